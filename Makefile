@@ -1,0 +1,40 @@
+# The two commands of the README: `make demo` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STORE  ?= vnkg-store
+VIEW   ?= graph.html
+
+.PHONY: demo test install install-test lint bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+
+install-test: $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+
+demo: install
+	$(BIN)/kg build data --store $(STORE)
+	$(BIN)/kg viz --store $(STORE) -o $(VIEW) --force
+	$(BIN)/kg query examples/queries/who_met_whom.rq --store $(STORE)
+	@echo "Open $(VIEW) in a browser."
+
+test: install-test
+	$(BIN)/python -m pytest -q
+
+lint: install-test
+	$(BIN)/pip install --quiet ruff mypy
+	$(BIN)/ruff check kg tests
+	$(BIN)/mypy kg
+
+bench: install-test
+	$(BIN)/python bench/extract.py
+	$(BIN)/python bench/store.py
+	$(BIN)/python bench/views.py
+
+clean:
+	rm -rf $(STORE) $(VIEW) .pytest_cache build *.egg-info

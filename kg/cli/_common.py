@@ -1,0 +1,103 @@
+"""Plumbing shared by the commands: verbosity, errors as one line, progress bars."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import traceback
+from collections.abc import Iterable, Iterator
+from typing import Any, TypeVar
+
+import click
+
+from kg.errors import InputError, KGError
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_PARTIAL = 3
+
+_state = {"verbosity": 0}
+T = TypeVar("T")
+
+
+def set_verbosity(level: int) -> None:
+    _state["verbosity"] = level
+
+
+def verbosity() -> int:
+    return _state["verbosity"]
+
+
+def info(message: str) -> None:
+    """A status line on stderr, unless --quiet."""
+    if verbosity() >= 0:
+        click.echo(message, err=True)
+
+
+def warn(message: str) -> None:
+    if verbosity() >= 0:
+        click.echo(f"warning: {message}", err=True)
+
+
+class KGGroup(click.Group):
+    """Turns a ``KGError`` (or any crash) into one line on stderr, traceback only with -v."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            click.echo("error: interrupted", err=True)
+            sys.exit(130)
+        except KGError as err:
+            _report(err)
+            sys.exit(EXIT_ERROR)
+        except Exception as err:  # a bug: still one line unless -v
+            _report(err, prefix=f"internal error ({type(err).__name__})")
+            sys.exit(EXIT_ERROR)
+
+
+def _report(err: BaseException, *, prefix: str = "error") -> None:
+    if verbosity() >= 1:
+        traceback.print_exception(type(err), err, err.__traceback__, file=sys.stderr)
+    click.echo(f"{prefix}: {err}", err=True)
+
+
+class InputErrors:
+    """Collects bad inputs: prints each as one line and remembers the count."""
+
+    def __init__(self) -> None:
+        self.errors: list[InputError] = []
+
+    def __call__(self, err: InputError) -> None:
+        self.errors.append(err)
+        click.echo(f"error: {err}", err=True)
+
+    def exit_code(self) -> int:
+        return EXIT_PARTIAL if self.errors else 0
+
+
+def progress(items: Iterable[T], *, desc: str, unit: str = "article",
+             total: int | None = None) -> Iterator[T]:
+    """A tqdm bar on stderr, hidden when stderr is not a terminal or with --quiet."""
+    from tqdm import tqdm
+
+    hidden = verbosity() < 0 or not sys.stderr.isatty()
+    yield from tqdm(items, desc=desc, unit=unit, total=total, disable=hidden, file=sys.stderr)
+
+
+def parse_date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as err:
+        raise click.BadParameter(f"{value!r} is not a date YYYY-MM-DD") from err
+
+
+def warn_undated(articles: int) -> None:
+    if articles:
+        warn(f"{articles} article(s) have no date header and no --date: "
+             "relative dates in them stay unresolved")

@@ -1,0 +1,3 @@
+"""``kg build``, ``query``, ``export``, ``validate``, ``stats``, ``remove``, ``serve``, ``backup``."""
+
+COMMANDS: list = []

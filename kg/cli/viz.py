@@ -1,0 +1,3 @@
+"""``kg viz``."""
+
+COMMANDS: list = []

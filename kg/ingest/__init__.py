@@ -1,0 +1,90 @@
+"""Read articles from files, directories, JSONL and stdin.
+
+``read_articles`` yields ``Article`` objects with normalized text; a bad file
+or record becomes an ``InputError`` handed to ``on_error`` (raised when no
+handler is given), and reading goes on with the next input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.ingest.files import DEFAULT_MAX_BYTES, decode_bytes, expand_paths, read_limited
+from kg.ingest.jsonl import parse_jsonl
+from kg.ingest.seed import parse_text_article
+from kg.model import Article
+
+__all__ = ["DEFAULT_MAX_BYTES", "read_articles", "read_article_text"]
+
+ErrorHandler = Callable[[InputError], None]
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+
+
+def _raise(err: InputError) -> None:
+    raise err
+
+
+def read_articles(
+    paths: Iterable[str | Path],
+    *,
+    date: dt.date | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    on_error: ErrorHandler | None = None,
+) -> Iterator[Article]:
+    """Yield the articles in ``paths`` (files, directories, or ``-`` for stdin).
+
+    Args:
+        paths: files, directories (read recursively, in sorted order) or "-".
+        date: publication date for plain text that has no ``date`` header.
+        max_bytes: files larger than this are refused (JSONL: each record).
+        on_error: called with each ``InputError``; the default raises it.
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.txt").write_text(" date 2025-12-03 Thủ tướng thăm Hoà Bình.", encoding="utf-8")
+    >>> [(a.id, str(a.published), a.text) for a in read_articles([d])]
+    [('a', '2025-12-03', 'Thủ tướng thăm Hòa Bình.')]
+    """
+    handle = on_error or _raise
+    seen: dict[str, str] = {}
+    for source in expand_paths(paths, on_error=handle):
+        try:
+            for article in _read_source(source, date=date, max_bytes=max_bytes, on_error=handle):
+                if article.id in seen:
+                    handle(InputError(f"duplicate article id {article.id!r} (first read from "
+                                      f"{seen[article.id]}); skipped", path=article.source))
+                    continue
+                seen[article.id] = article.source
+                yield article
+        except InputError as err:
+            handle(err)
+
+
+def _read_source(source: str, *, date: dt.date | None, max_bytes: int,
+                 on_error: ErrorHandler) -> Iterator[Article]:
+    if source == "-":
+        data = sys.stdin.buffer.read()
+        name, stem, is_jsonl = "<stdin>", "stdin", data.lstrip()[:1] == b"{"
+    else:
+        path = Path(source)
+        is_jsonl = path.suffix.lower() in JSONL_SUFFIXES
+        data = read_limited(path, max_bytes=None if is_jsonl else max_bytes)
+        name, stem = str(path), path.stem
+    text = decode_bytes(data, path=name)
+    if is_jsonl:
+        yield from parse_jsonl(text, path=name, max_bytes=max_bytes, on_error=on_error)
+    else:
+        yield parse_text_article(text, article_id=stem, path=name, default_date=date)
+
+
+def read_article_text(text: str, *, article_id: str, date: dt.date | None = None) -> Article:
+    """Make an ``Article`` from a string in the seed format or plain text.
+
+    >>> read_article_text(" date 2024-07-11 Chủ tịch nước thăm Lào.", article_id="x").published
+    datetime.date(2024, 7, 11)
+    """
+    return parse_text_article(text, article_id=article_id, path=article_id, default_date=date)

@@ -1,0 +1,75 @@
+"""Walk input paths and read raw bytes safely (binary, encoding, size checks)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from kg.errors import InputError
+
+DEFAULT_MAX_BYTES = 5_000_000
+ARTICLE_SUFFIXES = (".txt", ".jsonl", ".ndjson")
+
+
+def expand_paths(paths: Iterable[str | Path], *,
+                 on_error: Callable[[InputError], None]) -> Iterator[str]:
+    """Files as given; directories walked recursively in sorted order; "-" kept."""
+    for raw in paths:
+        if str(raw) == "-":
+            yield "-"
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            yield from (str(p) for p in found)
+        elif path.is_file():
+            yield str(path)
+        elif path.exists():
+            on_error(InputError("not a regular file or directory", path=str(path)))
+        else:
+            on_error(InputError("no such file or directory", path=str(path)))
+
+
+def read_limited(path: Path, *, max_bytes: int | None) -> bytes:
+    try:
+        size = path.stat().st_size
+        if max_bytes is not None and size > max_bytes:
+            raise InputError(
+                f"file is {_human(size)}, over the {_human(max_bytes)} limit "
+                f"(raise it with --max-size)", path=str(path))
+        return path.read_bytes()
+    except OSError as err:
+        raise InputError(f"cannot read: {err.strerror or err}", path=str(path)) from err
+
+
+def decode_bytes(data: bytes, *, path: str) -> str:
+    """UTF-8 text, or an ``InputError`` saying why not (binary, other encoding)."""
+    if b"\x00" in data[:8192]:
+        raise InputError("binary file (contains NUL bytes), not a text article", path=path)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[:err.start].count(b"\n") + 1
+        raise InputError(
+            f"not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start}); "
+            "convert the file to UTF-8", path=path, line=line) from err
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _human(n: int) -> str:
+    if n >= 1_000_000:
+        return f"{n / 1_000_000:.1f} MB"
+    if n >= 1_000:
+        return f"{n / 1_000:.1f} kB"
+    return f"{n} bytes"
+
+
+def env_max_bytes() -> int:
+    """The size limit, overridable by ``VNKG_MAX_BYTES``."""
+    value = os.environ.get("VNKG_MAX_BYTES")
+    return int(value) if value and value.isdigit() else DEFAULT_MAX_BYTES

@@ -1,0 +1,50 @@
+"""The seed format (`` date YYYY-MM-DD `` then the article) and plain text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+
+from kg.errors import InputError
+from kg.model import Article
+from kg.text import normalize_text
+
+_HEADER = re.compile(r"\A\s*date\s+(\S+)(?:\s+|\Z)")
+
+
+def parse_date(value: str, *, path: str, line: int | None = None) -> dt.date:
+    """Strict ``YYYY-MM-DD``; anything else is an ``InputError``."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise InputError(f"malformed date {value!r} (expected YYYY-MM-DD)", path=path, line=line)
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as err:
+        raise InputError(f"malformed date {value!r}: {err}", path=path, line=line) from err
+
+
+def content_hash(text: str, published: dt.date | None) -> str:
+    """What 'unchanged since the last build' compares: the text and its date."""
+    stamp = published.isoformat() if published else ""
+    return hashlib.sha256(f"{stamp}\n{text}".encode()).hexdigest()
+
+
+def make_article(*, article_id: str, text: str, published: dt.date | None, source: str,
+                 title: str | None = None, url: str | None = None, line: int | None = None) -> Article:
+    text = normalize_text(text).strip()
+    if not text:
+        raise InputError("empty article (no text)", path=source, line=line)
+    return Article(id=article_id, text=text, published=published, source=source,
+                   content_hash=content_hash(text, published), title=title, url=url)
+
+
+def parse_text_article(text: str, *, article_id: str, path: str,
+                       default_date: dt.date | None) -> Article:
+    if not text.strip():
+        raise InputError("empty file", path=path)
+    match = _HEADER.match(text)
+    published = default_date
+    if match:
+        published = parse_date(match.group(1), path=path, line=1)
+        text = text[match.end():]
+    return make_article(article_id=article_id, text=text, published=published, source=path)

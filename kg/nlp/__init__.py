@@ -1,0 +1,83 @@
+"""The underthesea adapter: article text -> ``Doc``; the only importer of underthesea.
+
+underthesea's ``sent_tokenize`` ignores newlines, so a photo caption would glue
+onto the next paragraph: we split on line breaks first, then into sentences.
+Every token keeps its character span in the article, so evidence offsets
+point into ``Article.text``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kg.model import Article, Doc, Sentence, Token
+
+__all__ = ["parse", "split_sentences", "tag_sentence", "align_tokens"]
+
+
+def parse(article: Article) -> Doc:
+    """Split, tokenize and tag an article.
+
+    >>> from kg.ingest import read_article_text
+    >>> doc = parse(read_article_text("Thủ tướng Phạm Minh Chính thăm Nhật Bản.", article_id="x"))
+    >>> [(t.text, t.pos, t.ner) for t in doc.sentences[0].tokens][:2]
+    [('Thủ tướng', 'N', 'O'), ('Phạm Minh Chính', 'Np', 'B-PER')]
+    """
+    sentences = []
+    for start, end in split_sentences(article.text):
+        tags = tag_sentence(article.text[start:end])
+        sentences.append(Sentence(start, end, tuple(align_tokens(article.text, start, end, tags))))
+    return Doc(article=article, sentences=tuple(sentences))
+
+
+def split_sentences(text: str) -> Iterator[tuple[int, int]]:
+    """Character spans of the sentences: lines first, then underthesea's splitter."""
+    from underthesea import sent_tokenize
+
+    offset = 0
+    for line in text.split("\n"):
+        line_start = offset
+        offset += len(line) + 1
+        if not line.strip():
+            continue
+        cursor = 0
+        for sent in sent_tokenize(line):
+            sent = sent.strip()
+            if not sent:
+                continue
+            found = line.find(sent, cursor)
+            if found < 0:  # the splitter rewrote the text: fall back to the rest of the line
+                found = cursor
+                sent = line[cursor:].strip()
+            cursor = found + len(sent)
+            yield line_start + found, line_start + cursor
+        rest = line[cursor:].strip()
+        if rest:
+            found = line.find(rest, cursor)
+            yield line_start + found, line_start + found + len(rest)
+
+
+def tag_sentence(sentence: str) -> list[tuple[str, str, str, str]]:
+    """(word, POS, chunk, NER) for each word, as underthesea's ``ner`` gives them."""
+    from underthesea import ner
+
+    return [tuple(t) for t in ner(sentence)]  # type: ignore[misc]
+
+
+def align_tokens(text: str, start: int, end: int,
+                 tags: list[tuple[str, str, str, str]]) -> Iterator[Token]:
+    """Give each tagged word its span in ``text[start:end]``, syllable by syllable."""
+    cursor = start
+    for word, pos, chunk, ner_tag in tags:
+        first = last = None
+        for syllable in word.split():
+            found = text.find(syllable, cursor, end)
+            if found < 0:
+                continue
+            if first is None:
+                first = found
+            last = found + len(syllable)
+            cursor = last
+        if first is None or last is None:
+            continue
+        yield Token(text[first:last], first, last, pos, chunk, ner_tag)
