@@ -1,15 +1,263 @@
-"""Articles in, extractions out: the extraction stage of ``kg extract`` and ``kg build``."""
+"""Articles in, extractions out: the extraction stage of ``kg extract`` and ``kg build``.
+
+One worker extracts in this process. More workers extract in a process pool
+on this machine, or on a Dask distributed cluster. In every case the input is
+consumed lazily and only a bounded window of articles is in flight, so memory
+does not grow with the corpus, and extractions come out in input order, equal
+to what one worker gives.
+
+    articles ──> batches (≈ BATCH_CHARS of text) ──> window of in-flight batches
+             ──> workers: extract_fn(article) ──> results in input order
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import logging
+import multiprocessing
+import pickle
+import traceback
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
+from typing import Any
 
+from kg.errors import MissingDependencyError
 from kg.model import Article, Extraction
 
+__all__ = ["EXECUTORS", "extract_articles"]
 
-def extract_articles(articles: Iterable[Article], *, workers: int = 1) -> Iterator[Extraction]:
-    """Extract each article, in input order."""
+ExtractFn = Callable[[Article], Extraction]
+ErrorHandler = Callable[[Article, Exception], None]
+
+EXECUTORS = ("serial", "processes", "dask")
+BATCH_CHARS = 20_000  # text per task: amortizes inter-process overhead on short articles
+BATCH_ARTICLES = 64
+WINDOW_PER_WORKER = 4  # in-flight batches per worker: keeps workers busy, bounds memory
+START_METHOD = "forkserver"  # safe with threads in the parent; models are loaded per worker
+
+
+def extract_articles(
+    articles: Iterable[Article],
+    *,
+    workers: int = 1,
+    dask_address: str | None = None,
+    executor: str | Any | None = None,
+    extract_fn: ExtractFn | None = None,
+    on_error: ErrorHandler | None = None,
+) -> Iterator[Extraction]:
+    """Extract each article, yielding the extractions in input order.
+
+    Args:
+        articles: any iterable; it is read lazily, never materialized.
+        workers: processes extracting in parallel (1: in this process). With
+            Dask and no address, the number of LocalCluster workers.
+        dask_address: a Dask scheduler (``tcp://host:8786``): extraction runs
+            on that cluster. Implies ``executor="dask"``.
+        executor: ``"serial"``, ``"processes"`` or ``"dask"`` (a LocalCluster
+            when there is no address), or a ``distributed.Client`` to use.
+            Default: serial for one worker, processes for more.
+        extract_fn: Article -> Extraction, default ``kg.extract.extract``; with
+            processes or Dask it must be a picklable module-level function.
+        on_error: called with (article, exception) when an article fails; the
+            article is then skipped. Default: the exception is raised.
+
+    Raises:
+        ValueError: workers < 1 or an unknown executor.
+        MissingDependencyError: Dask requested but not installed.
+
+    >>> from kg.ingest import read_article_text
+    >>> arts = [read_article_text(t, article_id=str(i)) for i, t in enumerate(["Hà Nội.", "Huế."])]
+    >>> [e.article.id for e in extract_articles(arts, extract_fn=_doc_only)]
+    ['0', '1']
+    """
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, not {workers}")
+    fn = extract_fn or _default_extract_fn()
+    kind = _executor_kind(executor, dask_address=dask_address, workers=workers)
+    if kind == "serial":
+        results: Iterator[tuple[Article, Any]] = _run_serial(articles, fn)
+    elif kind == "processes":
+        results = _run_processes(articles, fn, workers=workers)
+    else:
+        results = _run_dask(articles, fn, workers=workers, address=dask_address,
+                            client=None if isinstance(executor, str) else executor)
+    for article, result in results:
+        if isinstance(result, _Failure):
+            err = result.exception()
+            if on_error is None:
+                raise err
+            on_error(article, err)
+        else:
+            yield result
+
+
+def _default_extract_fn() -> ExtractFn:
     from kg.extract import extract
 
+    return extract
+
+
+def _doc_only(article: Article) -> Extraction:
+    """NLP only, no extractors: parses the article and returns an empty Extraction."""
+    from kg.nlp import parse
+
+    parse(article)
+    return Extraction(article=article)
+
+
+def _executor_kind(executor: str | Any | None, *, dask_address: str | None, workers: int) -> str:
+    if executor is None:
+        if dask_address:
+            return "dask"
+        return "serial" if workers == 1 else "processes"
+    if not isinstance(executor, str):
+        return "dask"  # a distributed.Client
+    if executor not in EXECUTORS:
+        raise ValueError(f"No executor {executor!r}. Available: {', '.join(EXECUTORS)}")
+    if dask_address and executor != "dask":
+        raise ValueError(f"a Dask address needs executor 'dask', not {executor!r}")
+    return executor
+
+
+# ---------------------------------------------------------------- one article, one batch
+
+
+class _Failure:
+    """An exception raised in a worker, carried back to be raised in input order."""
+
+    __slots__ = ("payload", "text")
+
+    def __init__(self, err: Exception) -> None:
+        self.text = "".join(traceback.format_exception(err))
+        try:  # some exceptions (keyword-only __init__) do not survive pickling
+            pickle.loads(pickle.dumps(err))
+            self.payload: Exception | None = err
+        except Exception:  # noqa: BLE001 - any pickling problem means "send text instead"
+            self.payload = None
+
+    def exception(self) -> Exception:
+        if self.payload is not None:
+            return self.payload
+        return RuntimeError(f"extraction failed in a worker:\n{self.text}")
+
+
+def _extract_one(article: Article, fn: ExtractFn) -> Extraction | _Failure:
+    try:
+        return fn(article)
+    except Exception as err:  # noqa: BLE001 - handed to on_error or re-raised by the caller
+        return _Failure(err)
+
+
+def _extract_batch(batch: list[Article], fn: ExtractFn) -> list[Extraction | _Failure]:
+    return [_extract_one(article, fn) for article in batch]
+
+
+def _batches(articles: Iterable[Article]) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    chars = 0
     for article in articles:
-        yield extract(article)
+        batch.append(article)
+        chars += len(article.text)
+        if chars >= BATCH_CHARS or len(batch) >= BATCH_ARTICLES:
+            yield batch
+            batch, chars = [], 0
+    if batch:
+        yield batch
+
+
+def _run_serial(articles: Iterable[Article], fn: ExtractFn) -> Iterator[tuple[Article, Any]]:
+    for article in articles:
+        yield article, _extract_one(article, fn)
+
+
+def _ordered(articles: Iterable[Article], submit: Callable[[list[Article]], Future],
+             window: int) -> Iterator[tuple[Article, Any]]:
+    """Submit batches, at most ``window`` in flight, and yield results in input order."""
+    pending: deque[tuple[list[Article], Future]] = deque()
+    for batch in _batches(articles):
+        pending.append((batch, submit(batch)))
+        while len(pending) >= window:
+            done, future = pending.popleft()
+            yield from zip(done, future.result())
+    while pending:
+        done, future = pending.popleft()
+        yield from zip(done, future.result())
+
+
+# ---------------------------------------------------------------- process pool
+
+
+def _init_worker() -> None:
+    from kg.nlp import load_models
+
+    load_models()  # once per worker process, before the first article
+
+
+def _run_processes(articles: Iterable[Article], fn: ExtractFn, *,
+                   workers: int) -> Iterator[tuple[Article, Any]]:
+    from concurrent.futures import ProcessPoolExecutor
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context(START_METHOD if START_METHOD in methods else "spawn")
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker)
+    try:
+        yield from _ordered(articles, lambda batch: pool.submit(_extract_batch, batch, fn),
+                            WINDOW_PER_WORKER * workers)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+# ---------------------------------------------------------------- Dask
+
+
+def _import_distributed() -> Any:
+    try:
+        import distributed
+    except ImportError as err:
+        raise MissingDependencyError(
+            "Dask execution needs dask.distributed: pip install 'vnkg[dask]'") from err
+    return distributed
+
+
+def _run_dask(articles: Iterable[Article], fn: ExtractFn, *, workers: int, address: str | None,
+              client: Any | None) -> Iterator[tuple[Article, Any]]:
+    distributed = _import_distributed()
+    owned: list[Any] = []
+    quiet = _QuietLogger("distributed")  # a LocalCluster logs every worker start at INFO
+    if client is None:
+        if address:
+            client = distributed.Client(address)
+        else:
+            quiet.enter()
+            cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1,
+                                               processes=workers > 1, dashboard_address=":0",
+                                               silence_logs=logging.ERROR)
+            owned.append(cluster)
+            client = distributed.Client(cluster)
+        owned.insert(0, client)
+    try:
+        slots = sum(client.nthreads().values()) or workers
+        yield from _ordered(
+            articles, lambda batch: client.submit(_extract_batch, batch, fn, pure=False),
+            WINDOW_PER_WORKER * slots)
+    finally:
+        for resource in owned:
+            resource.close()
+        quiet.exit()
+
+
+class _QuietLogger:
+    """Raise a logger to WARNING for a while, then restore its level."""
+
+    def __init__(self, name: str) -> None:
+        self.logger = logging.getLogger(name)
+        self.level: int | None = None
+
+    def enter(self) -> None:
+        self.level = self.logger.level
+        self.logger.setLevel(logging.WARNING)
+
+    def exit(self) -> None:
+        if self.level is not None:
+            self.logger.setLevel(self.level)
+            self.level = None

@@ -1,0 +1,52 @@
+"""Extract functions for the pipeline tests, importable by name in worker processes."""
+
+from __future__ import annotations
+
+from kg.errors import InputError
+from kg.ingest import read_article_text
+from kg.model import Article, Entity, Extraction, Mention
+
+TEXTS = [
+    "Thủ tướng Phạm Minh Chính thăm Nhật Bản.",
+    "Tổng Bí thư Tô Lâm hội đàm với Tổng thống Hoa Kỳ Joe Biden tại Hà Nội.\nẢnh: TTXVN",
+    "Bộ trưởng Ngoại giao Bùi Thanh Sơn tiếp Đại sứ Lào. Hai bên ký bản ghi nhớ.",
+    "Chủ tịch nước Lương Cường dự Hội nghị cấp cao APEC tại Lima, Peru.",
+]
+
+
+
+def make_articles(n: int) -> list[Article]:
+    return [read_article_text(TEXTS[i % len(TEXTS)], article_id=f"a{i:05d}") for i in range(n)]
+
+
+_TYPES = {"PER": "Person", "LOC": "Location", "ORG": "Organization"}
+
+
+def ner_entities(article: Article) -> Extraction:
+    """A small real extractor: one entity per NER span; exercises NLP and pickling."""
+    from kg.nlp import parse
+
+    doc = parse(article)
+    entities = []
+    for sentence in doc.sentences:
+        for token in sentence.tokens:
+            if token.ner.startswith("B-") and token.ner[2:] in _TYPES:
+                kind = _TYPES[token.ner[2:]]
+                mention = Mention(token.start, token.end, token.text, token.ner[2:])
+                entities.append(Entity(key=f"{kind}:{token.text}", type=kind, name=token.text,
+                                       mentions=(mention,)))
+    return Extraction(article=article, entities=tuple(entities), extractors=("test.ner",))
+
+
+def echo(article: Article) -> Extraction:
+    return Extraction(article=article)
+
+
+def fail_on_odd(article: Article) -> Extraction:
+    if int(article.id[1:]) % 2:
+        raise ValueError(f"odd article {article.id}")
+    return Extraction(article=article)
+
+
+def fail_unpicklable(article: Article) -> Extraction:
+    raise InputError("bad article", path=article.id)
