@@ -1,0 +1,486 @@
+"""Extraction -> RDF quads in the terms of ``ontology/vnkg.ttl``.
+
+Shape of the graph (prefixes in ``PREFIXES``; IRIs minted in ``kg.ids``).
+Everything one article says lives in its named graph
+``<https://vnkg.org/graph/article/{id}>``; queries read the union of the
+graphs (the store's default graph is the union), so use ``SELECT DISTINCT`` or
+``COUNT(DISTINCT ...)``: a node reported by two articles is stored once per
+article graph::
+
+    # the article
+    <id/article/{id}> a vnkg:Article ; rdfs:label "{title or id}" ;
+        schema:datePublished "2025-12-01"^^xsd:date ; schema:headline "..." ;
+        vnkg:contentHash "sha256..." ; vnkg:sourceFile "data/x.txt" ;
+        vnkg:extractor "gazetteer.v1" ; vnkg:mentions <entity> ... .
+
+    # entities: vnkg:Person | Country | Organization | Location | NamedEvent | Agreement
+    <id/person/to-lam> a vnkg:Person ;
+        rdfs:label "Tô Lâm"@vi ; skos:prefLabel "Tô Lâm"@vi ;
+        skos:altLabel "Tổng Bí thư Tô Lâm"@vi .
+    <id/country/lao> a vnkg:Country ; rdfs:label "Lào"@vi , "Laos"@en ;
+        skos:prefLabel "Lào"@vi , "Laos"@en ; skos:altLabel "CHDCND Lào"@vi .
+
+    # an event per reported relation; one node for all reports of one event
+    <id/event/meeting/w105655/luong-cuong--thongloun-sisoulith>  # w: 7-day bucket
+        a vnkg:Meeting ;                   # Visit Signing Attendance Invitation
+                                           # Statement Hosting Inauguration WreathLaying
+        vnkg:agent <subject> ; vnkg:object <object> ;
+        vnkg:participant <subject> , <object> ;   # every actor taking part
+        vnkg:date "2025-12-02"^^xsd:date ;        # or xsd:gYearMonth / xsd:gYear
+        vnkg:place <id/location/vieng-chan> ;     # a visit: its destination by default
+        vnkg:modality "done" ;                    # planned | ongoing | negated
+        vnkg:protocolKind "hội đàm"@vi ; vnkg:cameoCode "040" ;
+        vnkg:evidence <id/evidence/{article}/{start}-{end}-{hash}> .
+    <id/evidence/...> a vnkg:Evidence ; vnkg:article <id/article/{id}> ;
+        vnkg:sentence "..."@vi ; vnkg:sentenceStart 120 ; vnkg:start 131 ; vnkg:end 170 ;
+        vnkg:confidence 0.9 ; vnkg:extractor "rules.v1" .
+
+    # beside each event (not for negated ones) a direct triple:
+    <subject> vnkg:met <object> .          # met is stored in both directions
+    # vnkg:visited vnkg:signed vnkg:attended vnkg:invited vnkg:said vnkg:hosted
+    # vnkg:inaugurated vnkg:laidWreathAt
+
+    # offices
+    <id/person/to-lam> vnkg:holdsPosition <id/position/to-lam--tong-bi-thu--viet-nam> .
+    <id/position/to-lam--tong-bi-thu--viet-nam> a vnkg:Position ;
+        vnkg:holder <id/person/to-lam> ; vnkg:office <id/office/tong-bi-thu> ;
+        vnkg:title "Tổng Bí thư"@vi , "General Secretary"@en ;
+        vnkg:organization <id/country/viet-nam> ;
+        vnkg:observedOn "2025-12-01"^^xsd:date ;  # one per report: min..max = time span seen
+        vnkg:former true ;                        # only when the text says "nguyên"
+        vnkg:evidence <id/evidence/...> .
+    <id/office/tong-bi-thu> a vnkg:Office ;
+        rdfs:label "Tổng Bí thư"@vi , "General Secretary"@en ; skos:prefLabel ... .
+
+    # stated figures
+    <id/statistic/trade-turnover/2024/trung-quoc--viet-nam/2.056e+11> a vnkg:Statistic ;
+        vnkg:metric "trade_turnover" ; vnkg:value 2.056e11 ; vnkg:unit "USD" ;
+        vnkg:period "2024" ; vnkg:year 2024 ; vnkg:about <country> , <country> ;
+        vnkg:qualifier "hơn" ; vnkg:changePercent 19.3 ; vnkg:evidence <...> .
+
+Event merging: the event IRI is a function of (kind, participants, date
+bucket) (``kg.ids.event_iri``): meetings are keyed by both people, visits
+and invitations by subject and object, signings by the agreement alone and
+attendances by the event alone (co-signers and co-attendees share one node).
+Counting ``vnkg:evidence`` counts reports; counting event nodes counts events.
+
+Writing is fast by construction: pyoxigraph terms are built directly (no
+rdflib on the write path) and IRIs and language-tagged literals are cached.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from kg import ids
+from kg.model import Entity, Evidence, Extraction, Relation
+
+__all__ = ["PREFIXES", "NS", "to_quads", "title_english", "date_literal", "EVENT_CLASSES",
+           "DIRECT_PREDICATES"]
+
+NS = {
+    "vnkg": ids.ONT,
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "schema": "http://schema.org/",
+    "owl": "http://www.w3.org/2002/07/owl#",
+}
+PREFIXES = "".join(f"PREFIX {k}: <{v}>\n" for k, v in NS.items())
+
+# relation predicate -> (event kind slug, event class, direct property)
+EVENT_CLASSES = {
+    "met": ("meeting", "Meeting", "met"),
+    "visited": ("visit", "Visit", "visited"),
+    "signed": ("signing", "Signing", "signed"),
+    "attended": ("attendance", "Attendance", "attended"),
+    "invited": ("invitation", "Invitation", "invited"),
+    "said": ("statement", "Statement", "said"),
+    "hosted": ("hosting", "Hosting", "hosted"),
+    "inaugurated": ("inauguration", "Inauguration", "inaugurated"),
+    "laid_wreath": ("wreath-laying", "WreathLaying", "laidWreathAt"),
+}
+DIRECT_PREDICATES = {pred: ids.ONT + direct for pred, (_, _, direct) in EVENT_CLASSES.items()}
+ENTITY_CLASSES = {"Person": "Person", "Country": "Country", "Organization": "Organization",
+                  "Location": "Location", "Event": "NamedEvent", "Agreement": "Agreement"}
+_ACTORS = frozenset({"Person", "Country", "Organization"})
+# events keyed by the object alone: every signer of one agreement, every
+# attendee of one summit, in one week, is one event
+_OBJECT_KEYED = frozenset({"signed", "attended"})
+# predicates whose object, when an actor, takes part in the event
+_OBJECT_PARTICIPATES = frozenset({"met", "invited", "hosted"})
+
+# Office titles in English, for analysts who query in English. The extractor
+# gives titles as written; unknown ones keep only their Vietnamese label.
+TITLES_EN = {
+    "Tổng Bí thư": "General Secretary",
+    "Chủ tịch nước": "President",
+    "Phó Chủ tịch nước": "Vice President",
+    "Thủ tướng": "Prime Minister",
+    "Thủ tướng Chính phủ": "Prime Minister",
+    "Phó Thủ tướng": "Deputy Prime Minister",
+    "Phó Thủ tướng Thường trực": "Permanent Deputy Prime Minister",
+    "Chủ tịch Quốc hội": "Chairman of the National Assembly",
+    "Phó Chủ tịch Quốc hội": "Vice Chairman of the National Assembly",
+    "Tổng thống": "President",
+    "Phó Tổng thống": "Vice President",
+    "Chủ tịch": "Chairman",
+    "Quốc vương": "King",
+    "Nhà vua": "King",
+    "Nữ hoàng": "Queen",
+    "Hoàng đế": "Emperor",
+    "Thủ hiến": "Chief Minister",
+    "Tổng thư ký": "Secretary-General",
+    "Tổng Thư ký": "Secretary-General",
+    "Thường trực Ban Bí thư": "Standing Member of the Secretariat",
+    "Ủy viên Bộ Chính trị": "Member of the Politburo",
+    "Ủy viên Trung ương Đảng": "Member of the Party Central Committee",
+    "Bí thư Trung ương Đảng": "Secretary of the Party Central Committee",
+    "Phó Bí thư Quân ủy Trung ương": "Deputy Secretary of the Central Military Commission",
+    "Bí thư Thành ủy": "Secretary of the City Party Committee",
+    "Bộ trưởng": "Minister",
+    "Thứ trưởng": "Deputy Minister",
+    "Bộ trưởng Bộ Ngoại giao": "Minister of Foreign Affairs",
+    "Bộ trưởng Ngoại giao": "Minister of Foreign Affairs",
+    "Thứ trưởng Bộ Ngoại giao": "Deputy Minister of Foreign Affairs",
+    "Thứ trưởng Thường trực Bộ Ngoại giao": "Permanent Deputy Minister of Foreign Affairs",
+    "Bộ trưởng Bộ Quốc phòng": "Minister of National Defence",
+    "Bộ trưởng Quốc phòng": "Minister of Defence",
+    "Thứ trưởng Bộ Quốc phòng": "Deputy Minister of National Defence",
+    "Bộ trưởng Bộ Công an": "Minister of Public Security",
+    "Bộ trưởng Bộ Công Thương": "Minister of Industry and Trade",
+    "Bộ trưởng Bộ Kế hoạch và Đầu tư": "Minister of Planning and Investment",
+    "Bộ trưởng Bộ Tài chính": "Minister of Finance",
+    "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ": "Minister, Chairman of the Government Office",
+    "Ngoại trưởng": "Secretary of State",
+    "Đại sứ": "Ambassador",
+    "Đại sứ đặc mệnh toàn quyền": "Ambassador Extraordinary and Plenipotentiary",
+    "Tổng Lãnh sự": "Consul General",
+    "Chủ tịch Ủy ban nhân dân": "Chairman of the People's Committee",
+    "Tổng Tham mưu trưởng": "Chief of the General Staff",
+    "Người phát ngôn Bộ Ngoại giao": "Spokesperson of the Ministry of Foreign Affairs",
+    "Thống đốc Ngân hàng Nhà nước": "Governor of the State Bank",
+}
+
+
+def title_english(title: str) -> str | None:
+    """The English name of an office title, where known.
+
+    >>> title_english("Tổng Bí thư"), title_english("quyền Chủ tịch nước")
+    ('General Secretary', 'Acting President')
+    >>> title_english("Trưởng thôn") is None
+    True
+    """
+    title = " ".join(title.split())
+    if title in TITLES_EN:
+        return TITLES_EN[title]
+    for prefix, english in (("quyền ", "Acting "), ("nguyên ", "Former ")):
+        if title.lower().startswith(prefix):
+            rest = title_english(title[len(prefix):])
+            return english + rest if rest else None
+    return None
+
+
+@lru_cache(maxsize=1)
+def _country_english() -> dict[str, str]:
+    """Country name -> English name from the gazetteer, for entities that lack one."""
+    path = Path(__file__).parent / "resources" / "countries.tsv"
+    table: dict[str, str] = {}
+    try:
+        with path.open(encoding="utf-8") as fh:
+            for row in csv.reader(fh, delimiter="\t"):
+                if len(row) >= 3 and row[0] and not row[0].startswith("#") and row[2]:
+                    table[row[0]] = row[2].split("|")[0]
+    except FileNotFoundError:
+        return {}
+    return table
+
+
+# ------------------------------------------------------------------ terms
+
+_XSD = NS["xsd"]
+_DATATYPES = {10: NamedNode(_XSD + "date"), 7: NamedNode(_XSD + "gYearMonth"),
+              4: NamedNode(_XSD + "gYear")}
+XSD_STRING = NamedNode(_XSD + "string")
+XSD_INTEGER = NamedNode(_XSD + "integer")
+XSD_DOUBLE = NamedNode(_XSD + "double")
+XSD_BOOLEAN = NamedNode(_XSD + "boolean")
+
+
+@lru_cache(maxsize=262144)
+def _iri(value: str) -> NamedNode:
+    return NamedNode(value)
+
+
+@lru_cache(maxsize=131072)
+def _vi(text: str) -> Literal:
+    return Literal(text, language="vi")
+
+
+@lru_cache(maxsize=4096)
+def _en(text: str) -> Literal:
+    return Literal(text, language="en")
+
+
+@lru_cache(maxsize=16384)
+def _str(text: str) -> Literal:
+    return Literal(text)
+
+
+@lru_cache(maxsize=16384)
+def date_literal(value: str) -> Literal:
+    """An ISO date as precise as it is: xsd:date, xsd:gYearMonth or xsd:gYear.
+
+    >>> date_literal("2024-07").datatype.value
+    'http://www.w3.org/2001/XMLSchema#gYearMonth'
+    >>> date_literal("2025-01/2025-10").datatype.value
+    'http://www.w3.org/2001/XMLSchema#string'
+    """
+    datatype = _DATATYPES.get(len(value))
+    if datatype is None or not value[:4].isdigit():
+        return Literal(value)
+    return Literal(value, datatype=datatype)
+
+
+def _o(name: str) -> NamedNode:
+    return NamedNode(ids.ONT + name)
+
+
+RDF_TYPE = NamedNode(NS["rdf"] + "type")
+RDFS_LABEL = NamedNode(NS["rdfs"] + "label")
+PREF = NamedNode(NS["skos"] + "prefLabel")
+ALT = NamedNode(NS["skos"] + "altLabel")
+S_PUBLISHED = NamedNode(NS["schema"] + "datePublished")
+S_HEADLINE = NamedNode(NS["schema"] + "headline")
+S_URL = NamedNode(NS["schema"] + "url")
+C_ARTICLE, C_EVIDENCE, C_POSITION, C_OFFICE, C_STATISTIC = (
+    _o("Article"), _o("Evidence"), _o("Position"), _o("Office"), _o("Statistic"))
+P = {name: _o(name) for name in (
+    "agent", "object", "participant", "date", "place", "modality", "protocolKind", "cameoCode",
+    "evidence", "article", "sentence", "sentenceStart", "start", "end", "confidence", "extractor",
+    "holder", "office", "title", "organization", "observedOn", "former", "holdsPosition",
+    "metric", "value", "unit", "period", "year", "about", "qualifier", "changePercent",
+    "contentHash", "sourceFile", "mentions")}
+_EVENT_TYPE = {pred: _o(cls) for pred, (_, cls, _) in EVENT_CLASSES.items()}
+_DIRECT = {pred: NamedNode(iri) for pred, iri in DIRECT_PREDICATES.items()}
+_ENTITY_TYPE = {t: _o(cls) for t, cls in ENTITY_CLASSES.items()}
+_TRUE = Literal("true", datatype=XSD_BOOLEAN)
+
+
+@lru_cache(maxsize=65536)
+def _int(value: int) -> Literal:
+    return Literal(str(value), datatype=XSD_INTEGER)
+
+
+def _double(value: float) -> Literal:
+    return Literal(repr(float(value)), datatype=XSD_DOUBLE)
+
+
+# ------------------------------------------------------------------ mapping
+
+class _Builder:
+    """Collects the quads of one article; raises ``ValueError`` on a dangling key."""
+
+    __slots__ = ("ex", "g", "quads", "article", "keys", "seen_keys", "default_date")
+
+    def __init__(self, extraction: Extraction) -> None:
+        article = extraction.article
+        self.ex = extraction
+        self.g = _iri(ids.article_graph_iri(article.id))
+        self.article = _iri(ids.article_iri(article.id))
+        self.quads: list[Quad] = []
+        self.keys: dict[str, tuple[NamedNode, Entity]] = {}
+        self.default_date = article.published.isoformat() if article.published else None
+
+    def add(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
+        self.quads.append(Quad(s, p, o, self.g))
+
+    def node(self, key: str, *, what: str) -> tuple[NamedNode, Entity]:
+        try:
+            return self.keys[key]
+        except KeyError:
+            raise ValueError(
+                f"article {self.ex.article.id!r}: {what} refers to entity key {key!r}, "
+                "which is not among the extraction's entities") from None
+
+    def entities(self) -> None:
+        add, article = self.add, self.article
+        countries = None
+        for ent in self.ex.entities:
+            node = _iri(ids.entity_iri(ent.type, ent.key))
+            self.keys[ent.key] = (node, ent)
+            add(node, RDF_TYPE, _ENTITY_TYPE[ent.type])
+            name = _vi(ent.name)
+            add(node, RDFS_LABEL, name)
+            add(node, PREF, name)
+            english = ent.english_name
+            if english is None and ent.type == "Country":
+                countries = countries if countries is not None else _country_english()
+                english = countries.get(ent.name)
+            if english and english != ent.name:
+                add(node, RDFS_LABEL, _en(english))
+                add(node, PREF, _en(english))
+            for alias in ent.aliases:
+                if alias != ent.name:
+                    add(node, ALT, _vi(alias))
+            add(article, P["mentions"], node)
+
+    def article_meta(self) -> None:
+        art, add = self.ex.article, self.add
+        node = self.article
+        add(node, RDF_TYPE, C_ARTICLE)
+        add(node, RDFS_LABEL, _vi(art.title) if art.title else _str(art.id))
+        if art.title:
+            add(node, S_HEADLINE, _vi(art.title))
+        if art.published:
+            add(node, S_PUBLISHED, date_literal(art.published.isoformat()))
+        if art.url:
+            try:
+                add(node, S_URL, NamedNode(art.url))
+            except ValueError:
+                add(node, S_URL, _str(art.url))
+        add(node, P["contentHash"], _str(art.content_hash))
+        add(node, P["sourceFile"], _str(art.source))
+        for name in self.ex.extractors:
+            add(node, P["extractor"], _str(name))
+
+    def evidence(self, fact: NamedNode, ev: Evidence, confidence: float, extractor: str) -> None:
+        node = _iri(ids.evidence_iri(self.ex.article.id, ev.start, ev.end, fact.value))
+        add = self.add
+        add(fact, P["evidence"], node)
+        add(node, RDF_TYPE, C_EVIDENCE)
+        add(node, P["article"], self.article)
+        add(node, P["sentence"], _vi(ev.sentence))
+        add(node, P["sentenceStart"], _int(ev.sentence_start))
+        add(node, P["start"], _int(ev.start))
+        add(node, P["end"], _int(ev.end))
+        add(node, P["confidence"], _double(confidence))
+        if extractor:
+            add(node, P["extractor"], _str(extractor))
+
+    def relation(self, rel: Relation) -> None:
+        kind, _, _ = EVENT_CLASSES[rel.predicate]
+        subj, subj_ent = self.node(rel.subject, what=f"{rel.predicate} subject")
+        obj, obj_ent = self.node(rel.object, what=f"{rel.predicate} object")
+        obj_slug = obj.value.rsplit("/", 1)[1]
+        if rel.predicate in _OBJECT_KEYED:
+            key: tuple[str, ...] = (obj_slug,)
+        else:
+            key = (subj.value.rsplit("/", 1)[1], obj_slug)
+        event = _iri(ids.event_iri(kind, key, rel.date or self.default_date))
+        add = self.add
+        add(event, RDF_TYPE, _EVENT_TYPE[rel.predicate])
+        add(event, P["agent"], subj)
+        add(event, P["object"], obj)
+        add(event, P["participant"], subj)
+        if rel.predicate in _OBJECT_PARTICIPATES and obj_ent.type in _ACTORS:
+            add(event, P["participant"], obj)
+        if rel.date:
+            add(event, P["date"], date_literal(rel.date))
+        if rel.place:
+            place, _ = self.node(rel.place, what=f"{rel.predicate} place")
+            add(event, P["place"], place)
+        elif rel.predicate == "visited":
+            add(event, P["place"], obj)
+        add(event, P["modality"], _str(rel.modality))
+        if rel.kind:
+            add(event, P["protocolKind"], _vi(rel.kind))
+        if rel.cameo:
+            add(event, P["cameoCode"], _str(rel.cameo))
+        self.evidence(event, rel.evidence, rel.confidence, rel.extractor)
+        if rel.modality != "negated":
+            direct = _DIRECT[rel.predicate]
+            add(subj, direct, obj)
+            if rel.predicate == "met":
+                add(obj, direct, subj)
+
+    def positions(self) -> None:
+        add = self.add
+        for pos in self.ex.positions:
+            person, _ = self.node(pos.person, what="position holder")
+            org_node = self.node(pos.org, what="position organization")[0] if pos.org else None
+            node = _iri(ids.position_iri(pos.person, pos.title, pos.org))
+            office = _iri(ids.office_iri(pos.title))
+            english = title_english(pos.title)
+            add(person, P["holdsPosition"], node)
+            add(node, RDF_TYPE, C_POSITION)
+            add(node, P["holder"], person)
+            add(node, P["office"], office)
+            add(node, P["title"], _vi(pos.title))
+            add(office, RDF_TYPE, C_OFFICE)
+            add(office, RDFS_LABEL, _vi(pos.title))
+            add(office, PREF, _vi(pos.title))
+            if english:
+                add(node, P["title"], _en(english))
+                add(office, RDFS_LABEL, _en(english))
+                add(office, PREF, _en(english))
+            if org_node is not None:
+                add(node, P["organization"], org_node)
+            date = pos.date or self.default_date
+            if date:
+                add(node, P["observedOn"], date_literal(date))
+            if pos.former:
+                add(node, P["former"], _TRUE)
+            self.evidence(node, pos.evidence, pos.confidence, "")
+
+    def quantities(self) -> None:
+        add = self.add
+        for qty in self.ex.quantities:
+            subjects = [self.node(key, what=f"{qty.metric} figure")[0] for key in qty.subjects]
+            node = _iri(ids.statistic_iri(qty.metric, qty.period, tuple(s.value for s in subjects),
+                                          qty.value))
+            add(node, RDF_TYPE, C_STATISTIC)
+            add(node, P["metric"], _str(qty.metric))
+            add(node, P["value"], _double(qty.value))
+            add(node, P["unit"], _str(qty.unit))
+            if qty.period:
+                add(node, P["period"], _str(qty.period))
+                if qty.period[:4].isdigit():
+                    add(node, P["year"], _int(int(qty.period[:4])))
+            for subj in subjects:
+                add(node, P["about"], subj)
+            if qty.qualifier:
+                add(node, P["qualifier"], _vi(qty.qualifier))
+            if qty.change_pct is not None:
+                add(node, P["changePercent"], _double(qty.change_pct))
+            self.evidence(node, qty.evidence, qty.confidence, "")
+
+
+def to_quads(extraction: Extraction) -> list[Quad]:
+    """All quads of one article, in its named graph.
+
+    Raises:
+        ValueError: a position, relation or figure names an entity key that
+            the extraction does not define; nothing of the article is kept.
+
+    >>> import datetime as dt
+    >>> from kg.model import Article
+    >>> art = Article(id="a", text="x", published=dt.date(2025, 12, 1), source="a.txt",
+    ...               content_hash="h")
+    >>> quads = to_quads(Extraction(article=art, entities=(Entity("Lào", "Country", "Lào"),)))
+    >>> sorted({q.graph_name.value for q in quads})
+    ['https://vnkg.org/graph/article/a']
+    >>> any(q.object == Literal("Laos", language="en") for q in quads)
+    True
+    """
+    builder = _Builder(extraction)
+    builder.article_meta()
+    builder.entities()
+    builder.positions()
+    for rel in extraction.relations:
+        builder.relation(rel)
+    builder.quantities()
+    return builder.quads
+
+
+def extractions_to_quads(extractions: Iterable[Extraction]) -> Iterable[Quad]:
+    """``to_quads`` over many articles, lazily."""
+    for extraction in extractions:
+        yield from to_quads(extraction)
