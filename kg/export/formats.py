@@ -1,7 +1,7 @@
 """``kg export --format graphml|gexf|json``: the graph for Gephi, Cytoscape and others.
 
-GraphML and GEXF hold only scalar attributes, so ``aliases`` and ``offices``
-travel as JSON text and a missing date as ``""``; :func:`read_graph` turns
+GraphML and GEXF hold only scalar attributes, so ``aliases``, ``offices``
+and the ``sources`` of an event reported more than once travel as JSON text and a missing date as ``""``; :func:`read_graph` turns
 them back into the shape of :mod:`kg.export.graph`. JSON is networkx's
 node-link format, with lists and None as they are.
 """
@@ -37,6 +37,8 @@ def _flat(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
             if value is None:
                 data[name] = ""
     for _, _, data in flat.edges(data=True):
+        if "sources" in data:
+            data["sources"] = json.dumps(data["sources"], ensure_ascii=False)
         for name, value in list(data.items()):
             if value is None:
                 data[name] = ""
@@ -97,6 +99,8 @@ def read_graph(path: str | Path, fmt: str) -> nx.MultiDiGraph:
             data[name] = json.loads(data.get(name) or "[]")
         data.pop("id", None)
     for _, _, data in g.edges(data=True):
+        if "sources" in data:
+            data["sources"] = json.loads(data["sources"])
         for name in _OPTIONAL:
             if data.get(name) == "":
                 data[name] = None

@@ -148,7 +148,7 @@ def select(g: nx.MultiDiGraph, *, focus: str | None = None, hops: int = 1,
     """A filtered copy of ``g``; what was cut is summarised in ``.graph["dropped"]``.
 
     Filters apply in this order: ``relations`` and the dates ``since``/``until``
-    keep matching events (a node left without events goes too); ``types`` keeps
+    keep matching events and the entities that take part in one; ``types`` keeps
     nodes of those types; ``focus`` keeps the entities within ``hops`` events of
     the one named (label or alias); ``max_nodes`` keeps the most connected nodes.
 
@@ -172,12 +172,11 @@ def select(g: nx.MultiDiGraph, *, focus: str | None = None, hops: int = 1,
         wanted = set(relations) if relations is not None else None
         if wanted is not None:
             _check_known("relation", wanted, {d.get("relation") for _, _, d in g.edges(data=True)})
-        had_edges = {n for n in view if view.degree(n)}
         cut = [(u, v, k) for u, v, k, d in view.edges(keys=True, data=True)
                if (wanted is not None and d.get("relation") not in wanted)
                or ((since or until) and not _date_in(d.get("date"), since, until))]
         view.remove_edges_from(cut)
-        view.remove_nodes_from([n for n in had_edges if not view.degree(n)])
+        view.remove_nodes_from([n for n in list(view) if not view.degree(n)])
     if types is not None:
         wanted_types = set(types)
         _check_known("type", wanted_types, {d.get("type") for _, d in g.nodes(data=True)})

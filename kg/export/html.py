@@ -87,7 +87,7 @@ def page_data(g: nx.MultiDiGraph, *, title: str = "vnkg", layout: str = "auto",
         edge["events"].append({
             "event": str(key), "from": a, "to": b, "date": d.get("date"), "kind": d.get("kind") or "",
             "modality": d.get("modality") or "", "evidence": d.get("evidence") or "",
-            "article": d.get("article") or ""})
+            "article": d.get("article") or "", "sources": list(d.get("sources") or ())})
     edges = []
     for edge in groups.values():
         directions = edge.pop("directions")

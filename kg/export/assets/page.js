@@ -111,8 +111,8 @@
     });
     var filtering = state.since || state.until || state.relations.size < Object.keys(DATA.relations).length;
     DATA.nodes.forEach(function (n) {
-      // a node that had events and lost them all to the filters goes too
-      var hidden = !nodeOn(n) || (filtering && n.degree > 0 && !liveDegree.get(n.id));
+      // with an event filter on, only the entities taking part in a shown event stay
+      var hidden = !nodeOn(n) || (filtering && !liveDegree.get(n.id));
       if (shown.nodes.get(n.id).hidden !== hidden) {
         shown.nodes.set(n.id, { hidden: hidden });
         nodeUpdates.push({ id: n.id, hidden: hidden });
@@ -229,6 +229,10 @@
     div.appendChild(head);
     if (ev.evidence) div.appendChild(el("blockquote", ev.evidence));
     if (ev.article) div.appendChild(el("div", "article " + ev.article, "meta"));
+    ev.sources.forEach(function (src) {  // further reports of the same event
+      div.appendChild(el("blockquote", src.evidence));
+      div.appendChild(el("div", "article " + src.article, "meta"));
+    });
     return div;
   }
   function facts(n, into) {

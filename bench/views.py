@@ -1,0 +1,117 @@
+"""Benchmark of ``kg viz`` pages: generation time, file size, time until drawn and idle.
+
+Synthetic graphs shaped like ours (persons, countries, organizations ...,
+about two events per node, a few hubs, a Vietnamese evidence sentence per
+event), drawn in headless Chromium (/usr/bin/chromium) through Playwright.
+
+"Drawn and idle" is measured from navigation start to the moment the page
+has drawn the network once (``window.vnkg.ready``) and the main thread then
+answers a timer within 50 ms twice in a row.
+
+    .venv/bin/python bench/views.py [--sizes 500,2000,10000] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+TYPES = (("Person", 0.55), ("Country", 0.1), ("Organization", 0.2), ("Location", 0.1), ("Agreement", 0.05))
+RELATIONS = ("met", "visited", "signed", "attended", "invited", "hosted")
+SENTENCE = ("Chiều {d}, tại Hà Nội, {a} đã hội đàm với {b}; hai bên nhất trí thúc đẩy hợp tác "
+            "kinh tế, thương mại, đầu tư và giao lưu nhân dân.")
+
+
+def synthetic_graph(n: int, *, edges_per_node: float = 2.0, seed: int = 1):
+    """A graph of ``n`` entities and about ``edges_per_node * n`` events, hubs by preferential attachment."""
+    from kg.export.graph import add_entity, add_event, new_graph
+
+    rng = random.Random(seed)
+    g = new_graph()
+    names, weights = [t for t, _ in TYPES], [w for _, w in TYPES]
+    nodes = []
+    for i in range(n):
+        kind = rng.choices(names, weights)[0]
+        iri = f"https://vnkg.org/id/{kind.lower()}/n{i}"
+        add_entity(g, iri, type=kind, label=f"{kind} Nguyễn Văn {i}", aliases=[f"Ông {i}"],
+                   offices=[{"title": "Bộ trưởng", "org": "Bộ Ngoại giao", "date": "2024-01-02"}]
+                   if kind == "Person" else [], articles=rng.randint(1, 9))
+        nodes.append(iri)
+    targets: list[str] = []  # every endpoint once per event: sampling from it attaches preferentially
+    for k in range(int(n * edges_per_node)):
+        a = nodes[k % n] if k < n else rng.choice(nodes)
+        b = rng.choice(targets) if targets and rng.random() < 0.7 else rng.choice(nodes)
+        if a == b:
+            continue
+        date = f"20{rng.randint(15, 25)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        add_event(g, a, b, key=f"https://vnkg.org/id/event/e{k}", relation=rng.choice(RELATIONS), date=date,
+                  kind="hội đàm", evidence=SENTENCE.format(d=date, a=g.nodes[a]["label"], b=g.nodes[b]["label"]),
+                  article=f"article-{k // 7}")
+        targets += (a, b)
+    return g
+
+
+def measure(n: int, out: Path, browser) -> dict:
+    from kg.export.html import write_html
+
+    g = synthetic_graph(n)
+    start = time.perf_counter()
+    path = write_html(g, out / f"view-{n}.html", title=f"bench {n}")
+    generated = time.perf_counter() - start
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    start = time.perf_counter()
+    page.goto(path.resolve().as_uri(), timeout=120_000)
+    page.wait_for_function("() => window.vnkg && window.vnkg.ready", timeout=120_000, polling=20)
+    drawn = time.perf_counter() - start
+    page.evaluate("""() => new Promise(done => {
+        let calm = 0, last = performance.now();
+        (function tick() {
+          const now = performance.now();
+          calm = now - last < 50 ? calm + 1 : 0;
+          last = now;
+          if (calm >= 2) done(); else setTimeout(tick, 0);
+        })();
+    })""")
+    idle = time.perf_counter() - start
+    shown = page.evaluate("window.vnkg.visible()")
+    page.close()
+    return {"nodes": n, "edges": g.number_of_edges(), "drawn_nodes": shown["nodes"], "drawn_edges": shown["edges"],
+            "generate_s": generated, "size_mb": path.stat().st_size / 1e6, "drawn_s": drawn, "idle_s": idle,
+            "errors": errors}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="500,2000,10000")
+    parser.add_argument("--keep", help="Directory to keep the pages in.")
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    out = Path(args.keep or tempfile.mkdtemp(prefix="vnkg-views-"))
+    out.mkdir(parents=True, exist_ok=True)
+    print("| nodes | events | edges drawn | generate (s) | file (MB) | drawn (s) | drawn and idle (s) |")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        for n in (int(s) for s in args.sizes.split(",")):
+            r = measure(n, out, browser)
+            print(f"| {r['nodes']:,} | {r['edges']:,} | {r['drawn_edges']:,} | {r['generate_s']:.2f} | "
+                  f"{r['size_mb']:.1f} | {r['drawn_s']:.2f} | {r['idle_s']:.2f} |", flush=True)
+            if r["errors"]:
+                print(f"console errors at {n}: {r['errors'][:3]}", file=sys.stderr)
+        browser.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
