@@ -1,0 +1,86 @@
+"""Shared shapes of the extraction stage: syllables and candidate spans.
+
+underthesea's word segmentation sometimes glues a verb to the next noun
+("dự Lễ"), so the patterns work on syllables, which keep their character
+span in the article, and consult underthesea's tags where those help.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.model import Sentence
+from kg.text import fold
+
+__all__ = ["Syl", "Span", "split_syllables", "PUNCT_BREAK"]
+
+_SYL = re.compile(r"\b(?:[A-ZĐ]|Jr|TP|Tp|St)\.(?=\s|\w)|\w+(?:[-'’.&]\w+)*|…|\S")
+PUNCT_BREAK = frozenset({",", ";", ".", ":", "…", "(", ")", "!", "?", '"', "“", "”", "'", "‘", "’", "/"})
+
+
+@dataclass(frozen=True, slots=True)
+class Syl:
+    """A syllable (or punctuation mark) with its span in the article and its token's tags."""
+
+    text: str
+    start: int
+    end: int
+    pos: str = ""
+    ner: str = ""
+    token_start: int = -1
+    token_end: int = -1
+
+    @property
+    def low(self) -> str:
+        return fold(self.text)
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[0].isupper()
+
+    @property
+    def is_num(self) -> bool:
+        return self.text[0].isdigit()
+
+
+@dataclass(slots=True)
+class Span:
+    """A candidate mention over syllables ``[i, j)`` of one sentence."""
+
+    i: int
+    j: int
+    type: str  # Person, Country, Organization, Location, Event, Agreement, Title, Group
+    start: int
+    end: int
+    text: str
+    name: str  # the canonical surface: a person's name without title, a place's gazetteer name
+    titles: tuple[str, ...] = ()
+    org: str | None = None  # surface name of the country or organization of the titles
+    org_type: str | None = None
+    english: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    former: bool = False
+    source: str = ""
+    inner: list["Span"] = field(default_factory=list)  # entities named inside (ministry in a title)
+
+
+def split_syllables(text: str, sentence: Sentence) -> list[Syl]:
+    """The syllables of ``sentence`` with article offsets and the tags of the token they sit in."""
+    sylls = []
+    tokens = sentence.tokens
+    k = 0
+    for m in _SYL.finditer(text, sentence.start, sentence.end):
+        start, end = m.start(), m.end()
+        while k < len(tokens) and tokens[k].end <= start:
+            k += 1
+        pos = ner = ""
+        ts = te = -1
+        if k < len(tokens) and tokens[k].start <= start < tokens[k].end:
+            pos, ner, ts, te = tokens[k].pos, tokens[k].ner, tokens[k].start, tokens[k].end
+        sylls.append(Syl(m.group(), start, end, pos, ner, ts, te))
+    return sylls

@@ -1,0 +1,155 @@
+"""One entity per real-world thing in an article: canonical names, aliases, coreference.
+
+- A person's canonical name is the longest name written; spelling variants
+  (Saysomphone/Xaysomphone: initial s/x, y/i, diacritics of foreign names)
+  share a key and merge.
+- ``ông Thongloun`` or ``ông Chính``: a name that is the first or last
+  syllables of a known person's name is that person.
+- Title-only mentions ("Thủ tướng", "Thứ trưởng Bộ Ngoại giao") are the
+  nearest person before (else after) who holds that title.
+- Events and agreements named twice, once more fully, become one entity
+  named at the fullest mention.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.extract.base import Span
+from kg.text import fold, strip_diacritics
+
+__all__ = ["EntityTable", "variant_key", "entity_key"]
+
+
+def entity_key(type_: str, name: str) -> str:
+    """The identifier of an entity, stable across articles.
+
+    >>> entity_key("Person", "Tô  Lâm")
+    'person:tô lâm'
+    """
+    return f"{type_.lower()}:{fold(name)}"
+
+
+def variant_key(name: str) -> str:
+    """A key on which spelling variants of a (foreign) name agree.
+
+    >>> variant_key("Saysomphone Phomvihane") == variant_key("Xaysomphone Phomvihane")
+    True
+    >>> variant_key("Tô Lâm") == variant_key("Tô Lam")
+    False
+    """
+    folded = fold(name)
+    if strip_diacritics(folded) != folded:  # a Vietnamese name: diacritics matter
+        return folded
+    syllables = []
+    for syl in folded.replace("-", " ").split():
+        if syl.startswith("x"):
+            syl = "s" + syl[1:]
+        syllables.append(syl.replace("y", "i").replace("ph", "p").replace("th", "t"))
+    return " ".join(syllables)
+
+
+@dataclass(slots=True)
+class _Ent:
+    type: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    english: list[str] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+    titles: list[tuple[int, str, str | None]] = field(default_factory=list)  # (position, title, org)
+
+    @property
+    def key(self) -> str:
+        return entity_key(self.type, self.name)
+
+
+class EntityTable:
+    """Collects the spans of an article and resolves them to entities."""
+
+    def __init__(self) -> None:
+        self.ents: list[_Ent] = []
+        self._by_variant: dict[tuple[str, str], _Ent] = {}
+        self.span_ent: dict[int, _Ent] = {}  # id(span) -> entity
+
+    def add(self, span: Span) -> _Ent | None:
+        if span.type in ("Title", "Group"):
+            return None
+        name = span.name
+        if span.type in ("Event", "Agreement"):
+            name = name[0].upper() + name[1:] if span.type == "Event" else name
+        key = (span.type, variant_key(name))
+        ent = self._by_variant.get(key)
+        if ent is None and span.type in ("Event", "Agreement"):
+            low = fold(name)
+            for other in self.ents:
+                if other.type == span.type and (low in fold(other.name) or fold(other.name) in low):
+                    ent = other
+                    break
+        if ent is None:
+            ent = _Ent(span.type, name)
+            self.ents.append(ent)
+            self._by_variant[key] = ent
+        elif len(name) > len(ent.name) and span.type != "Person":
+            ent.aliases.append(ent.name)
+            ent.name = name
+        for alias in (span.text, span.name, *span.aliases):
+            if alias and fold(alias) != fold(ent.name) and alias not in ent.aliases:
+                ent.aliases.append(alias)
+        for eng in span.english:
+            if eng not in ent.english:
+                ent.english.append(eng)
+        ent.mentions.append(span)
+        self.span_ent[id(span)] = ent
+        return ent
+
+    def merge_short_names(self) -> None:
+        """``ông Thongloun`` -> Thongloun Sisoulith: a name inside a longer person name."""
+        persons = [e for e in self.ents if e.type == "Person"]
+        for short in persons:
+            parts = fold(short.name).split()
+            for full in persons:
+                if full is short or len(fold(full.name).split()) <= len(parts):
+                    continue
+                fparts = fold(full.name).split()
+                if fparts[:len(parts)] == parts or fparts[-len(parts):] == parts:
+                    self._merge(short, full)
+                    break
+
+    def _merge(self, src: _Ent, dst: _Ent) -> None:
+        for alias in (src.name, *src.aliases):
+            if alias not in dst.aliases and fold(alias) != fold(dst.name):
+                dst.aliases.append(alias)
+        dst.english.extend(e for e in src.english if e not in dst.english)
+        dst.mentions.extend(src.mentions)
+        dst.titles.extend(src.titles)
+        for span in src.mentions:
+            self.span_ent[id(span)] = dst
+        self.ents.remove(src)
+
+    def resolve_title(self, span: Span, position: int, order: list[tuple[int, Span]]) -> _Ent | None:
+        """The person a title-only mention refers to: nearest holder before, else after."""
+        wanted = [fold(t) for t in span.titles]
+
+        def holds(ent: _Ent) -> bool:
+            for _, title, org in ent.titles:
+                t = fold(title)
+                if any(t == w or t.startswith(w + " ") or w.startswith(t + " ") for w in wanted):
+                    if span.org and org and fold(org) != fold(span.org):
+                        continue
+                    return True
+            return False
+
+        before = [(p, s) for p, s in order if p < position and id(s) in self.span_ent]
+        after = [(p, s) for p, s in order if p > position and id(s) in self.span_ent]
+        for _, other in reversed(before):
+            ent = self.span_ent[id(other)]
+            if ent.type == "Person" and holds(ent):
+                return ent
+        for _, other in after:
+            ent = self.span_ent[id(other)]
+            if ent.type == "Person" and holds(ent):
+                return ent
+        return None
+
+    def get(self, span: Span) -> _Ent | None:
+        return self.span_ent.get(id(span))

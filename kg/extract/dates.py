@@ -1,0 +1,125 @@
+"""Vietnamese time expressions -> ISO 8601 (possibly partial) strings.
+
+Absolute forms (``2/12/1975``, ``ngày 1-2/12``, ``tháng 7/2024``, ``năm 2026``,
+``ngày 3 tháng 12 năm 2025``) and relative ones (``hôm nay``, ``chiều 3/12``,
+``hôm qua``, ``10 tháng đầu năm 2025``) are resolved against the article's
+date. A day and month without a year take the year that puts them nearest
+to the article date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+__all__ = ["TimeExpr", "find_dates"]
+
+_PART = r"(?:sáng|chiều|tối|trưa|đêm|rạng sáng|ngày|hôm|đầu|cuối|giữa|hồi|vào)"
+_DAY_MONTH_YEAR = re.compile(
+    rf"(?:\b{_PART}\s+)?(?<![\d/])(\d{{1,2}})(?:\s*[-–]\s*(\d{{1,2}}))?\s*/\s*(\d{{1,2}})(?:\s*/\s*(\d{{4}}))?(?![\d/])",
+    re.IGNORECASE)
+_DAY_WORDS = re.compile(
+    r"\bngày\s+(\d{1,2})(?:\s*[-–]\s*\d{1,2})?\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?", re.IGNORECASE)
+_FIRST_MONTHS = re.compile(r"\b(\d{1,2})\s+tháng\s+(?:đầu\s+)?năm\s+(?:nay|(\d{4}))", re.IGNORECASE)
+_MONTH = re.compile(r"\btháng\s+(\d{1,2})(?:\s*(?:/|năm)\s*(\d{4}))?(?![\d/])", re.IGNORECASE)
+_YEAR = re.compile(r"\bnăm\s+(\d{4})\b|\b((?:19|20)\d\d)\b", re.IGNORECASE)
+_RELATIVE = re.compile(
+    r"\b(?:(?:sáng|chiều|tối|trưa|đêm)\s+)?(hôm nay|hôm qua|hôm kia|ngày mai|nay|qua|mai)\b(?!\s+(?:mai|đây))",
+    re.IGNORECASE)
+_RELATIVE_ANCHORED = re.compile(r"\b(?:sáng|chiều|tối|trưa|đêm)\s+(nay|qua|mai)\b|\b(hôm nay|hôm qua|hôm kia|ngày mai)\b",
+                                re.IGNORECASE)
+_OFFSETS = {"hôm nay": 0, "nay": 0, "hôm qua": -1, "qua": -1, "hôm kia": -2, "ngày mai": 1, "mai": 1}
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpr:
+    """A time expression at ``text[start:end]`` (sentence-relative offsets), resolved to ``value``."""
+
+    start: int
+    end: int
+    value: str
+    period_end: str | None = None
+
+
+def _nearest_year(day: int, month: int, ref: dt.date | None) -> int | None:
+    if ref is None:
+        return None
+    best = None
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            distance = abs((dt.date(year, month, day) - ref).days)
+        except ValueError:
+            continue
+        if best is None or distance < best[0]:
+            best = (distance, year)
+    return best[1] if best else None
+
+
+def _iso(year: int | None, month: int | None = None, day: int | None = None) -> str | None:
+    if year is None:
+        return None
+    if month is None:
+        return f"{year:04d}"
+    if not 1 <= month <= 12:
+        return None
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, ref: dt.date | None) -> list[TimeExpr]:
+    """Every time expression in ``text``, left to right, without overlaps.
+
+    >>> ref = dt.date(2025, 11, 30)
+    >>> [d.value for d in find_dates("ngày 1-2/12, Tháng 7/2024 và năm 2026", ref)]
+    ['2025-12-01', '2024-07', '2026']
+    >>> [d.value for d in find_dates("Chiều nay, hôm qua", ref)]
+    ['2025-11-30', '2025-11-29']
+    >>> [(d.value, d.period_end) for d in find_dates("10 tháng đầu năm 2025", ref)]
+    [('2025-01', '2025-10')]
+    """
+    found: list[TimeExpr] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, value: str | None, period_end: str | None = None) -> None:
+        if value is None or any(s < end and start < e for s, e in taken):
+            return
+        taken.append((start, end))
+        found.append(TimeExpr(start, end, value, period_end))
+
+    for m in _FIRST_MONTHS.finditer(text):
+        year = int(m.group(2)) if m.group(2) else (ref.year if ref else None)
+        add(m.start(), m.end(), _iso(year, 1), _iso(year, int(m.group(1))))
+    for m in _DAY_WORDS.finditer(text):
+        day, month = int(m.group(1)), int(m.group(2))
+        year = int(m.group(3)) if m.group(3) else _nearest_year(day, month, ref)
+        add(m.start(), m.end(), _iso(year, month, day))
+    for m in _DAY_MONTH_YEAR.finditer(text):
+        day, month = int(m.group(1)), int(m.group(3))
+        year = int(m.group(4)) if m.group(4) else _nearest_year(day, month, ref)
+        add(m.start(), m.end(), _iso(year, month, day))
+    for m in _MONTH.finditer(text):
+        month = int(m.group(1))
+        if m.group(2):
+            year: int | None = int(m.group(2))
+        else:
+            year = _nearest_year(1, month, ref) if ref else None
+            if ref is not None:
+                year = ref.year if month <= ref.month + 6 else ref.year - 1
+        start = m.start()
+        prefix = re.search(r"(?:\b(?:hồi|vào|đầu|cuối|giữa)\s+)+$", text[:start], re.IGNORECASE)
+        add(prefix.start() if prefix else start, m.end(), _iso(year, month))
+    for m in _RELATIVE_ANCHORED.finditer(text):
+        word = (m.group(1) or m.group(2)).lower()
+        if ref is not None:
+            add(m.start(), m.end(), (ref + dt.timedelta(days=_OFFSETS[word])).isoformat())
+    for m in _YEAR.finditer(text):
+        year = int(m.group(1) or m.group(2))
+        if 1900 <= year <= 2100:
+            add(m.start(), m.end(), _iso(year))
+    found.sort(key=lambda d: d.start)
+    return found

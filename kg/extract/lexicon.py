@@ -1,0 +1,145 @@
+"""The extraction lexicons: offices, verbs, head nouns, gazetteers, as data.
+
+Everything lives in ``kg/resources`` (TSV and JSON) and is read through
+``importlib.resources``. A user extends them without touching code: files
+with the same names in the directory named by ``VNKG_LEXICON_DIR`` are read
+too, and their rows are added to ours.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from kg.text import fold
+
+__all__ = ["Lexicon", "load_lexicon", "syllable_key", "Verb", "Place"]
+
+_SYL = re.compile(r"\w+(?:[-'’.]\w+)*|…|\S")
+
+
+def syllable_key(text: str) -> tuple[str, ...]:
+    """The folded syllables of a phrase: the key every lexicon is looked up by.
+
+    >>> syllable_key("Tổng  Bí Thư")
+    ('tổng', 'bí', 'thư')
+    """
+    return tuple(_SYL.findall(fold(text)))
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A gazetteer entry: canonical name, type, aliases, English names, the country of a city."""
+
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    english: tuple[str, ...] = ()
+    country: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Verb:
+    trigger: str
+    predicate: str
+    kind: str
+    cameo: str | None
+    objects: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """All word lists, keyed by folded syllable tuples where they are matched in text."""
+
+    offices: dict[tuple[str, ...], tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+    places: dict[tuple[str, ...], list[tuple[str, Place]]] = field(default_factory=dict)
+    leaders: dict[tuple[str, ...], tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+    verbs: list[Verb] = field(default_factory=list)
+    words: dict[str, list[str]] = field(default_factory=dict)
+    sets: dict[str, frozenset[tuple[str, ...]]] = field(default_factory=dict)
+
+    def set(self, name: str) -> frozenset[tuple[str, ...]]:
+        return self.sets.get(name, frozenset())
+
+    def max_len(self, table: dict) -> int:
+        return max((len(k) for k in table), default=1)
+
+
+def _texts(name: str) -> list[str]:
+    texts = [resources.files("kg.resources").joinpath(name).read_text(encoding="utf-8")]
+    extra = os.environ.get("VNKG_LEXICON_DIR")
+    if extra and (Path(extra) / name).is_file():
+        texts.append((Path(extra) / name).read_text(encoding="utf-8"))
+    return texts
+
+
+def _rows(name: str) -> list[list[str]]:
+    rows = []
+    for text in _texts(name):
+        for line in text.splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            rows.append([cell.strip() for cell in line.split("\t")])
+    return rows
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in cell.split("|") if part.strip())
+
+
+def _cell(row: list[str], i: int) -> str:
+    return row[i] if i < len(row) else ""
+
+
+def _add_place(lex: Lexicon, form: str, place: Place) -> None:
+    entries = lex.places.setdefault(syllable_key(form), [])
+    if all(p.name != place.name or p.type != place.type for _, p in entries):
+        entries.append((form, place))
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Read every lexicon file once.
+
+    >>> lex = load_lexicon()
+    >>> lex.places[syllable_key("Mỹ")][0][1].name
+    'Hoa Kỳ'
+    """
+    lex = Lexicon()
+    for row in _rows("offices.tsv"):
+        lex.offices[syllable_key(row[0])] = (row[0], _split(_cell(row, 1)))
+    for row in _rows("countries.tsv"):
+        country = Place(row[0], "Country", _split(_cell(row, 1)), _split(_cell(row, 2)))
+        for form in (country.name, *country.aliases, *country.english):
+            _add_place(lex, form, country)
+        for city in _split(_cell(row, 3)):
+            forms = [f.strip() for f in city.split("=") if f.strip()]
+            place = Place(forms[0], "Location", tuple(forms[1:]), (), country.name)
+            for form in forms:
+                _add_place(lex, form, place)
+    for row in _rows("organizations.tsv"):
+        org = Place(row[0], "Organization", _split(_cell(row, 1)), _split(_cell(row, 2)))
+        for form in (org.name, *org.aliases, *org.english):
+            _add_place(lex, form, org)
+    for row in _rows("leaders.tsv"):
+        latin = _split(_cell(row, 1))
+        for form in (row[0], *latin):
+            lex.leaders[syllable_key(form)] = (row[0], latin)
+    for row in _rows("verbs.tsv"):
+        lex.verbs.append(Verb(row[0], row[1], row[2], _cell(row, 3) or None, _split(_cell(row, 4))))
+    lex.verbs.sort(key=lambda v: -len(syllable_key(v.trigger)))
+    for text in _texts("lexicon.json"):
+        for key, values in json.loads(text).items():
+            lex.words.setdefault(key, []).extend(values)
+    for key, values in lex.words.items():
+        lex.sets[key] = frozenset(syllable_key(v) for v in values)
+    for name in lex.words.get("places", []):
+        _add_place(lex, name, Place(name, "Location"))
+    for name in lex.words.get("vn_provinces", []):
+        _add_place(lex, name, Place(name, "Location", (), (), "Việt Nam"))
+    return lex

@@ -1,0 +1,459 @@
+"""Entity mentions in one sentence: titles + names, honorifics, gazetteer, head nouns.
+
+underthesea's NER misses titles and tags foreign names as places, so the
+patterns here lead and underthesea's tags (POS ``Np``, ``B-PER``) only help
+to tell a person's name from the organization before it.
+
+Patterns (over syllables):
+- ``TITLE (, TITLE)* [nước] [COUNTRY|ORG] NAME``: a person with offices;
+  without NAME, a title-only mention resolved later by ``coref``.
+- ``ông|bà|đồng chí NAME``: a person.
+- gazetteer names (countries, cities, international organizations, leaders).
+- head nouns: organizations (``Đảng``, ``Bộ``, ``Học viện`` + capitalized
+  words), events (``Lễ kỷ niệm ...``, ``Hội nghị ...``), agreements
+  (``văn kiện``, ``hiệp định`` ...), places (``Sân bay``, ``Công viên`` ...).
+"""
+
+from __future__ import annotations
+
+from kg.extract.base import PUNCT_BREAK, Span, Syl
+from kg.extract.lexicon import Lexicon, Place, syllable_key
+
+__all__ = ["find_mentions", "MentionFinder"]
+
+_DASHES = {"-", "–", "&"}
+
+
+def _match(sylls: list[Syl], i: int, table, maxlen: int) -> tuple[int, object] | None:
+    for n in range(min(maxlen, len(sylls) - i), 0, -1):
+        key = tuple(s.low for s in sylls[i:i + n])
+        if key in table:
+            return n, table[key]
+    return None
+
+
+def _in_set(sylls: list[Syl], i: int, keys: frozenset, maxlen: int = 6) -> int:
+    for n in range(min(maxlen, len(sylls) - i), 0, -1):
+        if tuple(s.low for s in sylls[i:i + n]) in keys:
+            return n
+    return 0
+
+
+def _text(text: str, sylls: list[Syl], i: int, j: int) -> str:
+    return text[sylls[i].start:sylls[j - 1].end]
+
+
+class MentionFinder:
+    """Finds the candidate spans of one sentence; ``find()`` returns them, not overlapping."""
+
+    def __init__(self, text: str, sylls: list[Syl], lex: Lexicon) -> None:
+        self.text, self.s, self.lex = text, sylls, lex
+        self.n = len(sylls)
+        self._office_max = lex.max_len(lex.offices)
+        self._place_max = lex.max_len(lex.places)
+        self._leader_max = lex.max_len(lex.leaders)
+
+    # -- small predicates -------------------------------------------------
+    def cap(self, i: int) -> bool:
+        return i < self.n and self.s[i].is_word and self.s[i].is_cap
+
+    def low(self, i: int) -> str:
+        return self.s[i].low if i < self.n else ""
+
+    def cap_run(self, i: int) -> int:
+        j = i
+        while self.cap(j):
+            j += 1
+        return j
+
+    def office_at(self, i: int) -> tuple[int, str, tuple[str, ...]] | None:
+        if not self.cap(i):
+            return None
+        found = _match(self.s, i, self.lex.offices, self._office_max)
+        if not found:
+            return None
+        n, (title, heads) = found
+        # the title must end on a word boundary: "Chủ tịch" is not the start of "Chủ tịch nước" only
+        return n, title, heads
+
+    def place_at(self, i: int, *, strict: bool = True) -> tuple[int, Place, str] | None:
+        if i >= self.n or not self.s[i].is_word:
+            return None
+        found = _match(self.s, i, self.lex.places, self._place_max)
+        if not found:
+            return None
+        n, entries = found
+        form, place = entries[0]
+        for f, p in entries:
+            if p.type == "Country":
+                form, place = f, p
+                break
+        if form[0].isupper() and not self.s[i].is_cap:
+            return None
+        if strict and n == 1 and len(self.s[i].text) <= 6:
+            # "Đức", "Mỹ", "Nam" are also syllables of people's names
+            if (i > 0 and self.cap(i - 1) and self.place_at(i - 1, strict=False) is None) or \
+                    (self.cap(i + 1) and self.place_at(i + 1, strict=False) is None):
+                return None
+        if strict and self.cap(i + n) and n > 1 and self.place_at(i + n, strict=False) is None \
+                and self.cap_run(i + n) - (i + n) >= 2 and place.type != "Country":
+            return None
+        return n, place, form
+
+    def is_person_start(self, i: int) -> bool:
+        """A run of capitalized syllables at ``i`` that reads as a person's name."""
+        if not self.cap(i) or self.place_at(i, strict=False) or self.office_at(i):
+            return False
+        if _in_set(self.s, i, self.lex.set("org_allcap_words")) or _in_set(self.s, i, self.lex.set("org_heads")):
+            return False
+        if _match(self.s, i, self.lex.leaders, self._leader_max):
+            return True
+        run = self.cap_run(i) - i
+        if run >= 2:
+            return True
+        syl = self.s[i]
+        return run == 1 and (syl.pos == "Np" or "PER" in syl.ner) and len(syl.text) > 3 and \
+            not self.s[i].text.isupper()
+
+    def name_end(self, i: int) -> int:
+        """End of a person's name starting at ``i`` (0 syllables when there is none)."""
+        if not self.cap(i) or not self.is_person_start(i):
+            if not (self.cap(i) and self.cap_run(i) - i == 1 and not self.place_at(i, strict=False)
+                    and not self.office_at(i) and not _in_set(self.s, i, self.lex.set("cap_common"))
+                    and not _in_set(self.s, i, self.lex.set("org_heads"))
+                    and not self.s[i].text.isupper()):
+                return i
+        j = self.cap_run(i)
+        # a name followed by a country or a title ends before it
+        for k in range(i + 1, j):
+            if self.place_at(k, strict=False) and self.place_at(k, strict=False)[1].type == "Country" \
+                    and k + self.place_at(k, strict=False)[0] == j:
+                return k
+        return min(j, i + 6)
+
+    # -- organizations and extents -------------------------------------------
+    def org_end(self, i: int, *, head_len: int | None = None) -> int:
+        """End of an organization name starting with a head noun at ``i`` (``i`` when none)."""
+        n = head_len if head_len is not None else _in_set(self.s, i, self.lex.set("org_heads"))
+        if not n or not self.cap(i):
+            return i
+        j = i + n
+        last_good = j
+        while j < self.n:
+            syl = self.s[j]
+            if syl.is_word and syl.is_cap:
+                place = self.place_at(j, strict=False)
+                if place:
+                    j += place[0]
+                    last_good = j
+                    continue
+                allcap = _in_set(self.s, j, self.lex.set("org_allcap_words"))
+                if allcap:
+                    j += allcap
+                    last_good = j
+                    continue
+                if self.is_person_start(j) and not (self.cap_run(j) - j == 1) or self.office_at(j):
+                    break
+                j += 1
+                # the lower-case syllables of the same word ("Ngoại giao", "Cộng sản")
+                while j < self.n and self.s[j].is_word and not self.s[j].is_cap and \
+                        self.s[j].token_start == self.s[j - 1].token_start and self.s[j].token_start >= 0 \
+                        and not _in_set(self.s, j, self.lex.set("extent_stops"), 2):
+                    j += 1
+                last_good = j
+            elif syl.is_word and not syl.is_num and syl.low not in ("và",) and \
+                    not _in_set(self.s, j, self.lex.set("extent_stops"), 3):
+                j += 1  # lower-case words inside ("Ủy ban nhân dân tỉnh ...")
+            elif (syl.low == "và" or syl.text in _DASHES) and self.cap(j + 1) and \
+                    not self.is_person_start(j + 1) and not self.office_at(j + 1) and \
+                    not _in_set(self.s, j + 1, self.lex.set("org_heads")):
+                j += 1
+            else:
+                break
+        return last_good
+
+    def extent_end(self, i: int, n: int, *, kind: str) -> int:
+        """End of an event, agreement or place name: head then words up to a stop."""
+        stops = self.lex.set("extent_stops")
+        j = i + n
+        last_good = j
+        seen_between = False
+        limit = i + n + 14
+        while j < self.n and j < limit:
+            syl = self.s[j]
+            if syl.text in PUNCT_BREAK:
+                break
+            if syl.text in _DASHES:
+                if self.cap(j + 1) and self.cap(j - 1):
+                    j += 1
+                    continue
+                break
+            low = syl.low
+            if kind == "Event" and low == "giữa":
+                seen_between = True
+                j += 1
+                continue
+            if kind == "Agreement" and low == "về":
+                j += 1
+                continue
+            if low == "và" and self.cap(j + 1) and (seen_between or kind != "Agreement") and \
+                    not self.office_at(j + 1) and not self.is_person_start(j + 1):
+                j += 1
+                continue
+            if (not syl.is_cap and _in_set(self.s, j, stops, 3)) or self.office_at(j):
+                break
+            if kind != "Event" and syl.is_word and _in_set(self.s, j, self.lex.set("event_heads")):
+                break
+            j += 1
+            last_good = j
+        return last_good
+
+    # -- the patterns ------------------------------------------------------
+    def title_person(self, i: int) -> Span | None:
+        start_i = i
+        former = False
+        acting = ""
+        while i < self.n and self.low(i) in ("nguyên", "cựu", "quyền", "tân"):
+            if self.low(i) in ("nguyên", "cựu"):
+                former = True
+            if self.low(i) == "quyền":
+                acting = "quyền "
+            i += 1
+        titles: list[str] = []
+        inner: list[Span] = []
+        org = org_type = None
+        j = i
+        while True:
+            while _in_set(self.s, j, self.lex.set("ranks")) and self.cap(j):
+                j += _in_set(self.s, j, self.lex.set("ranks"))
+            found = self.office_at(j)
+            if not found:
+                if titles and self.cap(j) and self.cap(j - 1) is False and self.s[j - 1].text == ",":
+                    j -= 1
+                break
+            n, title, heads = found
+            k = j + n
+            if heads and self.cap(k):
+                if heads == ("*",):
+                    tail = self.org_end(k, head_len=0) if not _in_set(self.s, k, self.lex.set("org_heads")) \
+                        else self.org_end(k)
+                elif _in_set(self.s, k, frozenset(syllable_key(h) for h in heads)):
+                    tail = self.org_end(k, head_len=_in_set(self.s, k, frozenset(syllable_key(h) for h in heads)))
+                else:
+                    tail = k
+                if tail > k:
+                    org_text = _text(self.text, self.s, k, tail)
+                    # a ministry named with its country keeps it as an entity, not in the title
+                    cut = tail
+                    for m in range(k + 1, tail):
+                        p = self.place_at(m, strict=False)
+                        if p and p[1].type == "Country" and m + p[0] == tail:
+                            cut = m
+                            org, org_type = p[1].name, "Country"
+                    title = title + " " + _text(self.text, self.s, k, cut)
+                    if heads != ("*",) or _in_set(self.s, k, self.lex.set("org_heads")):
+                        inner.append(self._span(k, tail, "Organization", org_text))
+                    k = tail
+            # the organization inside a title ("Ủy viên Bộ Chính trị", "Thứ trưởng Bộ Ngoại giao")
+            for h in range(j + 1, k):
+                hn = _in_set(self.s, h, self.lex.set("org_heads"))
+                if hn and self.cap(h) and not any(sp.i <= h < sp.j for sp in inner):
+                    end = self.org_end(h)
+                    name = _text(self.text, self.s, h, min(end, k))
+                    if syllable_key(name) not in self.lex.set("top_bodies") and \
+                            (min(end, k) > h + hn or syllable_key(name) in self.lex.set("org_bare_ok")):
+                        inner.append(self._span(h, min(end, k), "Organization", name))
+                    break
+            titles.append(acting + title)
+            j = k
+            if self.low(j) in (",", "kiêm") and (self.office_at(j + 1) or _in_set(self.s, j + 1, self.lex.set("ranks"))):
+                j += 1
+                continue
+            if self.low(j) == "kiêm" and self.low(j + 1) == "," :
+                j += 1
+                continue
+            break
+        if not titles:
+            return None
+        # [nước] [COUNTRY | ORG] [tại COUNTRY]
+        k = j
+        if self.low(k) == "nước" and not self.s[k].is_cap:
+            k += 1
+        place = self.place_at(k, strict=False)
+        if place and place[1].type in ("Country", "Organization"):
+            org, org_type = place[1].name, place[1].type
+            inner.append(self._place_span(k, k + place[0], place[1]))
+            k += place[0]
+        elif _in_set(self.s, k, self.lex.set("org_heads")) and self.cap(k):
+            end = self.org_end(k)
+            name = _text(self.text, self.s, k, end)
+            if syllable_key(name) in self.lex.set("top_bodies"):
+                k = end
+            elif end > k + 1:
+                org, org_type = name, "Organization"
+                inner.append(self._span(k, end, "Organization", name))
+                k = end
+        if self.low(k) == "tại":
+            p = self.place_at(k + 1, strict=False)
+            if p:
+                inner.append(self._place_span(k + 1, k + 1 + p[0], p[1]))
+                k += 1 + p[0]
+        while _in_set(self.s, k, self.lex.set("ranks")) and self.cap(k):
+            k += _in_set(self.s, k, self.lex.set("ranks"))
+        end = self.name_end(k)
+        if end > k:
+            name = _text(self.text, self.s, k, end)
+            leader = _match(self.s, k, self.lex.leaders, self._leader_max)
+            span = self._span(start_i, end, "Person", name)
+            span.titles, span.org, span.org_type, span.former, span.inner = tuple(titles), org, org_type, former, inner
+            if leader and leader[0] == end - k:
+                span.name = leader[1][0]
+                span.english = leader[1][1]
+            span.source = "title"
+            return span
+        span = self._span(start_i, k if k > j else j, "Title", _text(self.text, self.s, start_i, j))
+        span.titles, span.org, span.org_type, span.former, span.inner = tuple(titles), org, org_type, former, inner
+        span.source = "title"
+        return span
+
+    def honorific_person(self, i: int) -> Span | None:
+        n = _in_set(self.s, i, self.lex.set("honorifics"), 2)
+        if not n:
+            return None
+        if not self.s[i].is_cap and i > 0 and self.s[i - 1].is_word and self.s[i - 1].is_cap \
+                and self.low(i) in ("bà", "ông"):
+            return None
+        end = self.name_end(i + n)
+        if end <= i + n:
+            return None
+        span = self._span(i, end, "Person", _text(self.text, self.s, i + n, end))
+        span.source = "honorific"
+        return span
+
+    def leader(self, i: int) -> Span | None:
+        found = _match(self.s, i, self.lex.leaders, self._leader_max)
+        if not found or not self.cap(i) or self.cap(i + found[0]) and self.cap(i - 1 if i else i + found[0]):
+            return None
+        n, (name, latin) = found
+        span = self._span(i, i + n, "Person", name)
+        span.english = latin
+        span.source = "leader"
+        return span
+
+    def gazetteer(self, i: int) -> Span | None:
+        found = self.place_at(i)
+        if not found:
+            return None
+        n, place, _ = found
+        return self._place_span(i, i + n, place)
+
+    def organization(self, i: int) -> Span | None:
+        n = _in_set(self.s, i, self.lex.set("org_heads"))
+        if not n or not self.cap(i):
+            return None
+        end = self.org_end(i)
+        name = _text(self.text, self.s, i, end)
+        key = syllable_key(name)
+        if key in self.lex.set("top_bodies") or key in self.lex.set("cap_common"):
+            return None
+        if end <= i + n and key not in self.lex.set("org_bare_ok"):
+            return None
+        if all(not s.is_cap for s in self.s[i + n:end]) and key not in self.lex.set("org_bare_ok"):
+            return None
+        span = self._span(i, end, "Organization", name)
+        span.source = "org_head"
+        return span
+
+    def head_noun(self, i: int) -> Span | None:
+        for kind, heads in (("Event", "event_heads"), ("Agreement", "agreement_heads"),
+                            ("Location", "location_heads")):
+            n = _in_set(self.s, i, self.lex.set(heads))
+            if not n:
+                continue
+            if kind == "Event" and not self.cap(i) and \
+                    not _in_set(self.s, i, self.lex.set("event_heads_lowercase_ok")):
+                continue
+            if kind == "Location" and not self.cap(i) and \
+                    not _in_set(self.s, i, self.lex.set("location_named_only")):
+                continue
+            if kind == "Event" and self.low(i + n) in ("đón", "tiễn"):
+                return None
+            if kind == "Location" and _in_set(self.s, i, self.lex.set("location_named_only")):
+                place = self.place_at(i + n, strict=False)
+                if place:
+                    end = i + n + place[0]
+                    span = self._place_span(i, end, place[1])
+                    span.aliases = (_text(self.text, self.s, i, end),)
+                    return span
+                end = self.cap_run(i + n)
+                if end == i + n:
+                    return None
+                name_i = i + n if _in_set(self.s, i, self.lex.set("location_strip_heads")) else i
+                span = self._span(i, end, "Location", _text(self.text, self.s, name_i, end))
+                span.aliases = (_text(self.text, self.s, i, end),)
+                return span
+            end = self.extent_end(i, n, kind=kind)
+            if kind == "Location" and end == i + n:
+                continue
+            if kind == "Event" and end == i + n and not self.cap(i):
+                continue
+            name = _text(self.text, self.s, i, end)
+            span = self._span(i, end, kind, name)
+            span.source = "head"
+            return span
+        return None
+
+    def group(self, i: int) -> Span | None:
+        n = _in_set(self.s, i, self.lex.set("group_subjects"), 6)
+        if not n:
+            return None
+        return self._span(i, i + n, "Group", _text(self.text, self.s, i, i + n))
+
+    def _span(self, i: int, j: int, type_: str, name: str) -> Span:
+        return Span(i, j, type_, self.s[i].start, self.s[j - 1].end, _text(self.text, self.s, i, j), name)
+
+    def _place_span(self, i: int, j: int, place: Place) -> Span:
+        span = self._span(i, j, place.type, place.name)
+        span.english = place.english
+        span.aliases = place.aliases
+        span.org = place.country
+        span.source = "gazetteer"
+        return span
+
+    # -- all together ------------------------------------------------------
+    def find(self) -> list[Span]:
+        spans: list[Span] = []
+        i = 0
+        while i < self.n:
+            span = None
+            if self.s[i].is_word:
+                for finder in (self.title_person, self.honorific_person, self.group, self.head_noun,
+                               self.leader, self.organization, self.gazetteer, self.fallback):
+                    span = finder(i)
+                    if span is not None:
+                        break
+            if span is None or span.j <= i:
+                i += 1
+                continue
+            spans.append(span)
+            if span.type in ("Event", "Agreement", "Location", "Organization") and span.j - span.i > 1:
+                inner = MentionFinder(self.text, self.s[span.i + 1:span.j], self.lex).find()
+                span.inner.extend(sp for sp in inner if sp.type in ("Country", "Organization", "Location"))
+            i = span.j
+        return spans
+
+    def fallback(self, i: int) -> Span | None:
+        """underthesea's PER tag on a proper noun that no pattern took."""
+        syl = self.s[i]
+        if syl.pos == "Np" and syl.ner.endswith("PER") and syl.ner.startswith("B") and self.cap(i):
+            end = self.name_end(i)
+            if end > i and not _in_set(self.s, i, self.lex.set("cap_common")):
+                span = self._span(i, end, "Person", _text(self.text, self.s, i, end))
+                span.source = "ner"
+                return span
+        return None
+
+
+def find_mentions(text: str, sylls: list[Syl], lex: Lexicon) -> list[Span]:
+    """Non-overlapping spans of one sentence, left to right."""
+    return MentionFinder(text, sylls, lex).find()

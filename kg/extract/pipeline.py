@@ -1,0 +1,173 @@
+"""``extract_article``: parse once, find mentions, resolve entities, read offices and relations."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from kg.extract.base import Span, split_syllables
+from kg.extract.captions import credit_spans
+from kg.extract.coref import EntityTable, entity_key
+from kg.extract.dates import find_dates
+from kg.extract.lexicon import load_lexicon, syllable_key
+from kg.extract.quantities import find_quantities
+from kg.extract.relations import Discourse, find_relations
+from kg.model import Article, Entity, Evidence, Extraction, Mention, Position, Quantity, Relation
+from kg.text import fold
+
+__all__ = ["extract_article", "EXTRACTOR"]
+
+EXTRACTOR = "patterns.v1"
+_HOME = "Việt Nam"
+
+
+def _flatten(spans: list[Span]) -> list[Span]:
+    out = []
+    for sp in spans:
+        out.append(sp)
+        out.extend(_flatten(sp.inner))
+    return out
+
+
+def extract_article(article: Article) -> Extraction:
+    """Everything the patterns find in one article.
+
+    >>> from kg.ingest import read_article_text
+    >>> ex = extract_article(read_article_text(
+    ...     " date 2025-03-10 Chiều 9/3, Thủ tướng Phạm Minh Chính hội kiến Tổng thống Pháp Emmanuel Macron.",
+    ...     article_id="x"))
+    >>> [(r.subject, r.predicate, r.object, r.date) for r in ex.relations]
+    [('person:phạm minh chính', 'met', 'person:emmanuel macron', '2025-03-09')]
+    """
+    from kg.nlp import parse
+
+    lex = load_lexicon()
+    doc = parse(article)
+    text = article.text
+    credits = credit_spans(text)
+    sources = lex.set("news_sources")
+    table = EntityTable()
+    sentences = []  # (sentence, sylls, top spans, dates)
+    order: list[tuple[int, Span]] = []
+    for sentence in doc.sentences:
+        sylls = split_syllables(text, sentence)
+        from kg.extract.mentions import find_mentions
+
+        spans = [sp for sp in find_mentions(text, sylls, lex)
+                 if not any(s <= sp.start < e for s, e in credits)
+                 and syllable_key(sp.name) not in sources]
+        sentences.append((sentence, sylls, spans, find_dates(text[sentence.start:sentence.end], article.published)))
+        for sp in _flatten(spans):
+            ent = table.add(sp)
+            order.append((sp.start, sp))
+            if ent is not None and sp.type == "Person":
+                for title in sp.titles:
+                    ent.titles.append((sp.start, title, sp.org))
+        _attach_appositive_titles(sylls, spans, table)
+    table.merge_short_names()
+    title_ref: dict[int, object] = {}
+    for pos, sp in order:
+        if sp.type == "Title":
+            ent = table.resolve_title(sp, pos, order)
+            if ent is not None:
+                title_ref[id(sp)] = ent
+
+    def resolve(sp: Span) -> tuple[str, str] | None:
+        ent = table.get(sp) or title_ref.get(id(sp))
+        return (ent.key, ent.type) if ent is not None else None  # type: ignore[union-attr]
+
+    countries = Counter()
+    for ent in table.ents:
+        if ent.type == "Country":
+            countries[ent.key] = len(ent.mentions)
+    discourse = Discourse(countries=tuple(k for k, _ in countries.most_common(2)))
+    relations: list[Relation] = []
+    quantities: list[Quantity] = []
+    for sentence, sylls, spans, dates in sentences:
+        stext = text[sentence.start:sentence.end]
+        for dt_ in dates:  # dates are sentence-relative; make them article-relative for the finder
+            pass
+        shifted = [type(d)(d.start + sentence.start, d.end + sentence.start, d.value, d.period_end) for d in dates]
+        local = Counter(resolve(sp)[0] for sp in spans if resolve(sp) and resolve(sp)[1] == "Country")
+        if len(local) >= 2:
+            discourse.countries = tuple(k for k, _ in local.most_common(2))
+        else:
+            discourse.countries = tuple(k for k, _ in countries.most_common(2))
+        for raw in find_relations(sylls, spans, resolve, shifted, lex, discourse):
+            evidence = Evidence(article.id, stext, sentence.start, raw.trigger_start, raw.trigger_end)
+            relations.append(Relation(raw.subject, raw.predicate, raw.object, raw.date, evidence,
+                                      kind=raw.verb.kind, cameo=raw.verb.cameo, modality=raw.modality,
+                                      confidence=raw.confidence, extractor=EXTRACTOR))
+        for q in find_quantities(stext):
+            subjects = tuple(local) or discourse.countries
+            period = dates[0].value if dates else None
+            if dates and dates[0].period_end:
+                period = f"{dates[0].value}/{dates[0].period_end}"
+            evidence = Evidence(article.id, stext, sentence.start, sentence.start + q.start, sentence.start + q.end)
+            quantities.append(Quantity(q.metric, q.value, q.unit, period, tuple(subjects), evidence,
+                                       qualifier=q.qualifier, change_pct=q.change_pct, confidence=0.8))
+    positions = _positions(table, sentences, article, lex)
+    entities = tuple(
+        Entity(ent.key, ent.type, ent.name, tuple(ent.aliases + [e for e in ent.english if e not in ent.aliases]),
+               tuple(Mention(sp.start, sp.end, sp.text, sp.type) for sp in ent.mentions),
+               ent.english[0] if ent.english else None)
+        for ent in table.ents)
+    return Extraction(article=article, entities=entities, positions=tuple(positions),
+                      relations=tuple(_dedup(relations)), quantities=tuple(quantities), extractors=(EXTRACTOR,))
+
+
+def _attach_appositive_titles(sylls, spans: list[Span], table: EntityTable) -> None:
+    """``X, Bộ trưởng Bộ Y`` and ``X trên cương vị Chủ tịch nước``: the titles are X's."""
+    for a, b in zip(spans, spans[1:]):
+        if a.type != "Person" or b.type != "Title":
+            continue
+        between = [s.low for s in sylls[a.j:b.i]]
+        if between in ([","],) or (between and between[-2:] in (["cương", "vị"], ["tư", "cách"])):
+            ent = table.get(a)
+            if ent is not None:
+                for title in b.titles:
+                    ent.titles.append((b.start, title, b.org))
+                b.type = "Title-attached"
+
+
+def _positions(table: EntityTable, sentences, article: Article, lex) -> list[Position]:
+    out: list[Position] = []
+    surnames = lex.set("vn_surnames")
+    by_start = {}
+    for sentence, _, _, _ in sentences:
+        by_start[sentence.start] = sentence
+    for ent in table.ents:
+        if ent.type != "Person":
+            continue
+        titles = {}
+        for pos, title, org in ent.titles:
+            titles.setdefault(fold(title), (pos, title, org))
+        for folded, (pos, title, org) in sorted(titles.items(), key=lambda kv: kv[1][0]):
+            if any(other != folded and other.startswith(folded + " ") for other in titles):
+                continue  # "Thứ trưởng" when "Thứ trưởng Bộ Ngoại giao" is known
+            sentence = next((s for s in reversed(list(by_start.values())) if s.start <= pos), None)
+            stext = article.text[sentence.start:sentence.end] if sentence else ""
+            org_name = org
+            if org_name is None and syllable_key(ent.name.split()[0]) in surnames:
+                org_name = _HOME
+            org_key = None
+            if org_name:
+                org_type = "Country" if any(e.type == "Country" and e.name == org_name for e in table.ents) \
+                    or org_name == _HOME else "Organization"
+                org_key = entity_key(org_type, org_name)
+            former = title.lower().startswith(("nguyên ", "cựu "))
+            out.append(Position(ent.key, title, org_key, None,
+                                Evidence(article.id, stext, sentence.start if sentence else 0, pos, pos + len(title)),
+                                confidence=0.9, former=former))
+    return out
+
+
+def _dedup(relations: list[Relation]) -> list[Relation]:
+    seen = set()
+    out = []
+    for rel in relations:
+        key = (rel.subject, rel.predicate, rel.object, rel.date, rel.modality)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(rel)
+    return out

@@ -1,0 +1,332 @@
+"""Who met, visited, signed, attended and invited whom, sentence by sentence.
+
+A trigger verb from ``verbs.tsv`` finds its subject and objects among the
+sentence's mentions, the way Vietnamese news writes:
+
+- the subject is stated once and dropped in the following clauses and
+  ``;`` lists, so a clause without one takes the previous clause's (or the
+  previous sentence's);
+- objects are coordinated ("hội kiến X, Y và Z");
+- passives: "được X tiếp/đón" makes X the subject;
+- "nhận lời mời của X" (X invited the sentence's subject);
+- "hai bên" / "lãnh đạo hai nước" sign for the two countries in context;
+- tense and mood: sẽ / dự kiến (planned), không / chưa (negated), đang;
+- the time expression nearest before the verb (else after it, in its clause).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from kg.extract.base import Span, Syl
+from kg.extract.dates import TimeExpr
+from kg.extract.lexicon import Lexicon, Verb, syllable_key
+
+__all__ = ["RawRelation", "find_relations", "Discourse"]
+
+# a verb syllable that is the first half of another word is not that verb
+_BLOCKED_NEXT = {
+    "tiếp": {"tục", "xúc", "nhận", "cận", "theo", "thu", "nối", "sức", "giáp", "tế", "diễn", "viên", "đó",
+             "thị", "quản", "tân", "dân", "lửa", "đón"},
+    "dự": {"án", "kiến", "báo", "thảo", "định", "toán", "trữ", "thi", "bị", "khuyết", "phòng", "đoán", "luật",
+           "tính", "báo", "kiên"},
+    "ký": {"ức", "hiệu", "tự", "sự", "giả", "túc", "danh", "quỹ", "sinh"},
+    "đón": {"nhận", "đầu", "chào"},
+    "gặp": {"phải", "khó", "gỡ"},
+    "thăm": {"dò", "hỏi", "khám", "quan", "viếng"},
+    "tới": {"đây", "nay", "năm", "mức", "gần", "khi", "lúc", "hơn", "từng", "việc", "mỗi", "các", "những"},
+    "đến": {"nay", "năm", "đây", "từ", "mức", "khi", "lúc", "hơn", "với", "gần", "cùng", "việc", "mỗi"},
+    "sang": {"năm", "trọng", "tên", "nhượng", "giai", "tháng"},
+    "mời": {"gọi", "thầu", "chào"},
+    "chủ": {},
+}
+_OBJECT_MARKERS = {"với", "của", "giữa", "mời", "tiếp", "gặp", "hội", "kiến", "cùng"}
+_PLANNED = [("sẽ",), ("dự", "kiến"), ("sắp",), ("chuẩn", "bị"), ("dự", "định"), ("có", "kế", "hoạch")]
+_NEGATED = [("không",), ("chưa",), ("không", "có"), ("hủy",), ("hoãn",)]
+_ONGOING = [("đang",)]
+_DONE = [("đã",), ("vừa",), ("mới",)]
+_SUBJECT_TYPES = {
+    "met": {"Person"}, "visited": {"Person"}, "attended": {"Person"},
+    "signed": {"Person", "Country", "Organization", "Group"}, "invited": {"Person", "Country"},
+    "inaugurated": {"Person"}, "laid_wreath": {"Person"},
+}
+
+
+@dataclass(frozen=True, slots=True)
+class RawRelation:
+    subject: str
+    predicate: str
+    object: str
+    verb: Verb
+    modality: str
+    date: str | None
+    trigger_start: int
+    trigger_end: int
+    start: int
+    end: int
+    confidence: float
+
+
+@dataclass(slots=True)
+class Discourse:
+    """What carries across sentences: the last subject and the two countries in context."""
+
+    subject: str | None = None
+    countries: tuple[str, ...] = ()
+
+
+class _Sentence:
+    def __init__(self, sylls: list[Syl], spans: list[Span], resolve: Callable[[Span], tuple[str, str] | None],
+                 dates: list[TimeExpr], lex: Lexicon, discourse: Discourse) -> None:
+        self.s, self.spans, self.resolve, self.dates, self.lex, self.d = sylls, spans, resolve, dates, lex, discourse
+        self.n = len(sylls)
+        self.covered = [None] * self.n  # syllable -> span
+        for sp in spans:
+            for k in range(sp.i, sp.j):
+                self.covered[k] = sp
+        self.verbs = [(v, syllable_key(v.trigger)) for v in lex.verbs]
+
+    def low(self, k: int) -> str:
+        return self.s[k].low if 0 <= k < self.n else ""
+
+    def triggers(self) -> list[tuple[int, int, Verb]]:
+        found = []
+        k = 0
+        while k < self.n:
+            hit = None
+            if self.covered[k] is None or self._trigger_inside_ok(k):
+                for verb, key in self.verbs:
+                    n = len(key)
+                    if tuple(self.low(k + m) for m in range(n)) == key and self._ok(k, n, verb):
+                        hit = (k, k + n, verb)
+                        break
+            if hit:
+                found.append(hit)
+                k = hit[1]
+            else:
+                k += 1
+        return found
+
+    def _trigger_inside_ok(self, k: int) -> bool:
+        return False
+
+    def _ok(self, k: int, n: int, verb: Verb) -> bool:
+        nxt = self.low(k + n)
+        last = self.low(k + n - 1)
+        if n == 1 and nxt in _BLOCKED_NEXT.get(last, ()):
+            return False
+        if self.s[k].is_cap and k > 0 and self.s[k - 1].is_word:
+            return False  # inside a name
+        prev = self.low(k - 1)
+        if verb.predicate == "invited" and verb.trigger == "mời" and prev == "lời":
+            return False
+        if verb.predicate == "signed" and (prev == "lễ" or self.low(k - 2) == "chứng" and prev == "kiến"):
+            return False
+        if verb.predicate == "signed" and any(self.low(m) == "chứng" and self.low(m + 1) == "kiến"
+                                              for m in range(max(0, k - 5), k)):
+            return False
+        if verb.trigger in ("chủ trì",) and not self._span_after(k + n, {"Event"}, 3):
+            return False
+        return True
+
+    def _span_after(self, k: int, types: set[str], within: int) -> Span | None:
+        for m in range(k, min(self.n, k + within + 1)):
+            sp = self.covered[m]
+            if sp is not None and sp.i == m and sp.type in types:
+                return sp
+        return None
+
+    def _modality(self, lo: int, k: int) -> str | None:
+        window = [self.low(m) for m in range(max(lo, k - 5), k)]
+        for table, value in ((_NEGATED, "negated"), (_PLANNED, "planned"), (_ONGOING, "ongoing"), (_DONE, "done")):
+            for phrase in table:
+                n = len(phrase)
+                for m in range(len(window) - n + 1):
+                    if tuple(window[m:m + n]) == phrase:
+                        return value
+        return None
+
+    def _date(self, k: int, end: int) -> str | None:
+        start = self.s[k].start
+        before = [d for d in self.dates if d.end <= start]
+        if before:
+            return before[-1].value
+        after = [d for d in self.dates if d.start >= start and d.start <= end]
+        return after[0].value if after else None
+
+    def _resolve_all(self, spans: list[Span], types: set[str]) -> list[str]:
+        keys = []
+        for sp in spans:
+            if sp.type == "Group":
+                if "Group" in types:
+                    keys.extend(self.d.countries[:2])
+                continue
+            got = self.resolve(sp)
+            if got and got[1] in types and got[0] not in keys:
+                keys.append(got[0])
+        return keys
+
+    def _is_object_marked(self, sp: Span) -> bool:
+        return self.low(sp.i - 1) in _OBJECT_MARKERS or (self.low(sp.i - 1) == "," and self._prev_marked(sp))
+
+    def _prev_marked(self, sp: Span) -> bool:
+        # "với X, Y": Y is marked like X
+        m = sp.i - 2
+        while m >= 0 and self.covered[m] is not None:
+            m -= 1
+        return self.low(m) in _OBJECT_MARKERS
+
+    def run(self) -> list[RawRelation]:
+        out: list[RawRelation] = []
+        triggers = self.triggers()
+        chain_subject: list[str] | None = None
+        chain_modality = "done"
+        used_as_object: set[int] = set()
+        for t, (k, e, verb) in enumerate(triggers):
+            next_k = triggers[t + 1][0] if t + 1 < len(triggers) else self.n
+            clause_start = max([m + 1 for m in range(0, k) if self.low(m) == ";"] + [0])
+            prev_e = triggers[t - 1][1] if t else 0
+            region_end = next_k
+            for m in range(e, next_k):
+                if self.s[m].text in (";", "."):
+                    region_end = m
+                    break
+            stypes = _SUBJECT_TYPES.get(verb.predicate, {"Person"})
+            otypes = set(verb.objects)
+            nominal = self.low(k - 1) in ("chuyến", "cuộc", "lễ", "buổi")
+            # objects
+            if verb.predicate == "invited" and verb.trigger != "mời":
+                inviter = [sp for sp in self.spans if e <= sp.i < region_end and self._is_inviter(sp, e)]
+                inviter_keys = self._resolve_all(inviter[:2], {"Person", "Country"})
+                last = max((sp.j for sp in inviter), default=e)
+                invitee = [sp for sp in self.spans if sp.i >= last and sp.type in ("Person", "Title")
+                           and not self._is_object_marked(sp)]
+                invitee_keys = self._resolve_all(invitee[:1], {"Person"})
+                if not invitee_keys and self.d.subject:
+                    invitee_keys = [self.d.subject]
+                for s in inviter_keys:
+                    for o in invitee_keys:
+                        if s != o:
+                            out.append(self._make(s, verb, o, k, e, region_end, None, 0.9))
+                continue
+            objects = [sp for sp in self.spans if e <= sp.i < region_end and sp.type in otypes | {"Title"}]
+            if verb.predicate in ("visited",):
+                objects = self._visit_objects(e, region_end, verb)
+            elif verb.predicate in ("attended", "signed", "inaugurated", "laid_wreath"):
+                objects = [sp for sp in objects if sp.type in otypes][:3]
+                if objects and verb.predicate == "attended":
+                    objects = [sp for sp in objects if sp.i - e <= 12]
+            object_keys = self._resolve_all(objects, otypes)
+            # subject
+            passive = None
+            for m in range(max(clause_start, k - 8), k):
+                if self.low(m) == "được":
+                    agents = [sp for sp in self.spans if m < sp.i and sp.j <= k and sp.type in ("Person", "Title")]
+                    if agents:
+                        passive = agents
+                    break
+            cands = [sp for sp in self.spans if max(clause_start, prev_e if self._same_clause(prev_e, k) else 0)
+                     <= sp.i and sp.j <= k and id(sp) not in used_as_object and not self._is_object_marked(sp)]
+            if passive:
+                cands = [sp for sp in cands if sp.j <= passive[0].i]
+            subject_keys = []
+            for sp in reversed(cands):
+                keys = self._resolve_all([sp], stypes)
+                if keys:
+                    subject_keys = keys
+                    # coordinated subjects: "A và B hội đàm"
+                    if verb.predicate == "met" and not object_keys:
+                        for other in cands:
+                            if other is not sp and other.j < sp.i:
+                                more = self._resolve_all([other], stypes)
+                                if more and self.low(other.j) in ("và", ","):
+                                    subject_keys = more + subject_keys
+                    break
+            if nominal and verb.predicate == "visited":
+                owner = [sp for sp in self.spans if e <= sp.i < region_end and self.low(sp.i - 1) == "của"]
+                if owner:
+                    subject_keys = self._resolve_all(owner[:1], stypes) or subject_keys
+            inherited = False
+            if not subject_keys:
+                if chain_subject and (t > 0):
+                    subject_keys, inherited = chain_subject, True
+                elif self.d.subject and not any(sp.type in ("Person", "Title") and sp.j <= k for sp in self.spans) \
+                        and not nominal:
+                    subject_keys, inherited = [self.d.subject], True
+            if passive:
+                agent_keys = self._resolve_all(passive, {"Person"})
+                if agent_keys and verb.predicate == "met":
+                    object_keys = subject_keys or ([self.d.subject] if self.d.subject else [])
+                    subject_keys = agent_keys
+            modality = self._modality(clause_start if not inherited else prev_e, k)
+            if modality is None:
+                modality = chain_modality if inherited or t > 0 and self._same_clause(prev_e, k) else "done"
+            if verb.predicate == "met" and not object_keys and len(subject_keys) >= 2:
+                first, *rest = subject_keys
+                subject_keys, object_keys = [first], rest
+            if not subject_keys or not object_keys:
+                continue
+            for sp in objects:
+                used_as_object.add(id(sp))
+            date = self._date(k, self.s[region_end - 1].end if region_end > 0 else self.s[k].end)
+            conf = 0.9 if not inherited else 0.75
+            for s in subject_keys:
+                for o in object_keys:
+                    if s != o:
+                        out.append(self._make(s, verb, o, k, e, region_end, date, conf, modality))
+            if verb.predicate != "invited" and not (nominal and verb.predicate == "visited"
+                                                     and subject_keys and inherited is False
+                                                     and self.low(k - 1) == "chuyến" and False):
+                chain_subject = subject_keys if all(not key.startswith("country") or verb.predicate == "signed"
+                                                    for key in subject_keys) else chain_subject
+                chain_modality = modality
+        return out
+
+    def _same_clause(self, a: int, b: int) -> bool:
+        return not any(self.low(m) == ";" for m in range(a, b))
+
+    def _is_inviter(self, sp: Span, e: int) -> bool:
+        return self.low(sp.i - 1) == "của" or (sp.i > e and self.low(sp.i - 1) in (",", "và") and sp.type != "Group")
+
+    def _visit_objects(self, e: int, end: int, verb: Verb) -> list[Span]:
+        skip = {"cấp", "nhà", "nước", "chính", "thức", "hữu", "nghị", "làm", "việc", "tới", "đến", "sang", "tại",
+                "thăm", "cấp", "cao", "lần", "đầu", "tiên", "này", "đầu", "tiên", "ở"}
+        travel = verb.trigger in ("tới", "đến", "sang")
+        m = e
+        while m < end and self.covered[m] is None and self.low(m) in skip and not travel:
+            m += 1
+        sp = self.covered[m] if m < end else None
+        if sp is None or sp.i != m or sp.type not in ("Country", "Location"):
+            return []
+        found = [sp]
+        # "Kuala Lumpur, Malaysia": the place and its country
+        if sp.j < end and self.low(sp.j) == "," and sp.j + 1 < self.n:
+            nxt = self.covered[sp.j + 1]
+            if nxt is not None and nxt.i == sp.j + 1 and nxt.type == "Country":
+                found.append(nxt)
+        return found
+
+    def _make(self, s: str, verb: Verb, o: str, k: int, e: int, region_end: int, date: str | None,
+              conf: float, modality: str = "done") -> RawRelation:
+        return RawRelation(s, verb.predicate, o, verb, modality, date, self.s[k].start, self.s[e - 1].end,
+                           self.s[0].start, self.s[-1].end, conf)
+
+
+def find_relations(sylls: list[Syl], spans: list[Span], resolve: Callable[[Span], tuple[str, str] | None],
+                   dates: list[TimeExpr], lex: Lexicon, discourse: Discourse) -> list[RawRelation]:
+    """The relations stated in one sentence; updates ``discourse.subject``.
+
+    ``resolve`` maps a span to ``(entity key, entity type)`` or ``None``.
+    """
+    found = _Sentence(sylls, spans, resolve, dates, lex, discourse).run()
+    for rel in found:
+        if rel.subject.startswith("person:"):
+            discourse.subject = rel.subject
+    if not found:
+        for sp in spans:
+            got = resolve(sp)
+            if got and got[1] == "Person" and sp.i < 4:
+                discourse.subject = got[0]
+                break
+    return found
