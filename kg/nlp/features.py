@@ -132,16 +132,28 @@ def _reference_value(spec: FeatureTemplate, values: Column, n: int, i: int) -> s
     return spec.prefix + (spec.function(word) if spec.function is not None else word)
 
 
-def sentence_features(columns: Sequence[Column],
-                      templates: Sequence[FeatureTemplate]) -> list[list[str]]:
-    """CRF features of a sentence given as columns (words, POS, ...), one list per token.
+def sentence_features(columns: Sequence[Column], templates: Sequence[FeatureTemplate], *,
+                      shared: dict[str, list[str]] | None = None) -> list[tuple[str, ...]]:
+    """CRF features of a sentence given as columns (words, POS, ...), one tuple per token.
+
+    ``shared`` caches the templates over the word column (column 0) for one
+    sentence: the POS, chunk and NER templates share most of them, so each is
+    computed once per sentence however many stages use it.
 
     >>> t = compile_template(["T[-1]", "T[0].istitle", "T[0,1]"])
     >>> sentence_features([["Ông", "Putin"]], t)
-    [['T[-1]=BOS', 'T[0].istitle=True', 'T[0,1]=Ông Putin'], ['T[-1]=Ông', 'T[0].istitle=True', 'T[0,1]=EOS']]
+    [('T[-1]=BOS', 'T[0].istitle=True', 'T[0,1]=Ông Putin'), ('T[-1]=Ông', 'T[0].istitle=True', 'T[0,1]=EOS')]
     """
     n = len(columns[0]) if columns else 0
-    if n == 0:
-        return []
-    per_template = [_template_values(spec, columns, n) for spec in templates]
-    return [list(row) for row in zip(*per_template)] if per_template else [[] for _ in range(n)]
+    if n == 0 or not templates:
+        return [() for _ in range(n)]
+    per_template = []
+    for spec in templates:
+        if shared is not None and spec.column == 0:
+            values = shared.get(spec.prefix)
+            if values is None:
+                values = shared[spec.prefix] = _template_values(spec, columns, n)
+        else:
+            values = _template_values(spec, columns, n)
+        per_template.append(values)
+    return list(zip(*per_template))

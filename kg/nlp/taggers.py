@@ -7,7 +7,8 @@ process and feeds them features from ``kg.nlp.features``, so each stage runs
 once per sentence in linear time and the tags are the ones ``ner()`` gives.
 
 This relies on underthesea internals (the ``CRF*Predictor`` singletons, their
-``.model`` and ``.transformer.template``), checked against underthesea
+``.model`` and ``.transformer.template``, ``word_tokenize_model`` and the
+regex ``tokenize``), checked against underthesea
 ``TESTED_UNDERTHESEA``; ``tests/nlp/test_taggers.py`` compares every tag with
 underthesea's own functions.
 """
@@ -15,6 +16,7 @@ underthesea's own functions.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from kg.nlp.features import FeatureTemplate, compile_template, sentence_features
@@ -24,6 +26,7 @@ __all__ = ["TESTED_UNDERTHESEA", "Taggers", "get_taggers"]
 TESTED_UNDERTHESEA = "9.5.0"
 
 Tags = list[tuple[str, str, str, str]]
+_Stage = tuple[Any, tuple[FeatureTemplate, ...]]
 
 
 class Taggers:
@@ -31,24 +34,40 @@ class Taggers:
 
     def __init__(self) -> None:
         from underthesea import word_tokenize
+        from underthesea.pipeline import word_tokenize as word_tokenize_module
         from underthesea.pipeline.chunking.model_crf import CRFChunkingPredictor
         from underthesea.pipeline.ner.model_crf import CRFNERPredictor
         from underthesea.pipeline.pos_tag.model_crf import CRFPOSTagPredictor
+        from underthesea.pipeline.text_normalize import token_normalize
+        from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
 
-        self._word_tokenize = word_tokenize
         word_tokenize("Việt Nam")  # underthesea loads its segmentation model on first use
+        segmenter = word_tokenize_module.word_tokenize_model
+        self._featurize_syllables = segmenter.featurizer.process
+        self._tag_syllables = segmenter.estimator.tag
+        self._tokenize = tokenize
+        # word_tokenize normalizes each syllable (a pure function): once per distinct syllable
+        self._normalize = lru_cache(maxsize=1 << 16)(token_normalize)
         pos, chunk, ner = (CRFPOSTagPredictor.Instance(), CRFChunkingPredictor.Instance(),
                            CRFNERPredictor.Instance())
-        self._pos: tuple[Any, tuple[FeatureTemplate, ...]] = (
-            pos.model, compile_template(pos.transformer.template))
-        self._chunk: tuple[Any, tuple[FeatureTemplate, ...]] = (
-            chunk.model, compile_template(chunk.transformer.template))
-        self._ner: tuple[Any, tuple[FeatureTemplate, ...]] = (
-            ner.model, compile_template(ner.transformer.template))
+        self._pos: _Stage = (pos.model, compile_template(pos.transformer.template))
+        self._chunk: _Stage = (chunk.model, compile_template(chunk.transformer.template))
+        self._ner: _Stage = (ner.model, compile_template(ner.transformer.template))
 
     def words(self, sentence: str) -> list[str]:
-        """Word segmentation, as ``underthesea.word_tokenize``."""
-        return list(self._word_tokenize(sentence))
+        """Word segmentation, as ``underthesea.word_tokenize`` (default options)."""
+        syllables = [self._normalize(token)
+                     for token in self._tokenize(sentence, use_token_normalize=False)]
+        if not syllables:
+            return []
+        tags = self._tag_syllables(self._featurize_syllables([[[s] for s in syllables]])[0])
+        words: list[str] = []
+        for tag, syllable in zip(tags, syllables):
+            if tag == "I-W" and words:
+                words[-1] = words[-1] + " " + syllable
+            else:
+                words.append(syllable)
+        return words
 
     def tag_words(self, words: Sequence[str]) -> Tags:
         """(word, POS, chunk, NER) for segmented words, as ``ner()`` gives them."""
@@ -56,9 +75,10 @@ class Taggers:
         if n == 0:
             return []
         unknown = ["X"] * n
-        pos = self._tag(self._pos, [words, unknown])
-        chunk = self._tag(self._chunk, [words, pos, unknown])
-        ner = self._tag(self._ner, [words, pos, chunk, unknown])
+        shared: dict[str, list[str]] = {}  # word features, common to the three stages
+        pos = self._tag(self._pos, [words, unknown], shared)
+        chunk = self._tag(self._chunk, [words, pos, unknown], shared)
+        ner = self._tag(self._ner, [words, pos, chunk, unknown], shared)
         return list(zip(words, pos, chunk, ner))
 
     def tag(self, sentence: str) -> Tags:
@@ -66,10 +86,9 @@ class Taggers:
         return self.tag_words(self.words(sentence))
 
     @staticmethod
-    def _tag(stage: tuple[Any, tuple[FeatureTemplate, ...]],
-             columns: Sequence[Sequence[str]]) -> list[str]:
+    def _tag(stage: _Stage, columns: Sequence[Sequence[str]], shared: dict[str, list[str]]) -> list[str]:
         model, templates = stage
-        return list(model.tag(sentence_features(columns, templates)))
+        return list(model.tag(sentence_features(columns, templates, shared=shared)))
 
 
 _TAGGERS: Taggers | None = None
