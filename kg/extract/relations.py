@@ -101,6 +101,11 @@ class _Sentence:
                     if tuple(self.low(k + m) for m in range(n)) == key and self._ok(k, n, verb):
                         hit = (k, k + n, verb)
                         break
+            if hit and hit[2].trigger in ("tới", "đến", "sang") and found and \
+                    found[-1][2].predicate == "visited" and k - found[-1][1] <= 4:
+                hit = None
+                k += 1
+                continue
             if hit:
                 found.append(hit)
                 k = hit[1]
@@ -197,7 +202,17 @@ class _Sentence:
             nominal = self.low(k - 1) in ("chuyến", "cuộc", "lễ", "buổi")
             # objects
             if verb.predicate == "invited" and verb.trigger != "mời":
-                inviter = [sp for sp in self.spans if e <= sp.i < region_end and self._is_inviter(sp, e)]
+                inviter = []
+                for sp in self.spans:
+                    if sp.i < e or sp.i >= region_end:
+                        continue
+                    if not inviter and self.low(sp.i - 1) == "của":
+                        inviter.append(sp)
+                    elif inviter and sp.i == inviter[-1].j + 1 and self.low(sp.i - 1) in (",", "và") \
+                            and sp.type in ("Person", "Title", "Country"):
+                        inviter.append(sp)
+                    elif inviter:
+                        break
                 inviter_keys = self._resolve_all(inviter[:2], {"Person", "Country"})
                 last = max((sp.j for sp in inviter), default=e)
                 invitee = [sp for sp in self.spans if sp.i >= last and sp.type in ("Person", "Title")
