@@ -30,7 +30,7 @@ def _read_graph_file(path: str):
 
 @click.command(context_settings=CONTEXT_SETTINGS)
 @click.option("--store", "store_path", default="vnkg-store", show_default=True,
-              type=click.Path(file_okay=False), help="The store written by kg build.")
+              help="The store written by kg build (a directory or an oxigraph server URL).")
 @click.option("--graph", "graph_file", type=click.Path(exists=True, dir_okay=False),
               help="Draw a file written by kg export (.json, .graphml, .gexf) instead of the store.")
 @click.option("-o", "--output", default="graph.html", show_default=True, type=click.Path(dir_okay=False),
@@ -74,12 +74,12 @@ def viz(store_path: str, graph_file: str | None, output: str, force: bool, focus
     if graph_file:
         g = _read_graph_file(graph_file)
     else:
-        import kg
         from kg.export.sparql import to_networkx
+        from kg.store import is_url, open_store
 
-        if not Path(store_path).exists():
+        if not is_url(store_path) and not Path(store_path).exists():
             raise click.UsageError(f"no store at {store_path}; run kg build first, or give --store or --graph")
-        store = kg.open_store(store_path)
+        store = open_store(store_path, read_only=True)
         try:
             g = to_networkx(store)
         finally:

@@ -55,15 +55,24 @@ EVENTS = _PREFIXES + f"""SELECT DISTINCT ?ev ?relation ?s ?o ?date ?modality ?ki
 }}"""
 
 
-def _value(row: Any, name: str) -> str | None:
-    """A variable of a result row as plain text, or None when unbound (pyoxigraph or rdflib rows)."""
-    try:
-        term = row[name]
-    except (KeyError, IndexError):
+def _text(value: Any) -> str | None:
+    """A result value as plain text: kg.store gives Python values, bare pyoxigraph gives terms."""
+    if value is None:
         return None
-    if term is None:
-        return None
-    return str(term.value) if hasattr(term, "value") else str(term)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value.value) if hasattr(value, "value") else str(value)
+
+
+def _rows(store: Any, sparql: str) -> list[dict[str, str | None]]:
+    """The rows of a SELECT as ``{variable: text}``, unbound variables left out."""
+    result = store.query(sparql)
+    if hasattr(result, "dicts"):  # kg.store.QueryResult
+        return [{k: _text(v) for k, v in row.items()} for row in result.dicts()]
+    names = [v.value for v in result.variables]  # pyoxigraph.QuerySolutions
+    return [{name: _text(solution[name]) for name in names} for solution in result]
 
 
 def _article_id(iri: str | None) -> str:
@@ -81,43 +90,43 @@ def to_networkx(store: Any, *, include_negated: bool = False, **filters: Any) ->
     from kg.export.graph import add_entity, new_graph, select
 
     g = new_graph()
-    for row in store.query(ENTITIES):
-        iri = _value(row, "e")
+    for row in _rows(store, ENTITIES):
+        iri = row.get("e")
         if iri and iri not in g:
-            g.add_node(iri, type=_value(row, "type"), label="", aliases=[], offices=[], articles=0)
+            g.add_node(iri, type=row.get("type"), label="", aliases=[], offices=[], articles=0)
     names: dict[str, tuple[list[str], list[str]]] = {}
-    for row in store.query(NAMES):
-        iri = _value(row, "e")
+    for row in _rows(store, NAMES):
+        iri = row.get("e")
         if iri in g:
             preferred, others = names.setdefault(iri, ([], []))
-            (preferred if _value(row, "pref") == "true" else others).append(_value(row, "name") or "")
+            (preferred if row.get("pref") == "true" else others).append(row.get("name") or "")
     for iri, (preferred, others) in names.items():
         label = min(preferred) if preferred else (min(others) if others else iri)
         g.nodes[iri]["label"] = label
         g.nodes[iri]["aliases"] = sorted(set(others) - {label})
-    for row in store.query(ARTICLES):
-        iri = _value(row, "e")
+    for row in _rows(store, ARTICLES):
+        iri = row.get("e")
         if iri in g:
-            g.nodes[iri]["articles"] = int(_value(row, "n") or 0)
-    for row in store.query(OFFICES):
-        iri = _value(row, "person")
+            g.nodes[iri]["articles"] = int(row.get("n") or 0)
+    for row in _rows(store, OFFICES):
+        iri = row.get("person")
         if iri in g:
-            first, last = _value(row, "first"), _value(row, "last")
+            first, last = row.get("first"), row.get("last")
             date = first if first == last else f"{first}/{last}"
             add_entity(g, iri, type="", label="", offices=[
-                {"title": _value(row, "title"), "org": _value(row, "org"), "date": date}])
+                {"title": row.get("title"), "org": row.get("org"), "date": date}])
     events: dict[str, dict[str, Any]] = {}
-    for row in store.query(EVENTS):
-        iri, s, o = _value(row, "ev"), _value(row, "s"), _value(row, "o")
-        modality = _value(row, "modality") or "done"
+    for row in _rows(store, EVENTS):
+        iri, s, o = row.get("ev"), row.get("s"), row.get("o")
+        modality = row.get("modality") or "done"
         if not iri or s not in g or o not in g or (modality == "negated" and not include_negated):
             continue
-        event = events.setdefault(iri, {"s": s, "o": o, "relation": _value(row, "relation"),
-                                        "date": _value(row, "date"), "kind": _value(row, "kind") or "",
+        event = events.setdefault(iri, {"s": s, "o": o, "relation": row.get("relation"),
+                                        "date": row.get("date"), "kind": row.get("kind") or "",
                                         "modality": modality, "sources": set()})
-        sentence = _value(row, "sentence")
+        sentence = row.get("sentence")
         if sentence:
-            event["sources"].add((_article_id(_value(row, "article")), sentence))
+            event["sources"].add((_article_id(row.get("article")), sentence))
     for iri in sorted(events):
         event = events[iri]
         sources = sorted(event.pop("sources"))
