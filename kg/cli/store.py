@@ -1,3 +1,290 @@
 """``kg build``, ``query``, ``export``, ``validate``, ``stats``, ``remove``, ``serve``, ``backup``."""
 
-COMMANDS: list = []
+from __future__ import annotations
+
+import functools
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from kg.cli._common import (CONTEXT_SETTINGS, InputErrors, info, parse_date_option, progress,
+                            warn_undated)
+from kg.errors import MissingDependencyError, StoreError
+from kg.ingest import DEFAULT_MAX_BYTES
+
+RDF_FORMATS = ("turtle", "nt", "trig", "nq", "jsonld")
+GRAPH_FORMATS = ("graphml", "gexf", "json")
+
+
+def store_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--store`` plus the endpoints of a SPARQL server."""
+    @click.option("--store", "store", default="vnkg-store", show_default=True, metavar="DIR|URL",
+                  help="Store directory, or http://HOST:PORT of an oxigraph server.")
+    @click.option("--query-endpoint", metavar="URL", help="Any SPARQL 1.1 query endpoint (instead of --store).")
+    @click.option("--update-endpoint", metavar="URL", help="Its SPARQL 1.1 update endpoint.")
+    @click.option("--graph-store-endpoint", metavar="URL", help="Its Graph Store Protocol endpoint (optional).")
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        return func(*args, **kwargs)
+    return wrapper
+
+
+def _open(kwargs: dict[str, Any], *, read_only: bool) -> Any:
+    from kg.store import open_store
+
+    location = kwargs.pop("store")
+    endpoints = {k: kwargs.pop(k) for k in ("query_endpoint", "update_endpoint", "graph_store_endpoint")}
+    if endpoints["query_endpoint"]:
+        return open_store(None, read_only=read_only, **endpoints)
+    if any(endpoints.values()):
+        raise click.UsageError("--update-endpoint and --graph-store-endpoint need --query-endpoint")
+    return open_store(location, read_only=read_only)
+
+
+def _default_workers() -> int:
+    return os.cpu_count() or 1
+
+
+@click.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("paths", nargs=-1, required=True)
+@store_options
+@click.option("--workers", type=click.IntRange(min=1), default=_default_workers,
+              show_default="the machine's cores", help="Articles extracted in parallel processes.")
+@click.option("--dask", "dask_address", metavar="ADDRESS", help="Extract on this Dask scheduler.")
+@click.option("--force", is_flag=True, help="Re-ingest articles even if unchanged since the last build.")
+@click.option("--date", callback=parse_date_option, help="Date of articles that have no date header.")
+@click.option("--max-size", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
+              help="Refuse files larger than this many bytes.")
+def build(paths: tuple[str, ...], workers: int, dask_address: str | None, force: bool, date: Any,
+          max_size: int, **kwargs: Any) -> None:
+    """Extract articles and store their facts, one transaction per article.
+
+    PATHS are files, directories (read recursively) or - for stdin. Articles
+    unchanged since the last build are skipped; a bad article is reported and
+    the build goes on (exit code 3). A second build on the same store while
+    one runs fails at once.
+
+    \b
+    Example:
+      kg build data/ --store vnkg-store
+    """
+    from kg.build import build as build_store
+
+    errors = InputErrors()
+    undated = 0
+
+    def bar(extractions: Any) -> Any:
+        nonlocal undated
+        for extraction in progress(extractions, desc="build"):
+            undated += extraction.article.published is None
+            yield extraction
+
+    with _open(kwargs, read_only=False) as store:
+        report = build_store(paths, store, workers=workers, force=force, date=date, max_bytes=max_size,
+                             on_error=errors, progress=bar, dask_address=dask_address)
+        total = store.count()
+    warn_undated(undated)
+    info(f"{store.location}: {report.summary()}; the store holds {total} quads")
+    sys.exit(errors.exit_code())
+
+
+@click.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("sparql")
+@store_options
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]),
+              default="table", show_default=True, help="Output format.")
+@click.option("--update", is_flag=True, help="Run a SPARQL Update (the store is read-only otherwise).")
+def query(sparql: str, fmt: str, update: bool, **kwargs: Any) -> None:
+    """Run a SPARQL query (text or a .rq file) over the union of the article graphs.
+
+    \b
+    Example:
+      kg query examples/queries/who_met_whom.rq
+      kg query 'SELECT (COUNT(*) AS ?n) { ?s ?p ?o }' --format json
+    """
+    from kg.query import format_result, read_query, run_query
+
+    text = read_query(sparql)
+    with _open(kwargs, read_only=not update) as store:
+        result = run_query(store, text, update=update)
+    if result is None:
+        info("update done")
+        return
+    click.echo(format_result(result, fmt))
+
+
+@click.command(context_settings=CONTEXT_SETTINGS)
+@store_options
+@click.option("-f", "--format", "fmt", type=click.Choice(RDF_FORMATS + GRAPH_FORMATS),
+              default="turtle", show_default=True, help="RDF or graph format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Output file (default: stdout).")
+@click.option("--force", is_flag=True, help="Overwrite the output file.")
+def export(fmt: str, output: str | None, force: bool, **kwargs: Any) -> None:
+    """Write the graph as Turtle, N-Triples, TriG, N-Quads, JSON-LD, GraphML, GEXF or JSON.
+
+    Turtle and N-Triples hold the union of the article graphs; TriG, N-Quads
+    and JSON-LD keep each article's graph.
+
+    \b
+    Example:
+      kg export --format trig -o vnkg.trig
+    """
+    if output and Path(output).exists() and not force:
+        raise click.UsageError(f"{output} exists; add --force to overwrite it")
+    with _open(kwargs, read_only=True) as store:
+        if fmt in GRAPH_FORMATS:
+            if not output:
+                raise click.UsageError(f"--format {fmt} needs -o FILE")
+            from kg.export import write_graph
+
+            write_graph(store, fmt, output)
+        elif output:
+            with open(output, "wb") as out:
+                store.dump(out, fmt)
+        else:
+            store.dump(sys.stdout.buffer, fmt)
+            sys.stdout.buffer.flush()
+    if output:
+        info(f"wrote {output}")
+
+
+@click.command(context_settings=CONTEXT_SETTINGS)
+@store_options
+@click.option("--shapes", type=click.Path(exists=True, dir_okay=False), help="SHACL shapes (default: ontology/shapes.ttl).")
+def validate(shapes: str | None, **kwargs: Any) -> None:
+    """Check the graph against the SHACL shapes; list every violation (exit 1 if any).
+
+    \b
+    Example:
+      kg validate --store vnkg-store
+    """
+    from kg.store.validate import SHAPES, validate as run_validate
+
+    with _open(kwargs, read_only=True) as store:
+        report = run_validate(store, shapes=shapes or SHAPES)
+    for violation in report.violations:
+        click.echo(str(violation))
+    if report.conforms:
+        info(f"valid: {report.triples} triples conform to the shapes")
+        return
+    info(f"{len(report.violations)} violation(s) in {report.triples} triples")
+    sys.exit(1)
+
+
+@click.command(context_settings=CONTEXT_SETTINGS)
+@store_options
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+def stats(as_json: bool, **kwargs: Any) -> None:
+    """Count articles, quads, events and reports, and triples by class and property.
+
+    \b
+    Example:
+      kg stats --store vnkg-store
+    """
+    from kg.query import compact
+    from kg.store.validate import stats as run_stats
+
+    with _open(kwargs, read_only=True) as store:
+        counts = run_stats(store)
+    if as_json:
+        click.echo(json.dumps(counts, ensure_ascii=False, indent=1))
+        return
+    for key in ("articles", "quads", "triples", "events", "event_reports"):
+        click.echo(f"{key.replace('_', ' '):<14} {counts[key]:>8}")
+    for title, key in (("by class", "classes"), ("by property", "properties")):
+        click.echo(f"\n{title}:")
+        table: dict[str, int] = counts[key]  # type: ignore[assignment]
+        for iri, n in table.items():
+            click.echo(f"  {compact(iri):<40} {n:>8}")
+
+
+@click.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("article_ids", nargs=-1, required=True)
+@store_options
+def remove(article_ids: tuple[str, ...], **kwargs: Any) -> None:
+    """Take out everything the given articles said (their named graphs).
+
+    Facts another article also reports stay.
+
+    \b
+    Example:
+      kg remove 2025-12-01-lao
+    """
+    missing = []
+    with _open(kwargs, read_only=False) as store:
+        for article_id in article_ids:
+            if store.remove(article_id):
+                info(f"removed {article_id}")
+            else:
+                missing.append(article_id)
+    if missing:
+        raise StoreError(f"not in the store: {', '.join(missing)}")
+
+
+def _oxigraph_binary() -> str:
+    candidate = Path(sys.executable).parent / "oxigraph"
+    if candidate.exists():
+        return str(candidate)
+    found = shutil.which("oxigraph")
+    if found:
+        return found
+    raise MissingDependencyError("the oxigraph server is not installed: pip install 'vnkg[server]'")
+
+
+@click.command(context_settings=CONTEXT_SETTINGS)
+@click.option("--store", default="vnkg-store", show_default=True, metavar="DIR", help="Store directory.")
+@click.option("--bind", default="127.0.0.1:7878", show_default=True, help="HOST:PORT to listen on.")
+@click.option("--writable", is_flag=True, help="Accept updates (the default is read-only).")
+def serve(store: str, bind: str, writable: bool) -> None:
+    """Serve the store as a SPARQL 1.1 endpoint (Oxigraph's server): /query, and /update if writable.
+
+    Queries see the union of the article graphs as the default graph. While
+    it serves, builds on the same store wait (they fail as locked).
+
+    \b
+    Example:
+      kg serve --store vnkg-store --bind 127.0.0.1:7878
+    """
+    from kg.store.lock import StoreLock
+
+    path = Path(store)
+    if not (path / "CURRENT").exists():
+        raise StoreError(f"no store at {path}; build one first: kg build PATH --store {path}")
+    lock = StoreLock(path, exclusive=writable)
+    command = [_oxigraph_binary(), "serve" if writable else "serve-read-only", "--location", str(path),
+               "--bind", bind, "--union-default-graph"]
+    info(f"SPARQL endpoint http://{bind}/query ({'read-write' if writable else 'read-only'}); Ctrl-C stops it")
+    try:
+        code = subprocess.call(command)
+    except KeyboardInterrupt:
+        code = 0
+    finally:
+        lock.release()
+    sys.exit(code)
+
+
+@click.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("target", type=click.Path(file_okay=False))
+@click.option("--store", default="vnkg-store", show_default=True, metavar="DIR", help="Store directory.")
+def backup(target: str, store: str) -> None:
+    """Write a consistent copy of the store into a new directory TARGET.
+
+    \b
+    Example:
+      kg backup backups/vnkg-2025-12-01
+    """
+    from kg.store import EmbeddedStore
+
+    with EmbeddedStore(store, create=False) as embedded:
+        embedded.backup(target)
+    info(f"backed up {store} to {target}")
+
+
+COMMANDS = [build, query, export, validate, stats, remove, serve, backup]

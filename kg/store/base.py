@@ -1,0 +1,287 @@
+"""What every store backend does: add articles, remove them, query, dump.
+
+A backend implements the few primitives at the bottom (``_write_article``,
+``_remove_graph``, ``_select`` ...); adding, skipping unchanged articles and
+reporting bad ones is shared here.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+from pyoxigraph import Quad, RdfFormat
+
+from kg import ids
+from kg.errors import InputError, QueryError, StoreError
+from kg.model import Article, Extraction
+from kg.store.results import QueryResult
+
+ErrorHandler = Callable[[InputError], None]
+Progress = Callable[[Iterable[Extraction]], Iterable[Extraction]]
+
+EXPORT_FORMATS = {
+    "turtle": RdfFormat.TURTLE,
+    "nt": RdfFormat.N_TRIPLES,
+    "trig": RdfFormat.TRIG,
+    "nq": RdfFormat.N_QUADS,
+    "jsonld": RdfFormat.JSON_LD,
+}
+QUAD_FORMATS = frozenset({"trig", "nq", "jsonld"})
+
+_HASHES = """
+SELECT ?g ?h WHERE { GRAPH ?g { ?a a <https://vnkg.org/ontology#Article> ;
+                                   <https://vnkg.org/ontology#contentHash> ?h } }
+"""
+
+
+@dataclass
+class AddReport:
+    """What ``KGStore.add`` did."""
+
+    added: int = 0       # articles new to the store
+    replaced: int = 0    # articles whose earlier version was replaced
+    skipped: int = 0     # articles unchanged since the last build (same content hash)
+    failed: list[InputError] = field(default_factory=list)
+    quads: int = 0       # quads written
+
+    def summary(self) -> str:
+        parts = [f"{self.added} added", f"{self.replaced} replaced",
+                 f"{self.skipped} unchanged (skipped)"]
+        if self.failed:
+            parts.append(f"{len(self.failed)} failed")
+        return ", ".join(parts) + f"; {self.quads} quads written"
+
+
+class KGStore:
+    """Base class of the store backends.
+
+    Capability flags, as rdflib's ``Store`` has them:
+    """
+
+    remote: bool = False          # talks HTTP to a SPARQL server
+    transactional: bool = True    # each article is written all or nothing
+    supports_backup: bool = False
+    read_only: bool = False
+    location: str = ""
+
+    # ---------------------------------------------------------------- writing
+
+    def add(self, items: Iterable[Article | Extraction], *, force: bool = False, workers: int = 1,
+            on_error: ErrorHandler | None = None, progress: Progress | None = None,
+            dask_address: str | None = None) -> AddReport:
+        """Add articles (extracted on the way) or extractions, one transaction each.
+
+        Articles whose content hash is already stored are skipped unless
+        ``force``. A bad article (its extraction fails, or it refers to an entity it does
+        not define) goes to ``on_error`` and the rest go on; with no handler it is raised.
+
+        Returns:
+            An ``AddReport`` with the counts.
+        """
+        self._check_writable()
+        report = AddReport()
+        stored = self.article_hashes()
+        handle = on_error or _raise
+
+        def fail(err: InputError) -> None:
+            report.failed.append(err)
+            handle(err)
+
+        def unchanged(article: Article) -> bool:
+            if not force and stored.get(article.id) == article.content_hash:
+                report.skipped += 1
+                return True
+            return False
+
+        extractions = _extractions(items, unchanged=unchanged, workers=workers, on_error=fail,
+                                   dask_address=dask_address)
+        if progress is not None:
+            extractions = iter(progress(extractions))
+        for extraction in extractions:
+            article = extraction.article
+            try:
+                quads = _quads(extraction)
+            except ValueError as err:
+                fail(InputError(f"not stored: {err}", path=article.source))
+                continue
+            self._write_article(article.id, quads, replace=article.id in stored)
+            report.quads += len(quads)
+            if article.id in stored:
+                report.replaced += 1
+            else:
+                report.added += 1
+            stored[article.id] = article.content_hash
+        return report
+
+    def add_extraction(self, extraction: Extraction) -> int:
+        """Store one article's facts, replacing what the store had for it; returns the quad count."""
+        self._check_writable()
+        quads = _quads(extraction)
+        self._write_article(extraction.article.id, quads, replace=True)
+        return len(quads)
+
+    def remove(self, article_id: str) -> bool:
+        """Take out everything one article said; False if the store did not have it."""
+        self._check_writable()
+        return self._remove_graph(ids.article_graph_iri(article_id))
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL 1.1 Update."""
+        self._check_writable()
+        self._update(sparql)
+
+    # ---------------------------------------------------------------- reading
+
+    def query(self, sparql: str) -> QueryResult:
+        """Run a SPARQL query over the union of the article graphs.
+
+        Raises:
+            QueryError: a syntax error (with its line and column) or an evaluation error.
+        """
+        return self._query(sparql)
+
+    def article_hashes(self) -> dict[str, str]:
+        """Article id -> content hash of every stored article."""
+        result = self._query(_HASHES)
+        out = {}
+        for graph, digest in result:
+            try:
+                out[ids.article_id_from_graph(graph)] = digest
+            except ValueError:
+                continue  # a graph someone else wrote
+        return out
+
+    def articles(self) -> list[str]:
+        """Ids of the stored articles, sorted."""
+        return sorted(self.article_hashes())
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def count(self) -> int:
+        """Number of quads stored."""
+        raise NotImplementedError
+
+    def quads(self) -> Iterator[Quad]:
+        """Every stored quad."""
+        raise NotImplementedError
+
+    def dump(self, output: IO[bytes] | str, fmt: str) -> None:
+        """Write the store as ``turtle``, ``nt``, ``trig``, ``nq`` or ``jsonld``.
+
+        The triple formats (turtle, nt) get the union of the article graphs,
+        each triple once; the quad formats keep the graphs.
+        """
+        from pyoxigraph import serialize
+
+        from kg.rdf import NS
+
+        if fmt not in EXPORT_FORMATS:
+            raise StoreError(f"No export format {fmt!r}. Available: {', '.join(EXPORT_FORMATS)}")
+        rdf_format = EXPORT_FORMATS[fmt]
+        prefixes = dict(NS) if fmt in ("turtle", "trig") else None
+        if fmt in QUAD_FORMATS:
+            data: Iterable[Any] = self.quads()
+        else:
+            data = _distinct_triples(self.quads())
+        try:
+            serialize(data, output, rdf_format, prefixes=prefixes)
+        except (OSError, ValueError) as err:
+            raise StoreError(f"export as {fmt} failed: {err}") from err
+
+    def graph(self) -> Any:
+        """An ``rdflib.Dataset`` view of the store, for code that speaks rdflib."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Release the store (and its lock)."""
+
+    def __enter__(self) -> KGStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ---------------------------------------------------------------- backend primitives
+
+    def _write_article(self, article_id: str, quads: list[Quad], *, replace: bool) -> None:
+        raise NotImplementedError
+
+    def _remove_graph(self, graph_iri: str) -> bool:
+        raise NotImplementedError
+
+    def _query(self, sparql: str) -> QueryResult:
+        raise NotImplementedError
+
+    def _update(self, sparql: str) -> None:
+        raise NotImplementedError
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"store {self.location} is open read-only")
+
+
+def _raise(err: InputError) -> None:
+    raise err
+
+
+def _quads(extraction: Extraction) -> list[Quad]:
+    from kg.rdf import to_quads
+
+    return to_quads(extraction)
+
+
+def _distinct_triples(quads: Iterable[Quad]) -> list[Any]:
+    seen: dict[Any, None] = {}
+    for quad in quads:
+        seen.setdefault(quad.triple, None)
+    return list(seen)
+
+
+def _extractions(items: Iterable[Article | Extraction], *, unchanged: Callable[[Article], bool],
+                 workers: int, on_error: ErrorHandler,
+                 dask_address: str | None) -> Iterator[Extraction]:
+    """Extractions for the items that are not unchanged; articles are extracted here."""
+    iterator = iter(items)
+    first = next(iterator, None)
+    if first is None:
+        return
+    stream = itertools.chain([first], iterator)
+    if isinstance(first, Extraction):
+        for extraction in stream:
+            if not isinstance(extraction, Extraction):
+                raise TypeError(f"expected Extraction objects only, got {type(extraction).__name__}")
+            if not unchanged(extraction.article):
+                yield extraction
+        return
+    from kg.pipeline import extract_articles
+
+    def pending() -> Iterator[Article]:
+        for article in stream:
+            if not isinstance(article, Article):
+                raise TypeError(f"expected Article or Extraction objects, got {type(article).__name__}")
+            if not unchanged(article):
+                yield article
+
+    def failed(article: Article, err: Exception) -> None:
+        on_error(InputError(f"extraction failed: {type(err).__name__}: {err}", path=article.source))
+
+    kwargs: dict[str, Any] = {"workers": workers, "on_error": failed}
+    if dask_address:
+        kwargs["dask_address"] = dask_address
+    yield from extract_articles(pending(), **kwargs)
+
+
+def syntax_error(err: Exception, sparql: str) -> QueryError:
+    """A SPARQL error as one clear line: ``SPARQL syntax error at line 1, column 25: ...``."""
+    import re
+
+    message = " ".join(str(err).split())
+    match = re.match(r"error at (\d+):(\d+)(?:-\d+:\d+)?:\s*(.*)", message)
+    if match:
+        line, column, rest = match.groups()
+        return QueryError(f"SPARQL syntax error at line {line}, column {column}: {rest}")
+    return QueryError(f"SPARQL error: {message}")

@@ -1,0 +1,141 @@
+"""The embedded store: an on-disk Oxigraph (RocksDB) directory, written through pyoxigraph's native API."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph
+from pyoxigraph import NamedNode, Quad
+
+from kg.errors import QueryError, StoreError, StoreLockedError
+from kg.store.base import KGStore, syntax_error
+from kg.store.lock import StoreLock
+from kg.store.results import QueryResult, from_pyoxigraph
+
+DEFAULT_LOCATION = "vnkg-store"
+
+
+class EmbeddedStore(KGStore):
+    """An Oxigraph store in a directory (``None``: in memory, for tests and scratch work).
+
+    Writers hold an exclusive lock on the directory and readers
+    (``read_only=True``) a shared one, so a second ``kg build`` while one runs
+    fails at once with ``StoreLockedError`` instead of corrupting the store.
+    """
+
+    transactional = True
+    supports_backup = True
+
+    def __init__(self, location: str | Path | None = DEFAULT_LOCATION, *, read_only: bool = False,
+                 create: bool = True) -> None:
+        self.read_only = read_only
+        self.location = str(location) if location is not None else ":memory:"
+        self._lock: StoreLock | None = None
+        if location is None:
+            self._store = pyoxigraph.Store()
+            return
+        path = Path(location)
+        if path.exists() and not path.is_dir():
+            raise StoreError(f"{path} is a file, not a store directory")
+        if read_only or not create:
+            if not (path / "CURRENT").exists():
+                raise StoreError(f"no store at {path}; build one first: kg build PATH --store {path}")
+        else:
+            path.mkdir(parents=True, exist_ok=True)
+        self._lock = StoreLock(path, exclusive=not read_only)
+        try:
+            self._store = pyoxigraph.Store.read_only(str(path)) if read_only else pyoxigraph.Store(str(path))
+        except OSError as err:
+            self._lock.release()
+            if "lock" in str(err).lower():
+                raise StoreLockedError(f"store {path} is locked by another process; "
+                                       "wait for it to finish and retry") from err
+            raise StoreError(f"cannot open store {path}: {err}") from err
+
+    @property
+    def native(self) -> pyoxigraph.Store:
+        """The underlying ``pyoxigraph.Store``."""
+        return self._store
+
+    # ---------------------------------------------------------------- primitives
+
+    def _write_article(self, article_id: str, quads: list[Quad], *, replace: bool) -> None:
+        from kg import ids
+
+        graph = NamedNode(ids.article_graph_iri(article_id))
+        try:
+            if replace and self._store.contains_named_graph(graph):
+                # One update is one transaction: the old version goes and the
+                # new one comes in together, or neither does.
+                body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+                self._store.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}")
+            else:
+                self._store.extend(quads)  # atomic
+        except (OSError, SyntaxError, ValueError) as err:
+            raise StoreError(f"writing article {article_id!r} to {self.location} failed: {err}") from err
+
+    def _remove_graph(self, graph_iri: str) -> bool:
+        graph = NamedNode(graph_iri)
+        if not self._store.contains_named_graph(graph):
+            return False
+        self._store.remove_graph(graph)
+        return True
+
+    def _query(self, sparql: str) -> QueryResult:
+        try:
+            result = self._store.query(sparql, use_default_graph_as_union=True)
+            return from_pyoxigraph(result)
+        except SyntaxError as err:
+            raise syntax_error(err, sparql) from err
+        except (OSError, ValueError) as err:
+            raise QueryError(f"SPARQL evaluation failed: {err}") from err
+
+    def _update(self, sparql: str) -> None:
+        try:
+            self._store.update(sparql)
+        except SyntaxError as err:
+            raise syntax_error(err, sparql) from err
+        except (OSError, ValueError) as err:
+            raise QueryError(f"SPARQL update failed: {err}") from err
+
+    # ---------------------------------------------------------------- reading
+
+    def count(self) -> int:
+        return len(self._store)
+
+    def quads(self) -> Iterator[Quad]:
+        return iter(self._store)
+
+    def graph(self) -> Any:
+        """An ``rdflib.Dataset`` over this very store (through oxrdflib); union default graph."""
+        import rdflib
+        from oxrdflib import OxigraphStore
+
+        return rdflib.Dataset(store=OxigraphStore(store=self._store), default_union=True)
+
+    def backup(self, target: str | Path) -> None:
+        """A consistent copy of the store into a new directory (``Store.backup``)."""
+        target = Path(target)
+        if target.exists() and any(target.iterdir()):
+            raise StoreError(f"{target} exists and is not empty; choose a new directory")
+        if self.location == ":memory:":
+            raise StoreError("an in-memory store cannot be backed up")
+        try:
+            self._store.backup(str(target))
+        except OSError as err:
+            raise StoreError(f"backup of {self.location} to {target} failed: {err}") from err
+
+    def flush(self) -> None:
+        if not self.read_only:
+            self._store.flush()
+
+    def close(self) -> None:
+        if getattr(self, "_store", None) is not None:
+            self.flush()
+            del self._store
+            self._store = None  # type: ignore[assignment]
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None

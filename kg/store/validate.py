@@ -1,0 +1,87 @@
+"""``kg validate`` and ``kg stats``: SHACL shapes over the graph, counts by class and property."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.store.base import KGStore
+
+SHAPES = Path(__file__).resolve().parents[2] / "ontology" / "shapes.ttl"
+
+
+@dataclass
+class Violation:
+    focus: str
+    path: str
+    message: str
+    severity: str
+
+    def __str__(self) -> str:
+        where = f" {self.path}" if self.path else ""
+        return f"{self.severity}: {self.focus}{where}: {self.message}"
+
+
+@dataclass
+class ValidationReport:
+    conforms: bool
+    violations: list[Violation] = field(default_factory=list)
+    triples: int = 0
+
+
+def validate(store: KGStore, *, shapes: str | Path = SHAPES) -> ValidationReport:
+    """Check the union of the article graphs against the SHACL shapes with pyshacl."""
+    import pyshacl
+    import rdflib
+    from rdflib.namespace import SH
+
+    buffer = io.BytesIO()
+    store.dump(buffer, "nt")
+    data = rdflib.Graph()
+    data.parse(data=buffer.getvalue().decode("utf-8"), format="nt")
+    shapes_graph = rdflib.Graph().parse(str(shapes), format="turtle")
+    conforms, results, _ = pyshacl.validate(data, shacl_graph=shapes_graph, inference="none",
+                                            advanced=True, allow_warnings=True)
+    violations = []
+    for result in results.subjects(rdflib.RDF.type, SH.ValidationResult):
+        def value(pred: rdflib.URIRef) -> str:
+            obj = results.value(result, pred)
+            return "" if obj is None else str(obj)
+        severity = value(SH.resultSeverity).rsplit("#", 1)[-1]
+        violations.append(Violation(value(SH.focusNode), value(SH.resultPath),
+                                    value(SH.resultMessage), severity))
+    violations.sort(key=lambda v: (v.focus, v.path, v.message))
+    return ValidationReport(conforms=bool(conforms), violations=violations, triples=len(data))
+
+
+_CLASSES = """
+SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class } GROUP BY ?class ORDER BY DESC(?n) ?class
+"""
+_PROPERTIES = """
+SELECT ?property (COUNT(*) AS ?n) WHERE {
+  { SELECT DISTINCT ?s ?property ?o WHERE { GRAPH ?g { ?s ?property ?o } } }
+} GROUP BY ?property ORDER BY DESC(?n) ?property
+"""
+_REPORTS = """
+PREFIX vnkg: <https://vnkg.org/ontology#>
+SELECT (COUNT(DISTINCT ?event) AS ?events) (COUNT(DISTINCT ?ev) AS ?reports) WHERE {
+  ?event vnkg:evidence ?ev ; vnkg:agent ?a .
+}
+"""
+
+
+def stats(store: KGStore) -> dict[str, object]:
+    """Articles, quads, distinct triples, events vs reports, counts by class and by property."""
+    classes = {c: n for c, n in store.query(_CLASSES)}
+    properties = {p: n for p, n in store.query(_PROPERTIES)}
+    events, reports = store.query(_REPORTS).rows()[0]
+    return {
+        "articles": len(store.article_hashes()),
+        "quads": store.count(),
+        "triples": sum(properties.values()),
+        "events": events,
+        "event_reports": reports,
+        "classes": classes,
+        "properties": properties,
+    }
