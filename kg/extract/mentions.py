@@ -135,12 +135,14 @@ class MentionFinder:
     def org_end(self, i: int, *, head_len: int | None = None) -> int:
         """End of an organization name starting with a head noun at ``i`` (``i`` when none)."""
         n = head_len if head_len is not None else _in_set(self.s, i, self.lex.set("org_heads"))
-        if not n or not self.cap(i):
+        if (not n and head_len is None) or not self.cap(i):
             return i
         j = i + n
         last_good = j
         while j < self.n:
             syl = self.s[j]
+            if j - last_good >= 2:
+                break  # more than two lower-case words in a row: the name has ended
             if syl.is_word and syl.is_cap:
                 place = self.place_at(j, strict=False)
                 if place:
@@ -166,7 +168,8 @@ class MentionFinder:
                 j += 1  # lower-case words inside ("Ủy ban nhân dân tỉnh ...")
             elif (syl.low == "và" or syl.text in _DASHES) and self.cap(j + 1) and \
                     not self.is_person_start(j + 1) and not self.office_at(j + 1) and \
-                    not _in_set(self.s, j + 1, self.lex.set("org_heads")):
+                    not _in_set(self.s, j + 1, self.lex.set("org_heads")) and \
+                    not _in_set(self.s, j + 1, self.lex.set("top_bodies")):
                 j += 1
             else:
                 break
@@ -194,6 +197,10 @@ class MentionFinder:
                 j += 1
                 continue
             if kind == "Agreement" and low == "về":
+                j += 1
+                continue
+            if syl.text in _DASHES and self.s[j - 1].is_num and self.cap(j + 1) is False and \
+                    j + 1 < self.n and self.s[j + 1].is_num:
                 j += 1
                 continue
             if low == "và" and self.cap(j + 1) and (seen_between or kind != "Agreement") and \

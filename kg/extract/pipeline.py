@@ -48,6 +48,7 @@ def extract_article(article: Article) -> Extraction:
     table = EntityTable()
     sentences = []  # (sentence, sylls, top spans, dates)
     order: list[tuple[int, Span]] = []
+    weak: set[tuple[int, int, str]] = set()  # leading titles of a joined list, without a country
     for sentence in doc.sentences:
         sylls = split_syllables(text, sentence)
         from kg.extract.mentions import find_mentions
@@ -60,8 +61,10 @@ def extract_article(article: Article) -> Extraction:
             ent = table.add(sp)
             order.append((sp.start, sp))
             if ent is not None and sp.type == "Person":
-                for title in sp.titles:
+                for n, title in enumerate(sp.titles):
                     ent.titles.append((sp.start, title, sp.org))
+                    if sp.org is None and n < len(sp.titles) - 1:
+                        weak.add((id(ent), sp.start, title))
         _attach_appositive_titles(sylls, spans, table)
     table.merge_short_names()
     title_ref: dict[int, object] = {}
@@ -105,7 +108,7 @@ def extract_article(article: Article) -> Extraction:
             evidence = Evidence(article.id, stext, sentence.start, sentence.start + q.start, sentence.start + q.end)
             quantities.append(Quantity(q.metric, q.value, q.unit, period, tuple(subjects), evidence,
                                        qualifier=q.qualifier, change_pct=q.change_pct, confidence=0.8))
-    positions = _positions(table, sentences, article, lex)
+    positions = _positions(table, sentences, article, lex, weak)
     entities = tuple(
         Entity(ent.key, ent.type, ent.name, tuple(ent.aliases + [e for e in ent.english if e not in ent.aliases]),
                tuple(Mention(sp.start, sp.end, sp.text, sp.type) for sp in ent.mentions),
@@ -129,15 +132,27 @@ def _attach_appositive_titles(sylls, spans: list[Span], table: EntityTable) -> N
                 b.type = "Title-attached"
 
 
-def _positions(table: EntityTable, sentences, article: Article, lex) -> list[Position]:
+def _positions(table: EntityTable, sentences, article: Article, lex, weak: set) -> list[Position]:
     out: list[Position] = []
     surnames = lex.set("vn_surnames")
     by_start = {}
     for sentence, _, _, _ in sentences:
         by_start[sentence.start] = sentence
+    first_holder: dict[str, tuple[int, object]] = {}
+    for ent in table.ents:
+        if ent.type == "Person":
+            for pos, title, org in ent.titles:
+                if fold(title) not in first_holder or pos < first_holder[fold(title)][0]:
+                    first_holder[fold(title)] = (pos, ent)
     for ent in table.ents:
         if ent.type != "Person":
             continue
+        # "Hội kiến Chủ tịch nước, Thủ tướng X": a title that another person holds, never given
+        # to X with a country, is not X's
+        with_org = {fold(t) for _, t, o in ent.titles if o}
+        ent.titles = [(p, t, o) for p, t, o in ent.titles
+                      if (id(ent), p, t) not in weak or fold(t) in with_org or first_holder[fold(t)][1] is ent
+                      or not first_holder[fold(t)][0] < p]
         titles = {}
         for pos, title, org in ent.titles:
             titles.setdefault(fold(title), (pos, title, org))
@@ -147,7 +162,7 @@ def _positions(table: EntityTable, sentences, article: Article, lex) -> list[Pos
             sentence = next((s for s in reversed(list(by_start.values())) if s.start <= pos), None)
             stext = article.text[sentence.start:sentence.end] if sentence else ""
             org_name = org
-            if org_name is None and syllable_key(ent.name.split()[0]) in surnames:
+            if org_name is None and syllable_key(ent.name.split()[0]) in surnames and not ent.english:
                 org_name = _HOME
             org_key = None
             if org_name:

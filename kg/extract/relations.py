@@ -39,7 +39,7 @@ _BLOCKED_NEXT = {
     "đến": {"nay", "năm", "đây", "từ", "mức", "khi", "lúc", "hơn", "với", "gần", "cùng", "việc", "mỗi"},
     "sang": {"năm", "trọng", "tên", "nhượng", "giai", "tháng"},
     "mời": {"gọi", "thầu", "chào"},
-    "chủ": {},
+    "chào": {"mừng", "cờ", "hỏi", "đón", "bán", "giá", "hàng"},
 }
 _OBJECT_MARKERS = {"với", "của", "giữa", "mời", "tiếp", "gặp", "hội", "kiến", "cùng"}
 _PLANNED = [("sẽ",), ("dự", "kiến"), ("sắp",), ("chuẩn", "bị"), ("dự", "định"), ("có", "kế", "hoạch")]
@@ -242,7 +242,8 @@ class _Sentence:
                         passive = agents
                     break
             cands = [sp for sp in self.spans if max(clause_start, prev_e if self._same_clause(prev_e, k) else 0)
-                     <= sp.i and sp.j <= k and id(sp) not in used_as_object and not self._is_object_marked(sp)]
+                     <= sp.i and sp.j <= k and not self._is_object_marked(sp)
+                     and (id(sp) not in used_as_object or (verb.predicate == "visited" and k - sp.j <= 1))]
             if passive:
                 cands = [sp for sp in cands if sp.j <= passive[0].i]
             subject_keys = []
