@@ -180,3 +180,43 @@ def test_cli_types_and_dates_change_what_is_drawn(browser, graph_file, tmp_path)
     assert (counts(page)["nodes"], counts(page)["edges"]) == (3, 2)
     _clean(log)
     page.context.close()
+
+
+@pytest.mark.slow
+def test_demo_find_to_lam_whom_he_met_and_the_sentence(browser, tmp_path):
+    """The issue's story on data/: build, draw, find Tô Lâm, read the sentence behind each meeting."""
+    from pathlib import Path
+
+    data = Path(__file__).resolve().parents[2] / "data"
+    texts = " ".join(" ".join(p.read_text(encoding="utf-8").split()) for p in data.glob("*.txt"))
+    runner = CliRunner()
+    files = [str(p) for p in sorted(data.glob("*.txt"))]
+    result = runner.invoke(main, ["build", *files, "--store", str(tmp_path / "store")])
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "graph.html"
+    result = runner.invoke(main, ["viz", "--store", str(tmp_path / "store"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    page, log = open_page(browser, out)
+    page.fill("#search", "tô lâm")
+    page.press("#search", "Enter")
+    assert page.text_content("#details h2") == "Tô Lâm"
+    met = page.evaluate("""() => {
+        const v = window.vnkg, me = v.state.selected;
+        return v.data.edges.filter(e => e.relation === "met" && (e.from === me || e.to === me))
+            .map(e => ({other: v.data.nodes[e.from === me ? e.to : e.from].label,
+                        evidence: e.events.map(ev => ev.evidence)}));
+    }""")
+    assert len(met) >= 3
+    details = page.text_content("#details")
+    for edge in met:
+        assert edge["other"] in details
+        for sentence in edge["evidence"]:
+            assert sentence and sentence in details
+            assert " ".join(sentence.split()) in texts  # the sentence is quoted from the article
+    other = next(e["other"] for e in met if e["other"] != "Tô Lâm")
+    hover_edge(page, "Tô Lâm", other)
+    page.wait_for_function("() => document.querySelector('#tip h4').textContent.includes('met')")
+    sentences = next(e["evidence"] for e in met if e["other"] == other)
+    assert sentences[0][:200] in page.text_content("#tip")
+    _clean(log)
+    page.context.close()
