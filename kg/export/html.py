@@ -89,7 +89,12 @@ def page_data(g: nx.MultiDiGraph, *, title: str = "vnkg", layout: str = "auto",
             "modality": d.get("modality") or "", "evidence": d.get("evidence") or "",
             "article": d.get("article") or "", "sources": list(d.get("sources") or ())})
     edges = []
+    bends: dict[tuple[int, int], int] = {}
     for edge in groups.values():
+        # a second relation between the same two entities is drawn as a curve beside the first
+        pair = (min(edge["from"], edge["to"]), max(edge["from"], edge["to"]))
+        edge["bend"] = bends.get(pair, 0)
+        bends[pair] = edge["bend"] + 1
         directions = edge.pop("directions")
         edge["arrows"] = ("" if edge["relation"] in SYMMETRIC
                           else "to" if len(directions) == 1 else "to;from")

@@ -74,7 +74,9 @@
     shown.edges.set(e.id, { hidden: false, label: label });
     return { id: e.id, from: e.from, to: e.to, label: label, arrows: e.arrows,
              color: DATA.relations[e.relation] || "#888", width: Math.min(1 + Math.log2(e.events.length), 5),
-             hidden: false };
+             hidden: false,
+             smooth: e.bend ? { enabled: true, type: e.bend % 2 ? "curvedCW" : "curvedCCW",
+                                roundness: 0.25 * Math.ceil(e.bend / 2) } : false };
   });
   var nodes = new vis.DataSet(nodeItems);
   var edges = new vis.DataSet(edgeItems);
