@@ -8,18 +8,20 @@ handler is given), and reading goes on with the next input.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from kg.errors import InputError
 from kg.ingest.files import DEFAULT_MAX_BYTES, decode_bytes, expand_paths, read_limited
-from kg.ingest.jsonl import parse_jsonl
+from kg.ingest.jsonl import is_annotation_file, parse_jsonl
 from kg.ingest.seed import parse_text_article
 from kg.model import Article
 
 __all__ = ["DEFAULT_MAX_BYTES", "read_articles", "read_article_text"]
 
+logger = logging.getLogger(__name__)
 ErrorHandler = Callable[[InputError], None]
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 
@@ -39,6 +41,8 @@ def read_articles(
 
     Args:
         paths: files, directories (read recursively, in sorted order) or "-".
+            A directory's ``*.jsonl`` files that hold annotations (gold or
+            ``kg extract`` output, no "text") are passed over; named, they are errors.
         date: publication date for plain text that has no ``date`` header.
         max_bytes: files larger than this are refused (JSONL: each record).
         on_error: called with each ``InputError``; the default raises it.
@@ -51,9 +55,10 @@ def read_articles(
     """
     handle = on_error or _raise
     seen: dict[str, str] = {}
-    for source in expand_paths(paths, on_error=handle):
+    for source, named in expand_paths(paths, on_error=handle):
         try:
-            for article in _read_source(source, date=date, max_bytes=max_bytes, on_error=handle):
+            for article in _read_source(source, named=named, date=date, max_bytes=max_bytes,
+                                        on_error=handle):
                 if article.id in seen:
                     handle(InputError(f"duplicate article id {article.id!r} (first read from "
                                       f"{seen[article.id]}); skipped", path=article.source))
@@ -64,7 +69,7 @@ def read_articles(
             handle(err)
 
 
-def _read_source(source: str, *, date: dt.date | None, max_bytes: int,
+def _read_source(source: str, *, named: bool, date: dt.date | None, max_bytes: int,
                  on_error: ErrorHandler) -> Iterator[Article]:
     if source == "-":
         data = sys.stdin.buffer.read()
@@ -75,6 +80,10 @@ def _read_source(source: str, *, date: dt.date | None, max_bytes: int,
         data = read_limited(path, max_bytes=None if is_jsonl else max_bytes)
         name, stem = str(path), path.stem
     text = decode_bytes(data, path=name)
+    if is_jsonl and not named and is_annotation_file(text):
+        # gold or extraction output beside the articles (data/gold.jsonl): not articles
+        logger.info("%s holds annotations, not articles: skipped", name)
+        return
     if is_jsonl:
         yield from parse_jsonl(text, path=name, max_bytes=max_bytes, on_error=on_error)
     else:

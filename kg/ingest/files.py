@@ -13,11 +13,12 @@ ARTICLE_SUFFIXES = (".txt", ".jsonl", ".ndjson")
 
 
 def expand_paths(paths: Iterable[str | Path], *,
-                 on_error: Callable[[InputError], None]) -> Iterator[str]:
-    """Files as given; directories walked recursively in sorted order; "-" kept."""
+                 on_error: Callable[[InputError], None]) -> Iterator[tuple[str, bool]]:
+    """(path, named) pairs: files as given (named), directories walked recursively
+    in sorted order (not named); "-" kept."""
     for raw in paths:
         if str(raw) == "-":
-            yield "-"
+            yield "-", True
             continue
         path = Path(raw)
         if path.is_dir():
@@ -26,9 +27,9 @@ def expand_paths(paths: Iterable[str | Path], *,
                 if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
-            yield from (str(p) for p in found)
+            yield from ((str(p), False) for p in found)
         elif path.is_file():
-            yield str(path)
+            yield str(path), True
         elif path.exists():
             on_error(InputError("not a regular file or directory", path=str(path)))
         else:

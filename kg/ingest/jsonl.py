@@ -11,6 +11,17 @@ from kg.ingest.seed import make_article, parse_date
 from kg.model import Article
 
 
+def is_annotation_file(text: str) -> bool:
+    """True for gold or ``kg extract`` output (FORMAT.md): records with facts and no text."""
+    first = next((line for line in text.split("\n") if line.strip()), "")
+    try:
+        record = json.loads(first)
+    except json.JSONDecodeError:
+        return False
+    return (isinstance(record, dict) and "text" not in record
+            and any(key in record for key in ("entities", "relations", "positions")))
+
+
 def parse_jsonl(text: str, *, path: str, max_bytes: int,
                 on_error: Callable[[InputError], None]) -> Iterator[Article]:
     stem = PurePath(path).stem

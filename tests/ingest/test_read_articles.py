@@ -176,3 +176,13 @@ def test_read_article_text_offsets_point_into_normalized_text() -> None:
     article = read_article_text(" date 2025-01-01 Tuỳ Hoà ký.", article_id="t")
     assert article.text == "Tùy Hòa ký."
     assert article.text[8:10] == "ký"
+
+
+def test_read_articles_directory_passes_over_annotation_jsonl(corpus: Path) -> None:
+    gold = corpus / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "b", "date": "2025-12-03", "entities": [], "relations": []}) + "\n",
+                    encoding="utf-8")
+    articles, errors = _collect([corpus])
+    assert [a.id for a in articles] == ["b", "a"] and errors == []
+    _, named_errors = _collect([gold])
+    assert [e.reason for e in named_errors] == ['record has no "text"']
