@@ -257,6 +257,7 @@ class MentionFinder:
                         if p and p[1].type == "Country" and m + p[0] == tail:
                             cut = m
                             org, org_type = p[1].name, "Country"
+                            inner.append(self._place_span(m, tail, p[1]))
                     title = title + " " + _text(self.text, self.s, k, cut)
                     if heads != ("*",) or _in_set(self.s, k, self.lex.set("org_heads")):
                         inner.append(self._span(k, tail, "Organization", org_text))

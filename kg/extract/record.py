@@ -23,7 +23,7 @@ def to_record(extraction: Extraction) -> dict[str, Any]:
     def name(key: str | None) -> str | None:
         if key is None:
             return None
-        return names.get(key, key.split(":", 1)[-1])
+        return names.get(key, " ".join(w[:1].upper() + w[1:] for w in key.split(":", 1)[-1].split()))
 
     entities = [{"name": ent.name, "type": ent.type, "aliases": list(ent.aliases), "key": ent.key,
                  **({"english": ent.english_name} if ent.english_name else {})}

@@ -173,6 +173,8 @@ class _Sentence:
         return keys
 
     def _is_object_marked(self, sp: Span) -> bool:
+        if self.low(sp.j) in ("sẽ", "đã", "đang", "vừa", "cùng", "dự", "được", "mới", "tiếp", "thăm"):
+            return False  # the subject right before its verb
         return self.low(sp.i - 1) in _OBJECT_MARKERS or (self.low(sp.i - 1) == "," and self._prev_marked(sp))
 
     def _prev_marked(self, sp: Span) -> bool:
@@ -208,7 +210,7 @@ class _Sentence:
                         continue
                     if not inviter and self.low(sp.i - 1) == "của":
                         inviter.append(sp)
-                    elif inviter and sp.i == inviter[-1].j + 1 and self.low(sp.i - 1) in (",", "và") \
+                    elif inviter and sp.i == inviter[-1].j + 1 and self.low(sp.i - 1) == "và" \
                             and sp.type in ("Person", "Title", "Country"):
                         inviter.append(sp)
                     elif inviter:
