@@ -52,7 +52,7 @@ def new_graph() -> nx.MultiDiGraph:
     return nx.MultiDiGraph()
 
 
-def add_entity(g: nx.MultiDiGraph, iri: str, *, type: str, label: str,  # noqa: A002
+def add_entity(g: nx.MultiDiGraph, iri: str, *, type: str, label: str,
                aliases: Iterable[str] = (), offices: Iterable[dict[str, Any]] = (),
                articles: int = 0) -> None:
     """Add (or merge into) the node ``iri`` with the attributes of the documented shape."""
@@ -66,7 +66,7 @@ def add_entity(g: nx.MultiDiGraph, iri: str, *, type: str, label: str,  # noqa: 
                offices=_unique_offices(offices), articles=articles)
 
 
-def add_event(g: nx.MultiDiGraph, subject: str, object: str, *, key: str,  # noqa: A002
+def add_event(g: nx.MultiDiGraph, subject: str, object: str, *, key: str,
               relation: str, date: str | None = None, kind: str = "", modality: str = "done",
               evidence: str = "", article: str = "") -> None:
     """Add one event edge ``subject -> object``; both nodes must exist already."""

@@ -92,9 +92,9 @@ def page_data(g: nx.MultiDiGraph, *, title: str = "vnkg", layout: str = "auto",
     bends: dict[tuple[int, int], int] = {}
     for edge in groups.values():
         # a second relation between the same two entities is drawn as a curve beside the first
-        pair = (min(edge["from"], edge["to"]), max(edge["from"], edge["to"]))
-        edge["bend"] = bends.get(pair, 0)
-        bends[pair] = edge["bend"] + 1
+        ends = (min(edge["from"], edge["to"]), max(edge["from"], edge["to"]))
+        edge["bend"] = bends.get(ends, 0)
+        bends[ends] = edge["bend"] + 1
         directions = edge.pop("directions")
         edge["arrows"] = ("" if edge["relation"] in SYMMETRIC
                           else "to" if len(directions) == 1 else "to;from")
@@ -112,7 +112,7 @@ def page_data(g: nx.MultiDiGraph, *, title: str = "vnkg", layout: str = "auto",
             adjacency[edge["from"]].append(edge["to"])
             adjacency[edge["to"]].append(edge["from"])
         pos = balloon_layout(adjacency)
-    nodes = []
+    nodes: list[dict[str, Any]] = []
     for node, d in g.nodes(data=True):
         i = ids[node]
         item = {"id": i, "iri": str(node), "label": d.get("label") or str(node),

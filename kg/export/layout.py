@@ -15,24 +15,26 @@ from __future__ import annotations
 
 import math
 from collections.abc import Hashable, Iterable, Mapping
+from typing import TypeVar
 
 SPACING = 40.0  # vis-network units between neighbouring nodes
 _GOLDEN = math.pi * (3 - math.sqrt(5))
+N = TypeVar("N", bound=Hashable)
 
 
-def balloon_layout(adjacency: Mapping[Hashable, Iterable[Hashable]], *,
-                   spacing: float = SPACING) -> dict[Hashable, tuple[float, float]]:
+def balloon_layout(adjacency: Mapping[N, Iterable[N]], *,
+                   spacing: float = SPACING) -> dict[N, tuple[float, float]]:
     """Positions for every node of an undirected adjacency mapping.
 
     >>> pos = balloon_layout({"hub": ["a", "b", "c"], "a": ["hub"], "b": ["hub"], "c": ["hub"], "x": []})
     >>> pos["hub"] != pos["a"] and len(pos) == 5
     True
     """
-    neighbours = {node: list(others) for node, others in adjacency.items()}
+    neighbours: dict[Hashable, list[Hashable]] = {node: list(others) for node, others in adjacency.items()}
     for node, others in list(neighbours.items()):
         for other in others:
             neighbours.setdefault(other, [])
-    degree = {node: len(set(others)) for node, others in neighbours.items()}
+    degree: dict[Hashable, int] = {node: len(set(others)) for node, others in neighbours.items()}
     seen: set[Hashable] = set()
     balloons = []
     for root in sorted(neighbours, key=lambda n: (-degree[n], str(n))):
@@ -41,7 +43,7 @@ def balloon_layout(adjacency: Mapping[Hashable, Iterable[Hashable]], *,
         children = _bfs_tree(root, neighbours, degree, seen)
         radius, offsets = _balloon(root, children, spacing)
         balloons.append((radius, offsets))
-    return _pack(balloons, spacing)
+    return _pack(balloons, spacing)  # type: ignore[return-value]
 
 
 def _bfs_tree(root: Hashable, neighbours: Mapping[Hashable, list[Hashable]],

@@ -97,7 +97,7 @@ def to_networkx(store: Any, *, include_negated: bool = False, **filters: Any) ->
     names: dict[str, tuple[list[str], list[str]]] = {}
     for row in _rows(store, NAMES):
         iri = row.get("e")
-        if iri in g:
+        if iri and iri in g:
             preferred, others = names.setdefault(iri, ([], []))
             (preferred if row.get("pref") == "true" else others).append(row.get("name") or "")
     for iri, (preferred, others) in names.items():
@@ -110,7 +110,7 @@ def to_networkx(store: Any, *, include_negated: bool = False, **filters: Any) ->
             g.nodes[iri]["articles"] = int(row.get("n") or 0)
     for row in _rows(store, OFFICES):
         iri = row.get("person")
-        if iri in g:
+        if iri and iri in g:
             first, last = row.get("first"), row.get("last")
             date = first if first == last else f"{first}/{last}"
             add_entity(g, iri, type="", label="", offices=[

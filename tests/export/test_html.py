@@ -26,7 +26,7 @@ def test_render_html_keeps_payloads_inside_the_json_block():
     data = _data_block(page)
     assert json.loads(data)["nodes"][2]["label"] == IMG
     assert "<img" not in page and "<script>alert" not in page
-    assert len(re.findall(r"^<script", page, re.M)) == 3  # the JSON, vis-network, ours
+    assert len(re.findall(r"^<script", page, re.MULTILINE)) == 3  # the JSON, vis-network, ours
 
 
 def test_render_html_loads_nothing_from_outside():
