@@ -21,6 +21,16 @@ from kg.text import fold, strip_diacritics
 __all__ = ["EntityTable", "variant_key", "entity_key"]
 
 
+def _is_home(ent: "_Ent") -> bool:
+    """A Vietnamese official: a Vietnamese office, else a Vietnamese surname and no English name."""
+    from kg.extract.lexicon import load_lexicon, syllable_key
+
+    orgs = {fold(org) for _, _, org in ent.titles if org}
+    if orgs:
+        return fold("Việt Nam") in orgs
+    return not ent.english and syllable_key(ent.name.split()[0]) in load_lexicon().set("vn_surnames")
+
+
 def entity_key(type_: str, name: str) -> str:
     """The identifier of an entity, stable across articles.
 
@@ -141,6 +151,17 @@ class EntityTable:
 
         before = [(p, s) for p, s in order if p < position and id(s) in self.span_ent]
         after = [(p, s) for p, s in order if p > position and id(s) in self.span_ent]
+        if span.org is None:
+            # Vietnamese news calls its own officials by the bare title ("Thủ tướng
+            # đã hội đàm với người đồng cấp Lào") and foreign ones with their country
+            home = [self.span_ent[id(s)] for _, s in list(reversed(before)) + after
+                    if self.span_ent[id(s)].type == "Person" and holds(self.span_ent[id(s)])
+                    and _is_home(self.span_ent[id(s)])]
+            foreign = [self.span_ent[id(s)] for _, s in before + after
+                       if self.span_ent[id(s)].type == "Person" and holds(self.span_ent[id(s)])
+                       and not _is_home(self.span_ent[id(s)])]
+            if home and foreign:
+                return home[0]
         for _, other in reversed(before):
             ent = self.span_ent[id(other)]
             if ent.type == "Person" and holds(ent):

@@ -283,6 +283,8 @@ class _Sentence:
             if verb.predicate == "met" and not object_keys and len(subject_keys) >= 2:
                 first, *rest = subject_keys
                 subject_keys, object_keys = [first], rest
+            if subject_keys and not inherited and verb.predicate != "invited" and not passive:
+                chain_subject = subject_keys  # "A đặt vòng hoa tại X; chào B": B's subject is A
             if not subject_keys or not object_keys:
                 continue
             for sp in objects:

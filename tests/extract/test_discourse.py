@@ -1,0 +1,30 @@
+"""Patterns that reach across clauses and sentences: chained subjects, bare titles, captions."""
+
+from kg.extract.captions import credit_spans
+from tests.extract.conftest import rels
+
+
+def test_relations_subject_chains_past_a_clause_without_relation():
+    text = ("Trong chương trình chuyến thăm, Tổng thống Indonesia Prabowo Subianto đã đặt vòng hoa tại "
+            "Nghĩa trang Liệt sĩ; chào Chủ tịch nước Lương Cường; hội kiến Thủ tướng Phạm Minh Chính.")
+    got = rels(text)
+    assert ("Prabowo Subianto", "met", "Lương Cường") in got
+    assert ("Prabowo Subianto", "met", "Phạm Minh Chính") in got
+
+
+def test_relations_bare_title_is_the_home_official():
+    text = ("Thủ tướng Phạm Minh Chính tới New Delhi theo lời mời của Thủ tướng Ấn Độ Narendra Modi. "
+            "Ngay sau khi tới nơi, Thủ tướng đã hội đàm với người đồng cấp Ấn Độ; sau đó hội kiến "
+            "Tổng thống Ấn Độ Droupadi Murmu.")
+    got = rels(text)
+    assert ("Phạm Minh Chính", "met", "Droupadi Murmu") in got
+    assert ("Narendra Modi", "met", "Droupadi Murmu") not in got
+
+
+def test_credit_spans_stop_where_the_next_sentence_starts():
+    text = "Ảnh: Lâm Khánh - TTXVN Trong khuôn khổ chuyến thăm, Thủ tướng"
+    assert [text[s:e] for s, e in credit_spans(text)] == ["Ảnh: Lâm Khánh - TTXVN"]
+    text = "Ảnh: VGP/Nhật Bắc Tại hội đàm, Thủ tướng"
+    assert [text[s:e] for s, e in credit_spans(text)] == ["Ảnh: VGP/Nhật Bắc"]
+    text = "Ảnh: Thống Nhất/TTXVN Bộ trưởng Ngoại giao Singapore Vivian Balakrishnan hội kiến ông."
+    assert [text[s:e] for s, e in credit_spans(text)] == ["Ảnh: Thống Nhất/TTXVN"]
