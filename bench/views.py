@@ -30,31 +30,47 @@ SENTENCE = ("Chiều {d}, tại Hà Nội, {a} đã hội đàm với {b}; hai b
 
 
 def synthetic_graph(n: int, *, edges_per_node: float = 2.0, seed: int = 1):
-    """A graph of ``n`` entities and about ``edges_per_node * n`` events, hubs by preferential attachment."""
+    """``n`` entities and about ``edges_per_node * n`` events, shaped like a diplomatic news graph.
+
+    Entities fall into countries of about 50 (a Country node and its people,
+    organizations, places); one home country holds a tenth of them. Half of
+    the events stay within a country, a third involve the home country, the
+    rest link two countries; partners are picked in proportion to the events
+    they already have, so leaders and countries become hubs as in the news.
+    """
     from kg.export.graph import add_entity, add_event, new_graph
 
     rng = random.Random(seed)
     g = new_graph()
     names, weights = [t for t, _ in TYPES], [w for _, w in TYPES]
-    nodes = []
+    countries = max(3, n // 50)
+    members: list[list[str]] = [[] for _ in range(countries)]
+    community = {}
     for i in range(n):
-        kind = rng.choices(names, weights)[0]
+        c = i if i < countries else (0 if rng.random() < 0.1 else rng.randrange(countries))
+        kind = "Country" if i < countries else rng.choices(names, weights)[0]
         iri = f"https://vnkg.org/id/{kind.lower()}/n{i}"
         add_entity(g, iri, type=kind, label=f"{kind} Nguyễn Văn {i}", aliases=[f"Ông {i}"],
                    offices=[{"title": "Bộ trưởng", "org": "Bộ Ngoại giao", "date": "2024-01-02"}]
                    if kind == "Person" else [], articles=rng.randint(1, 9))
-        nodes.append(iri)
-    targets: list[str] = []  # every endpoint once per event: sampling from it attaches preferentially
+        members[c].append(iri)
+        community[iri] = c
+    nodes = list(community)
+    # every endpoint once per event, per country: sampling from it attaches preferentially
+    ends: list[list[str]] = [list(m[:1]) for m in members]
     for k in range(int(n * edges_per_node)):
         a = nodes[k % n] if k < n else rng.choice(nodes)
-        b = rng.choice(targets) if targets and rng.random() < 0.7 else rng.choice(nodes)
+        roll = rng.random()
+        c = community[a] if roll < 0.5 else 0 if roll < 0.85 else rng.randrange(countries)
+        b = rng.choice(ends[c]) if rng.random() < 0.6 else rng.choice(members[c])
         if a == b:
             continue
         date = f"20{rng.randint(15, 25)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
         add_event(g, a, b, key=f"https://vnkg.org/id/event/e{k}", relation=rng.choice(RELATIONS), date=date,
                   kind="hội đàm", evidence=SENTENCE.format(d=date, a=g.nodes[a]["label"], b=g.nodes[b]["label"]),
                   article=f"article-{k // 7}")
-        targets += (a, b)
+        ends[community[a]].append(a)
+        ends[community[b]].append(b)
     return g
 
 
@@ -66,6 +82,7 @@ def measure(n: int, out: Path, browser) -> dict:
     path = write_html(g, out / f"view-{n}.html", title=f"bench {n}")
     generated = time.perf_counter() - start
     page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
     errors: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))

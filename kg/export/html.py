@@ -66,10 +66,10 @@ def page_data(g: nx.MultiDiGraph, *, title: str = "vnkg", layout: str = "auto",
     """The JSON the page draws: nodes with integer ids, one edge per pair and relation.
 
     ``layout`` is ``physics`` (vis-network arranges the nodes, then stops),
-    ``fixed`` (coordinates from :func:`kg.export.layout.balloon_layout`) or
+    ``fixed`` (coordinates from :func:`kg.export.layout.community_layout`) or
     ``auto`` (fixed above ``PHYSICS_MAX_NODES`` nodes).
     """
-    from kg.export.layout import balloon_layout
+    from kg.export.layout import community_layout
 
     if layout not in ("auto", "physics", "fixed"):
         raise ValueError(f"layout {layout!r} is not one of auto, physics, fixed")
@@ -111,7 +111,7 @@ def page_data(g: nx.MultiDiGraph, *, title: str = "vnkg", layout: str = "auto",
         for edge in edges:
             adjacency[edge["from"]].append(edge["to"])
             adjacency[edge["to"]].append(edge["from"])
-        pos = balloon_layout(adjacency)
+        pos = community_layout(adjacency)
     nodes: list[dict[str, Any]] = []
     for node, d in g.nodes(data=True):
         i = ids[node]
