@@ -124,8 +124,8 @@ def community_layout(adjacency: Mapping[N, Iterable[N]], *, spacing: float = SPA
                                iterations=max_iterations)
         offsets: dict[Hashable, tuple[float, float]] = {}
         for (cx, cy), (_, part) in zip(centres, parts):
-            for node, (x, y) in part.items():
-                offsets[node] = (cx + x, cy + y)
+            for member, (x, y) in part.items():
+                offsets[member] = (cx + x, cy + y)
         blobs.append(_as_blob(offsets))
     blobs.sort(key=lambda blob: -blob[0])
     return _pack(blobs, spacing)  # type: ignore[return-value]
