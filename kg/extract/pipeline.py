@@ -85,6 +85,8 @@ def extract_article(article: Article) -> Extraction:
     discourse = Discourse(countries=tuple(k for k, _ in countries.most_common(2)))
     relations: list[Relation] = []
     quantities: list[Quantity] = []
+    last_date: str | None = None
+    carried: dict[int, str | None] = {}  # relation index -> the date in context
     for sentence, sylls, spans, dates in sentences:
         stext = text[sentence.start:sentence.end]
         for dt_ in dates:  # dates are sentence-relative; make them article-relative for the finder
@@ -95,9 +97,20 @@ def extract_article(article: Article) -> Extraction:
             discourse.countries = tuple(k for k, _ in local.most_common(2))
         else:
             discourse.countries = tuple(k for k, _ in countries.most_common(2))
+        opening = [d for d in dates if d.start <= 12 and len(d.value) >= 7]
+        if opening and not fold(stext).startswith(("trước đó", "trước khi")):
+            # "Chiều 19/8, ...": the paragraph's day until another is named; a flashback
+            # ("Trước đó, chiều 18/8, ...") does not move it
+            last_date = opening[0].value
         for raw in find_relations(sylls, spans, resolve, shifted, lex, discourse):
             evidence = Evidence(article.id, stext, sentence.start, raw.trigger_start, raw.trigger_end)
-            relations.append(Relation(raw.subject, raw.predicate, raw.object, raw.date, evidence,
+            date = raw.date
+            if date is None and raw.predicate != "invited":
+                # "Ngay sau lễ đón, hai nhà lãnh đạo đã hội đàm", "Cùng ngày, ...": the day carries over
+                carried[len(relations)] = last_date
+            elif date is not None and len(date) >= 7 and not fold(stext).startswith(("trước đó", "trước khi")):
+                last_date = date
+            relations.append(Relation(raw.subject, raw.predicate, raw.object, date, evidence,
                                       kind=raw.verb.kind, cameo=raw.verb.cameo, modality=raw.modality,
                                       confidence=raw.confidence, extractor=EXTRACTOR))
         for q in find_quantities(stext):
@@ -108,6 +121,7 @@ def extract_article(article: Article) -> Extraction:
             evidence = Evidence(article.id, stext, sentence.start, sentence.start + q.start, sentence.start + q.end)
             quantities.append(Quantity(q.metric, q.value, q.unit, period, tuple(subjects), evidence,
                                        qualifier=q.qualifier, change_pct=q.change_pct, confidence=0.8))
+    relations = _date_in_context(relations, carried)
     positions = _positions(table, sentences, article, lex, weak)
     entities = tuple(
         Entity(ent.key, ent.type, ent.name, tuple(ent.aliases + [e for e in ent.english if e not in ent.aliases]),
@@ -173,6 +187,27 @@ def _positions(table: EntityTable, sentences, article: Article, lex, weak: set) 
             out.append(Position(ent.key, title, org_key, None,
                                 Evidence(article.id, stext, sentence.start if sentence else 0, pos, pos + len(title)),
                                 confidence=0.9, former=former))
+    return out
+
+
+def _date_in_context(relations: list[Relation], carried: dict[int, str | None]) -> list[Relation]:
+    """Dates for relations whose sentence names none.
+
+    A visit dated once ("thăm chính thức Lào từ ngày 8-9/1") has that date
+    where it is named again; anything else takes the day in context.
+    """
+    from dataclasses import replace
+
+    first: dict[tuple[str, str], str] = {}
+    for rel in relations:
+        if rel.predicate == "visited" and rel.date and len(rel.date) >= 7:
+            first.setdefault((rel.subject, rel.object), rel.date)
+    out = []
+    for n, rel in enumerate(relations):
+        if rel.date is None and n in carried:
+            date = first.get((rel.subject, rel.object)) if rel.predicate == "visited" else None
+            rel = replace(rel, date=date or carried[n])
+        out.append(rel)
     return out
 
 

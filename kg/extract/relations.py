@@ -155,9 +155,14 @@ class _Sentence:
     def _date(self, k: int, end: int) -> str | None:
         start = self.s[k].start
         before = [d for d in self.dates if d.end <= start]
+        after = [d for d in self.dates if d.start >= start and d.start <= end]
+        if before and after and len(after[0].value) >= len(before[-1].value) \
+                and any(sy.text == "," and before[-1].end <= sy.start < start for sy in self.s[:k]):
+            # "Trong năm 2024, ... chuyến thăm ... hồi tháng 8/2024": the date in the verb's own
+            # clause, when it is at least as precise, beats one in an earlier clause
+            return after[0].value
         if before:
             return before[-1].value
-        after = [d for d in self.dates if d.start >= start and d.start <= end]
         return after[0].value if after else None
 
     def _resolve_all(self, spans: list[Span], types: set[str]) -> list[str]:

@@ -1,7 +1,7 @@
 """Patterns that reach across clauses and sentences: chained subjects, bare titles, captions."""
 
 from kg.extract.captions import credit_spans
-from tests.extract.conftest import rels
+from tests.extract.conftest import dated, rels
 
 
 def test_relations_subject_chains_past_a_clause_without_relation():
@@ -28,3 +28,24 @@ def test_credit_spans_stop_where_the_next_sentence_starts():
     assert [text[s:e] for s, e in credit_spans(text)] == ["Ảnh: VGP/Nhật Bắc"]
     text = "Ảnh: Thống Nhất/TTXVN Bộ trưởng Ngoại giao Singapore Vivian Balakrishnan hội kiến ông."
     assert [text[s:e] for s, e in credit_spans(text)] == ["Ảnh: Thống Nhất/TTXVN"]
+
+
+def test_dates_carry_over_to_later_sentences():
+    text = ("Chiều 14/3, tại New Delhi, Thủ tướng Ấn Độ Narendra Modi chủ trì lễ đón Thủ tướng Phạm Minh Chính. "
+            "Ngay sau lễ đón, hai nhà lãnh đạo đã hội đàm. "
+            "Trước đó, sáng 13/3, Thủ tướng Phạm Minh Chính đã thăm Mumbai. "
+            "Cùng ngày, Thủ tướng Phạm Minh Chính hội kiến Tổng thống Ấn Độ Droupadi Murmu.")
+    got = dated(text)
+    assert ("Phạm Minh Chính", "visited", "Mumbai", "2025-03-13") in got
+    assert ("Phạm Minh Chính", "met", "Droupadi Murmu", "2025-03-14") in got
+
+
+def test_dates_a_visit_named_again_keeps_its_first_date():
+    text = ("Thủ tướng Singapore Lawrence Wong thăm chính thức Việt Nam từ ngày 25-27/3. "
+            "Đây là chuyến thăm Việt Nam đầu tiên của ông Lawrence Wong trên cương vị Thủ tướng.")
+    assert {d for s, p, o, d in dated(text) if p == "visited"} == {"2025-03-25"}
+
+
+def test_dates_the_verbs_own_clause_wins_when_as_precise():
+    text = "Trong năm 2024, nổi bật là chuyến thăm Ấn Độ của Thủ tướng Phạm Minh Chính hồi tháng 8/2024."
+    assert ("Phạm Minh Chính", "visited", "Ấn Độ", "2024-08") in dated(text)
