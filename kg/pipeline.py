@@ -30,8 +30,8 @@ ExtractFn = Callable[[Article], Extraction]
 ErrorHandler = Callable[[Article, Exception], None]
 
 EXECUTORS = ("serial", "processes", "dask")
-BATCH_CHARS = 20_000  # text per task: amortizes inter-process overhead on short articles
-BATCH_ARTICLES = 64
+BATCH_CHARS = 4_000  # text per task: amortizes inter-process overhead on short articles
+BATCH_ARTICLES = 32
 WINDOW_PER_WORKER = 4  # in-flight batches per worker: keeps workers busy, bounds memory
 START_METHOD = "forkserver"  # safe with threads in the parent; models are loaded per worker
 

@@ -1,0 +1,188 @@
+"""Benchmark: `kg extract` with 1 and 2 workers against the yardstick, side by side.
+
+The yardstick is what a naive extractor does at the least: underthesea
+``ner()`` on every sentence. Each contender runs in its own fresh Python
+process (model loading included, as a user sees it) over the same corpus and
+reports wall time and peak RSS (the process and its worker processes).
+
+    .venv/bin/python bench/extract.py                       # 200 articles (data/ + seeds)
+    .venv/bin/python bench/extract.py --articles 400 --memory 200,20000
+
+``--memory A,B`` also runs one-worker `kg extract` on synthetic corpora of A
+and B short articles and prints the two peak RSS figures (flat memory).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import replicate_corpus, write_synthetic_corpus  # noqa: E402
+
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+# Run in a fresh interpreter; prints one JSON line. RUSAGE_SELF covers the
+# in-process run, RUSAGE_CHILDREN the worker processes (their largest).
+_CHILD = r"""
+import json, resource, sys, threading, time
+start = time.perf_counter()
+tree_peak = [0]
+def sample():  # worker processes are not our children (forkserver): sum RSS over the tree
+    try:
+        import psutil
+    except ImportError:
+        return
+    me = psutil.Process()
+    while True:
+        total = 0
+        for proc in [me] + me.children(recursive=True):
+            try:
+                total += proc.memory_info().rss
+            except psutil.Error:
+                pass
+        tree_peak[0] = max(tree_peak[0], total)
+        time.sleep(0.05)
+threading.Thread(target=sample, daemon=True).start()
+mode, corpus, out, workers = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+if mode == "yardstick":
+    from underthesea import ner
+    from kg.ingest import read_articles
+    from kg.nlp import split_sentences
+    with open(out, "w", encoding="utf-8") as f:
+        for article in read_articles([corpus]):
+            tags = [ner(article.text[s:e]) for s, e in split_sentences(article.text)]
+            f.write(json.dumps({"id": article.id, "words": sum(map(len, tags))}) + "\n")
+elif mode == "kg":
+    from kg.cli import main
+    try:
+        main(["-q", "extract", corpus, "-o", out, "--force", "--workers", str(workers)])
+    except SystemExit as done:
+        if done.code:
+            raise
+else:  # "nlp": the pipeline without extractors (before the extraction engine exists)
+    from kg.ingest import read_articles
+    from kg.pipeline import _doc_only, extract_articles
+    with open(out, "w", encoding="utf-8") as f:
+        for extraction in extract_articles(read_articles([corpus]), workers=workers,
+                                           extract_fn=_doc_only):
+            f.write(json.dumps({"id": extraction.article.id}) + "\n")
+seconds = time.perf_counter() - start
+self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+children_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(json.dumps({"seconds": seconds, "self_mb": self_kb / 1024, "children_mb": children_kb / 1024,
+                  "tree_mb": tree_peak[0] / 2**20}))
+"""
+
+
+def has_engine() -> bool:
+    """True once ``kg extract`` has an extraction engine to run."""
+    import importlib.util
+
+    return (importlib.util.find_spec("kg.extract.pipeline") is not None
+            and importlib.util.find_spec("kg.extract.record") is not None)
+
+
+def run(mode: str, corpus: Path, *, workers: int = 1) -> dict:
+    """Run one contender in a fresh process: seconds and peak RSS (MB)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "out.jsonl"
+        proc = subprocess.run([sys.executable, "-c", _CHILD, mode, str(corpus), str(out), str(workers)],
+                              capture_output=True, text=True, cwd=ROOT)
+        if proc.returncode:
+            raise RuntimeError(f"{mode} failed:\n{proc.stderr[-3000:]}")
+        result = json.loads(proc.stdout.strip().splitlines()[-1])
+        result["lines"] = sum(1 for _ in out.open(encoding="utf-8"))
+    # One worker: the exact peak of the process. More: the sampled peak of the
+    # summed RSS of the process and its workers (shared pages counted in each).
+    result["peak_mb"] = result["self_mb"] if workers == 1 else max(result["tree_mb"], result["self_mb"])
+    return result
+
+
+def corpus_size(corpus: Path) -> tuple[int, int]:
+    """(articles, characters of normalized article text) as kg reads them."""
+    from kg.ingest import read_articles
+
+    articles = chars = 0
+    for article in read_articles([corpus]):
+        articles += 1
+        chars += len(article.text)
+    return articles, chars
+
+
+def build_corpus(directory: Path, count: int) -> Path:
+    sources = sorted((ROOT / "data").glob("*.txt"))
+    if SEEDS.is_dir():
+        sources += sorted(SEEDS.glob("*.txt"))
+    return replicate_corpus(sources, directory, count)
+
+
+def speed_table(corpus: Path, *, mode: str) -> list[dict]:
+    articles, chars = corpus_size(corpus)
+    rows = []
+    for name, kind, workers in [("yardstick: underthesea ner() per sentence", "yardstick", 1),
+                                (f"kg extract --workers 1 ({mode})", mode, 1),
+                                (f"kg extract --workers 2 ({mode})", mode, 2)]:
+        result = run(kind, corpus, workers=workers)
+        if result["lines"] != articles:
+            raise RuntimeError(f"{name}: {result['lines']} output lines for {articles} articles")
+        rows.append({"name": name, "seconds": result["seconds"], "peak_mb": result["peak_mb"],
+                     "chars_s": chars / result["seconds"], "articles_s": articles / result["seconds"]})
+        print(f"  {name}: {result['seconds']:.1f} s", file=sys.stderr)
+    return rows
+
+
+def format_speed(rows: list[dict], *, articles: int, chars: int) -> str:
+    base, one = rows[0]["chars_s"], rows[1]["chars_s"]
+    lines = [f"{articles} articles, {chars:,} characters",
+             "",
+             "| run | seconds | chars/s | articles/s | × yardstick | × 1 worker | peak RSS MB |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
+    for row in rows:
+        lines.append(f"| {row['name']} | {row['seconds']:.1f} | {row['chars_s']:,.0f} | "
+                     f"{row['articles_s']:.1f} | {row['chars_s'] / base:.1f} | "
+                     f"{row['chars_s'] / one:.2f} | {row['peak_mb']:.0f} |")
+    return "\n".join(lines)
+
+
+def memory_table(sizes: list[int], *, mode: str, workdir: Path) -> str:
+    lines = ["| synthetic articles | characters | seconds | peak RSS MB |", "|---:|---:|---:|---:|"]
+    peaks = []
+    for size in sizes:
+        corpus = write_synthetic_corpus(workdir / f"synthetic-{size}", size)
+        _, chars = corpus_size(corpus)
+        result = run(mode, corpus, workers=1)
+        peaks.append(result["peak_mb"])
+        lines.append(f"| {size:,} | {chars:,} | {result['seconds']:.1f} | {result['peak_mb']:.0f} |")
+        print(f"  memory {size}: {result['peak_mb']:.0f} MB", file=sys.stderr)
+    lines.append("")
+    lines.append(f"largest / smallest peak RSS: {peaks[-1] / peaks[0]:.3f}")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=200, help="corpus size (replicated articles)")
+    parser.add_argument("--corpus", type=Path, help="use this directory instead of replicating")
+    parser.add_argument("--memory", default="", help="synthetic sizes for the memory figure, e.g. 200,20000")
+    parser.add_argument("--nlp-only", action="store_true", help="pipeline without extractors")
+    args = parser.parse_args()
+    mode = "nlp" if args.nlp_only or not has_engine() else "kg"
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = args.corpus or build_corpus(Path(tmp) / "corpus", args.articles)
+        articles, chars = corpus_size(corpus)
+        print(format_speed(speed_table(corpus, mode=mode), articles=articles, chars=chars))
+        if args.memory:
+            sizes = [int(s) for s in args.memory.split(",")]
+            print()
+            print(memory_table(sizes, mode=mode, workdir=Path(tmp)))
+
+
+if __name__ == "__main__":
+    main()
