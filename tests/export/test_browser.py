@@ -220,3 +220,30 @@ def test_demo_find_to_lam_whom_he_met_and_the_sentence(browser, tmp_path):
     assert sentences[0][:200] in page.text_content("#tip")
     _clean(log)
     page.context.close()
+
+
+def test_big_graph_opens_with_precomputed_layout_and_stays_responsive(browser, tmp_path):
+    from kg.export.graph import add_entity, add_event, new_graph
+
+    g = new_graph()
+    for i in range(1200):  # 40 stars of 30: above PHYSICS_MAX_NODES, so laid out in Python
+        add_entity(g, f"n{i}", type="Person" if i % 30 else "Country", label=f"Người {i}")
+    for i in range(1200):
+        if i % 30:
+            add_event(g, f"n{i}", f"n{i - i % 30}", key=f"e{i}", relation="visited", date="2025-01-01")
+            add_event(g, f"n{i}", f"n{(i + 31) % 1200}", key=f"f{i}", relation="met", date="2024-01-01")
+    page, log = open_page(browser, write_html(g, tmp_path / "big.html"))
+    assert page.evaluate("window.vnkg.data.layout") == "fixed"
+    assert page.evaluate("window.vnkg.network.physics.options.enabled") is False
+    assert counts(page)["nodes"] == 1200 and counts(page)["edges"] == g.number_of_edges()
+    elapsed = page.evaluate("""() => {
+        const t = performance.now();
+        window.vnkg.select(window.vnkg.data.nodes[0].id);
+        document.querySelector('#relations input[data-name=met]').click();
+        return performance.now() - t;
+    }""")
+    assert counts(page)["edges"] == 1160 and elapsed < 2000
+    hover_node(page, "Người 0")
+    page.wait_for_selector("#tip:not([hidden])")
+    _clean(log)
+    page.context.close()
