@@ -184,6 +184,14 @@ class MentionFinder:
         limit = i + n + 14
         while j < self.n and j < limit:
             syl = self.s[j]
+            if syl.low == "lần" and self.low(j + 1) == "thứ" and j + 2 < self.n and \
+                    (self.s[j + 2].is_num or self.s[j + 2].is_word and not self.cap(j + 2)):
+                # an ordinal is part of the name: "lần thứ 47", "lần thứ hai", "lần thứ 44, 45"
+                j += 3
+                while j + 1 < self.n and self.s[j].text in (",", "và") and self.s[j + 1].is_num:
+                    j += 2
+                last_good = j
+                continue
             if syl.text in PUNCT_BREAK:
                 break
             if syl.text in _DASHES:
@@ -405,6 +413,9 @@ class MentionFinder:
                 continue
             if kind == "Event" and end == i + n and not self.cap(i):
                 continue
+            if kind == "Event" and self.low(i - 1) in ("các", "những") and \
+                    not any(self.cap(m) or self.s[m].is_num for m in range(i + n, end)):
+                continue  # "các Hội nghị cấp cao liên quan": a kind of event, not one named
             name = _text(self.text, self.s, i, end)
             span = self._span(i, end, kind, name)
             span.source = "head"

@@ -162,6 +162,9 @@ class _Sentence:
             # clause, when it is at least as precise, beats one in an earlier clause
             return after[0].value
         if before:
+            precise = [d for d in before if len(d.value) > 4 and d.value.startswith(before[-1].value)]
+            if len(before[-1].value) == 4 and precise:
+                return precise[-1].value  # "Sáng 26/10, X, Chủ tịch ASEAN năm 2025, đã ...": the day
             return before[-1].value
         return after[0].value if after else None
 

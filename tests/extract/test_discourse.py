@@ -49,3 +49,13 @@ def test_dates_a_visit_named_again_keeps_its_first_date():
 def test_dates_the_verbs_own_clause_wins_when_as_precise():
     text = "Trong năm 2024, nổi bật là chuyến thăm Ấn Độ của Thủ tướng Phạm Minh Chính hồi tháng 8/2024."
     assert ("Phạm Minh Chính", "visited", "Ấn Độ", "2024-08") in dated(text)
+
+
+def test_events_keep_ordinals_and_skip_generic_kinds():
+    text = ("Sáng 12/3, Thủ tướng Singapore Lawrence Wong, Chủ tịch ASEAN năm 2025, chủ trì khai mạc "
+            "Hội nghị Cấp cao ASEAN lần thứ 50. Thủ tướng Phạm Minh Chính dự Hội nghị Cấp cao Mê Công lần thứ 50, 51 "
+            "và các Hội nghị cấp cao liên quan.")
+    got = dated(text)
+    assert ("Lawrence Wong", "attended", "Hội nghị Cấp cao ASEAN lần thứ 50", "2025-03-12") in got
+    assert ("Phạm Minh Chính", "attended", "Hội nghị Cấp cao Mê Công lần thứ 50, 51", "2025-03-12") in got
+    assert not [r for r in got if "liên quan" in r[2]]

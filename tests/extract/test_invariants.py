@@ -1,6 +1,6 @@
 """Offsets slice back to their text, and extraction is deterministic."""
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from kg.extract.pipeline import extract_article
@@ -14,6 +14,7 @@ _PIECES = ["Thủ tướng Phạm Minh Chính", "hội đàm với", "Tổng th�
 @settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=12))
 def test_offsets_slice_back_to_text(pieces):
+    assume(" ".join(pieces).strip())  # an empty article is an input error, not a text
     article = read_article_text(" ".join(pieces), article_id="h")
     ex = extract_article(article)
     text = article.text
