@@ -198,6 +198,8 @@ class _Sentence:
         chain_subject: list[str] | None = None
         chain_modality = "done"
         used_as_object: set[int] = set()
+        guests: list[str] = []
+        visitors: list[str] = []
         for t, (k, e, verb) in enumerate(triggers):
             next_k = triggers[t + 1][0] if t + 1 < len(triggers) else self.n
             clause_start = max([m + 1 for m in range(0, k) if self.low(m) == ";"] + [0])
@@ -228,6 +230,8 @@ class _Sentence:
                 invitee = [sp for sp in self.spans if sp.i >= last and sp.type in ("Person", "Title")
                            and not self._is_object_marked(sp)]
                 invitee_keys = self._resolve_all(invitee[:1], {"Person"})
+                if not invitee_keys and visitors and self.low(k - 1) != ".":
+                    invitee_keys = visitors  # "X thăm Y từ ngày 27-28/4 theo lời mời của Z"
                 if not invitee_keys and self.d.subject:
                     invitee_keys = [self.d.subject]
                 for s in inviter_keys:
@@ -240,6 +244,12 @@ class _Sentence:
                 objects = self._visit_objects(e, region_end, verb)
             elif verb.predicate in ("attended", "signed", "inaugurated", "laid_wreath"):
                 objects = [sp for sp in objects if sp.type in otypes][:3]
+                if verb.predicate == "signed":
+                    # "ký 14 văn kiện và ra / công bố / thông qua Tuyên bố chung": issued, not signed
+                    objects = [sp for sp in objects if not any(
+                        self.low(m - 1) in ("và", ",") and (self.low(m) == "ra" or (self.low(m), self.low(m + 1))
+                                                            in (("công", "bố"), ("thông", "qua"), ("ra", "mắt")))
+                        for m in range(e, sp.i))]
                 if objects and verb.predicate == "attended":
                     objects = [sp for sp in objects if sp.i - e <= 12]
             object_keys = self._resolve_all(objects, otypes)
@@ -256,6 +266,10 @@ class _Sentence:
                      and (id(sp) not in used_as_object or (verb.predicate == "visited" and k - sp.j <= 1))]
             if passive:
                 cands = [sp for sp in cands if sp.j <= passive[0].i]
+            cands = [sp for sp in cands if not self._in_relative(sp)]
+            relative = self._relative_head(k)
+            if relative is not None:
+                cands = [relative]
             subject_keys = []
             for sp in reversed(cands):
                 keys = self._resolve_all([sp], stypes)
@@ -269,6 +283,9 @@ class _Sentence:
                                 if more and self.low(other.j) in ("và", ","):
                                     subject_keys = more + subject_keys
                     break
+            if verb.predicate == "visited" and guests and t > 0 and triggers[t - 1][2].predicate == "met" \
+                    and "đón" in triggers[t - 1][2].trigger.split():
+                subject_keys = guests  # "chủ trì lễ đón X và Phu nhân thăm chính thức Y": X visits
             if nominal and verb.predicate == "visited":
                 owner = [sp for sp in self.spans if e <= sp.i < region_end and self.low(sp.i - 1) == "của"]
                 if owner:
@@ -297,6 +314,10 @@ class _Sentence:
                 continue
             for sp in objects:
                 used_as_object.add(id(sp))
+            if verb.predicate == "met":
+                guests = object_keys
+            if verb.predicate == "visited" and not inherited:
+                visitors = subject_keys
             date = self._date(k, self.s[region_end - 1].end if region_end > 0 else self.s[k].end)
             conf = 0.9 if not inherited else 0.75
             for s in subject_keys:
@@ -310,6 +331,25 @@ class _Sentence:
                                                     for key in subject_keys) else chain_subject
                 chain_modality = modality
         return out
+
+    def _in_relative(self, sp: Span) -> bool:
+        """``X, người tháp tùng Tổng thống, đã ...``: a mention inside the relative clause is not the subject."""
+        m = sp.i - 1
+        while m >= 0 and self.low(m) != ",":
+            if self.low(m) == "người" and self.low(m - 1) == ",":
+                return True
+            m -= 1
+        return False
+
+    def _relative_head(self, k: int) -> Span | None:
+        """``gặp X, người sẽ dự Y``: the verb of a relative clause has the person before ``người``."""
+        m = k - 1
+        while m >= 0 and self.low(m) in ("sẽ", "đã", "đang", "cũng", "vừa", "từng", "dự", "kiến"):
+            m -= 1
+        if self.low(m) != "người" or self.low(m - 1) != ",":
+            return None
+        sp = self.covered[m - 2] if m >= 2 else None
+        return sp if sp is not None and sp.type in ("Person", "Title") else None
 
     def _same_clause(self, a: int, b: int) -> bool:
         return not any(self.low(m) == ";" for m in range(a, b))

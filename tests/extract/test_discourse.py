@@ -59,3 +59,30 @@ def test_events_keep_ordinals_and_skip_generic_kinds():
     assert ("Lawrence Wong", "attended", "Hội nghị Cấp cao ASEAN lần thứ 50", "2025-03-12") in got
     assert ("Phạm Minh Chính", "attended", "Hội nghị Cấp cao Mê Công lần thứ 50, 51", "2025-03-12") in got
     assert not [r for r in got if "liên quan" in r[2]]
+
+
+def test_relations_guest_of_a_welcome_is_the_visitor_and_invitee():
+    text = ("Sáng 14/3, Tổng thống Ấn Độ Droupadi Murmu chủ trì lễ đón Thủ tướng Singapore Lawrence Wong và Phu nhân "
+            "thăm chính thức Ấn Độ từ ngày 13-15/3 theo lời mời của Thủ tướng Narendra Modi.")
+    got = rels(text)
+    assert ("Lawrence Wong", "visited", "Ấn Độ") in got
+    assert ("Droupadi Murmu", "visited", "Ấn Độ") not in got
+    assert ("Narendra Modi", "invited", "Lawrence Wong") in got
+
+
+def test_relations_relative_clause_with_nguoi():
+    text = ("Ngoại trưởng Đức Annalena Baerbock, người tháp tùng Thủ tướng Olaf Scholz, đã gặp Bộ trưởng "
+            "Ngoại giao Bùi Thanh Sơn. Thủ tướng Phạm Minh Chính sẽ gặp Thủ tướng Ấn Độ Narendra Modi, "
+            "người sẽ dự Hội nghị Cấp cao G20.")
+    got = rels(text)
+    assert ("Annalena Baerbock", "met", "Bùi Thanh Sơn") in got
+    assert ("Olaf Scholz", "met", "Bùi Thanh Sơn") not in got
+    assert ("Narendra Modi", "attended", "Hội nghị Cấp cao G20") in got
+    assert ("Phạm Minh Chính", "attended", "Hội nghị Cấp cao G20") not in got
+
+
+def test_relations_issuing_a_joint_statement_is_not_signing():
+    text = ("Hai bên đã ký 12 văn kiện hợp tác và ra Tuyên bố chung về quan hệ Đối tác chiến lược "
+            "Việt Nam - Singapore.")
+    signed = {o for s, p, o in rels(text) if p == "signed"}
+    assert signed and not [o for o in signed if o.startswith("Tuyên bố")]
