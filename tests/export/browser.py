@@ -84,13 +84,24 @@ def hover_node(page: Any, label: str) -> None:
     page.mouse.move(x, y, steps=4)
 
 
-def hover_edge(page: Any, a: str, b: str) -> None:
-    """Move the mouse onto the straight edge between two nodes, a third of the way from ``a``."""
-    x, y = page.evaluate("""([a, b]) => {
-        const net = window.vnkg.network, p = net.getPositions([a, b]);
-        const q = {x: p[a].x + (p[b].x - p[a].x) / 3, y: p[a].y + (p[b].y - p[a].y) / 3};
-        const d = net.canvasToDOM(q), r = document.getElementById("graph").getBoundingClientRect();
-        return [r.left + d.x, r.top + d.y];
-    }""", [node_id(page, a), node_id(page, b)])
-    page.mouse.move(x - 20, y - 20)
-    page.mouse.move(x, y, steps=4)
+def hover_edge(page: Any, a: str, b: str, *, expect: str = "") -> None:
+    """Move the mouse onto the edge between two nodes until the tooltip shows ``expect``.
+
+    Tries points a third, half and two thirds of the way: another node or
+    edge may lie on one of them.
+    """
+    ids = [node_id(page, a), node_id(page, b)]
+    for fraction in (1 / 3, 1 / 2, 2 / 3):
+        x, y = page.evaluate("""([a, b, f]) => {
+            const net = window.vnkg.network, p = net.getPositions([a, b]);
+            const q = {x: p[a].x + (p[b].x - p[a].x) * f, y: p[a].y + (p[b].y - p[a].y) * f};
+            const d = net.canvasToDOM(q), r = document.getElementById("graph").getBoundingClientRect();
+            return [r.left + d.x, r.top + d.y];
+        }""", [*ids, fraction])
+        page.mouse.move(x - 20, y - 20)
+        page.mouse.move(x, y, steps=4)
+        page.wait_for_timeout(100)
+        if page.evaluate("expect => !document.getElementById('tip').hidden && "
+                         "document.getElementById('tip').textContent.includes(expect)", expect):
+            return
+    raise AssertionError(f"no tooltip showing {expect!r} on the edge {a} - {b}")
