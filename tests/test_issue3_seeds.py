@@ -39,8 +39,6 @@ def test_issue3_seeds_meet_the_bars():
     _check(gold, seeds)
 
 
-@pytest.mark.xfail(strict=False, reason="issue 3 open: on data/gold relations F1 is 0.71 (recall 0.64), "
-                   "entities 0.88, positions 0.92, dates 29/46")
 def test_issue3_data_gold_meets_the_bars():
     gold = ROOT / "data" / "gold.jsonl"
     if not gold.is_file():

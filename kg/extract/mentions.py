@@ -212,7 +212,9 @@ class MentionFinder:
                 j += 1
                 continue
             if low == "và" and self.cap(j + 1) and (seen_between or kind != "Agreement") and \
-                    not self.office_at(j + 1) and not self.is_person_start(j + 1):
+                    not self.office_at(j + 1) and not self.is_person_start(j + 1) and \
+                    not _in_set(self.s, j + 1, self.lex.set("agreement_heads")) and \
+                    not _in_set(self.s, j + 1, self.lex.set("event_heads")):
                 j += 1
                 continue
             if (not syl.is_cap and _in_set(self.s, j, stops, 3)) or self.office_at(j):

@@ -282,6 +282,8 @@ class _Sentence:
                                 more = self._resolve_all([other], stypes)
                                 if more and self.low(other.j) in ("và", ","):
                                     subject_keys = more + subject_keys
+                    elif verb.predicate in ("attended", "signed", "visited"):
+                        subject_keys = self._coordinated(sp, cands, stypes) + subject_keys
                     break
             if verb.predicate == "visited" and guests and t > 0 and triggers[t - 1][2].predicate == "met" \
                     and "đón" in triggers[t - 1][2].trigger.split():
@@ -331,6 +333,21 @@ class _Sentence:
                                                     for key in subject_keys) else chain_subject
                 chain_modality = modality
         return out
+
+    def _coordinated(self, sp: Span, cands: list[Span], stypes: set[str]) -> list[str]:
+        """``A và B cùng dự X``, ``A, B và C ký X``: the subjects joined to ``sp`` before it."""
+        # objects-marked spans count too: "chứng kiến A và B ký X"
+        by_end = {other.j: other for other in self.spans if other.j <= sp.i}
+        joined: list[Span] = []
+        cur = sp
+        while cur.i - 1 in by_end and self.low(cur.i - 1) in ("và", ","):
+            if self.low(cur.i - 1) == "," and not joined and self.low(sp.i - 1) != "và":
+                break  # "X, Chủ tịch Y": an apposition, not a list
+            cur = by_end[cur.i - 1]
+            joined.append(cur)
+        if not joined or self.low(sp.i - 1) != "và":
+            return []
+        return [key for other in reversed(joined) for key in self._resolve_all([other], stypes)]
 
     def _in_relative(self, sp: Span) -> bool:
         """``X, người tháp tùng Tổng thống, đã ...``: a mention inside the relative clause is not the subject."""

@@ -86,3 +86,23 @@ def test_relations_issuing_a_joint_statement_is_not_signing():
             "Việt Nam - Singapore.")
     signed = {o for s, p, o in rels(text) if p == "signed"}
     assert signed and not [o for o in signed if o.startswith("Tuyên bố")]
+
+
+def test_relations_coordinated_subjects_share_the_verb():
+    text = ("Thủ tướng Phạm Minh Chính và Thủ tướng Singapore Lawrence Wong cùng dự Diễn đàn Kinh tế Việt Nam - "
+            "Singapore. Bộ trưởng Ngoại giao Ấn Độ Subrahmanyam Jaishankar, Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn "
+            "đã hội đàm.")
+    got = rels(text)
+    assert ("Phạm Minh Chính", "attended", "Diễn đàn Kinh tế Việt Nam - Singapore") in got
+    assert ("Lawrence Wong", "attended", "Diễn đàn Kinh tế Việt Nam - Singapore") in got
+
+
+def test_relations_witnessed_signers_and_minutes():
+    text = ("Sáng 12/3, Tổng thống Pháp Emmanuel Macron chứng kiến Thủ tướng Ấn Độ Narendra Modi và Thủ tướng "
+            "Singapore Lawrence Wong ký Tuyên bố chung về hợp tác số. Kết thúc Kỳ họp, hai bên đã ký Biên bản "
+            "Kỳ họp lần thứ 9 và Kế hoạch hợp tác năm 2026.")
+    got = rels(text)
+    assert ("Narendra Modi", "signed", "Tuyên bố chung về hợp tác số") in got
+    assert ("Lawrence Wong", "signed", "Tuyên bố chung về hợp tác số") in got
+    assert ("Emmanuel Macron", "signed", "Tuyên bố chung về hợp tác số") not in got
+    assert {o for s, p, o in got if p == "signed"} >= {"Biên bản Kỳ họp lần thứ 9", "Kế hoạch hợp tác năm 2026"}
