@@ -388,7 +388,9 @@ class _Sentence:
         # "Kuala Lumpur, Malaysia": the place and its country
         if sp.j < end and self.low(sp.j) == "," and sp.j + 1 < self.n:
             nxt = self.covered[sp.j + 1]
-            if nxt is not None and nxt.i == sp.j + 1 and nxt.type == "Country":
+            # "Sân bay Quốc tế Nội Bài, Hà Nội": the city of an arrival point too
+            if nxt is not None and nxt.i == sp.j + 1 and (nxt.type == "Country" or nxt.type == "Location"
+                                                          and sp.type == "Location"):
                 found.append(nxt)
         return found
 

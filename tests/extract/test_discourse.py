@@ -106,3 +106,10 @@ def test_relations_witnessed_signers_and_minutes():
     assert ("Lawrence Wong", "signed", "Tuyên bố chung về hợp tác số") in got
     assert ("Emmanuel Macron", "signed", "Tuyên bố chung về hợp tác số") not in got
     assert {o for s, p, o in got if p == "signed"} >= {"Biên bản Kỳ họp lần thứ 9", "Kế hoạch hợp tác năm 2026"}
+
+
+def test_relations_arriving_at_an_airport_visits_its_city():
+    got = rels("Tối 12/3, Thủ tướng Ấn Độ Narendra Modi đã tới Sân bay Quốc tế Changi, Singapore. "
+               "Chiều 13/3, Tổng thống Pháp Emmanuel Macron đến Sân bay Quốc tế Nội Bài, Hà Nội.")
+    assert ("Narendra Modi", "visited", "Singapore") in got
+    assert ("Emmanuel Macron", "visited", "Hà Nội") in got
