@@ -8,6 +8,12 @@ to what one worker gives.
 
     articles ──> batches (≈ BATCH_CHARS of text) ──> window of in-flight batches
              ──> workers: extract_fn(article) ──> results in input order
+
+Worker processes start from a forkserver (safe when the caller has threads)
+and load the NLP models once each. As with any multiprocessing code, a script
+that asks for workers must guard its entry point with
+``if __name__ == "__main__":``. On Dask, every worker needs vnkg installed;
+each worker process loads the models on its first task and keeps them.
 """
 
 from __future__ import annotations
