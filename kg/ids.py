@@ -13,6 +13,7 @@ reported twice is one event node::
     https://vnkg.org/id/article/{article id}      the article itself
     https://vnkg.org/id/evidence/{article id}/{start}-{end}-{hash of the fact}
     https://vnkg.org/graph/article/{article id}   the named graph holding its facts
+    https://vnkg.org/graph/names                  shared: entity and office names, positions
 
 Slugs are ASCII: diacritics stripped (``kg.text.strip_diacritics``), lower
 case, runs of anything else turned into one hyphen. Article ids are kept as
@@ -33,6 +34,10 @@ BASE = "https://vnkg.org/"
 ONT = BASE + "ontology#"
 ID = BASE + "id/"
 GRAPH = BASE + "graph/article/"
+# Names (entity types and labels, offices, who holds which office) are
+# functions of the names themselves, shared by every article that uses them:
+# one copy in this graph keeps joins on labels free of per-article duplicates.
+NAMES_GRAPH = BASE + "graph/names"
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 _TYPE_PREFIX = re.compile(r"^(person|country|organization|location|event|agreement)\s*[:/|]\s*", re.I)

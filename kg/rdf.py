@@ -1,11 +1,15 @@
 """Extraction -> RDF quads in the terms of ``ontology/vnkg.ttl``.
 
 Shape of the graph (prefixes in ``PREFIXES``; IRIs minted in ``kg.ids``).
-Everything one article says lives in its named graph
-``<https://vnkg.org/graph/article/{id}>``; queries read the union of the
-graphs (the store's default graph is the union), so use ``SELECT DISTINCT`` or
-``COUNT(DISTINCT ...)``: a node reported by two articles is stored once per
-article graph::
+What one article says lives in its named graph
+``<https://vnkg.org/graph/article/{id}>``; what a name means (an entity's type
+and labels, an office's labels, a position's holder, office and organization)
+lives once in the shared graph ``<https://vnkg.org/graph/names>``, so a join
+on "Việt Nam" does not repeat once per article. Queries read the union of the
+graphs (the store's default graph is the union). Event triples are repeated
+in each reporting article's graph, so use ``SELECT DISTINCT`` or
+``COUNT(DISTINCT ...)`` over events. Removing an article drops its graph and
+then the names no remaining article uses::
 
     # the article
     <id/article/{id}> a vnkg:Article ; rdfs:label "{title or id}" ;
@@ -13,7 +17,7 @@ article graph::
         vnkg:contentHash "sha256..." ; vnkg:sourceFile "data/x.txt" ;
         vnkg:extractor "gazetteer.v1" ; vnkg:mentions <entity> ... .
 
-    # entities: vnkg:Person | Country | Organization | Location | NamedEvent | Agreement
+    # entities (names graph): vnkg:Person | Country | Organization | Location | NamedEvent | Agreement
     <id/person/to-lam> a vnkg:Person ;
         rdfs:label "Tô Lâm"@vi ; skos:prefLabel "Tô Lâm"@vi ;
         skos:altLabel "Tổng Bí thư Tô Lâm"@vi .
@@ -40,7 +44,8 @@ article graph::
     # vnkg:visited vnkg:signed vnkg:attended vnkg:invited vnkg:said vnkg:hosted
     # vnkg:inaugurated vnkg:laidWreathAt
 
-    # offices
+    # offices: type, holder, office, title, organization in the names graph;
+    # observedOn, former and evidence in the article's graph
     <id/person/to-lam> vnkg:holdsPosition <id/position/to-lam--tong-bi-thu--viet-nam> .
     <id/position/to-lam--tong-bi-thu--viet-nam> a vnkg:Position ;
         vnkg:holder <id/person/to-lam> ; vnkg:office <id/office/tong-bi-thu> ;
@@ -272,6 +277,7 @@ _EVENT_TYPE = {pred: _o(cls) for pred, (_, cls, _) in EVENT_CLASSES.items()}
 _DIRECT = {pred: NamedNode(iri) for pred, iri in DIRECT_PREDICATES.items()}
 _ENTITY_TYPE = {t: _o(cls) for t, cls in ENTITY_CLASSES.items()}
 _TRUE = Literal("true", datatype=XSD_BOOLEAN)
+NAMES = NamedNode(ids.NAMES_GRAPH)
 
 
 @lru_cache(maxsize=65536)
@@ -288,12 +294,13 @@ def _double(value: float) -> Literal:
 class _Builder:
     """Collects the quads of one article; raises ``ValueError`` on a dangling key."""
 
-    __slots__ = ("ex", "g", "quads", "article", "keys", "seen_keys", "default_date")
+    __slots__ = ("ex", "g", "names", "quads", "article", "keys", "default_date")
 
     def __init__(self, extraction: Extraction) -> None:
         article = extraction.article
         self.ex = extraction
         self.g = _iri(ids.article_graph_iri(article.id))
+        self.names = NAMES
         self.article = _iri(ids.article_iri(article.id))
         self.quads: list[Quad] = []
         self.keys: dict[str, tuple[NamedNode, Entity]] = {}
@@ -301,6 +308,9 @@ class _Builder:
 
     def add(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
         self.quads.append(Quad(s, p, o, self.g))
+
+    def name(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
+        self.quads.append(Quad(s, p, o, self.names))
 
     def node(self, key: str, *, what: str) -> tuple[NamedNode, Entity]:
         try:
@@ -311,25 +321,25 @@ class _Builder:
                 "which is not among the extraction's entities") from None
 
     def entities(self) -> None:
-        add, article = self.add, self.article
+        add, name_, article = self.add, self.name, self.article
         countries = None
         for ent in self.ex.entities:
             node = _iri(ids.entity_iri(ent.type, ent.key))
             self.keys[ent.key] = (node, ent)
-            add(node, RDF_TYPE, _ENTITY_TYPE[ent.type])
+            name_(node, RDF_TYPE, _ENTITY_TYPE[ent.type])
             name = _vi(ent.name)
-            add(node, RDFS_LABEL, name)
-            add(node, PREF, name)
+            name_(node, RDFS_LABEL, name)
+            name_(node, PREF, name)
             english = ent.english_name
             if english is None and ent.type == "Country":
                 countries = countries if countries is not None else _country_english()
                 english = countries.get(ent.name)
             if english and english != ent.name:
-                add(node, RDFS_LABEL, _en(english))
-                add(node, PREF, _en(english))
+                name_(node, RDFS_LABEL, _en(english))
+                name_(node, PREF, _en(english))
             for alias in ent.aliases:
                 if alias != ent.name:
-                    add(node, ALT, _vi(alias))
+                    name_(node, ALT, _vi(alias))
             add(article, P["mentions"], node)
 
     def article_meta(self) -> None:
@@ -402,27 +412,27 @@ class _Builder:
                 add(obj, direct, subj)
 
     def positions(self) -> None:
-        add = self.add
+        add, name_ = self.add, self.name
         for pos in self.ex.positions:
             person, _ = self.node(pos.person, what="position holder")
             org_node = self.node(pos.org, what="position organization")[0] if pos.org else None
             node = _iri(ids.position_iri(pos.person, pos.title, pos.org))
             office = _iri(ids.office_iri(pos.title))
             english = title_english(pos.title)
-            add(person, P["holdsPosition"], node)
-            add(node, RDF_TYPE, C_POSITION)
-            add(node, P["holder"], person)
-            add(node, P["office"], office)
-            add(node, P["title"], _vi(pos.title))
-            add(office, RDF_TYPE, C_OFFICE)
-            add(office, RDFS_LABEL, _vi(pos.title))
-            add(office, PREF, _vi(pos.title))
+            name_(person, P["holdsPosition"], node)
+            name_(node, RDF_TYPE, C_POSITION)
+            name_(node, P["holder"], person)
+            name_(node, P["office"], office)
+            name_(node, P["title"], _vi(pos.title))
+            name_(office, RDF_TYPE, C_OFFICE)
+            name_(office, RDFS_LABEL, _vi(pos.title))
+            name_(office, PREF, _vi(pos.title))
             if english:
-                add(node, P["title"], _en(english))
-                add(office, RDFS_LABEL, _en(english))
-                add(office, PREF, _en(english))
+                name_(node, P["title"], _en(english))
+                name_(office, RDFS_LABEL, _en(english))
+                name_(office, PREF, _en(english))
             if org_node is not None:
-                add(node, P["organization"], org_node)
+                name_(node, P["organization"], org_node)
             date = pos.date or self.default_date
             if date:
                 add(node, P["observedOn"], date_literal(date))
@@ -454,7 +464,7 @@ class _Builder:
 
 
 def to_quads(extraction: Extraction) -> list[Quad]:
-    """All quads of one article, in its named graph.
+    """All quads of one article: its facts in its named graph, its names in the names graph.
 
     Raises:
         ValueError: a position, relation or figure names an entity key that
@@ -466,7 +476,7 @@ def to_quads(extraction: Extraction) -> list[Quad]:
     ...               content_hash="h")
     >>> quads = to_quads(Extraction(article=art, entities=(Entity("Lào", "Country", "Lào"),)))
     >>> sorted({q.graph_name.value for q in quads})
-    ['https://vnkg.org/graph/article/a']
+    ['https://vnkg.org/graph/article/a', 'https://vnkg.org/graph/names']
     >>> any(q.object == Literal("Laos", language="en") for q in quads)
     True
     """

@@ -107,7 +107,10 @@ class KGStore:
             except ValueError as err:
                 fail(InputError(f"not stored: {err}", path=article.source))
                 continue
-            self._write_article(article.id, quads, replace=article.id in stored)
+            replace = article.id in stored
+            candidates = self._name_candidates(ids.article_graph_iri(article.id)) if replace else []
+            self._write_article(article.id, quads, replace=replace)
+            self._collect_names(candidates)
             report.quads += len(quads)
             if article.id in stored:
                 report.replaced += 1
@@ -120,13 +123,30 @@ class KGStore:
         """Store one article's facts, replacing what the store had for it; returns the quad count."""
         self._check_writable()
         quads = _quads(extraction)
+        candidates = self._name_candidates(ids.article_graph_iri(extraction.article.id))
         self._write_article(extraction.article.id, quads, replace=True)
+        self._collect_names(candidates)
         return len(quads)
 
     def remove(self, article_id: str) -> bool:
         """Take out everything one article said; False if the store did not have it."""
         self._check_writable()
-        return self._remove_graph(ids.article_graph_iri(article_id))
+        graph = ids.article_graph_iri(article_id)
+        candidates = self._name_candidates(graph)
+        removed = self._remove_graph(graph)
+        self._collect_names(candidates)
+        return removed
+
+    def _name_candidates(self, graph_iri: str) -> list[str]:
+        """Nodes of the names graph that the article at ``graph_iri`` uses."""
+        result = self._query(_CANDIDATES.replace("<G>", f"<{graph_iri}>"))
+        return [row[0] for row in result if row[0]]
+
+    def _collect_names(self, candidates: list[str]) -> None:
+        """Drop names (entities, offices, positions) that no article uses any more."""
+        for start in range(0, len(candidates), 500):
+            values = " ".join(f"<{iri}>" for iri in candidates[start:start + 500])
+            self._update(_COLLECT.replace("VALUES_", values))
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL 1.1 Update."""
@@ -224,6 +244,38 @@ class KGStore:
             raise StoreError(f"store {self.location} is open read-only")
 
 
+_NAMES = f"<{ids.NAMES_GRAPH}>"
+_CANDIDATES = f"""
+PREFIX vnkg: <https://vnkg.org/ontology#>
+SELECT DISTINCT ?n WHERE {{
+  {{ GRAPH <G> {{ ?a vnkg:mentions ?n }} }}
+  UNION {{ GRAPH <G> {{ ?n vnkg:observedOn|vnkg:evidence ?x }} GRAPH {_NAMES} {{ ?n a ?t }} }}
+  UNION {{ GRAPH <G> {{ ?p vnkg:evidence ?x }} GRAPH {_NAMES} {{ ?p vnkg:office ?n }} }}
+}}
+"""
+# Positions first (alive while an article graph still dates them), then
+# entities and offices (alive while an article graph uses them, or, for an
+# office, while a remaining position holds it).
+_COLLECT = f"""
+PREFIX vnkg: <https://vnkg.org/ontology#>
+DELETE {{ GRAPH {_NAMES} {{ ?n ?p ?o . ?s ?q ?n }} }}
+WHERE {{
+  VALUES ?n {{ VALUES_ }}
+  GRAPH {_NAMES} {{ ?n a vnkg:Position }}
+  FILTER NOT EXISTS {{ GRAPH ?g {{ ?n ?p2 ?o2 }} FILTER(?g != {_NAMES}) }}
+  GRAPH {_NAMES} {{ {{ ?n ?p ?o }} UNION {{ ?s ?q ?n }} }}
+}} ;
+DELETE {{ GRAPH {_NAMES} {{ ?n ?p ?o }} }}
+WHERE {{
+  VALUES ?n {{ VALUES_ }}
+  GRAPH {_NAMES} {{ ?n ?p ?o }}
+  FILTER NOT EXISTS {{ GRAPH ?g {{ ?n ?p2 ?o2 }} FILTER(?g != {_NAMES}) }}
+  FILTER NOT EXISTS {{ GRAPH ?g {{ ?s2 ?p3 ?n }} FILTER(?g != {_NAMES}) }}
+  FILTER NOT EXISTS {{ GRAPH {_NAMES} {{ ?holder vnkg:office ?n }} }}
+}}
+"""
+
+
 def _raise(err: InputError) -> None:
     raise err
 
@@ -273,6 +325,15 @@ def _extractions(items: Iterable[Article | Extraction], *, unchanged: Callable[[
     if dask_address:
         kwargs["dask_address"] = dask_address
     yield from extract_articles(pending(), **kwargs)
+
+
+def replace_update(graph_iri: str, quads: list[Quad]) -> str:
+    """One SPARQL update replacing an article's graph and adding the names it uses."""
+    by_graph: dict[str, list[str]] = {}
+    for q in quads:
+        by_graph.setdefault(str(q.graph_name), []).append(f"{q.subject} {q.predicate} {q.object} .")
+    blocks = "\n".join(f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}" for g, lines in by_graph.items())
+    return f"DROP SILENT GRAPH <{graph_iri}> ;\nINSERT DATA {{\n{blocks}\n}}"
 
 
 def syntax_error(err: Exception, sparql: str) -> QueryError:

@@ -10,7 +10,7 @@ import pyoxigraph
 from pyoxigraph import NamedNode, Quad
 
 from kg.errors import QueryError, StoreError, StoreLockedError
-from kg.store.base import KGStore, syntax_error
+from kg.store.base import KGStore, replace_update, syntax_error
 from kg.store.lock import StoreLock
 from kg.store.results import QueryResult, from_pyoxigraph
 
@@ -69,8 +69,7 @@ class EmbeddedStore(KGStore):
             if replace and self._store.contains_named_graph(graph):
                 # One update is one transaction: the old version goes and the
                 # new one comes in together, or neither does.
-                body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
-                self._store.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}")
+                self._store.update(replace_update(graph.value, quads))
             else:
                 self._store.extend(quads)  # atomic
         except (OSError, SyntaxError, ValueError) as err:

@@ -10,9 +10,10 @@ Oxigraph is asked for it per request (``union-default-graph``); GraphDB,
 Virtuoso and QLever query all graphs by default; Fuseki needs
 ``tdb2:unionDefaultGraph true`` in its dataset configuration.
 
-Each article is replaced atomically: a Graph Store Protocol ``PUT`` of its
-graph when a graph store endpoint is known, else one update request
-``DROP SILENT GRAPH <g> ; INSERT DATA { GRAPH <g> { ... } }``. Only the
+Each article is replaced atomically by one update request
+``DROP SILENT GRAPH <g> ; INSERT DATA { GRAPH <g> { ... } GRAPH <names> { ... } }``
+(its facts and the names it uses go in together); removal uses the Graph
+Store Protocol's ``DELETE`` when a graph store endpoint is known. Only the
 standard library's ``urllib`` is used.
 """
 
@@ -28,7 +29,7 @@ from typing import Any
 from pyoxigraph import NamedNode, Quad, QueryResultsFormat, RdfFormat, parse, parse_query_results
 
 from kg.errors import QueryError, StoreError
-from kg.store.base import KGStore
+from kg.store.base import KGStore, replace_update
 from kg.store.results import QueryResult, from_pyoxigraph
 
 _RESULTS_JSON = "application/sparql-results+json"
@@ -118,12 +119,9 @@ class RemoteStore(KGStore):
     def _write_article(self, article_id: str, quads: list[Quad], *, replace: bool) -> None:
         from kg import ids
 
-        graph = ids.article_graph_iri(article_id)
-        body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads) + "\n"
-        if self.graph_store_endpoint:
-            self._request("PUT", self._graph_url(graph), body=body.encode(), content_type=_NTRIPLES)
-        else:
-            self._update(f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{body}}} }}")
+        # One update request: the server applies it as one transaction, so the
+        # article's old graph goes and its new one comes in together.
+        self._update(replace_update(ids.article_graph_iri(article_id), quads))
 
     def _remove_graph(self, graph_iri: str) -> bool:
         if self.graph_store_endpoint:
