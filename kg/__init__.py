@@ -1,0 +1,40 @@
+"""vnkg: Vietnamese political and diplomatic news as a knowledge graph.
+
+    >>> import kg
+    >>> store = kg.open_store(None)          # or a directory, or http://HOST:PORT
+    >>> store.query("ASK { ?s ?p ?o }").boolean
+    False
+
+Nothing is imported until it is used: ``import kg`` stays cheap.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from kg.version import __version__
+
+if TYPE_CHECKING:  # pragma: no cover
+    from kg.extract import extract
+    from kg.ingest import read_articles
+    from kg.store import open_store
+
+__all__ = ["__version__", "open_store", "read_articles", "extract"]
+
+_LAZY = {
+    "open_store": "kg.store",
+    "read_articles": "kg.ingest",
+    "extract": "kg.extract",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'kg' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

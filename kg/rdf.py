@@ -316,9 +316,23 @@ class _Builder:
         try:
             return self.keys[key]
         except KeyError:
-            raise ValueError(
+            pass
+        # A key the extractor implied from context ("country:việt nam" for the
+        # org of an office) without listing the entity: its type is in the key,
+        # its IRI is the one the named entity gets, its labels come from the
+        # articles that name it.
+        prefix, sep, rest = key.partition(":")
+        type_ = prefix.capitalize()
+        if sep and rest and type_ in ENTITY_CLASSES:
+            ent = Entity(key=key, type=type_, name=rest)
+            node = _iri(ids.entity_iri(type_, key))
+            self.keys[key] = (node, ent)
+            self.name(node, RDF_TYPE, _ENTITY_TYPE[type_])
+            self.add(self.article, P["mentions"], node)
+            return node, ent
+        raise ValueError(
                 f"article {self.ex.article.id!r}: {what} refers to entity key {key!r}, "
-                "which is not among the extraction's entities") from None
+                "which is not among the extraction's entities")
 
     def entities(self) -> None:
         add, name_, article = self.add, self.name, self.article
