@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import replicate_corpus, write_synthetic_corpus  # noqa: E402
+from corpus import replicate_corpus, write_synthetic_corpus
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 
@@ -98,7 +98,7 @@ def run(mode: str, corpus: Path, *, workers: int = 1) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "out.jsonl"
         proc = subprocess.run([sys.executable, "-c", _CHILD, mode, str(corpus), str(out), str(workers)],
-                              capture_output=True, text=True, cwd=ROOT)
+                              capture_output=True, text=True, cwd=ROOT, check=False)
         if proc.returncode:
             raise RuntimeError(f"{mode} failed:\n{proc.stderr[-3000:]}")
         result = json.loads(proc.stdout.strip().splitlines()[-1])

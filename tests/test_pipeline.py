@@ -15,7 +15,7 @@ from kg.pipeline import BATCH_ARTICLES, WINDOW_PER_WORKER, extract_articles
 # Worker processes unpickle extract functions by module name, which pytest's
 # importlib mode does not give test modules: they live in a plain module.
 sys.path.insert(0, str(Path(__file__).parent))
-from pipeline_fns import echo, make_articles, fail_on_odd, fail_unpicklable, ner_entities  # noqa: E402
+from pipeline_fns import echo, fail_on_odd, fail_unpicklable, make_articles, ner_entities
 
 _articles = make_articles
 

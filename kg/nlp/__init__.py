@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from kg.model import Article, Doc, Sentence, Token
 
-__all__ = ["parse", "split_sentences", "tag_sentence", "align_tokens", "load_models"]
+__all__ = ["align_tokens", "load_models", "parse", "split_sentences", "tag_sentence"]
 
 
 def parse(article: Article) -> Doc:
@@ -36,7 +36,7 @@ def parse(article: Article) -> Doc:
 
 def split_sentences(text: str) -> Iterator[tuple[int, int]]:
     """Character spans of the sentences: lines first, then underthesea's splitter."""
-    from underthesea import sent_tokenize
+    from underthesea import sent_tokenize  # type: ignore[import-untyped]
 
     offset = 0
     for line in text.split("\n"):

@@ -48,7 +48,7 @@ class FeatureTemplate:
 def _word_functions() -> dict[str, Callable[[str], str]]:
     # underthesea's own functions, formatted the way template2features does
     # (f"{result}": a bool becomes "True"/"False"), cached per distinct word.
-    from underthesea.pipeline.ner import tagged_feature as tf
+    from underthesea.pipeline.ner import tagged_feature as tf  # type: ignore[import-untyped]
 
     def cached(fn: Callable[[str], object]) -> Callable[[str], str]:
         return lru_cache(maxsize=1 << 16)(lambda word: f"{fn(word)}")

@@ -33,13 +33,13 @@ class Taggers:
     """The word segmenter and the POS, chunk and NER CRF models of underthesea."""
 
     def __init__(self) -> None:
-        from underthesea import word_tokenize
-        from underthesea.pipeline import word_tokenize as word_tokenize_module
-        from underthesea.pipeline.chunking.model_crf import CRFChunkingPredictor
-        from underthesea.pipeline.ner.model_crf import CRFNERPredictor
-        from underthesea.pipeline.pos_tag.model_crf import CRFPOSTagPredictor
-        from underthesea.pipeline.text_normalize import token_normalize
-        from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
+        from underthesea import word_tokenize  # type: ignore[import-untyped]
+        from underthesea.pipeline import word_tokenize as word_tokenize_module  # type: ignore[import-untyped]
+        from underthesea.pipeline.chunking.model_crf import CRFChunkingPredictor  # type: ignore[import-untyped]
+        from underthesea.pipeline.ner.model_crf import CRFNERPredictor  # type: ignore[import-untyped]
+        from underthesea.pipeline.pos_tag.model_crf import CRFPOSTagPredictor  # type: ignore[import-untyped]
+        from underthesea.pipeline.text_normalize import token_normalize  # type: ignore[import-untyped]
+        from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize  # type: ignore[import-untyped]
 
         word_tokenize("Việt Nam")  # underthesea loads its segmentation model on first use
         segmenter = word_tokenize_module.word_tokenize_model
