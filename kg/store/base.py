@@ -66,6 +66,7 @@ class KGStore:
     supports_backup: bool = False
     read_only: bool = False
     location: str = ""
+    batch_quads: int = 0          # new articles written together up to this many quads (0: one by one)
 
     # ---------------------------------------------------------------- writing
 
@@ -100,6 +101,15 @@ class KGStore:
                                    dask_address=dask_address)
         if progress is not None:
             extractions = iter(progress(extractions))
+        batch: list[tuple[str, list[Quad]]] = []
+        batch_quads = 0
+
+        def flush() -> None:
+            nonlocal batch, batch_quads
+            if batch:
+                self._write_new_articles(batch)
+                batch, batch_quads = [], 0
+
         for extraction in extractions:
             article = extraction.article
             try:
@@ -107,16 +117,23 @@ class KGStore:
             except ValueError as err:
                 fail(InputError(f"not stored: {err}", path=article.source))
                 continue
-            replace = article.id in stored
-            candidates = self._name_candidates(ids.article_graph_iri(article.id)) if replace else []
-            self._write_article(article.id, quads, replace=replace)
-            self._collect_names(candidates)
-            report.quads += len(quads)
             if article.id in stored:
+                flush()
+                candidates = self._name_candidates(ids.article_graph_iri(article.id))
+                self._write_article(article.id, quads, replace=True)
+                self._collect_names(candidates)
                 report.replaced += 1
             else:
+                # New articles are written in batches; each batch is all or
+                # nothing (see ``_write_new_articles``), so never half an article.
+                batch.append((article.id, quads))
+                batch_quads += len(quads)
                 report.added += 1
+                if batch_quads >= self.batch_quads:
+                    flush()
+            report.quads += len(quads)
             stored[article.id] = article.content_hash
+        flush()
         return report
 
     def add_extraction(self, extraction: Extraction) -> int:
@@ -229,6 +246,11 @@ class KGStore:
 
     def _write_article(self, article_id: str, quads: list[Quad], *, replace: bool) -> None:
         raise NotImplementedError
+
+    def _write_new_articles(self, batch: list[tuple[str, list[Quad]]]) -> None:
+        """Write articles the store does not hold yet; each all or nothing."""
+        for article_id, quads in batch:
+            self._write_article(article_id, quads, replace=False)
 
     def _remove_graph(self, graph_iri: str) -> bool:
         raise NotImplementedError

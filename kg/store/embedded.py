@@ -15,6 +15,7 @@ from kg.store.lock import StoreLock
 from kg.store.results import QueryResult, from_pyoxigraph
 
 DEFAULT_LOCATION = "vnkg-store"
+JOURNAL_NAME = "vnkg-pending.json"
 
 
 class EmbeddedStore(KGStore):
@@ -27,12 +28,14 @@ class EmbeddedStore(KGStore):
 
     transactional = True
     supports_backup = True
+    batch_quads = 50_000
 
     def __init__(self, location: str | Path | None = DEFAULT_LOCATION, *, read_only: bool = False,
                  create: bool = True) -> None:
         self.read_only = read_only
         self.location = str(location) if location is not None else ":memory:"
         self._lock: StoreLock | None = None
+        self._journal: Path | None = None
         if location is None:
             self._store = pyoxigraph.Store()
             return
@@ -53,6 +56,9 @@ class EmbeddedStore(KGStore):
                 raise StoreLockedError(f"store {path} is locked by another process; "
                                        "wait for it to finish and retry") from err
             raise StoreError(f"cannot open store {path}: {err}") from err
+        self._journal = path / JOURNAL_NAME
+        if not read_only and self._journal.exists():
+            self._recover()
 
     @property
     def native(self) -> pyoxigraph.Store:
@@ -74,6 +80,52 @@ class EmbeddedStore(KGStore):
                 self._store.extend(quads)  # atomic
         except (OSError, SyntaxError, ValueError) as err:
             raise StoreError(f"writing article {article_id!r} to {self.location} failed: {err}") from err
+
+    def _write_new_articles(self, batch: list[tuple[str, list[Quad]]]) -> None:
+        """Bulk-load new articles, made all-or-nothing by a journal.
+
+        ``Store.bulk_extend`` is several times faster than a transaction but
+        not atomic, so the batch's article ids are journaled first and the
+        journal is deleted once the data is flushed. A crash or Ctrl-C in
+        between leaves the journal: the next open removes those articles
+        (none of them was recorded as built, so the next build redoes them).
+        """
+        if self._journal is None:  # in memory: nothing survives a crash anyway
+            for article_id, quads in batch:
+                self._store.extend(quads)
+            return
+        import json
+        import os
+
+        with open(self._journal, "w", encoding="utf-8") as fh:
+            json.dump([article_id for article_id, _ in batch], fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        try:
+            self._store.bulk_extend([q for _, quads in batch for q in quads])
+            self._store.flush()
+        except BaseException:
+            self._recover()
+            raise
+        self._journal.unlink()
+
+    def _recover(self) -> None:
+        """Take out the articles of an interrupted batch (listed in the journal)."""
+        import json
+
+        from kg import ids
+
+        try:
+            article_ids = json.loads(self._journal.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            article_ids = []
+        for article_id in article_ids:
+            graph = ids.article_graph_iri(article_id)
+            candidates = self._name_candidates(graph)
+            self._remove_graph(graph)
+            self._collect_names(candidates)
+        self._store.flush()
+        self._journal.unlink()
 
     def _remove_graph(self, graph_iri: str) -> bool:
         graph = NamedNode(graph_iri)

@@ -56,3 +56,23 @@ def test_lock_second_build_in_another_process_fails_cleanly(tmp_path):
 def test_lock_read_only_missing_store_is_a_clear_error(tmp_path):
     with pytest.raises(StoreError, match="no store at .*kg build"):
         open_store(tmp_path / "missing", read_only=True)
+
+
+def test_lock_interrupted_batch_is_taken_out_on_next_open(tmp_path):
+    """A crash during a bulk batch leaves its journal; the next open removes those articles whole."""
+    import json
+
+    import samples
+
+    from kg.store.embedded import JOURNAL_NAME
+
+    path = tmp_path / "s"
+    with open_store(path) as store:
+        store.add(samples.all_samples()[:2])
+        kept = store.count()
+        store.add(samples.all_samples()[2:])
+    (path / JOURNAL_NAME).write_text(json.dumps(["apec", "to-lam-2024"]), encoding="utf-8")
+    with open_store(path) as store:
+        assert store.articles() == ["lao-a", "lao-b"]
+        assert store.count() == kept
+        assert not (path / JOURNAL_NAME).exists()
