@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["FeatureTemplate", "compile_template", "sentence_features"]
+__all__ = ["FeatureTemplate", "compile_template", "segmenter_functions", "sentence_features"]
 
 # The same pattern underthesea's template2features matches a template with.
 _SYNTAX = re.compile(
@@ -62,16 +62,56 @@ def _word_functions() -> dict[str, Callable[[str], str]]:
     }
 
 
+def segmenter_functions(dictionary: frozenset[str] | set[str]) -> dict[str, Callable[[str], str]]:
+    """The functions of underthesea_core's ``CRFFeaturizer`` (word segmentation), in Python.
+
+    They differ from ``tagged_feature``'s: ``istitle`` asks whether the first
+    character of every space-separated part is unchanged by upper-casing,
+    ``isdigit`` accepts ASCII digits only, ``is_in_dict`` looks the lower-cased
+    text up in the segmenter's own dictionary. ``tests/nlp/test_taggers.py``
+    compares the feature strings with the featurizer's.
+
+    >>> f = segmenter_functions({"hà nội"})
+    >>> f["istitle"]("Hà Nội"), f["istitle"]("1,5"), f["isdigit"]("١٢"), f["is_in_dict"]("HÀ NỘI")
+    ('True', 'True', 'False', 'True')
+    """
+
+    def istitle(word: str) -> str:
+        return str(bool(word) and all(part[:1] == part[:1].upper() for part in word.split(" ")))
+
+    def isdigit(word: str) -> str:
+        return str(bool(word) and all("0" <= ch <= "9" for ch in word))
+
+    def is_in_dict(word: str) -> str:
+        return str(word.lower() in dictionary)
+
+    return {
+        "lower": str.lower,
+        "istitle": lru_cache(maxsize=1 << 16)(istitle),
+        "isdigit": lru_cache(maxsize=1 << 16)(isdigit),
+        "is_in_dict": lru_cache(maxsize=1 << 18)(is_in_dict),
+    }
+
+
 _FUNCTIONS: dict[str, Callable[[str], str]] | None = None
 
 
-def compile_template(template: Sequence[str]) -> tuple[FeatureTemplate, ...]:
+def compile_template(template: Sequence[str], *,
+                     functions: dict[str, Callable[[str], str]] | None = None
+                     ) -> tuple[FeatureTemplate, ...]:
     """Parse underthesea template strings once.
+
+    ``functions`` maps the ``.name`` of a template to its function; the
+    default is underthesea's ``tagged_feature`` (POS, chunk, NER).
 
     >>> [t.prefix for t in compile_template(["T[0].lower", "T[-1,0][1]"])]
     ['T[0].lower=', 'T[-1,0][1]=']
     """
     global _FUNCTIONS
+    if functions is None:
+        if _FUNCTIONS is None:
+            _FUNCTIONS = _word_functions()
+        functions = _FUNCTIONS
     compiled = []
     for syntax in template:
         matched = _SYNTAX.match(syntax)
@@ -82,12 +122,10 @@ def compile_template(template: Sequence[str]) -> tuple[FeatureTemplate, ...]:
         name = matched.group("function")
         function = None
         if name is not None:
-            if _FUNCTIONS is None:
-                _FUNCTIONS = _word_functions()
-            if name not in _FUNCTIONS:
+            if name not in functions:
                 raise ValueError(f"Unknown feature function {name!r} in {syntax!r}. "
-                                 f"Available: {', '.join(sorted(_FUNCTIONS))}")
-            function = _FUNCTIONS[name]
+                                 f"Available: {', '.join(sorted(functions))}")
+            function = functions[name]
         compiled.append(FeatureTemplate(
             prefix=f"{syntax}=", column=int(column) if column else 0,
             index1=int(matched.group("index1")), index2=int(index2) if index2 else None,

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
-from kg.nlp.features import FeatureTemplate, compile_template, sentence_features
+from kg.nlp.features import FeatureTemplate, compile_template, segmenter_functions, sentence_features
 
 __all__ = ["TESTED_UNDERTHESEA", "Taggers", "get_taggers"]
 
@@ -27,12 +28,14 @@ TESTED_UNDERTHESEA = "9.5.0"
 
 Tags = list[tuple[str, str, str, str]]
 _Stage = tuple[Any, tuple[FeatureTemplate, ...]]
+SEGMENTER_MODEL = "ws_crf_vlsp2013_20230727"  # what underthesea 9.5.0's word_tokenize loads
 
 
 class Taggers:
     """The word segmenter and the POS, chunk and NER CRF models of underthesea."""
 
     def __init__(self) -> None:
+        import joblib  # type: ignore[import-untyped]
         from underthesea import word_tokenize  # type: ignore[import-untyped]
         from underthesea.pipeline import word_tokenize as word_tokenize_module  # type: ignore[import-untyped]
         from underthesea.pipeline.chunking.model_crf import CRFChunkingPredictor  # type: ignore[import-untyped]
@@ -43,8 +46,13 @@ class Taggers:
 
         word_tokenize("Việt Nam")  # underthesea loads its segmentation model on first use
         segmenter = word_tokenize_module.word_tokenize_model
-        self._featurize_syllables = segmenter.featurizer.process
         self._tag_syllables = segmenter.estimator.tag
+        # The segmenter's featurizer (Rust) returns its features as Python
+        # strings; computing them here is faster and they go to the same tagger.
+        model_dir = Path(word_tokenize_module.__file__).parent / "models" / SEGMENTER_MODEL
+        dictionary = frozenset(joblib.load(model_dir / "dictionary.bin"))
+        self._syllable_templates = compile_template(joblib.load(model_dir / "features.bin"),
+                                                    functions=segmenter_functions(dictionary))
         self._tokenize = tokenize
         # word_tokenize normalizes each syllable (a pure function): once per distinct syllable
         self._normalize = lru_cache(maxsize=1 << 16)(token_normalize)
@@ -60,7 +68,7 @@ class Taggers:
                      for token in self._tokenize(sentence, use_token_normalize=False)]
         if not syllables:
             return []
-        tags = self._tag_syllables(self._featurize_syllables([[[s] for s in syllables]])[0])
+        tags = self._tag_syllables(sentence_features([syllables], self._syllable_templates))
         words: list[str] = []
         for tag, syllable in zip(tags, syllables):
             if tag == "I-W" and words:

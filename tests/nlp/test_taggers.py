@@ -146,3 +146,40 @@ def test_features_unusual_templates_match_underthesea():
         expected = [word2features(sent, i, template) for i in range(n)]
         columns = [[r[0] for r in sent], [r[1] for r in sent]]
         assert [list(row) for row in sentence_features(columns, compile_template(template))] == expected
+
+
+def _segmenter():
+    from underthesea.pipeline import word_tokenize as module
+
+    get_taggers()
+    return module.word_tokenize_model.featurizer
+
+
+def _syllables(sentence: str) -> list[str]:
+    from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
+
+    return list(tokenize(sentence))
+
+
+def _assert_same_segmenter_features(syllables: list[str]) -> None:
+    ours = [list(row) for row in sentence_features([syllables], get_taggers()._syllable_templates)]
+    assert ours == _segmenter().process([[[s] for s in syllables]])[0], syllables
+
+
+def test_segmenter_features_equal_underthesea_core_on_corpus():
+    for sentence in HANDWRITTEN + CORPUS:
+        syllables = _syllables(sentence)
+        if syllables:
+            _assert_same_segmenter_features(syllables)
+
+
+# Syllables as odd as the regex tokenizer lets through: other scripts, digits of
+# other scripts, title-case letters (ǅ), final sigma, dotted I, ß, superscripts.
+_ODD = st.text(alphabet=st.sampled_from(list("aAzZđĐàÀhọHỌ019²٣ǅǄΣσßİı'.,-/%") + ["ς"]),
+               min_size=1, max_size=6)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_SYLLABLES), _ODD), min_size=1, max_size=12))
+def test_segmenter_features_equal_underthesea_core_generated(syllables):
+    _assert_same_segmenter_features(syllables)
