@@ -42,7 +42,9 @@ class Taggers:
         from underthesea.pipeline.ner.model_crf import CRFNERPredictor  # type: ignore[import-untyped]
         from underthesea.pipeline.pos_tag.model_crf import CRFPOSTagPredictor  # type: ignore[import-untyped]
         from underthesea.pipeline.text_normalize import token_normalize  # type: ignore[import-untyped]
-        from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize  # type: ignore[import-untyped]
+        from underthesea.pipeline.text_normalize.character_normalize import (  # type: ignore[import-untyped]
+            normalize_characters_in_text)
+        from underthesea.pipeline.word_tokenize import regex_tokenize  # type: ignore[import-untyped]
 
         word_tokenize("Việt Nam")  # underthesea loads its segmentation model on first use
         segmenter = word_tokenize_module.word_tokenize_model
@@ -53,7 +55,8 @@ class Taggers:
         dictionary = frozenset(joblib.load(model_dir / "dictionary.bin"))
         self._syllable_templates = compile_template(joblib.load(model_dir / "features.bin"),
                                                     functions=segmenter_functions(dictionary))
-        self._tokenize = tokenize
+        self._regex_tokenize = regex_tokenize
+        self._normalize_characters = normalize_characters_in_text
         # word_tokenize normalizes each syllable (a pure function): once per distinct syllable
         self._normalize = lru_cache(maxsize=1 << 16)(token_normalize)
         pos, chunk, ner = (CRFPOSTagPredictor.Instance(), CRFChunkingPredictor.Instance(),
@@ -64,8 +67,10 @@ class Taggers:
 
     def words(self, sentence: str) -> list[str]:
         """Word segmentation, as ``underthesea.word_tokenize`` (default options)."""
-        syllables = [self._normalize(token)
-                     for token in self._tokenize(sentence, use_token_normalize=False)]
+        # regex_tokenize.tokenize, without building a groupdict per match: each
+        # alternative of its pattern is one named group, so the token is the match.
+        text = self._normalize_characters(sentence)
+        syllables = [self._normalize(m.group(0)) for m in self._regex_tokenize.patterns.finditer(text)]
         if not syllables:
             return []
         tags = self._tag_syllables(sentence_features([syllables], self._syllable_templates))

@@ -41,6 +41,10 @@ HANDWRITTEN = [
     "a b c d e f g h i",
     "1 2 3",
     "!!! ??? ...",
+    "Xem https://baoquocte.vn/tin-tuc?id=1&p=2 hoặc gửi thư tới ban.bien-tap@tt.vn, ĐT 024.3825.1234.",
+    "Lúc 10:30 ngày 2/9/2025, 1.000.000 người; giá 12,5% (≈ 3.5 triệu USD) :) 😀 #ASEAN @vnkg",
+    "TP.HCM, Q.1, GS.TS Nguyễn Văn A, v.v... và U.S.A. - Mỹ",
+    "e-mail, COVID-19, Covid-19, F0, 5G, A/B, x86_64, C++",
 ]
 
 
