@@ -42,8 +42,7 @@ class Taggers:
         from underthesea.pipeline.ner.model_crf import CRFNERPredictor  # type: ignore[import-untyped]
         from underthesea.pipeline.pos_tag.model_crf import CRFPOSTagPredictor  # type: ignore[import-untyped]
         from underthesea.pipeline.text_normalize import token_normalize  # type: ignore[import-untyped]
-        from underthesea.pipeline.text_normalize.character_normalize import (  # type: ignore[import-untyped]
-            normalize_characters_in_text)
+        from underthesea.pipeline.text_normalize.character_normalize import normalize_characters_in_text  # type: ignore[import-untyped]
         from underthesea.pipeline.word_tokenize import regex_tokenize  # type: ignore[import-untyped]
 
         word_tokenize("Việt Nam")  # underthesea loads its segmentation model on first use
