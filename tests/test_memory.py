@@ -20,8 +20,8 @@ import pytest
 BENCH = Path(__file__).resolve().parents[1] / "bench"
 sys.path.insert(0, str(BENCH))
 
-from corpus import synthetic_article, write_synthetic_corpus  # noqa: E402
-from extract import has_engine, run  # noqa: E402
+from corpus import synthetic_article, write_synthetic_corpus
+from extract import has_engine, run
 
 MODE = "kg" if has_engine() else "nlp"
 
