@@ -57,7 +57,7 @@ def synthetic_extractions(n_articles: int, *, seed: int = 7):
         text = f"Bài {i}. " + "Tổng Bí thư Tô Lâm hội đàm với Chủ tịch nước Lào. " * 6
         article = Article(id=f"a{i:07d}", text=text, published=day, source=f"bench/{i}.txt",
                           content_hash=f"h{i}", title=f"Tin {i}")
-        ev = lambda k: Evidence(article.id, text[:50], 0, k, k + 10)  # noqa: E731
+        ev = lambda k: Evidence(article.id, text[:50], 0, k, k + 10)
         ppl = rng.sample(people, 5)
         cts = rng.sample(countries, 3)
         pl, ag, evn = rng.choice(places), rng.choice(agreements), rng.choice(events)

@@ -85,8 +85,15 @@ from pyoxigraph import Literal, NamedNode, Quad
 from kg import ids
 from kg.model import Entity, Evidence, Extraction, Relation
 
-__all__ = ["PREFIXES", "NS", "to_quads", "title_english", "date_literal", "EVENT_CLASSES",
-           "DIRECT_PREDICATES"]
+__all__ = [
+    "DIRECT_PREDICATES",
+    "EVENT_CLASSES",
+    "NS",
+    "PREFIXES",
+    "date_literal",
+    "title_english",
+    "to_quads",
+]
 
 NS = {
     "vnkg": ids.ONT,
@@ -294,7 +301,7 @@ def _double(value: float) -> Literal:
 class _Builder:
     """Collects the quads of one article; raises ``ValueError`` on a dangling key."""
 
-    __slots__ = ("ex", "g", "names", "quads", "article", "keys", "default_date")
+    __slots__ = ("article", "default_date", "ex", "g", "keys", "names", "quads")
 
     def __init__(self, extraction: Extraction) -> None:
         article = extraction.article
@@ -391,7 +398,7 @@ class _Builder:
 
     def relation(self, rel: Relation) -> None:
         kind, _, _ = EVENT_CLASSES[rel.predicate]
-        subj, subj_ent = self.node(rel.subject, what=f"{rel.predicate} subject")
+        subj, _ = self.node(rel.subject, what=f"{rel.predicate} subject")
         obj, obj_ent = self.node(rel.object, what=f"{rel.predicate} object")
         obj_slug = obj.value.rsplit("/", 1)[1]
         if rel.predicate in _OBJECT_KEYED:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import runpy
-from pathlib import Path
 
 import pytest
 from conftest import DATA, QUERIES, ROOT

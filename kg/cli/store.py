@@ -14,8 +14,7 @@ from typing import Any
 
 import click
 
-from kg.cli._common import (CONTEXT_SETTINGS, InputErrors, info, parse_date_option, progress,
-                            warn_undated)
+from kg.cli._common import CONTEXT_SETTINGS, InputErrors, info, parse_date_option, progress, warn_undated
 from kg.errors import MissingDependencyError, StoreError
 from kg.ingest import DEFAULT_MAX_BYTES
 
@@ -165,7 +164,8 @@ def validate(shapes: str | None, **kwargs: Any) -> None:
     Example:
       kg validate --store vnkg-store
     """
-    from kg.store.validate import SHAPES, validate as run_validate
+    from kg.store.validate import SHAPES
+    from kg.store.validate import validate as run_validate
 
     with _open(kwargs, read_only=True) as store:
         report = run_validate(store, shapes=shapes or SHAPES)

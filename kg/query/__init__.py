@@ -12,7 +12,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode
 
 from kg.store.results import QueryResult
 
-__all__ = ["FORMATS", "read_query", "format_result", "run_query", "compact"]
+__all__ = ["FORMATS", "compact", "format_result", "read_query", "run_query"]
 
 FORMATS = ("table", "csv", "tsv", "json")
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"

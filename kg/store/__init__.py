@@ -16,8 +16,17 @@ from kg.store.base import EXPORT_FORMATS, AddReport, KGStore
 from kg.store.embedded import DEFAULT_LOCATION, EmbeddedStore
 from kg.store.results import QueryResult
 
-__all__ = ["open_store", "KGStore", "EmbeddedStore", "RemoteStore", "AddReport", "QueryResult",
-           "DEFAULT_LOCATION", "EXPORT_FORMATS", "is_url"]
+__all__ = [
+    "DEFAULT_LOCATION",
+    "EXPORT_FORMATS",
+    "AddReport",
+    "EmbeddedStore",
+    "KGStore",
+    "QueryResult",
+    "RemoteStore",
+    "is_url",
+    "open_store",
+]
 
 
 def is_url(location: str | Path | None) -> bool:

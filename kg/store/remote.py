@@ -166,4 +166,4 @@ def _clean(detail: str) -> str:
         return detail
 
 
-__all__ = ["RemoteStore", "NamedNode"]
+__all__ = ["NamedNode", "RemoteStore"]

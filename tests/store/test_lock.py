@@ -13,18 +13,16 @@ from kg.store import open_store
 
 
 def test_lock_second_writer_in_process(tmp_path):
-    with open_store(tmp_path / "s"):
-        with pytest.raises(StoreLockedError, match="is locked"):
-            open_store(tmp_path / "s")
+    with open_store(tmp_path / "s"), pytest.raises(StoreLockedError, match="is locked"):
+        open_store(tmp_path / "s")
     with open_store(tmp_path / "s"):  # released on close
         pass
 
 
 def test_lock_reader_during_write_fails_and_readers_share(tmp_path):
     open_store(tmp_path / "s").close()
-    with open_store(tmp_path / "s"):
-        with pytest.raises(StoreLockedError, match="kg build"):
-            open_store(tmp_path / "s", read_only=True)
+    with open_store(tmp_path / "s"), pytest.raises(StoreLockedError, match="kg build"):
+        open_store(tmp_path / "s", read_only=True)
     with open_store(tmp_path / "s", read_only=True), open_store(tmp_path / "s", read_only=True):
         with pytest.raises(StoreLockedError):
             open_store(tmp_path / "s")
