@@ -67,7 +67,8 @@ def segmenter_functions(dictionary: frozenset[str] | set[str]) -> dict[str, Call
 
     They differ from ``tagged_feature``'s: ``istitle`` asks whether the first
     character of every space-separated part is unchanged by upper-casing,
-    ``isdigit`` accepts ASCII digits only, ``is_in_dict`` looks the lower-cased
+    ``isdigit`` whether the text parses as a 32-bit integer (ASCII digits, an
+    optional sign), ``is_in_dict`` looks the lower-cased
     text up in the segmenter's own dictionary. ``tests/nlp/test_taggers.py``
     compares the feature strings with the featurizer's.
 
@@ -79,8 +80,11 @@ def segmenter_functions(dictionary: frozenset[str] | set[str]) -> dict[str, Call
     def istitle(word: str) -> str:
         return str(bool(word) and all(part[:1] == part[:1].upper() for part in word.split(" ")))
 
-    def isdigit(word: str) -> str:
-        return str(bool(word) and all("0" <= ch <= "9" for ch in word))
+    def isdigit(word: str) -> str:  # what Rust's ``word.parse::<i32>().is_ok()`` says
+        digits = word[1:] if word[:1] in ("+", "-") else word
+        if not digits or not all("0" <= ch <= "9" for ch in digits):
+            return "False"
+        return str(-(2**31) <= int(word) < 2**31)
 
     def is_in_dict(word: str) -> str:
         return str(word.lower() in dictionary)
@@ -133,30 +137,38 @@ def compile_template(template: Sequence[str], *,
     return tuple(compiled)
 
 
-def _template_values(spec: FeatureTemplate, columns: Sequence[Column], n: int) -> list[str]:
-    """The feature string of ``spec`` at every position of the sentence."""
-    values = columns[spec.column]
-    prefix, fn, k = spec.prefix, spec.function, spec.index1
-    if spec.index2 is None:
-        if fn is None:
-            base = [prefix + v for v in values]
-        else:
-            base = [prefix + fn(v) for v in values]
-        if k <= 0:
-            return [spec.bos] * min(-k, n) + base[:max(n + k, 0)]
-        return base[k:] + [spec.eos] * min(k, n)
-    b = spec.index2
+def _ngrams(values: Column, size: int, fn: Callable[[str], str] | None) -> list[str]:
+    """``fn`` of the ``size`` words starting at each position (as many as fit)."""
+    if size == 1:
+        grams: Sequence[str] = values
+    elif size == 2:
+        grams = [a + " " + b for a, b in zip(values, values[1:])]
+    else:
+        grams = [" ".join(values[j:j + size]) for j in range(len(values) - size + 1)]
+    return [fn(g) for g in grams] if fn is not None else list(grams)
+
+
+def _template_values(spec: FeatureTemplate, columns: Sequence[Column], n: int,
+                     derived: dict[tuple, list[str]]) -> list[str]:
+    """The feature string of ``spec`` at every position of the sentence.
+
+    Position i is BOS while i + k < 0, EOS once i + b >= n, else ``fn`` of the
+    words i+k..i+b. ``derived`` holds ``fn`` of every n-gram of a column, so
+    the five offsets of ``T[k].lower`` and the bigram templates that see the
+    same pairs compute them once.
+    """
+    k = spec.index1
+    b = k if spec.index2 is None else spec.index2
     if b < k:  # never in underthesea's templates; keep its per-position semantics
-        return [_reference_value(spec, values, n, i) for i in range(n)]
-    # position i is BOS while i + k < 0, EOS once i + b >= n, else the words i+k..i+b
+        return [_reference_value(spec, columns[spec.column], n, i) for i in range(n)]
+    key = (spec.column, b - k + 1, spec.function)
+    grams = derived.get(key)
+    if grams is None:
+        grams = derived[key] = _ngrams(columns[spec.column], b - k + 1, spec.function)
     lo = min(max(-k, 0), n)
     hi = max(lo, min(n, n - b))
-    middle = [" ".join(values[i + k:i + b + 1]) for i in range(lo, hi)]
-    if fn is None:
-        middle = [prefix + word for word in middle]
-    else:
-        middle = [prefix + fn(word) for word in middle]
-    return [spec.bos] * lo + middle + [spec.eos] * (n - hi)
+    prefix = spec.prefix
+    return [spec.bos] * lo + [prefix + g for g in grams[lo + k:hi + k]] + [spec.eos] * (n - hi)
 
 
 def _reference_value(spec: FeatureTemplate, values: Column, n: int, i: int) -> str:
@@ -171,7 +183,7 @@ def _reference_value(spec: FeatureTemplate, values: Column, n: int, i: int) -> s
 
 
 def sentence_features(columns: Sequence[Column], templates: Sequence[FeatureTemplate], *,
-                      shared: dict[str, list[str]] | None = None) -> list[tuple[str, ...]]:
+                      shared: dict | None = None) -> list[tuple[str, ...]]:
     """CRF features of a sentence given as columns (words, POS, ...), one tuple per token.
 
     ``shared`` caches the templates over the word column (column 0) for one
@@ -185,13 +197,16 @@ def sentence_features(columns: Sequence[Column], templates: Sequence[FeatureTemp
     n = len(columns[0]) if columns else 0
     if n == 0 or not templates:
         return [() for _ in range(n)]
+    derived: dict[tuple, list[str]] = {}  # n-grams of the other columns: this call only
+    if shared is None:
+        shared = {}
     per_template = []
     for spec in templates:
-        if shared is not None and spec.column == 0:
+        if spec.column == 0:
             values = shared.get(spec.prefix)
             if values is None:
-                values = shared[spec.prefix] = _template_values(spec, columns, n)
+                values = shared[spec.prefix] = _template_values(spec, columns, n, shared)
         else:
-            values = _template_values(spec, columns, n)
+            values = _template_values(spec, columns, n, derived)
         per_template.append(values)
     return list(zip(*per_template))

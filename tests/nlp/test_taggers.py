@@ -177,9 +177,15 @@ def test_segmenter_features_equal_underthesea_core_on_corpus():
             _assert_same_segmenter_features(syllables)
 
 
+@pytest.mark.parametrize("number", ["0", "-0", "+5", "007", "-", "+", "--1", "1.5", "1,5", "2147483647",
+                                    "2147483648", "-2147483648", "-2147483649", "99999999999999999999"])
+def test_segmenter_features_isdigit_is_a_32_bit_integer(number):
+    _assert_same_segmenter_features(["năm", number, "tỷ"])
+
+
 # Syllables as odd as the regex tokenizer lets through: other scripts, digits of
 # other scripts, title-case letters (ǅ), final sigma, dotted I, ß, superscripts.
-_ODD = st.text(alphabet=st.sampled_from(list("aAzZđĐàÀhọHỌ019²٣ǅǄΣσßİı'.,-/%") + ["ς"]),
+_ODD = st.text(alphabet=st.sampled_from(list("aAzZđĐàÀhọHỌ019²٣ǅǄΣσßİı'.,-+/%") + ["ς"]),
                min_size=1, max_size=6)
 
 
