@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 __all__ = ["FeatureTemplate", "compile_template", "segmenter_functions", "sentence_features"]
 
@@ -142,7 +143,7 @@ def _ngrams(values: Column, size: int, fn: Callable[[str], str] | None) -> list[
     if size == 1:
         grams: Sequence[str] = values
     elif size == 2:
-        grams = [a + " " + b for a, b in zip(values, values[1:])]
+        grams = [a + " " + b for a, b in pairwise(values)]
     else:
         grams = [" ".join(values[j:j + size]) for j in range(len(values) - size + 1)]
     return [fn(g) for g in grams] if fn is not None else list(grams)
