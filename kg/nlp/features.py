@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 
@@ -36,14 +36,15 @@ class FeatureTemplate:
     index1: int
     index2: int | None
     function: Callable[[str], str] | None
+    bos: str = field(init=False)
+    eos: str = field(init=False)
+    grams: tuple = field(init=False)  # (column, n-gram size, function): the values it reads
 
-    @property
-    def bos(self) -> str:
-        return f"{self.prefix}BOS"
-
-    @property
-    def eos(self) -> str:
-        return f"{self.prefix}EOS"
+    def __post_init__(self) -> None:
+        last = self.index1 if self.index2 is None else self.index2
+        object.__setattr__(self, "bos", f"{self.prefix}BOS")
+        object.__setattr__(self, "eos", f"{self.prefix}EOS")
+        object.__setattr__(self, "grams", (self.column, last - self.index1 + 1, self.function))
 
 
 def _word_functions() -> dict[str, Callable[[str], str]]:
@@ -158,16 +159,22 @@ def _template_values(spec: FeatureTemplate, columns: Sequence[Column], n: int,
     the five offsets of ``T[k].lower`` and the bigram templates that see the
     same pairs compute them once.
     """
-    k = spec.index1
-    b = k if spec.index2 is None else spec.index2
-    if b < k:  # never in underthesea's templates; keep its per-position semantics
+    key = spec.grams
+    size = key[1]
+    if size < 1:  # T[1,0]: never in underthesea's templates; keep its per-position semantics
         return [_reference_value(spec, columns[spec.column], n, i) for i in range(n)]
-    key = (spec.column, b - k + 1, spec.function)
     grams = derived.get(key)
     if grams is None:
-        grams = derived[key] = _ngrams(columns[spec.column], b - k + 1, spec.function)
-    lo = min(max(-k, 0), n)
-    hi = max(lo, min(n, n - b))
+        grams = derived[key] = _ngrams(columns[spec.column], size, spec.function)
+    k = spec.index1
+    lo = -k if k < 0 else 0
+    if lo > n:
+        lo = n
+    hi = n - k - size + 1  # the last position whose n-gram ends inside the sentence, plus one
+    if hi > n:
+        hi = n
+    if hi < lo:
+        hi = lo
     prefix = spec.prefix
     return [spec.bos] * lo + [prefix + g for g in grams[lo + k:hi + k]] + [spec.eos] * (n - hi)
 
