@@ -168,13 +168,10 @@ def _template_values(spec: FeatureTemplate, columns: Sequence[Column], n: int,
         grams = derived[key] = _ngrams(columns[spec.column], size, spec.function)
     k = spec.index1
     lo = -k if k < 0 else 0
-    if lo > n:
-        lo = n
+    lo = min(lo, n)
     hi = n - k - size + 1  # the last position whose n-gram ends inside the sentence, plus one
-    if hi > n:
-        hi = n
-    if hi < lo:
-        hi = lo
+    hi = min(hi, n)
+    hi = max(hi, lo)
     prefix = spec.prefix
     return [spec.bos] * lo + [prefix + g for g in grams[lo + k:hi + k]] + [spec.eos] * (n - hi)
 
