@@ -101,7 +101,8 @@ def find_dates(text: str, ref: dt.date | None) -> list[TimeExpr]:
     for m in _DAY_MONTH_YEAR.finditer(text):
         day, month = int(m.group(1)), int(m.group(3))
         year = int(m.group(4)) if m.group(4) else _nearest_year(day, month, ref)
-        add(m.start(), m.end(), _iso(year, month, day))
+        last = _iso(year, month, int(m.group(2))) if m.group(2) else None  # "ngày 22-24/6": a span
+        add(m.start(), m.end(), _iso(year, month, day), last)
     for m in _MONTH.finditer(text):
         month = int(m.group(1))
         if m.group(2):
@@ -122,4 +123,13 @@ def find_dates(text: str, ref: dt.date | None) -> list[TimeExpr]:
         if 1900 <= year <= 2100:
             add(m.start(), m.end(), _iso(year))
     found.sort(key=lambda d: d.start)
-    return found
+    # "từ ngày 30/7 đến 1/8": one span, dated by its first day
+    drop = set()
+    for n in range(len(found) - 1):
+        a, b = found[n], found[n + 1]
+        if len(a.value) == 10 and len(b.value) == 10 and a.period_end is None and \
+                re.fullmatch(r"\s*(?:đến|tới|-|–)\s*(?:ngày\s+)?", text[a.end:b.start], re.IGNORECASE) and \
+                re.search(r"\btừ\s+(?:ngày\s+)?$", text[:a.start], re.IGNORECASE):
+            found[n] = TimeExpr(a.start, b.end, a.value, b.value)
+            drop.add(n + 1)
+    return [d for n, d in enumerate(found) if n not in drop]

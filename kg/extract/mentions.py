@@ -52,7 +52,7 @@ class MentionFinder:
         self._office_max = lex.max_len(lex.offices)
         self._place_max = lex.max_len(lex.places)
         self._leader_max = lex.max_len(lex.leaders)
-        self._particles = {key[0] for key in lex.set("name_particles")}
+        self._particles = {key[0] for key in lex.set("name_particles")} | {"al", "el", "ad", "as", "ash"}
 
     # -- small predicates -------------------------------------------------
     def cap(self, i: int) -> bool:
@@ -125,6 +125,9 @@ class MentionFinder:
                     and not self.s[i].text.isupper()):
                 return i
         j = self.cap_run(i)
+        while j < self.n and "-" in self.s[j].text and self.s[j].text.split("-", 1)[0] in self._particles \
+                and self.s[j].text.split("-", 1)[1][:1].isupper():
+            j = self.cap_run(j + 1)  # "el-Sisi", "al-Sudani"
         while self.low(j) in self._particles and self.cap(j + 1) and not self.place_at(j + 1, strict=False) \
                 and not self.office_at(j + 1):
             j = self.cap_run(j + 1)  # "Lula da Silva", "Ursula von der Leyen"

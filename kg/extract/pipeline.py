@@ -102,13 +102,17 @@ def extract_article(article: Article) -> Extraction:
             # "Chiều 19/8, ...": the paragraph's day until another is named; a flashback
             # ("Trước đó, chiều 18/8, ...") does not move it
             last_date = opening[0].value
+        spans_from = {d.value for d in dates if d.period_end and len(d.value) == 10}
         for raw in find_relations(sylls, spans, resolve, shifted, lex, discourse):
             evidence = Evidence(article.id, stext, sentence.start, raw.trigger_start, raw.trigger_end)
             date = raw.date
             if date is None and raw.predicate != "invited":
                 # "Ngay sau lễ đón, hai nhà lãnh đạo đã hội đàm", "Cùng ngày, ...": the day carries over
                 carried[len(relations)] = last_date
-            elif date is not None and len(date) >= 7 and not fold(stext).startswith(("trước đó", "trước khi")):
+            elif date is not None and len(date) == 10 and not fold(stext).startswith(("trước đó", "trước khi")) \
+                    and date not in spans_from:
+                # only a day carries to "cùng ngày"; a month ("hồi tháng 12/2022") is a flashback and
+                # the first day of a span ("thăm từ ngày 22-24/6") is not the day of the next events
                 last_date = date
             relations.append(Relation(raw.subject, raw.predicate, raw.object, date, evidence,
                                       kind=raw.verb.kind, cameo=raw.verb.cameo, modality=raw.modality,

@@ -62,3 +62,22 @@ def test_named_buildings_without_a_name_after_the_head():
 def test_head_inside_another_word_is_no_place():
     text = "Lễ đón diễn ra tại Đại lễ đường Nhân dân ở Bắc Kinh."
     assert not any(n.lower().startswith("đường") for n, _ in entities(text))
+
+
+def test_dates_day_span_and_from_to_are_spans():
+    import datetime as dt
+
+    from kg.extract.dates import find_dates
+    ref = dt.date(2025, 9, 10)
+    got = [(d.value, d.period_end) for d in find_dates("thăm Brazil từ ngày 8-10/9 và từ ngày 30/9 đến 2/10", ref)]
+    assert got == [("2025-09-08", "2025-09-10"), ("2025-09-30", "2025-10-02")]
+
+
+def test_dates_same_day_carries_a_day_not_a_month_nor_a_span_start():
+    from tests.extract.conftest import dated
+    text = ("Sáng 9/3, Tổng thống Ai Cập Abdel Fattah el-Sisi hội đàm với Thủ tướng Phạm Minh Chính, "
+            "nhân dịp thăm chính thức Việt Nam từ ngày 8-10/3. "
+            "Hai bên nhắc lại chuyến thăm Cairo của Chủ tịch nước Lương Cường hồi tháng 12/2024. "
+            "Chiều cùng ngày, Tổng thống Abdel Fattah el-Sisi hội kiến Chủ tịch Quốc hội Trần Thanh Mẫn.")
+    got = dated(text)
+    assert ("Abdel Fattah el-Sisi", "met", "Trần Thanh Mẫn", "2025-03-09") in got
