@@ -40,7 +40,7 @@ GRAPH = BASE + "graph/article/"
 NAMES_GRAPH = BASE + "graph/names"
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
-_TYPE_PREFIX = re.compile(r"^(person|country|organization|location|event|agreement)\s*[:/|]\s*", re.I)
+_TYPE_PREFIX = re.compile(r"^(person|country|organization|location|event|agreement)\s*[:/|]\s*", re.IGNORECASE)
 
 # Reports of one event dated this many days apart or less usually share a
 # bucket; see ``date_bucket``.
