@@ -42,6 +42,9 @@ _BLOCKED_NEXT = {
     "chào": {"mừng", "cờ", "hỏi", "đón", "bán", "giá", "hàng"},
 }
 _OBJECT_MARKERS = {"với", "của", "giữa", "mời", "tiếp", "gặp", "hội", "kiến", "cùng"}
+# words that may open a sentence before a fronted verb: "Ngay sau khi đến ...", "Trước khi thăm ..."
+_FRONT_OK = {"ngay", "sau", "khi", "trước", "trong", "lúc", "nhân", "dịp", "để", "vừa", "mới", "cũng",
+             "sáng", "chiều", "tối", "trưa", "đêm", "rạng", "hôm", "nay", "qua", "ngày", "tháng", "năm", "mai"}
 _PLANNED = [("sẽ",), ("dự", "kiến"), ("sắp",), ("chuẩn", "bị"), ("dự", "định"), ("có", "kế", "hoạch")]
 _NEGATED = [("không",), ("chưa",), ("không", "có"), ("hủy",), ("hoãn",)]
 _ONGOING = [("đang",)]
@@ -211,6 +214,9 @@ class _Sentence:
                     break
             stypes = _SUBJECT_TYPES.get(verb.predicate, {"Person"})
             otypes = set(verb.objects)
+            fronted = self._fronted_subject(k, e) if t == 0 else None
+            if fronted is not None:
+                region_end = min(region_end, fronted.i - 1)
             nominal = self.low(k - 1) in ("chuyến", "cuộc", "lễ", "buổi")
             # objects
             if verb.predicate == "invited" and verb.trigger != "mời":
@@ -293,6 +299,8 @@ class _Sentence:
                 if owner:
                     subject_keys = self._resolve_all(owner[:1], stypes) or subject_keys
             inherited = False
+            if not subject_keys and fronted is not None:
+                subject_keys = self._resolve_all([fronted], stypes)
             if not subject_keys:
                 if chain_subject and (t > 0):
                     subject_keys, inherited = chain_subject, True
@@ -333,6 +341,20 @@ class _Sentence:
                                                     for key in subject_keys) else chain_subject
                 chain_modality = modality
         return out
+
+    def _fronted_subject(self, k: int, e: int) -> Span | None:
+        """``Đến Hà Nội từ tối qua, Thủ tướng X ...``: a clause opening the sentence has the subject after its comma."""
+        if any(sp.i < k for sp in self.spans) or any(self.s[m].is_word and not self.s[m].is_num
+                                                      and self.low(m) not in _FRONT_OK for m in range(0, k)):
+            return None
+        for m in range(e, self.n):
+            if self.low(m) in (";", ".", ":", "có"):
+                return None  # "Đón ông tại sân bay có X, Y và Z": X, Y, Z are the subjects, after "có"
+            if self.low(m) == ",":
+                sp = self.covered[m + 1] if m + 1 < self.n else None
+                if sp is not None and sp.i == m + 1 and sp.type in ("Person", "Title"):
+                    return sp
+        return None
 
     def _coordinated(self, sp: Span, cands: list[Span], stypes: set[str]) -> list[str]:
         """``A và B cùng dự X``, ``A, B và C ký X``: the subjects joined to ``sp`` before it."""

@@ -81,3 +81,13 @@ def test_dates_same_day_carries_a_day_not_a_month_nor_a_span_start():
             "Chiều cùng ngày, Tổng thống Abdel Fattah el-Sisi hội kiến Chủ tịch Quốc hội Trần Thanh Mẫn.")
     got = dated(text)
     assert ("Abdel Fattah el-Sisi", "met", "Trần Thanh Mẫn", "2025-03-09") in got
+
+
+def test_relations_fronted_clause_takes_the_subject_after_its_comma():
+    text = ("Thủ tướng Ai Cập Mostafa Madbouly hội đàm với Thủ tướng Phạm Minh Chính. "
+            "Đến Brasilia từ tối qua, Tổng thống Chile Gabriel Boric sẽ hội kiến Tổng thống Brazil Lula da Silva. "
+            "Tối 5/3, ngay sau khi tới Cairo, Chủ tịch nước Lương Cường đã gặp cộng đồng người Việt.")
+    got = rels(text)
+    assert ("Gabriel Boric", "visited", "Brasilia") in got
+    assert ("Mostafa Madbouly", "visited", "Brasilia") not in got
+    assert ("Lương Cường", "visited", "Cairo") in got
