@@ -122,6 +122,13 @@ def load_lexicon() -> Lexicon:
             place = Place(forms[0], "Location", tuple(forms[1:]), (), country.name)
             for form in forms:
                 _add_place(lex, form, place)
+    # "Cộng hòa Ấn Độ", "Vương quốc Bỉ", "Liên bang Brazil": a state's formal prefix before its short name
+    prefixes = [syllable_key(w) for w in json.loads(_texts("lexicon.json")[0]).get("state_prefixes", [])]
+    for key, entries in list(lex.places.items()):
+        for form, place in entries:
+            if place.type == "Country" and form == place.name:
+                for prefix in prefixes:
+                    lex.places.setdefault(prefix + key, [(" ".join(prefix) + " " + form, place)])
     for row in _rows("organizations.tsv"):
         org = Place(row[0], "Organization", _split(_cell(row, 1)), _split(_cell(row, 2)))
         for form in (org.name, *org.aliases, *org.english):

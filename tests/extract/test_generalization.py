@@ -91,3 +91,10 @@ def test_relations_fronted_clause_takes_the_subject_after_its_comma():
     assert ("Gabriel Boric", "visited", "Brasilia") in got
     assert ("Mostafa Madbouly", "visited", "Brasilia") not in got
     assert ("Lương Cường", "visited", "Cairo") in got
+
+
+def test_gazetteer_formal_state_prefix_before_a_short_name():
+    text = "Tổng thống Lula da Silva sẽ thăm cấp Nhà nước Cộng hòa Ai Cập và Vương quốc Bỉ vào tháng 5."
+    got = entities(text)
+    assert ("Ai Cập", "Country") in got
+    assert ("Lula da Silva", "visited", "Ai Cập") in rels(text)
