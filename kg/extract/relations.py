@@ -261,7 +261,7 @@ class _Sentence:
             object_keys = self._resolve_all(objects, otypes)
             # subject
             passive = None
-            for m in range(max(clause_start, k - 8), k):
+            for m in range(max(clause_start, prev_e, k - 20), k):
                 if self.low(m) == "được":
                     agents = [sp for sp in self.spans if m < sp.i and sp.j <= k and sp.type in ("Person", "Title")]
                     if agents:
@@ -307,10 +307,13 @@ class _Sentence:
                 elif self.d.subject and not any(sp.type in ("Person", "Title") and sp.j <= k for sp in self.spans) \
                         and not nominal:
                     subject_keys, inherited = [self.d.subject], True
+            clause_subject = subject_keys
             if passive:
                 agent_keys = self._resolve_all(passive, {"Person"})
                 if agent_keys and verb.predicate == "met":
+                    # "X hội kiến A, được B tiếp, và dự C": X, not B, stays the subject of what follows
                     object_keys = subject_keys or ([self.d.subject] if self.d.subject else [])
+                    clause_subject = object_keys
                     subject_keys = agent_keys
             modality = self._modality(clause_start if not inherited else prev_e, k)
             if modality is None:
@@ -337,8 +340,8 @@ class _Sentence:
             if verb.predicate != "invited" and not (nominal and verb.predicate == "visited"
                                                      and subject_keys and inherited is False
                                                      and self.low(k - 1) == "chuyến" and False):
-                chain_subject = subject_keys if all(not key.startswith("country") or verb.predicate == "signed"
-                                                    for key in subject_keys) else chain_subject
+                chain_subject = clause_subject if all(not key.startswith("country") or verb.predicate == "signed"
+                                                      for key in clause_subject) else chain_subject
                 chain_modality = modality
         return out
 

@@ -98,3 +98,19 @@ def test_gazetteer_formal_state_prefix_before_a_short_name():
     got = entities(text)
     assert ("Ai Cập", "Country") in got
     assert ("Lula da Silva", "visited", "Ai Cập") in rels(text)
+
+
+def test_relations_passive_clause_keeps_the_chain_subject():
+    text = ("Chiều cùng ngày, Tổng thống Ai Cập Abdel Fattah Al-Sisi hội kiến Thủ tướng Phạm Minh Chính, "
+            "được Chủ tịch Quốc hội Trần Thanh Mẫn tiếp, và dự Diễn đàn Doanh nghiệp Việt Nam - Ai Cập.")
+    got = rels(text)
+    assert ("Abdel Fattah Al-Sisi", "attended", "Diễn đàn Doanh nghiệp Việt Nam - Ai Cập") in got
+    assert ("Trần Thanh Mẫn", "attended", "Diễn đàn Doanh nghiệp Việt Nam - Ai Cập") not in got
+
+
+def test_relations_passive_with_two_agents():
+    text = ("Chiều nay, Thủ tướng Phạm Minh Chính sẽ được Tổng thống Brazil Lula da Silva và "
+            "Phó Tổng thống Geraldo Alckmin lần lượt tiếp.")
+    got = {frozenset((s, o)) for s, p, o in rels(text) if p == "met"}
+    assert frozenset(("Phạm Minh Chính", "Geraldo Alckmin")) in got
+    assert frozenset(("Lula da Silva", "Geraldo Alckmin")) not in got
