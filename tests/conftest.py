@@ -12,10 +12,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "data"
-QUERIES = ROOT / "examples" / "queries"
 sys.path.insert(0, str(Path(__file__).parent))
+from paths import DATA, QUERIES, ROOT  # noqa: E402,F401
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import runpy
 
 import pytest
-from conftest import DATA, QUERIES, ROOT
+from paths import DATA, QUERIES, ROOT
 
 QUERY_FILES = sorted(QUERIES.glob("*.rq"))
 

@@ -29,8 +29,9 @@ def inputs(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_extract_reports_each_bad_input_and_writes_the_good_ones(inputs: Path, tmp_path: Path) -> None:
-    out = tmp_path / "out.jsonl"
+def test_extract_reports_each_bad_input_and_writes_the_good_ones(
+        inputs: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    out = tmp_path_factory.mktemp("out") / "out.jsonl"
     result = CliRunner().invoke(main, ["extract", str(inputs), "-o", str(out), "--workers", "1",
                                        "--max-size", "2000"])
     assert result.exit_code == 3, result.output

@@ -10,7 +10,7 @@ import shutil
 import pyoxigraph
 import pytest
 from click.testing import CliRunner
-from conftest import DATA, QUERIES
+from paths import DATA, QUERIES
 
 from kg.cli import main
 
