@@ -15,7 +15,7 @@ SHARED = ROOT.parent / "shared"
 BARS = {"relations": 0.85, "positions": 0.9, "entities": 0.85}
 
 
-def _check(gold_path: Path, articles_dir: Path) -> None:
+def _check(gold_path: Path, articles_dir: Path, bars: dict[str, float] = BARS, dates: float = 0.8) -> None:
     gold = {}
     for line in gold_path.read_text(encoding="utf-8").splitlines():
         if line.strip():
@@ -26,10 +26,10 @@ def _check(gold_path: Path, articles_dir: Path) -> None:
         if article.id in gold:
             pred[article.id] = to_record(extract_article(article))
     report = score_records(gold, pred)
-    for kind, bar in BARS.items():
+    for kind, bar in bars.items():
         assert report[kind]["f1"] >= bar, (kind, report[kind])
     if report["dates"]["of"]:
-        assert report["dates"]["share"] >= 0.8, report["dates"]
+        assert report["dates"]["share"] >= dates, report["dates"]
 
 
 def test_issue3_seeds_meet_the_bars():
@@ -44,3 +44,11 @@ def test_issue3_data_gold_meets_the_bars():
     if not gold.is_file():
         pytest.skip("data/gold.jsonl is not present")
     _check(gold, ROOT / "data")
+
+
+def test_issue3_heldout_gold_meets_the_bars():
+    """A regression guard on the 8 held-out articles, at what the extractor reached (rounded down to 0.05)."""
+    heldout = ROOT / "tests" / "data" / "heldout"
+    if not (heldout / "gold.jsonl").is_file():
+        pytest.skip("tests/data/heldout is not present")
+    _check(heldout / "gold.jsonl", heldout, {"entities": 0.9, "positions": 0.95, "relations": 0.9}, dates=0.9)
