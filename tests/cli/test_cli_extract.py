@@ -38,9 +38,9 @@ def test_extract_reports_each_bad_input_and_writes_the_good_ones(
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     expected = {
         "binary.txt": "binary file",
-        "latin1.txt": "not valid UTF-8",
+        "latin1.txt:1": "not valid UTF-8",
         "empty.txt": "empty file",
-        "baddate.txt": "malformed date '2025-13-45'",
+        "baddate.txt:1": "malformed date '2025-13-45'",
         "big.txt": "over the 2.0 kB limit",
         "feed.jsonl:1": "not JSON",
         "feed.jsonl:2": 'record has no "text"',
