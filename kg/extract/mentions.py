@@ -224,6 +224,11 @@ class MentionFinder:
                     not _in_set(self.s, j + 1, self.lex.set("event_heads")):
                 j += 1
                 continue
+            if kind == "Location" and j == i + n and self.office_at(j) and \
+                    self.name_end(j + self.office_at(j)[0]) > j + self.office_at(j)[0] + 1:
+                # "Lăng Chủ tịch Hồ Chí Minh": a place named after a person with a title
+                j = last_good = self.name_end(j + self.office_at(j)[0])
+                break
             if (not syl.is_cap and _in_set(self.s, j, stops, 3)) or self.office_at(j):
                 break
             if kind != "Event" and syl.is_word and _in_set(self.s, j, self.lex.set("event_heads")):
@@ -516,7 +521,10 @@ class MentionFinder:
             spans.append(span)
             if span.type in ("Event", "Agreement", "Location", "Organization") and span.j - span.i > 1:
                 inner = MentionFinder(self.text, self.s[span.i + 1:span.j], self.lex).find()
-                span.inner.extend(sp for sp in inner if sp.type in ("Country", "Organization", "Location"))
+                # a person named in a place ("Lăng Chủ tịch Hồ Chí Minh") is an entity, never an actor
+                keep = ("Country", "Organization", "Location", "Person") if span.type == "Location" \
+                    else ("Country", "Organization", "Location")
+                span.inner.extend(sp for sp in inner if sp.type in keep)
             i = span.j
         return spans
 

@@ -114,3 +114,12 @@ def test_relations_passive_with_two_agents():
     got = {frozenset((s, o)) for s, p, o in rels(text) if p == "met"}
     assert frozenset(("Phạm Minh Chính", "Geraldo Alckmin")) in got
     assert frozenset(("Lula da Silva", "Geraldo Alckmin")) not in got
+
+
+def test_places_named_after_a_titled_person_and_honorific_prefixes():
+    text = ("Tổng thống Argentina Javier Milei đặt vòng hoa tại Lăng Chủ tịch Hồ Chí Minh; "
+            "Samdech Techo Hun Manet và Giáo sư Nguyễn Văn Bình cùng có mặt.")
+    got = entities(text)
+    assert ("Lăng Chủ tịch Hồ Chí Minh", "Location") in got
+    assert ("Hun Manet", "Person") in got and ("Nguyễn Văn Bình", "Person") in got
+    assert not any(s == "Hồ Chí Minh" for s, _, _ in rels(text))
