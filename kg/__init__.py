@@ -17,14 +17,20 @@ from kg.version import __version__
 if TYPE_CHECKING:  # pragma: no cover
     from kg.extract import extract
     from kg.ingest import read_articles
+    from kg.export import to_networkx, write_graph
+    from kg.pipeline import extract_articles
     from kg.store import open_store
 
-__all__ = ["__version__", "open_store", "read_articles", "extract"]
+__all__ = ["__version__", "open_store", "read_articles", "extract", "extract_articles",
+           "to_networkx", "write_graph"]
 
 _LAZY = {
     "open_store": "kg.store",
     "read_articles": "kg.ingest",
     "extract": "kg.extract",
+    "extract_articles": "kg.pipeline",
+    "to_networkx": "kg.export",
+    "write_graph": "kg.export",
 }
 
 
