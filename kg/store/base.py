@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import IO, Any
+from typing import IO, Any, Self
 
 from pyoxigraph import Quad, RdfFormat
 
@@ -236,7 +236,7 @@ class KGStore:
     def close(self) -> None:
         """Release the store (and its lock)."""
 
-    def __enter__(self) -> KGStore:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

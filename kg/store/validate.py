@@ -43,14 +43,15 @@ def validate(store: KGStore, *, shapes: str | Path = SHAPES) -> ValidationReport
     shapes_graph = rdflib.Graph().parse(str(shapes), format="turtle")
     conforms, results, _ = pyshacl.validate(data, shacl_graph=shapes_graph, inference="none",
                                             advanced=True, allow_warnings=True)
+    def value(result: rdflib.term.Node, pred: rdflib.URIRef) -> str:
+        obj = results.value(result, pred)
+        return "" if obj is None else str(obj)
+
     violations = []
     for result in results.subjects(rdflib.RDF.type, SH.ValidationResult):
-        def value(pred: rdflib.URIRef) -> str:
-            obj = results.value(result, pred)
-            return "" if obj is None else str(obj)
-        severity = value(SH.resultSeverity).rsplit("#", 1)[-1]
-        violations.append(Violation(value(SH.focusNode), value(SH.resultPath),
-                                    value(SH.resultMessage), severity))
+        severity = value(result, SH.resultSeverity).rsplit("#", 1)[-1]
+        violations.append(Violation(value(result, SH.focusNode), value(result, SH.resultPath),
+                                    value(result, SH.resultMessage), severity))
     violations.sort(key=lambda v: (v.focus, v.path, v.message))
     return ValidationReport(conforms=bool(conforms), violations=violations, triples=len(data))
 
