@@ -25,6 +25,9 @@ _SYNTAX = re.compile(
     r"T\[(?P<index1>\-?\d+)(\,(?P<index2>\-?\d+))?\](\[(?P<column>.*)\])?(\.(?P<function>.*))?")
 
 Column = Sequence[str]
+# Entries per cached word function: enough for the words of a news archive's
+# working vocabulary, small enough (a few MB) that memory stays flat.
+_CACHE = 1 << 14
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +56,7 @@ def _word_functions() -> dict[str, Callable[[str], str]]:
     from underthesea.pipeline.ner import tagged_feature as tf  # type: ignore[import-untyped]
 
     def cached(fn: Callable[[str], object]) -> Callable[[str], str]:
-        return lru_cache(maxsize=1 << 16)(lambda word: f"{fn(word)}")
+        return lru_cache(maxsize=_CACHE)(lambda word: f"{fn(word)}")
 
     return {
         "lower": str.lower,  # text_lower is word.lower(); a cache would only add overhead
@@ -88,14 +91,14 @@ def segmenter_functions(dictionary: frozenset[str] | set[str]) -> dict[str, Call
             return "False"
         return str(-(2**31) <= int(word) < 2**31)
 
-    def is_in_dict(word: str) -> str:
-        return str(word.lower() in dictionary)
+    def is_in_dict(word: str) -> str:  # a set lookup costs no more than a cache lookup
+        return "True" if word.lower() in dictionary else "False"
 
     return {
         "lower": str.lower,
-        "istitle": lru_cache(maxsize=1 << 16)(istitle),
-        "isdigit": lru_cache(maxsize=1 << 16)(isdigit),
-        "is_in_dict": lru_cache(maxsize=1 << 18)(is_in_dict),
+        "istitle": lru_cache(maxsize=_CACHE)(istitle),
+        "isdigit": lru_cache(maxsize=_CACHE)(isdigit),
+        "is_in_dict": is_in_dict,
     }
 
 
