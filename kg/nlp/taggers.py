@@ -6,11 +6,18 @@ with quadratic work per sentence. ``Taggers`` loads the same models once per
 process and feeds them features from ``kg.nlp.features``, so each stage runs
 once per sentence in linear time and the tags are the ones ``ner()`` gives.
 
+Word segmentation runs the same way: underthesea's tokenizer pattern and
+syllable normalization, then the segmenter's CRF model fed features built
+here (its feature templates and dictionary read from the model directory)
+rather than by underthesea_core's featurizer.
+
 This relies on underthesea internals (the ``CRF*Predictor`` singletons, their
-``.model`` and ``.transformer.template``, ``word_tokenize_model`` and the
-regex ``tokenize``), checked against underthesea
-``TESTED_UNDERTHESEA``; ``tests/nlp/test_taggers.py`` compares every tag with
-underthesea's own functions.
+``.model`` and ``.transformer.template``; ``word_tokenize_model``, its model
+directory and ``regex_tokenize.patterns``), checked against underthesea
+``TESTED_UNDERTHESEA``: ``tests/nlp/test_taggers.py`` compares every tag
+with underthesea's own functions and every feature string with theirs, and
+fails on another underthesea version. One ``Taggers`` per process; it holds
+no per-call state, so threads may share it.
 """
 
 from __future__ import annotations
