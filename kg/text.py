@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _TONE_MOVES = {
     "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
@@ -34,8 +35,12 @@ def normalize_text(text: str) -> str:
     return _TONE_RE.sub(lambda m: _TONE_MOVES[m.group(1)], text)
 
 
+@lru_cache(maxsize=32768)
 def fold(text: str) -> str:
     """A matching key: normalized, lower case, single spaces.
+
+    Cached: the extractors fold the same syllables millions of times per corpus,
+    and a bounded cache keeps memory flat.
 
     >>> fold("  Tổng  Bí Thư ")
     'tổng bí thư'

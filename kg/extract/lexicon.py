@@ -62,12 +62,18 @@ class Lexicon:
     verbs: list[Verb] = field(default_factory=list)
     words: dict[str, list[str]] = field(default_factory=dict)
     sets: dict[str, frozenset[tuple[str, ...]]] = field(default_factory=dict)
+    _max_lens: dict[int, tuple[int, int]] = field(default_factory=dict, repr=False, compare=False)
 
     def set(self, name: str) -> frozenset[tuple[str, ...]]:
         return self.sets.get(name, frozenset())
 
     def max_len(self, table: dict) -> int:
-        return max((len(k) for k in table), default=1)
+        """The longest key of ``table``, remembered per table (asked once per sentence)."""
+        cached = self._max_lens.get(id(table))
+        if cached is None or cached[0] != len(table):
+            cached = (len(table), max((len(k) for k in table), default=1))
+            self._max_lens[id(table)] = cached
+        return cached[1]
 
 
 def _texts(name: str) -> list[str]:
