@@ -24,17 +24,35 @@ __all__ = ["find_mentions", "MentionFinder"]
 _DASHES = {"-", "–", "&"}
 
 
+_FIRSTS: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def _first_syllables(keys) -> frozenset[str]:
+    """The first syllables of a table's keys: most positions start none, and are skipped at once."""
+    cached = _FIRSTS.get(id(keys))
+    if cached is None or cached[0] is not keys:
+        cached = (keys, frozenset(key[0] for key in keys if key))
+        _FIRSTS[id(keys)] = cached
+    return cached[1]  # type: ignore[return-value]
+
+
 def _match(sylls: list[Syl], i: int, table, maxlen: int) -> tuple[int, object] | None:
-    for n in range(min(maxlen, len(sylls) - i), 0, -1):
-        key = tuple(s.low for s in sylls[i:i + n])
+    if i >= len(sylls) or sylls[i].low not in _first_syllables(table):
+        return None
+    lows = [s.low for s in sylls[i:i + maxlen]]
+    for n in range(len(lows), 0, -1):
+        key = tuple(lows[:n])
         if key in table:
             return n, table[key]
     return None
 
 
 def _in_set(sylls: list[Syl], i: int, keys: frozenset, maxlen: int = 6) -> int:
-    for n in range(min(maxlen, len(sylls) - i), 0, -1):
-        if tuple(s.low for s in sylls[i:i + n]) in keys:
+    if i >= len(sylls) or sylls[i].low not in _first_syllables(keys):
+        return 0
+    lows = [s.low for s in sylls[i:i + maxlen]]
+    for n in range(len(lows), 0, -1):
+        if tuple(lows[:n]) in keys:
             return n
     return 0
 
