@@ -45,7 +45,13 @@ _OBJECT_MARKERS = {"với", "của", "giữa", "mời", "tiếp", "gặp", "hộ
 # words that may open a sentence before a fronted verb: "Ngay sau khi đến ...", "Trước khi thăm ..."
 _FRONT_OK = {"ngay", "sau", "khi", "trước", "trong", "lúc", "nhân", "dịp", "để", "vừa", "mới", "cũng",
              "sáng", "chiều", "tối", "trưa", "đêm", "rạng", "hôm", "nay", "qua", "ngày", "tháng", "năm", "mai"}
-_PLANNED = [("sẽ",), ("dự", "kiến"), ("sắp",), ("chuẩn", "bị"), ("dự", "định"), ("có", "kế", "hoạch")]
+_PLANNED = [("sẽ",), ("dự", "kiến"), ("sắp",), ("chuẩn", "bị"), ("dự", "định"), ("có", "kế", "hoạch"), ("sớm",),
+            ("tiến", "tới")]
+_SPOUSE = {("phu", "nhân"), ("phu", "quân")}
+# a lowercase reference back to the event in context: "chủ trì phiên khai mạc", "Dự hội nghị có ..."
+_EVENT_ANAPHORS = [("phiên", "khai", "mạc"), ("phiên", "bế", "mạc"), ("lễ", "khai", "mạc"), ("lễ", "bế", "mạc"),
+                   ("phiên", "họp"), ("phiên", "toàn", "thể"), ("kỳ", "họp"), ("hội", "nghị"), ("diễn", "đàn"),
+                   ("hội", "thảo"), ("sự", "kiện")]
 _NEGATED = [("không",), ("chưa",), ("không", "có"), ("hủy",), ("hoãn",)]
 _ONGOING = [("đang",)]
 _DONE = [("đã",), ("vừa",), ("mới",)]
@@ -77,6 +83,24 @@ class Discourse:
 
     subject: str | None = None
     countries: tuple[str, ...] = ()
+    event: str | None = None  # the last event named
+    spouses: set[str] | None = None  # people introduced as a spouse ("Phu nhân X"): never visitors
+
+
+_VERB_INDEX: dict[int, tuple[list[Verb], dict[str, list[tuple[Verb, tuple[str, ...]]]]]] = {}
+
+
+def _verbs_by_first_syllable(verbs: list[Verb]) -> dict[str, list[tuple[Verb, tuple[str, ...]]]]:
+    """The lexicon's verbs by the first syllable of their trigger, in lexicon order (longest first)."""
+    cached = _VERB_INDEX.get(id(verbs))
+    if cached is None or cached[0] is not verbs:
+        index: dict[str, list[tuple[Verb, tuple[str, ...]]]] = {}
+        for verb in verbs:
+            key = syllable_key(verb.trigger)
+            index.setdefault(key[0], []).append((verb, key))
+        cached = (verbs, index)
+        _VERB_INDEX[id(verbs)] = cached
+    return cached[1]
 
 
 class _Sentence:
@@ -88,7 +112,7 @@ class _Sentence:
         for sp in spans:
             for k in range(sp.i, sp.j):
                 self.covered[k] = sp
-        self.verbs = [(v, syllable_key(v.trigger)) for v in lex.verbs]
+        self.verbs = _verbs_by_first_syllable(lex.verbs)
 
     def low(self, k: int) -> str:
         return self.s[k].low if 0 <= k < self.n else ""
@@ -99,7 +123,7 @@ class _Sentence:
         while k < self.n:
             hit = None
             if self.covered[k] is None or self._trigger_inside_ok(k):
-                for verb, key in self.verbs:
+                for verb, key in self.verbs.get(self.low(k), ()):
                     n = len(key)
                     if tuple(self.low(k + m) for m in range(n)) == key and self._ok(k, n, verb):
                         hit = (k, k + n, verb)
