@@ -27,7 +27,7 @@ _SYNTAX = re.compile(
 Column = Sequence[str]
 # Entries per cached word function: enough for the words of a news archive's
 # working vocabulary, small enough (a few MB) that memory stays flat.
-_CACHE = 1 << 14
+_CACHE = 1 << 12
 
 
 @dataclass(frozen=True, slots=True)

@@ -64,7 +64,7 @@ class Taggers:
         self._regex_tokenize = regex_tokenize
         self._normalize_characters = normalize_characters_in_text
         # word_tokenize normalizes each syllable (a pure function): once per distinct syllable
-        self._normalize = lru_cache(maxsize=1 << 14)(token_normalize)
+        self._normalize = lru_cache(maxsize=1 << 12)(token_normalize)
         pos, chunk, ner = (CRFPOSTagPredictor.Instance(), CRFChunkingPredictor.Instance(),
                            CRFNERPredictor.Instance())
         self._pos: _Stage = (pos.model, compile_template(pos.transformer.template))
