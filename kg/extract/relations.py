@@ -113,6 +113,14 @@ class _Sentence:
             for k in range(sp.i, sp.j):
                 self.covered[k] = sp
         self.verbs = _verbs_by_first_syllable(lex.verbs)
+        if discourse.spouses is None:
+            discourse.spouses = set()
+        for sp in spans:
+            if sp.type == "Person" and ((self.low(sp.i), self.low(sp.i + 1)) in _SPOUSE
+                                        or (self.low(sp.i - 2), self.low(sp.i - 1)) in _SPOUSE):
+                got = resolve(sp)
+                if got:
+                    discourse.spouses.add(got[0])
 
     def low(self, k: int) -> str:
         return self.s[k].low if 0 <= k < self.n else ""
@@ -158,7 +166,8 @@ class _Sentence:
         if verb.predicate == "signed" and any(self.low(m) == "chứng" and self.low(m + 1) == "kiến"
                                               for m in range(max(0, k - 5), k)):
             return False
-        if verb.trigger in ("chủ trì",) and not self._span_after(k + n, {"Event"}, 3):
+        if verb.trigger in ("chủ trì",) and not self._span_after(k + n, {"Event"}, 3) \
+                and not (self.d.event and self._anaphor_at(k + n)):
             return False
         return True
 
@@ -228,6 +237,11 @@ class _Sentence:
         guests: list[str] = []
         visitors: list[str] = []
         for t, (k, e, verb) in enumerate(triggers):
+            if t == 0 and verb.predicate in ("met", "attended"):
+                inverted = self._inverted(k, e, verb)
+                if inverted is not None:
+                    out.extend(inverted)
+                    break
             next_k = triggers[t + 1][0] if t + 1 < len(triggers) else self.n
             clause_start = max([m + 1 for m in range(0, k) if self.low(m) == ";"] + [0])
             prev_e = triggers[t - 1][1] if t else 0
@@ -266,7 +280,7 @@ class _Sentence:
                     invitee_keys = [self.d.subject]
                 for s in inviter_keys:
                     for o in invitee_keys:
-                        if s != o:
+                        if s != o and o not in self.d.spouses:
                             out.append(self._make(s, verb, o, k, e, region_end, None, 0.9))
                 continue
             objects = [sp for sp in self.spans if e <= sp.i < region_end and sp.type in otypes | {"Title"}]
@@ -283,6 +297,8 @@ class _Sentence:
                 if objects and verb.predicate == "attended":
                     objects = [sp for sp in objects if sp.i - e <= 12]
             object_keys = self._resolve_all(objects, otypes)
+            if verb.predicate == "attended" and not object_keys and self.d.event and self._anaphor_at(e):
+                object_keys = [self.d.event]  # "chủ trì phiên khai mạc": the session named before
             # subject
             passive = None
             for m in range(max(clause_start, prev_e, k - 20), k):
@@ -354,10 +370,12 @@ class _Sentence:
             if verb.predicate == "met":
                 guests = object_keys
             if verb.predicate == "visited" and not inherited:
-                visitors = subject_keys
+                visitors = [key for key in subject_keys if key not in self.d.spouses]
             date = self._date(k, self.s[region_end - 1].end if region_end > 0 else self.s[k].end)
             conf = 0.9 if not inherited else 0.75
             for s in subject_keys:
+                if verb.predicate == "visited" and s in self.d.spouses:
+                    continue  # "X và Phu nhân Y thăm ...": the spouse accompanies, the gold has her meet, not visit
                 for o in object_keys:
                     if s != o:
                         out.append(self._make(s, verb, o, k, e, region_end, date, conf, modality))
@@ -368,6 +386,54 @@ class _Sentence:
                                                       for key in clause_subject) else chain_subject
                 chain_modality = modality
         return out
+
+    def _inverted(self, k: int, e: int, verb: Verb) -> list[RawRelation] | None:
+        """``Dự X có A; B; C``, ``Đón X tại sân bay có A``: the subjects follow ``có``, the object precedes it."""
+        if any(sp.i < k for sp in self.spans) or any(
+                self.s[m].is_word and not self.s[m].is_num and self.low(m) not in _FRONT_OK | {"cùng", "tham"}
+                for m in range(0, k)):
+            return None
+        has = None
+        for m in range(e, min(self.n, e + 25)):
+            if self.low(m) in (";", ".", ",", ":"):
+                return None
+            if self.low(m) == "có":
+                has = m
+                break
+        if has is None:
+            return None
+        subjects = self._resolve_all([sp for sp in self.spans if sp.i > has and sp.type in ("Person", "Title")],
+                                     {"Person"})
+        phrase = [sp for sp in self.spans if e <= sp.i and sp.j <= has]
+        if verb.predicate == "met":
+            objects = self._resolve_all([sp for sp in phrase if sp.type in ("Person", "Title")], {"Person"})
+            if not objects and self.d.subject and any(self.low(m) in ("đoàn", "ông", "bà", "ngài")
+                                                      for m in range(e, has)):
+                objects = [self.d.subject]  # "Đón ông / Đoàn tại sân bay có X": the guest in context
+        else:
+            objects = self._resolve_all([sp for sp in phrase if sp.type == "Event"], {"Event"})
+            if not objects and not phrase and self._event_anaphor(e, has) and self.d.event:
+                objects = [self.d.event]
+        if not subjects or not objects:
+            return []
+        date = self._date(k, self.s[-1].end)
+        return [self._make(s, verb, o, k, e, self.n, date, 0.85) for s in subjects for o in objects if s != o]
+
+    def _anaphor_at(self, m: int) -> int:
+        """Length of a lowercase event noun at ``m`` that names nothing itself (no name after it)."""
+        if self.covered[m] is not None if m < self.n else True:
+            return 0
+        for a in _EVENT_ANAPHORS:
+            n = len(a)
+            if tuple(self.low(m + x) for x in range(n)) == a and not self.s[m].is_cap \
+                    and not (m + n < self.n and (self.s[m + n].is_cap or self.s[m + n].is_num)):
+                return n
+        return 0
+
+    def _event_anaphor(self, e: int, end: int) -> bool:
+        """Between ``e`` and ``end`` only a lowercase event noun (or nothing): ``phiên khai mạc``."""
+        words = tuple(self.low(m) for m in range(e, end) if self.s[m].is_word)
+        return not words or any(words[:len(a)] == a and len(words) == len(a) for a in _EVENT_ANAPHORS)
 
     def _fronted_subject(self, k: int, e: int) -> Span | None:
         """``Đến Hà Nội từ tối qua, Thủ tướng X ...``: a clause opening the sentence has the subject after its comma."""
@@ -456,9 +522,13 @@ def find_relations(sylls: list[Syl], spans: list[Span], resolve: Callable[[Span]
     ``resolve`` maps a span to ``(entity key, entity type)`` or ``None``.
     """
     found = _Sentence(sylls, spans, resolve, dates, lex, discourse).run()
+    for sp in spans:
+        got = resolve(sp) if sp.type == "Event" else None
+        if got and got[1] == "Event":
+            discourse.event = got[0]
     for rel in found:
-        if rel.subject.startswith("person:"):
-            discourse.subject = rel.subject
+        if rel.subject.startswith("person:") and rel.predicate != "invited":
+            discourse.subject = rel.subject  # an inviter ("theo lời mời của X") is not the one in focus
     if not found:
         for sp in spans:
             got = resolve(sp)
