@@ -14,7 +14,7 @@ CORE_PREDICATES = ("met", "visited", "signed", "attended", "invited")
 def to_record(extraction: Extraction) -> dict[str, Any]:
     """The JSON object for one article: names, not keys, in the required fields.
 
-    Relations outside FORMAT.md's five predicates, and negated ones, go to
+    Relations outside FORMAT.md's five predicates, negated ones and planned signings go to
     ``other_relations`` so a scorer of the five does not count them.
     """
     article = extraction.article
@@ -49,7 +49,10 @@ def to_record(extraction: Extraction) -> dict[str, Any]:
                     "evidence": {"sentence": rel.evidence.sentence, "start": rel.evidence.start,
                                  "end": rel.evidence.end},
                     "confidence": rel.confidence})
-        (relations if rel.predicate in CORE_PREDICATES and rel.modality != "negated" else others).append(row)
+        # a signing only planned ("sẽ sớm ký") is not a signing; a planned visit is still a visit (FORMAT.md)
+        core = rel.predicate in CORE_PREDICATES and rel.modality != "negated" \
+            and not (rel.predicate == "signed" and rel.modality == "planned")
+        (relations if core else others).append(row)
     quantities = [{"metric": q.metric, "value": q.value, "unit": q.unit, "period": q.period,
                    "subjects": [name(s) for s in q.subjects], "qualifier": q.qualifier,
                    "change_pct": q.change_pct,

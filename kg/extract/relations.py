@@ -235,6 +235,7 @@ class _Sentence:
         chain_modality = "done"
         used_as_object: set[int] = set()
         guests: list[str] = []
+        inviters: set[int] = set()
         visitors: list[str] = []
         for t, (k, e, verb) in enumerate(triggers):
             if t == 0 and verb.predicate in ("met", "attended"):
@@ -274,6 +275,11 @@ class _Sentence:
                 invitee = [sp for sp in self.spans if sp.i >= last and sp.type in ("Person", "Title")
                            and not self._is_object_marked(sp)]
                 invitee_keys = self._resolve_all(invitee[:1], {"Person"})
+                if not invitee_keys and verb.trigger == "nhận lời mời":
+                    # "X chuyển lời thăm hỏi tới Y và nhận lời mời của Z": the one who accepts is the subject
+                    before = [sp for sp in self.spans if sp.j <= k and sp.type in ("Person", "Title")
+                              and not self._is_object_marked(sp) and self._same_clause(sp.j, k)]
+                    invitee_keys = chain_subject or self._resolve_all(before[:1], {"Person"})
                 if not invitee_keys and visitors and self.low(k - 1) != ".":
                     invitee_keys = visitors  # "X thăm Y từ ngày 27-28/4 theo lời mời của Z"
                 if not invitee_keys and self.d.subject:
@@ -282,7 +288,14 @@ class _Sentence:
                     for o in invitee_keys:
                         if s != o and o not in self.d.spouses:
                             out.append(self._make(s, verb, o, k, e, region_end, None, 0.9))
+                inviters.update(id(sp) for sp in inviter)
+                if verb.trigger == "nhận lời mời" and invitee_keys:
+                    chain_subject = invitee_keys  # "nhận lời mời của X sẽ sang thăm Y": the invitee visits
                 continue
+            if t > 0 and triggers[t - 1][2].predicate == "invited" and verb.predicate in ("visited", "attended") \
+                    and not any(self.s[m].text in (",", ";", ".", ":") for m in range(triggers[t - 1][1], k)) \
+                    and self._modality(triggers[t - 1][1], k) not in ("planned", "done"):
+                continue  # "mời X sang thăm Y", "nhận lời mời của X sang thăm Y": what is asked, not done
             objects = [sp for sp in self.spans if e <= sp.i < region_end and sp.type in otypes | {"Title"}]
             if verb.predicate in ("visited",):
                 objects = self._visit_objects(e, region_end, verb)
@@ -312,7 +325,7 @@ class _Sentence:
                      and (id(sp) not in used_as_object or (verb.predicate == "visited" and k - sp.j <= 1))]
             if passive:
                 cands = [sp for sp in cands if sp.j <= passive[0].i]
-            cands = [sp for sp in cands if not self._in_relative(sp)]
+            cands = [sp for sp in cands if not self._in_relative(sp) and id(sp) not in inviters]
             relative = self._relative_head(k)
             if relative is not None:
                 cands = [relative]
