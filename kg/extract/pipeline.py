@@ -110,9 +110,10 @@ def extract_article(article: Article) -> Extraction:
                 # "Ngay sau lễ đón, hai nhà lãnh đạo đã hội đàm", "Cùng ngày, ...": the day carries over
                 carried[len(relations)] = last_date
             elif date is not None and len(date) == 10 and not fold(stext).startswith(("trước đó", "trước khi")) \
-                    and date not in spans_from:
+                    and date not in spans_from and (last_date is None or len(last_date) != 10 or date > last_date):
                 # only a day carries to "cùng ngày"; a month ("hồi tháng 12/2022") is a flashback and
-                # the first day of a span ("thăm từ ngày 22-24/6") is not the day of the next events
+                # the first day of a span ("thăm từ ngày 22-24/6") is not the day of the next events;
+                # an earlier day inside a sentence ("Ông X đến Hà Nội tối 27/3") is a flashback too
                 last_date = date
             relations.append(Relation(raw.subject, raw.predicate, raw.object, date, evidence,
                                       kind=raw.verb.kind, cameo=raw.verb.cameo, modality=raw.modality,

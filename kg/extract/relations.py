@@ -166,6 +166,9 @@ class _Sentence:
         if verb.predicate == "signed" and any(self.low(m) == "chứng" and self.low(m + 1) == "kiến"
                                               for m in range(max(0, k - 5), k)):
             return False
+        if verb.predicate == "met" and len(verb.trigger.split()) >= 2 and verb.trigger.split()[0] in ("hội", "điện") \
+                and (prev in ("sau", "tại", "trong", "trước") or (self.low(k - 2), prev) == ("kết", "thúc")):
+            return False  # "Sau hội đàm, ...", "Phát biểu tại hội kiến, ...": the talks as a noun, not a verb
         if verb.trigger in ("chủ trì",) and not self._span_after(k + n, {"Event"}, 3) \
                 and not (self.d.event and self._anaphor_at(k + n)):
             return False
