@@ -27,6 +27,11 @@ _DASHES = {"-", "–", "&"}
 _FIRSTS: dict[int, tuple[object, frozenset[str]]] = {}
 
 
+# a syllable that makes an office the first half of an institution's name: "Đại sứ quán", "Lãnh sự quán"
+_OFFICE_SUFFIX_BLOCK = {"quán"}
+_MISSION_HEADS = frozenset({("đại", "sứ", "quán"), ("tổng", "lãnh", "sự", "quán"), ("lãnh", "sự", "quán")})
+
+
 def _first_syllables(keys) -> frozenset[str]:
     """The first syllables of a table's keys: most positions start none, and are skipped at once."""
     cached = _FIRSTS.get(id(keys))
@@ -92,7 +97,9 @@ class MentionFinder:
         if not found:
             return None
         n, (title, heads) = found
-        # the title must end on a word boundary: "Chủ tịch" is not the start of "Chủ tịch nước" only
+        # the title must end on a word boundary: "Đại sứ" is not the start of "Đại sứ quán" (the embassy)
+        if self.low(i + n) in _OFFICE_SUFFIX_BLOCK:
+            return None
         return n, title, heads
 
     def place_at(self, i: int, *, strict: bool = True) -> tuple[int, Place, str] | None:
@@ -448,6 +455,11 @@ class MentionFinder:
         if not n or not self.cap(i):
             return None
         end = self.org_end(i)
+        if self.low(end) == "tại" and _in_set(self.s, i, _MISSION_HEADS, 4):
+            # "Đại sứ quán Việt Nam tại Lào": a mission is named with its host
+            place = self.place_at(end + 1)
+            if place:
+                end = end + 1 + place[0]
         name = _text(self.text, self.s, i, end)
         key = syllable_key(name)
         if key in self.lex.set("top_bodies") or key in self.lex.set("cap_common"):

@@ -310,6 +310,11 @@ class _Sentence:
                         self.low(m - 1) in ("và", ",") and (self.low(m) == "ra" or (self.low(m), self.low(m + 1))
                                                             in (("công", "bố"), ("thông", "qua"), ("ra", "mắt")))
                         for m in range(e, sp.i))]
+                if verb.predicate == "signed" and not objects:
+                    # "Bản ghi nhớ X do A và B ký": the agreement is named before the agents
+                    by = [m for m in range(max(clause_start, prev_e), k) if self.low(m) == "do"]
+                    if by:
+                        objects = [sp for sp in self.spans if sp.type == "Agreement" and sp.j == by[-1]]
                 if objects and verb.predicate == "attended":
                     objects = [sp for sp in objects if sp.i - e <= 12]
             object_keys = self._resolve_all(objects, otypes)
