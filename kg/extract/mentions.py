@@ -484,6 +484,9 @@ class MentionFinder:
             if kind == "Location" and not self.cap(i) and \
                     not _in_set(self.s, i, self.lex.set("location_named_only")):
                 continue
+            if kind == "Agreement" and _in_set(self.s, i, self.lex.set("agreement_heads_named_only")) == n and \
+                    (i == 0 or not self.cap(i) or not self.cap(i + n)):
+                continue  # "tuyên bố" (declare) is a verb; "Tuyên bố Hà Nội" names a declaration
             if kind == "Event" and self.low(i + n) in ("đón", "tiễn"):
                 return None
             if kind == "Location" and _in_set(self.s, i, self.lex.set("location_named_only")):

@@ -108,3 +108,19 @@ def test_embassy_is_no_ambassador_and_keeps_its_host():
     assert ("Đại sứ quán Việt Nam tại Ai Cập", "Organization") in entities(text)
     assert not any(p == "met" for _, p, _ in rels(text, D))
     assert any(t == "Đại sứ" for _, t, _ in positions(text))
+
+
+def test_a_named_declaration_is_an_agreement_and_tuyên_bố_as_a_verb_is_not():
+    text = ("Năm 2016, Tổng thống Ba Lan Andrzej Duda và Tổng thống Kenya Uhuru Kenyatta đã ký Tuyên bố Nairobi. "
+            "Tuyên bố tại họp báo, ông Duda cảm ơn nước chủ nhà.")
+    assert ("Tuyên bố Nairobi", "Agreement") in entities(text)
+    assert ("Andrzej Duda", "signed", "Tuyên bố Nairobi") in rels(text)
+    assert not any(t == "Agreement" and n.startswith("Tuyên bố tại") for n, t in entities(text))
+
+
+def test_federal_republic_prefix_and_lãnh_tụ_is_no_office():
+    text = ("Sáng 10/6, Tổng thống Cộng hòa Liên bang Nigeria Bola Tinubu hội kiến Lãnh tụ Cách mạng Cuba "
+            "Raúl Castro Ruz.")
+    names = {n for n, _ in entities(text)}
+    assert "Bola Tinubu" in names and "Nigeria" in names and "Cộng" not in names and "Cách" not in names
+    assert not any(t == "Lãnh tụ" for _, t, _ in positions(text))
