@@ -124,3 +124,12 @@ def test_federal_republic_prefix_and_lãnh_tụ_is_no_office():
     names = {n for n, _ in entities(text)}
     assert "Bola Tinubu" in names and "Nigeria" in names and "Cộng" not in names and "Cách" not in names
     assert not any(t == "Lãnh tụ" for _, t, _ in positions(text))
+
+
+def test_fronted_trip_clause_nhân_chuyến_thăm_takes_the_subject_after_the_comma():
+    text = ("Sáng 10/6, Thủ tướng Kenya Musalia Mudavadi hội đàm với Thủ tướng Phạm Minh Chính. "
+            "Tháng 5/2019, nhân chuyến thăm Ai Cập và dự Diễn đàn Kinh tế châu Phi tại Cairo, "
+            "Tổng thống Kenya Uhuru Kenyatta và Tổng thống Ai Cập Abdel Fattah al-Sisi đã ký Tuyên bố Cairo.")
+    got = rels(text, D)
+    assert ("Uhuru Kenyatta", "visited", "Ai Cập") in got
+    assert ("Musalia Mudavadi", "visited", "Ai Cập") not in got
