@@ -30,10 +30,11 @@ class Syl:
     ner: str = ""
     token_start: int = -1
     token_end: int = -1
+    low: str = ""  # the folded text, what the lexicons match against
 
-    @property
-    def low(self) -> str:
-        return fold(self.text)
+    def __post_init__(self) -> None:
+        if not self.low:
+            object.__setattr__(self, "low", fold(self.text))
 
     @property
     def is_word(self) -> bool:
@@ -82,5 +83,6 @@ def split_syllables(text: str, sentence: Sentence) -> list[Syl]:
         ts = te = -1
         if k < len(tokens) and tokens[k].start <= start < tokens[k].end:
             pos, ner, ts, te = tokens[k].pos, tokens[k].ner, tokens[k].start, tokens[k].end
-        sylls.append(Syl(m.group(), start, end, pos, ner, ts, te))
+        word = m.group()
+        sylls.append(Syl(word, start, end, pos, ner, ts, te, fold(word)))
     return sylls

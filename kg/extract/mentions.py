@@ -24,12 +24,12 @@ __all__ = ["find_mentions", "MentionFinder"]
 _DASHES = {"-", "–", "&"}
 
 
-_FIRSTS: dict[int, tuple[object, frozenset[str]]] = {}
-
-
 # a syllable that makes an office the first half of an institution's name: "Đại sứ quán", "Lãnh sự quán"
 _OFFICE_SUFFIX_BLOCK = {"quán"}
 _MISSION_HEADS = frozenset({("đại", "sứ", "quán"), ("tổng", "lãnh", "sự", "quán"), ("lãnh", "sự", "quán")})
+
+
+_FIRSTS: dict[int, tuple[object, frozenset[str]]] = {}
 
 
 def _first_syllables(keys) -> frozenset[str]:
