@@ -10,7 +10,7 @@ to what one worker gives.
              ──> workers: extract_fn(article) ──> results in input order
 
 Worker processes start from a forkserver (safe when the caller has threads)
-and load the NLP models once each. As with any multiprocessing code, a script
+that has loaded the NLP models, so they are loaded once per pool. As with any multiprocessing code, a script
 that asks for workers must guard its entry point with
 ``if __name__ == "__main__":``. On Dask, every worker needs vnkg installed;
 each worker process loads the models on its first task and keeps them.
@@ -205,6 +205,10 @@ def _run_processes(articles: Iterable[Article], fn: ExtractFn, *,
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context(START_METHOD if START_METHOD in methods else "spawn")
+    if context.get_start_method() == "forkserver":
+        # The server loads the models once and workers fork with them (no
+        # effect if this process already started its forkserver).
+        context.set_forkserver_preload(["kg.nlp._preload"])  # type: ignore[attr-defined]
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker)
     try:
         yield from _ordered(articles, lambda batch: pool.submit(_extract_batch, batch, fn),
