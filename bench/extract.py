@@ -39,7 +39,7 @@ import json, resource, sys, threading, time
 start = time.perf_counter()
 tree_peak = [0]
 worker_cpu = {}
-def sample():  # worker processes are not our children (forkserver): sum RSS over the tree
+def sample():  # workers are not our children (forkserver): sum over the tree, PSS if we can
     try:
         import psutil
     except ImportError:
@@ -49,7 +49,10 @@ def sample():  # worker processes are not our children (forkserver): sum RSS ove
         total = 0
         for proc in [me] + me.children(recursive=True):
             try:
-                total += proc.memory_info().rss
+                try:  # proportional set size: pages shared by the workers counted once
+                    total += proc.memory_full_info().pss
+                except (AttributeError, psutil.AccessDenied):
+                    total += proc.memory_info().rss
                 if proc.pid != me.pid:
                     worker_cpu[proc.pid] = sum(proc.cpu_times()[:2])
             except psutil.Error:
@@ -109,7 +112,7 @@ def run(mode: str, corpus: Path, *, workers: int = 1) -> dict:
         result = json.loads(proc.stdout.strip().splitlines()[-1])
         result["lines"] = sum(1 for _ in out.open(encoding="utf-8"))
     # One worker: the exact peak of the process. More: the sampled peak of the
-    # summed RSS of the process and its workers (shared pages counted in each).
+    # summed PSS of the process, its forkserver and workers (shared pages split).
     result["peak_mb"] = result["self_mb"] if workers == 1 else max(result["tree_mb"], result["self_mb"])
     return result
 
