@@ -18,6 +18,7 @@ each worker process loads the models on its first task and keeps them.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import multiprocessing
 import pickle
@@ -61,7 +62,8 @@ def extract_articles(
             on that cluster. Implies ``executor="dask"``.
         executor: ``"serial"``, ``"processes"`` or ``"dask"`` (a LocalCluster
             when there is no address), or a ``distributed.Client`` to use.
-            Default: serial for one worker, processes for more.
+            Default: serial for one worker or a small input (under
+            BATCH_ARTICLES articles and 2 * BATCH_CHARS characters), else processes.
         extract_fn: Article -> Extraction, default ``kg.extract.extract``; with
             processes or Dask it must be a picklable module-level function.
         on_error: called with (article, exception) when an article fails; the
@@ -80,6 +82,11 @@ def extract_articles(
         raise ValueError(f"workers must be at least 1, not {workers}")
     fn = extract_fn or _default_extract_fn()
     kind = _executor_kind(executor, dask_address=dask_address, workers=workers)
+    if kind == "processes" and executor is None:
+        # Starting a pool costs about a second: not worth it for a handful of articles.
+        head, articles = _peek(articles, BATCH_ARTICLES)
+        if len(head) < BATCH_ARTICLES and sum(len(article.text) for article in head) <= 2 * BATCH_CHARS:
+            kind = "serial"
     if kind == "serial":
         results: Iterator[tuple[Article, Any]] = _run_serial(articles, fn)
     elif kind == "processes":
@@ -95,6 +102,13 @@ def extract_articles(
             on_error(article, err)
         else:
             yield result
+
+
+def _peek(articles: Iterable[Article], count: int) -> tuple[list[Article], Iterator[Article]]:
+    """The first ``count`` articles, and an iterator over all of them."""
+    iterator = iter(articles)
+    head = list(itertools.islice(iterator, count))
+    return head, itertools.chain(head, iterator)
 
 
 def _default_extract_fn() -> ExtractFn:

@@ -20,6 +20,22 @@ from pipeline_fns import echo, fail_on_odd, fail_unpicklable, make_articles, ner
 _articles = make_articles
 
 
+def _executor(workers: int) -> str:
+    return "serial" if workers == 1 else "processes"
+
+
+def test_pipeline_small_input_skips_the_pool(monkeypatch):
+    import kg.pipeline
+
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a process pool was started")
+
+    monkeypatch.setattr(kg.pipeline, "_run_processes", no_pool)
+    assert len(list(extract_articles(_articles(5), workers=2, extract_fn=echo))) == 5
+    with pytest.raises(AssertionError, match="pool was started"):
+        list(extract_articles(_articles(BATCH_ARTICLES), workers=2, extract_fn=echo))
+
+
 def test_pipeline_serial_keeps_order():
     articles = _articles(6)
     out = list(extract_articles(articles, extract_fn=ner_entities))
@@ -30,7 +46,7 @@ def test_pipeline_serial_keeps_order():
 def test_pipeline_two_workers_equal_one():
     articles = _articles(12)
     one = list(extract_articles(articles, workers=1, extract_fn=ner_entities))
-    two = list(extract_articles(articles, workers=2, extract_fn=ner_entities))
+    two = list(extract_articles(articles, workers=2, executor="processes", extract_fn=ner_entities))
     assert two == one
 
 
@@ -63,7 +79,8 @@ def test_pipeline_reads_input_lazily_with_bounded_window():
 def test_pipeline_error_raised_in_order(workers):
     got = []
     with pytest.raises(ValueError, match="odd article a00001"):
-        for extraction in extract_articles(_articles(5), workers=workers, extract_fn=fail_on_odd):
+        for extraction in extract_articles(_articles(5), workers=workers, executor=_executor(workers),
+                                           extract_fn=fail_on_odd):
             got.append(extraction.article.id)
     assert got == ["a00000"]
 
@@ -71,7 +88,8 @@ def test_pipeline_error_raised_in_order(workers):
 @pytest.mark.parametrize("workers", [1, 2])
 def test_pipeline_on_error_skips_and_reports(workers):
     failed = []
-    out = list(extract_articles(_articles(5), workers=workers, extract_fn=fail_on_odd,
+    out = list(extract_articles(_articles(5), workers=workers, executor=_executor(workers),
+                                extract_fn=fail_on_odd,
                                 on_error=lambda article, err: failed.append((article.id, str(err)))))
     assert [e.article.id for e in out] == ["a00000", "a00002", "a00004"]
     assert failed == [("a00001", "odd article a00001"), ("a00003", "odd article a00003")]
@@ -79,7 +97,7 @@ def test_pipeline_on_error_skips_and_reports(workers):
 
 def test_pipeline_unpicklable_error_from_worker_keeps_message():
     with pytest.raises(RuntimeError, match="bad article"):
-        list(extract_articles(_articles(2), workers=2, extract_fn=fail_unpicklable))
+        list(extract_articles(_articles(2), workers=2, executor="processes", extract_fn=fail_unpicklable))
 
 
 def test_pipeline_rejects_bad_options():
@@ -107,4 +125,5 @@ def test_pipeline_extractions_pickle():
                     reason="the extraction engine is not there yet")
 def test_pipeline_real_extraction_two_workers_equal_one():
     articles = _articles(8)
-    assert list(extract_articles(articles, workers=2)) == list(extract_articles(articles, workers=1))
+    two = list(extract_articles(articles, workers=2, executor="processes"))
+    assert two == list(extract_articles(articles, workers=1))
