@@ -10,9 +10,9 @@ to what one worker gives.
              ──> workers: extract_fn(article) ──> results in input order
 
 Worker processes start from a forkserver (safe when the caller has threads)
-that has loaded the NLP models, so they are loaded once per pool. As with any multiprocessing code, a script
-that asks for workers must guard its entry point with
-``if __name__ == "__main__":``. On Dask, every worker needs vnkg installed;
+that has loaded the NLP models, so they are loaded once per pool. As with
+any multiprocessing code, a script that asks for workers must guard its
+entry point with ``if __name__ == "__main__":``. On Dask, every worker needs vnkg installed;
 each worker process loads the models on its first task and keeps them.
 """
 
@@ -40,7 +40,7 @@ EXECUTORS = ("serial", "processes", "dask")
 BATCH_CHARS = 4_000  # text per task: amortizes inter-process overhead on short articles
 BATCH_ARTICLES = 32
 WINDOW_PER_WORKER = 4  # in-flight batches per worker: keeps workers busy, bounds memory
-START_METHOD = "forkserver"  # safe with threads in the parent; models are loaded per worker
+START_METHOD = "forkserver"  # safe with threads in the parent; preloads the models (kg.nlp._preload)
 
 
 def extract_articles(
