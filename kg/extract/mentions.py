@@ -315,6 +315,9 @@ class MentionFinder:
                 # "Bộ trưởng Thương mại, Công nghiệp và Năng lượng": a portfolio without "Bộ"
                 title, k = _text(self.text, self.s, j, port), port
             company = False
+            known = self.place_at(k, strict=False) if heads == ("*",) else None
+            if known and known[1].type in ("Organization", "Country"):
+                heads = ()  # "Tổng Thư ký ASEAN", "Giám đốc điều hành WEF": the org is named after the title
             if heads and self.cap(k):
                 if heads == ("*",):
                     tail = self.org_end(k, head_len=0) if not _in_set(self.s, k, self.lex.set("org_heads")) \
@@ -473,6 +476,10 @@ class MentionFinder:
         return span
 
     def head_noun(self, i: int) -> Span | None:
+        known = self.place_at(i, strict=False)
+        if known and known[1].type == "Organization" and \
+                known[0] >= max(_in_set(self.s, i, self.lex.set(h)) for h in ("event_heads", "agreement_heads")):
+            return None  # "Diễn đàn Kinh tế thế giới": a known organization, not an event
         for kind, heads in (("Event", "event_heads"), ("Agreement", "agreement_heads"),
                             ("Location", "location_heads")):
             n = _in_set(self.s, i, self.lex.set(heads))
