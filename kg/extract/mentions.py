@@ -118,7 +118,8 @@ class MentionFinder:
             return None
         if strict and n == 1 and len(self.s[i].text) <= 6:
             # "Đức", "Mỹ", "Nam" are also syllables of people's names
-            if (i > 0 and self.cap(i - 1) and self.place_at(i - 1, strict=False) is None) or \
+            if (i > 0 and self.cap(i - 1) and self.place_at(i - 1, strict=False) is None
+                    and not _in_set(self.s, i - 1, self.lex.set("extent_stops"), 1)) or \
                     (self.cap(i + 1) and self.place_at(i + 1, strict=False) is None):
                 return None
         if strict and self.cap(i + n) and n > 1 and self.place_at(i + n, strict=False) is None \
@@ -250,7 +251,9 @@ class MentionFinder:
                 j += 1
                 continue
             if kind == "Location" and j == i + n and self.office_at(j) and \
-                    self.name_end(j + self.office_at(j)[0]) > j + self.office_at(j)[0] + 1:
+                    self.name_end(j + self.office_at(j)[0]) > j + self.office_at(j)[0] + \
+                    (1 if _in_set(self.s, i, self.lex.set("memorial_heads")) else 0):
+                # "Dinh Tổng thống Merdeka": a residence is named after the office, one word is enough
                 # "Lăng Chủ tịch Hồ Chí Minh": a place named after a person with a title
                 j = last_good = self.name_end(j + self.office_at(j)[0])
                 break
@@ -311,6 +314,8 @@ class MentionFinder:
             n, title, heads = found
             k = j + n
             port = self._portfolio_end(j + 2) if syllable_key(title)[:2] in self.lex.set("portfolio_offices") else k
+            if self.low(k) == "phụ" and self.low(k + 1) == "trách" and self._portfolio_end(k + 2) > k + 2:
+                port = self._portfolio_end(k + 2)  # "Quốc vụ khanh phụ trách Ngoại thương"
             if port > k:
                 # "Bộ trưởng Thương mại, Công nghiệp và Năng lượng": a portfolio without "Bộ"
                 title, k = _text(self.text, self.s, j, port), port
@@ -386,7 +391,8 @@ class MentionFinder:
         if self.low(k) == "nước" and not self.s[k].is_cap:
             k += 1
         place = self.place_at(k, strict=False)
-        if place and place[1].type in ("Country", "Organization"):
+        city_ok = len(titles) and syllable_key(titles[-1]) in self.lex.set("place_offices")
+        if place and (place[1].type in ("Country", "Organization") or city_ok and place[1].type == "Location"):
             org, org_type = place[1].name, place[1].type
             inner.append(self._place_span(k, k + place[0], place[1]))
             k += place[0]
@@ -451,6 +457,15 @@ class MentionFinder:
         if not found:
             return None
         n, place, _ = found
+        if place.type == "Location" and syllable_key(place.name) in self.lex.set("regions") and \
+                self.low(i + n) in _DASHES:
+            other = self.place_at(i + n + 1, strict=False)
+            if other and other[1].type == "Location" and syllable_key(other[1].name) in self.lex.set("regions"):
+                # "châu Á - Thái Bình Dương": two regions joined name one
+                end = i + n + 1 + other[0]
+                span = self._span(i, end, "Location", _text(self.text, self.s, i, end))
+                span.source = "gazetteer"
+                return span
         return self._place_span(i, i + n, place)
 
     def organization(self, i: int) -> Span | None:
@@ -562,8 +577,8 @@ class MentionFinder:
             if span.type in ("Event", "Agreement", "Location", "Organization") and span.j - span.i > 1:
                 inner = MentionFinder(self.text, self.s[span.i + 1:span.j], self.lex).find()
                 # a person named in a place ("Lăng Chủ tịch Hồ Chí Minh") is an entity, never an actor
-                keep = ("Country", "Organization", "Location", "Person") if span.type == "Location" \
-                    else ("Country", "Organization", "Location")
+                keep = ("Country", "Organization", "Location", "Person") if span.type == "Location" and \
+                    _in_set(self.s, span.i, self.lex.set("memorial_heads")) else ("Country", "Organization", "Location")
                 span.inner.extend(sp for sp in inner if sp.type in keep)
             i = span.j
         return spans
