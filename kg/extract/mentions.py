@@ -164,6 +164,12 @@ class MentionFinder:
                 return k
         return min(j, i + 6)
 
+    def stop_at(self, j: int, maxlen: int = 3) -> int:
+        """A word that ends a name (``và``, ``tại``, ``do`` ...); ``do`` in ``tự do`` (free) is not one."""
+        if self.low(j) == "do" and j > 0 and self.s[j - 1].low == "tự":
+            return 0
+        return _in_set(self.s, j, self.lex.set("extent_stops"), maxlen)
+
     # -- organizations and extents -------------------------------------------
     def org_end(self, i: int, *, head_len: int | None = None) -> int:
         """End of an organization name starting with a head noun at ``i`` (``i`` when none)."""
@@ -193,11 +199,11 @@ class MentionFinder:
                 # the lower-case syllables of the same word ("Ngoại giao", "Cộng sản")
                 while j < self.n and self.s[j].is_word and not self.s[j].is_cap and \
                         self.s[j].token_start == self.s[j - 1].token_start and self.s[j].token_start >= 0 \
-                        and not _in_set(self.s, j, self.lex.set("extent_stops"), 2):
+                        and not self.stop_at(j, 2):
                     j += 1
                 last_good = j
             elif syl.is_word and not syl.is_num and syl.low not in ("và",) and \
-                    not _in_set(self.s, j, self.lex.set("extent_stops"), 3):
+                    not self.stop_at(j, 3):
                 j += 1  # lower-case words inside ("Ủy ban nhân dân tỉnh ...")
             elif (syl.low == "và" or syl.text in _DASHES) and self.cap(j + 1) and \
                     not self.is_person_start(j + 1) and not self.office_at(j + 1) and \
@@ -210,7 +216,6 @@ class MentionFinder:
 
     def extent_end(self, i: int, n: int, *, kind: str) -> int:
         """End of an event, agreement or place name: head then words up to a stop."""
-        stops = self.lex.set("extent_stops")
         j = i + n
         last_good = j
         seen_between = False
@@ -257,7 +262,7 @@ class MentionFinder:
                 # "Lăng Chủ tịch Hồ Chí Minh": a place named after a person with a title
                 j = last_good = self.name_end(j + self.office_at(j)[0])
                 break
-            if (not syl.is_cap and _in_set(self.s, j, stops, 3)) or self.office_at(j):
+            if (not syl.is_cap and self.stop_at(j, 3)) or self.office_at(j):
                 break
             if kind != "Event" and syl.is_word and _in_set(self.s, j, self.lex.set("event_heads")):
                 break
@@ -574,12 +579,14 @@ class MentionFinder:
                 i += 1
                 continue
             spans.append(span)
-            if span.type in ("Event", "Agreement", "Location", "Organization") and span.j - span.i > 1:
+            if span.type in ("Event", "Agreement", "Location", "Organization") and span.j - span.i > 1 and \
+                    span.source != "gazetteer":
                 inner = MentionFinder(self.text, self.s[span.i + 1:span.j], self.lex).find()
                 # a person named in a place ("Lăng Chủ tịch Hồ Chí Minh") is an entity, never an actor
                 keep = ("Country", "Organization", "Location", "Person") if span.type == "Location" and \
                     _in_set(self.s, span.i, self.lex.set("memorial_heads")) else ("Country", "Organization", "Location")
-                span.inner.extend(sp for sp in inner if sp.type in keep)
+                span.inner.extend(sp for sp in inner if sp.type in keep and not (
+                    sp.type == "Location" and syllable_key(sp.name) in self.lex.set("regions")))
             i = span.j
         return spans
 
