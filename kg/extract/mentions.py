@@ -283,6 +283,19 @@ class MentionFinder:
                 m += 1
         return end
 
+    def company_end(self, i: int, n: int) -> int:
+        """End of ``Tập đoàn DP World`` / ``Hãng xe điện VinFast`` (``i`` when the head is not a company's)."""
+        if not _in_set(self.s, i, self.lex.set("company_heads")) or not self.cap(i):
+            return i
+        k = i + n
+        m = k
+        while m < k + 3 and m < self.n and self.s[m].is_word and not self.s[m].is_cap and not self.stop_at(m, 1):
+            m += 1  # "Hãng xe điện VinFast": what the company does
+        if not self.cap(m) or self.office_at(m) or _in_set(self.s, m, self.lex.set("org_heads")):
+            return i
+        end = self._company_end(m)
+        return end if end > m else min(self.cap_run(m), m + 3)
+
     def _company_end(self, k: int) -> int:
         """``Vietjet Đinh Việt Phương``, ``Airbus Guillaume Faury``: the company's words before a name."""
         run = self.cap_run(k)
@@ -335,6 +348,14 @@ class MentionFinder:
                     company = tail == k and not _in_set(self.s, k, self.lex.set("org_heads"))
                     if company:
                         tail = self._company_end(k)
+                elif self.company_end(k, _in_set(self.s, k, self.lex.set("org_heads"))) > k and \
+                        _in_set(self.s, k, frozenset(syllable_key(h) for h in heads)):
+                    # "Chủ tịch Tập đoàn X NAME": the company is the post's organization, not part of the title
+                    tail = self.company_end(k, _in_set(self.s, k, self.lex.set("org_heads")))
+                    org, org_type = _text(self.text, self.s, k, tail), "Organization"
+                    inner.append(self._span(k, tail, "Organization", org))
+                    k = tail
+                    tail = k
                 elif _in_set(self.s, k, frozenset(syllable_key(h) for h in heads)):
                     tail = self.org_end(k, head_len=_in_set(self.s, k, frozenset(syllable_key(h) for h in heads)))
                 else:
@@ -478,6 +499,8 @@ class MentionFinder:
         if not n or not self.cap(i):
             return None
         end = self.org_end(i)
+        if end <= i + n:
+            end = max(end, self.company_end(i, n))
         if self.low(end) == "tại" and _in_set(self.s, i, _MISSION_HEADS, 4):
             # "Đại sứ quán Việt Nam tại Lào": a mission is named with its host
             place = self.place_at(end + 1)
@@ -524,6 +547,9 @@ class MentionFinder:
                     span.aliases = (_text(self.text, self.s, i, end),)
                     return span
                 end = self.cap_run(i + n)
+                office = self.office_at(i + n)
+                if office and self.name_end(i + n + office[0]) > i + n + office[0]:
+                    end = self.name_end(i + n + office[0])  # "tượng đài Tổng thống X": named after a person
                 if end == i + n or not self.s[i].is_cap and i > 0 and \
                         _in_set(self.s, i - 1, self.lex.set("location_head_blockers"), 1):
                     return None  # "Đại lễ đường Nhân dân": the head is the end of another word
