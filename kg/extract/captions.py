@@ -14,7 +14,8 @@ __all__ = ["credit_spans"]
 _CREDIT = re.compile(r"[(\[]?\b(?:Ảnh|Nguồn|Video|Clip|Đồ họa|Ảnh minh họa|Thực hiện|Bài và ảnh|Bài, ảnh)"
                      r"\s*:\s*[^\n)\]]*[)\]]?", re.IGNORECASE)
 _SOURCE = re.compile(r"\((?:theo|nguồn)\s+[^()\n]{1,40}\)|^\s*\(?theo\s+[^\n]{1,60}$", re.IGNORECASE | re.MULTILINE)
-_BYLINE = re.compile(r"^\s*(?:[A-ZĐÀ-Ỹ][\w.]*\s*){1,5}(?:\s*[-–/]\s*(?:[A-ZĐÀ-Ỹ][\w.]*\s*){1,4})?$", re.MULTILINE)
+_BYLINE = re.compile(r"^\s*(?:[A-ZĐÀ-Ỹ][\w.]*\s*){1,5}(?:\s*[-–/]\s*(?:[A-ZĐÀ-Ỹ][\w.]*\s*){1,4})?"
+                     r"(?:\s*\([^()\n]{1,60}\))?\s*$", re.MULTILINE)  # "Minh Anh - Thu Hà (PV TTXVN tại X)"
 
 
 _PREFIX = re.compile(r"[(\[]?\b\w[\w ]*?\s*:\s*")
@@ -62,7 +63,7 @@ def credit_spans(text: str) -> list[tuple[int, int]]:
     lines = text.split("\n")
     offset = len(text) - len(lines[-1])
     last = lines[-1]
-    if last.strip() and _BYLINE.match(last) and len(last.split()) <= 6:
+    if last.strip() and _BYLINE.match(last) and len(last.split("(")[0].split()) <= 6:
         spans.append((offset + len(last) - len(last.lstrip()), offset + len(last.rstrip())))
     for m in _SOURCE.finditer(text):
         if m.end() - m.start() < 70:

@@ -124,6 +124,25 @@ class EntityTable:
                 if fparts[:len(parts)] == parts or fparts[-len(parts):] == parts:
                     self._merge(short, full)
                     break
+            else:
+                # "Tổng thống Boric" for Gabriel Boric Font: a one-word surname inside a
+                # Hispanic (paternal + maternal) name, when only one person has it
+                if len(parts) == 1:
+                    inside = [full for full in persons if full is not short and full in self.ents
+                              and len(fold(full.name).split()) >= 3 and parts[0] in fold(full.name).split()[1:-1]]
+                    if len(inside) == 1:
+                        self._merge(short, inside[0])
+        # "DP World muốn ..." after "Tập đoàn DP World": a name that ends a company's name is the company
+        orgs = [e for e in self.ents if e.type == "Organization"]
+        for short in [e for e in self.ents if e.type == "Person" and not e.titles]:
+            low = fold(short.name)
+            for org in orgs:
+                if fold(org.name).endswith(" " + low) and all(m.source not in ("title", "honorific")
+                                                              for m in short.mentions):
+                    for m in short.mentions:
+                        m.type = "Organization"
+                    self._merge(short, org)
+                    break
 
     def _merge(self, src: _Ent, dst: _Ent) -> None:
         for alias in (src.name, *src.aliases):

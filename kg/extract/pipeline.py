@@ -140,6 +140,16 @@ def extract_article(article: Article) -> Extraction:
 def _attach_appositive_titles(sylls, spans: list[Span], table: EntityTable) -> None:
     """``X, Bộ trưởng Bộ Y`` and ``X trên cương vị Chủ tịch nước``: the titles are X's."""
     for a, b in zip(spans, spans[1:]):
+        if a.type == "Title" and b.type == "Person" and b.source == "honorific" and a.i > 0 and \
+                sylls[a.i - 1].low == "là" and [s.low for s in sylls[a.j:b.i]] == [","]:
+            # "Khi còn là Bộ trưởng Quốc phòng, ông X": the title after "là" is X's
+            # (not "Tiếp Tổng Bí thư, ông X": there the title is the object)
+            ent = table.get(b)
+            if ent is not None:
+                for title in a.titles:
+                    ent.titles.append((a.start, title, a.org))
+                a.type = "Title-attached"
+            continue
         if a.type != "Person" or b.type != "Title":
             continue
         between = [s.low for s in sylls[a.j:b.i]]
