@@ -180,6 +180,13 @@ class MentionFinder:
         last_good = j
         while j < self.n:
             syl = self.s[j]
+            if syl.low == "lần" and self.low(j + 1) == "thứ" and j + 2 < self.n and self.s[j + 2].is_word:
+                j = last_good = j + 3  # "Trung tâm Cách mạng công nghiệp lần thứ tư"
+                continue
+            lower_place = self.place_at(j, strict=False) if syl.is_word and not syl.is_cap else None
+            if lower_place and self.cap(j + 1):
+                j = last_good = j + lower_place[0]  # "Hiệp hội Thương mại tự do châu Âu"
+                continue
             if j - last_good >= 2:
                 break  # more than two lower-case words in a row: the name has ended
             if syl.is_word and syl.is_cap:
@@ -242,8 +249,14 @@ class MentionFinder:
                 seen_between = True
                 j += 1
                 continue
-            if kind == "Agreement" and low == "về":
-                j += 1
+            if kind == "Agreement" and low == "về" or \
+                    kind == "Event" and low == "về" and _in_set(self.s, i, self.lex.set("discussion_heads")):
+                j += 1  # "Bản ghi nhớ về ...", "phiên thảo luận về tương lai ..."
+                continue
+            if kind == "Event" and j == i + n and _in_set(self.s, i, self.lex.set("document_ceremonies")) and \
+                    _in_set(self.s, j, self.lex.set("quantifiers"), 2) and \
+                    _in_set(self.s, j + _in_set(self.s, j, self.lex.set("quantifiers"), 2), self.lex.set("agreement_heads")):
+                j += _in_set(self.s, j, self.lex.set("quantifiers"), 2)  # "lễ ký nhiều văn kiện hợp tác"
                 continue
             if syl.text in _DASHES and self.s[j - 1].is_num and self.cap(j + 1) is False and \
                     j + 1 < self.n and self.s[j + 1].is_num:
