@@ -16,12 +16,16 @@ Patterns (over syllables):
 
 from __future__ import annotations
 
+import re
+
 from kg.extract.base import PUNCT_BREAK, Span, Syl
 from kg.extract.lexicon import Lexicon, Place, syllable_key
 
 __all__ = ["find_mentions", "MentionFinder"]
 
 _DASHES = {"-", "–", "&"}
+_DOMAIN = re.compile(r"\w+\.(?:vn|com|net|org|gov|info)$", re.IGNORECASE)
+_DOMAIN_AFTER = re.compile(r"\.(?:vn|com|net|org|gov|info)\b", re.IGNORECASE)
 
 
 # a syllable that makes an office the first half of an institution's name: "Đại sứ quán", "Lãnh sự quán"
@@ -127,9 +131,13 @@ class MentionFinder:
             return None
         return n, place, form
 
+    def is_domain(self, i: int) -> bool:
+        """``Chinhphu.vn``, ``Baoquocte.vn``: a web address, never a name."""
+        return _DOMAIN.match(self.s[i].text) is not None or _DOMAIN_AFTER.match(self.text, self.s[i].end) is not None
+
     def is_person_start(self, i: int) -> bool:
         """A run of capitalized syllables at ``i`` that reads as a person's name."""
-        if not self.cap(i) or self.place_at(i, strict=False) or self.office_at(i):
+        if not self.cap(i) or self.is_domain(i) or self.place_at(i, strict=False) or self.office_at(i):
             return False
         if _in_set(self.s, i, self.lex.set("org_allcap_words")) or _in_set(self.s, i, self.lex.set("org_heads")):
             return False
@@ -144,6 +152,8 @@ class MentionFinder:
 
     def name_end(self, i: int) -> int:
         """End of a person's name starting at ``i`` (0 syllables when there is none)."""
+        if i < self.n and self.is_domain(i):
+            return i
         if not self.cap(i) or not self.is_person_start(i):
             if not (self.cap(i) and self.cap_run(i) - i == 1 and not self.place_at(i, strict=False)
                     and not self.office_at(i) and not _in_set(self.s, i, self.lex.set("cap_common"))

@@ -53,6 +53,9 @@ _SPOUSE = {("phu", "nhân"), ("phu", "quân")}
 _EVENT_ANAPHORS = [("phiên", "khai", "mạc"), ("phiên", "bế", "mạc"), ("lễ", "khai", "mạc"), ("lễ", "bế", "mạc"),
                    ("phiên", "họp"), ("phiên", "toàn", "thể"), ("kỳ", "họp"), ("hội", "nghị"), ("diễn", "đàn"),
                    ("hội", "thảo"), ("sự", "kiện")]
+# the last syllable of a verb that sends goods, not people: "xuất khẩu sang", "vận chuyển tới"
+_GOODS_VERBS = {"khẩu", "chuyển", "bán", "gửi", "đưa", "xuất", "nhập", "hàng"}
+_FIRST_PERSON = {"tôi", "chúng", "ta"}
 _NEGATED = [("không",), ("chưa",), ("không", "có"), ("hủy",), ("hoãn",)]
 _ONGOING = [("đang",)]
 _DONE = [("đã",), ("vừa",), ("mới",)]
@@ -162,6 +165,8 @@ class _Sentence:
         prev = self.low(k - 1)
         if verb.predicate == "invited" and verb.trigger == "mời" and prev == "lời":
             return False
+        if verb.predicate == "visited" and verb.trigger in ("tới", "đến", "sang") and prev in _GOODS_VERBS:
+            return False  # "xuất khẩu sang Việt Nam": goods travel, people visit
         if verb.predicate == "signed" and (prev == "lễ" or self.low(k - 2) == "chứng" and prev == "kiến"):
             return False
         if verb.predicate == "signed" and any(self.low(m) == "chứng" and self.low(m + 1) == "kiến"
@@ -298,7 +303,8 @@ class _Sentence:
                 continue
             if t > 0 and triggers[t - 1][2].predicate == "invited" and verb.predicate in ("visited", "attended") \
                     and not any(self.s[m].text in (",", ";", ".", ":") for m in range(triggers[t - 1][1], k)) \
-                    and self._modality(triggers[t - 1][1], k) not in ("planned", "done"):
+                    and self._modality(triggers[t - 1][1], k) not in ("planned", "done") \
+                    and not (self.low(k - 1) == "và" and triggers[t - 1][2].trigger != "mời"):
                 continue  # "mời X sang thăm Y", "nhận lời mời của X sang thăm Y": what is asked, not done
             objects = [sp for sp in self.spans if e <= sp.i < region_end and sp.type in otypes | {"Title"}]
             if verb.predicate in ("visited",):
@@ -361,6 +367,10 @@ class _Sentence:
                 if owner:
                     subject_keys = self._resolve_all(owner[:1], stypes) or subject_keys
             inherited = False
+            if not subject_keys and any(self.low(m) in _FIRST_PERSON and (self.low(m) != "chúng" or
+                                                                           self.low(m + 1) in ("tôi", "ta"))
+                                        for m in range(max(clause_start, prev_e), k)):
+                continue  # "Tôi đã nhiều lần đến Việt Nam", ông nói: the speaker, not the one in focus
             if not subject_keys and fronted is not None:
                 subject_keys = self._resolve_all([fronted], stypes)
             if not subject_keys:
@@ -477,9 +487,14 @@ class _Sentence:
         by_end = {other.j: other for other in self.spans if other.j <= sp.i}
         joined: list[Span] = []
         cur = sp
+        if sp.type == "Country" and sp.i - 1 in by_end and self.s[sp.i - 1].text in ("-", "–") and \
+                by_end[sp.i - 1].type == "Country":
+            return self._resolve_all([by_end[sp.i - 1]], stypes)  # "Việt Nam - Nhật Bản ký X": both sign
         while cur.i - 1 in by_end and self.low(cur.i - 1) in ("và", ","):
             if self.low(cur.i - 1) == "," and not joined and self.low(sp.i - 1) != "và":
                 break  # "X, Chủ tịch Y": an apposition, not a list
+            if self.low(cur.i - 1) == "," and by_end[cur.i - 1].type == "Group":
+                break  # "Dưới sự chứng kiến của hai nhà lãnh đạo, A và B ký": the witnesses end the list
             cur = by_end[cur.i - 1]
             joined.append(cur)
         if not joined or self.low(sp.i - 1) != "và":
@@ -521,6 +536,8 @@ class _Sentence:
         sp = self.covered[m] if m < end else None
         if sp is None or sp.i != m or sp.type not in ("Country", "Location"):
             return []
+        if sp.type == "Location" and syllable_key(sp.name) in self.lex.set("regions"):
+            return []  # "chuyến thăm Mỹ Latinh", "công du châu Âu": a tour's region; the visits are to countries
         found = [sp]
         # "Kuala Lumpur, Malaysia": the place and its country
         if sp.j < end and self.low(sp.j) == "," and sp.j + 1 < self.n:
