@@ -459,6 +459,19 @@ class MentionFinder:
             if p:
                 inner.append(self._place_span(k + 1, k + 1 + p[0], p[1]))
                 k += 1 + p[0]
+        if org is not None and k > j and self.low(k) == "," and self.office_at(k + 1):
+            # "Phó Tổng thống, Thủ tướng UAE, Tiểu vương Dubai X": more offices after the country
+            rest = self.title_person(k + 1)
+            if rest is not None and rest.type == "Person":
+                rest.i, rest.start = start_i, self.s[start_i].start
+                rest.text = _text(self.text, self.s, start_i, rest.j)
+                rest.titles = tuple(titles) + rest.titles
+                rest.org, rest.org_type, rest.former = org, org_type, former or rest.former
+                rest.inner = inner + rest.inner
+                return rest
+        if self.low(k) == "(" and k + 2 < self.n and self.s[k + 1].text.isupper() and self.low(k + 2) == ")" \
+                and self.cap(k + 3):
+            k += 3  # "Chủ tịch Phòng Thương mại và Công nghiệp Việt Nam (VCCI) X": the acronym before the name
         while _in_set(self.s, k, self.lex.set("ranks")) and self.cap(k):
             k += _in_set(self.s, k, self.lex.set("ranks"))
         end = self.name_end(k)
@@ -524,6 +537,8 @@ class MentionFinder:
         end = self.org_end(i)
         if end <= i + n:
             end = max(end, self.company_end(i, n))
+        if end == i + n and _in_set(self.s, i, _MISSION_HEADS, 4):
+            return None  # "mở Đại sứ quán tại Abu Dhabi": whose embassy is left unsaid; not a named organization
         if self.low(end) == "tại" and _in_set(self.s, i, _MISSION_HEADS, 4):
             # "Đại sứ quán Việt Nam tại Lào": a mission is named with its host
             place = self.place_at(end + 1)
@@ -560,6 +575,10 @@ class MentionFinder:
             if kind == "Agreement" and _in_set(self.s, i, self.lex.set("agreement_heads_named_only")) == n and \
                     (i == 0 or not self.cap(i) or not self.cap(i + n)):
                 continue  # "tuyên bố" (declare) is a verb; "Tuyên bố Hà Nội" names a declaration
+            if kind == "Agreement" and not self.cap(i) and (
+                    self.low(i - 1) == "là" or self.low(i + n) == "khác" or
+                    self.low(i - 1) in ("nhiều", "số") and self.low(i - 2) not in ("ký", "kết", "một")):
+                continue  # "CEPA là hiệp định ...", "các văn kiện khác", "thúc đẩy nhiều thỏa thuận": no name
             if kind == "Event" and self.low(i + n) in ("đón", "tiễn"):
                 return None
             if kind == "Location" and _in_set(self.s, i, self.lex.set("location_named_only")):
