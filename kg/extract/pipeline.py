@@ -126,7 +126,7 @@ def extract_article(article: Article) -> Extraction:
             evidence = Evidence(article.id, stext, sentence.start, sentence.start + q.start, sentence.start + q.end)
             quantities.append(Quantity(q.metric, q.value, q.unit, period, tuple(subjects), evidence,
                                        qualifier=q.qualifier, change_pct=q.change_pct, confidence=0.8))
-    relations = _date_in_context(relations, carried)
+    relations = _date_in_context(relations, carried, text.find("\n"))
     positions = _positions(table, sentences, article, lex, weak)
     entities = tuple(
         Entity(ent.key, ent.type, ent.name, tuple(ent.aliases + [e for e in ent.english if e not in ent.aliases]),
@@ -205,7 +205,7 @@ def _positions(table: EntityTable, sentences, article: Article, lex, weak: set) 
     return out
 
 
-def _date_in_context(relations: list[Relation], carried: dict[int, str | None]) -> list[Relation]:
+def _date_in_context(relations: list[Relation], carried: dict[int, str | None], headline_end: int = -1) -> list[Relation]:
     """Dates for relations whose sentence names none.
 
     A visit dated once ("thăm chính thức Lào từ ngày 8-9/1") has that date
@@ -214,11 +214,23 @@ def _date_in_context(relations: list[Relation], carried: dict[int, str | None]) 
     from dataclasses import replace
 
     first: dict[tuple[str, str], str] = {}
+    signing: dict[str, str] = {}
+    body_signing = next((rel.date or carried.get(n) for n, rel in enumerate(relations)
+                         if rel.predicate == "signed" and (rel.date or carried.get(n)) and
+                         rel.modality == "done" and rel.evidence.sentence_start > headline_end), None)
     for rel in relations:
         if rel.predicate == "visited" and rel.date and len(rel.date) >= 7:
             first.setdefault((rel.subject, rel.object), rel.date)
+        if rel.predicate == "signed" and rel.date and rel.modality != "planned":
+            signing.setdefault(rel.object, rel.date)
     out = []
     for n, rel in enumerate(relations):
+        if rel.date is None and rel.predicate == "signed" and rel.object in signing:
+            # "Việt Nam - Nhật Bản ký X" in the headline: an agreement is signed once, on the day the body gives
+            rel = replace(rel, date=signing[rel.object])
+        elif rel.date is None and rel.predicate == "signed" and rel.evidence.sentence_start < headline_end \
+                and body_signing:
+            rel = replace(rel, date=body_signing)  # the headline's signing is the body's first one
         if rel.date is None and n in carried:
             date = first.get((rel.subject, rel.object)) if rel.predicate == "visited" else None
             rel = replace(rel, date=date or carried[n])
