@@ -639,7 +639,7 @@ class MentionFinder:
             span = None
             if self.s[i].is_word:
                 for finder in (self.title_person, self.honorific_person, self.group, self.head_noun,
-                               self.leader, self.organization, self.gazetteer, self.fallback):
+                               self.leader, self.organization, self.gazetteer, self.context_place, self.fallback):
                     span = finder(i)
                     if span is not None:
                         break
@@ -657,6 +657,29 @@ class MentionFinder:
                     sp.type == "Location" and syllable_key(sp.name) in self.lex.set("regions")))
             i = span.j
         return spans
+
+    def context_place(self, i: int) -> Span | None:
+        """An unknown place read from its context: ``tới Zurich (Thụy Sĩ)``, ``tại Burabay, Kazakhstan``, ``tại Bogor``."""
+        if i == 0 or not self.cap(i) or self.low(i - 1) not in ("tại", "ở", "tới", "đến", "sang") or \
+                self.s[i].text.isupper() or self.is_domain(i) or self.office_at(i) or \
+                _in_set(self.s, i, self.lex.set("org_heads")) or _in_set(self.s, i, self.lex.set("cap_common")):
+            return None
+        end = self.cap_run(i)
+        if end - i > 3 or any(self.place_at(m, strict=False) for m in range(i, end)) or \
+                end < self.n and self.s[end].is_word and self.s[end].token_start == self.s[end - 1].token_start >= 0:
+            return None  # "Đài Độc lập": the capitals begin a longer common word
+        country = None
+        if self.low(end) in ("(", ","):
+            p = self.place_at(end + 1, strict=False)
+            if p and p[1].type == "Country" and (self.low(end) == "," or self.low(end + 1 + p[0]) == ")"):
+                country = p[1].name
+        if country is None and (self.low(i - 1) not in ("tại", "ở") or end - i > 2 or
+                                (self.s[i].pos and self.s[i].pos != "Np") or self.cap(end)):
+            return None
+        span = self._span(i, end, "Location", _text(self.text, self.s, i, end))
+        span.org = country
+        span.source = "context"
+        return span
 
     def fallback(self, i: int) -> Span | None:
         """underthesea's PER tag on a proper noun that no pattern took."""
