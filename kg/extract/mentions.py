@@ -255,8 +255,9 @@ class MentionFinder:
                     continue
                 break
             low = syl.low
-            if kind == "Event" and low == "giữa":
+            if kind in ("Event", "Agreement") and low == "giữa" and self.cap(j + 1):
                 seen_between = True
+                limit += 8  # "... giữa Việt Nam và Liên minh Kinh tế Á - Âu": two parties' names
                 j += 1
                 continue
             if kind == "Agreement" and low == "về" or \

@@ -167,6 +167,8 @@ class _Sentence:
             return False
         if verb.predicate == "visited" and verb.trigger in ("tới", "đến", "sang") and prev in _GOODS_VERBS:
             return False  # "xuất khẩu sang Việt Nam": goods travel, people visit
+        if verb.predicate == "signed" and prev == "chữ":
+            return False  # "chữ ký" (a signature) is a noun
         if verb.predicate == "signed" and (prev == "lễ" or self.low(k - 2) == "chứng" and prev == "kiến"):
             return False
         if verb.predicate == "signed" and any(self.low(m) == "chứng" and self.low(m + 1) == "kiến"
@@ -317,6 +319,10 @@ class _Sentence:
                         self.low(m - 1) in ("và", ",") and (self.low(m) == "ra" or (self.low(m), self.low(m + 1))
                                                             in (("công", "bố"), ("thông", "qua"), ("ra", "mắt")))
                         for m in range(e, sp.i))]
+                if verb.predicate == "signed":
+                    head = self._relative_object(k, prev_e)
+                    if head is not None:
+                        objects = [head]  # "Hiệp định X (VCFTA) mà hai nước ký kết năm 2011"
                 if verb.predicate == "signed" and not objects:
                     # "Bản ghi nhớ X do A và B ký": the agreement is named before the agents
                     by = [m for m in range(max(clause_start, prev_e), k) if self.low(m) == "do"]
@@ -344,6 +350,10 @@ class _Sentence:
             relative = self._relative_head(k)
             if relative is not None:
                 cands = [relative]
+            if verb.predicate == "signed" and self.low(k - 1) == "được":
+                by = [m for m in range(e, region_end - 2) if (self.low(m), self.low(m + 1), self.low(m + 2))
+                      == ("chữ", "ký", "của")]
+                cands = [sp for sp in self.spans if by and sp.i == by[0] + 3]  # "với chữ ký của X"; else none
             subject_keys = []
             for sp in reversed(cands):
                 keys = self._resolve_all([sp], stypes)
@@ -500,6 +510,23 @@ class _Sentence:
         if not joined or self.low(sp.i - 1) != "và":
             return []
         return [key for other in reversed(joined) for key in self._resolve_all([other], stypes)]
+
+    def _relative_object(self, k: int, lo: int) -> Span | None:
+        """``X mà A ký``, ``X, được ký ... với chữ ký của A``: the agreement named before a relative clause."""
+        rel = k - 1 if self.low(k - 1) == "được" else None
+        for r in range(k - 1, max(lo, k - 8) - 1, -1):
+            if rel is None and self.low(r) == "mà":
+                rel = r
+                break
+        if rel is None:
+            return None
+        for sp in reversed(self.spans):
+            if sp.j <= rel and sp.type == "Agreement":
+                between = [self.s[x].text for x in range(sp.j, rel)]
+                if all(t in ("(", ")", ",") or self.s[sp.j].text == "(" for t in between) and len(between) <= 4:
+                    return sp
+                return None
+        return None
 
     def _in_relative(self, sp: Span) -> bool:
         """``X, người tháp tùng Tổng thống, đã ...``: a mention inside the relative clause is not the subject."""
