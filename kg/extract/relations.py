@@ -573,6 +573,19 @@ class _Sentence:
             if nxt is not None and nxt.i == sp.j + 1 and (nxt.type == "Country" or nxt.type == "Location"
                                                           and sp.type == "Location"):
                 found.append(nxt)
+        # "Zurich (Thụy Sĩ)": the place and, in parentheses, its country
+        if sp.type == "Location" and self.low(sp.j) == "(" and sp.j + 1 < self.n:
+            nxt = self.covered[sp.j + 1]
+            if nxt is not None and nxt.i == sp.j + 1 and nxt.type == "Country" and self.low(nxt.j) == ")":
+                found.append(nxt)
+        # "thăm chính thức Ba Lan và Cộng hòa Séc": coordinated countries
+        last = found[-1]
+        while self.low(last.j) in ("và", ",") and last.j + 1 < end:
+            nxt = self.covered[last.j + 1]
+            if nxt is None or nxt.i != last.j + 1 or nxt.type != "Country" or last.type != "Country":
+                break
+            found.append(nxt)
+            last = nxt
         return found
 
     def _make(self, s: str, verb: Verb, o: str, k: int, e: int, region_end: int, date: str | None,
