@@ -372,6 +372,13 @@ class _Sentence:
             if verb.predicate == "visited" and guests and t > 0 and triggers[t - 1][2].predicate == "met" \
                     and "đón" in triggers[t - 1][2].trigger.split():
                 subject_keys = guests  # "chủ trì lễ đón X và Phu nhân thăm chính thức Y": X visits
+            if verb.predicate == "visited" and guests and t > 0 and triggers[t - 1][2].predicate == "met":
+                before = [sp for sp in self.spans if sp.j <= k]
+                words = [self.low(m) for m in range(before[-1].j, k)] if before else []
+                if words and words[0] == "," and all(w in ("đang", "đã", "vừa", "sẽ", "có", "chuyến", "trong")
+                                                     for w in words[1:]):
+                    # "hội đàm với X, đang thăm chính thức Y": the apposition is about the guest X
+                    subject_keys = guests
             if nominal and verb.predicate == "visited":
                 owner = [sp for sp in self.spans if e <= sp.i < region_end and self.low(sp.i - 1) == "của"]
                 if owner:
