@@ -329,7 +329,12 @@ class _Sentence:
                     if by:
                         objects = [sp for sp in self.spans if sp.type == "Agreement" and sp.j == by[-1]]
                 if objects and verb.predicate == "attended":
+                    frame = [sp for sp in self.spans if sp.type == "Event" and e < sp.i < region_end and
+                             (self.low(sp.i - 2), self.low(sp.i - 1)) == ("khuôn", "khổ")]
                     objects = [sp for sp in objects if sp.i - e <= 12]
+                    if objects:
+                        # "dự phiên X trong khuôn khổ Hội nghị Y": attending the session is attending Y
+                        objects += [sp for sp in frame if sp not in objects]
             object_keys = self._resolve_all(objects, otypes)
             if verb.predicate == "attended" and not object_keys and self.d.event and self._anaphor_at(e):
                 object_keys = [self.d.event]  # "chủ trì phiên khai mạc": the session named before
