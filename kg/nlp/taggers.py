@@ -7,13 +7,13 @@ process and feeds them features from ``kg.nlp.features``, so each stage runs
 once per sentence in linear time and the tags are the ones ``ner()`` gives.
 
 Word segmentation runs the same way: underthesea's tokenizer pattern and
-syllable normalization, then the segmenter's CRF model fed features built
-here (its feature templates and dictionary read from the model directory)
-rather than by underthesea_core's featurizer.
+syllable normalization, then the segmenter's CRF model (the one
+``word_tokenize`` loads) fed features built here from its feature templates
+and dictionary rather than by underthesea_core's featurizer.
 
 This relies on underthesea internals (the ``CRF*Predictor`` singletons, their
-``.model`` and ``.transformer.template``; ``word_tokenize_model``, its model
-directory and ``regex_tokenize.patterns``), checked against underthesea
+``.model`` and ``.transformer.template``; the segmenter's model directory and
+``regex_tokenize.patterns``), checked against underthesea
 ``TESTED_UNDERTHESEA``: ``tests/nlp/test_taggers.py`` compares every tag
 with underthesea's own functions and every feature string with theirs, and
 fails on another underthesea version. One ``Taggers`` per process; it holds
@@ -43,7 +43,6 @@ class Taggers:
 
     def __init__(self) -> None:
         import joblib  # type: ignore[import-untyped]
-        from underthesea import word_tokenize  # type: ignore[import-untyped]
         from underthesea.pipeline import word_tokenize as word_tokenize_module  # type: ignore[import-untyped]
         from underthesea.pipeline.chunking.model_crf import CRFChunkingPredictor  # type: ignore[import-untyped]
         from underthesea.pipeline.ner.model_crf import CRFNERPredictor  # type: ignore[import-untyped]
@@ -51,13 +50,15 @@ class Taggers:
         from underthesea.pipeline.text_normalize import token_normalize  # type: ignore[import-untyped]
         from underthesea.pipeline.text_normalize.character_normalize import normalize_characters_in_text  # type: ignore[import-untyped]
         from underthesea.pipeline.word_tokenize import regex_tokenize  # type: ignore[import-untyped]
+        from underthesea_core import CRFTagger  # type: ignore[import-untyped]
 
-        word_tokenize("Việt Nam")  # underthesea loads its segmentation model on first use
-        segmenter = word_tokenize_module.word_tokenize_model
-        self._tag_syllables = segmenter.estimator.tag
-        # The segmenter's featurizer (Rust) returns its features as Python
-        # strings; computing them here is faster and they go to the same tagger.
+        # The segmenter's CRF model, loaded as word_tokenize loads it, but without
+        # underthesea_core's featurizer: its features are built here (faster than
+        # the featurizer returning them as Python strings), so it is never needed.
         model_dir = Path(word_tokenize_module.__file__).parent / "models" / SEGMENTER_MODEL
+        segmenter = CRFTagger()
+        segmenter.load(str(model_dir / "models.bin"))
+        self._tag_syllables = segmenter.tag
         dictionary = frozenset(joblib.load(model_dir / "dictionary.bin"))
         self._syllable_templates = compile_template(joblib.load(model_dir / "features.bin"),
                                                     functions=segmenter_functions(dictionary))

@@ -155,7 +155,7 @@ def test_features_unusual_templates_match_underthesea():
 def _segmenter():
     from underthesea.pipeline import word_tokenize as module
 
-    get_taggers()
+    underthesea.word_tokenize("Việt Nam")  # loads underthesea's model and its featurizer
     return module.word_tokenize_model.featurizer
 
 
