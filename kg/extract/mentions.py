@@ -216,7 +216,7 @@ class MentionFinder:
                 # the lower-case syllables of the same word ("Ngoại giao", "Cộng sản")
                 while j < self.n and self.s[j].is_word and not self.s[j].is_cap and \
                         self.s[j].token_start == self.s[j - 1].token_start and self.s[j].token_start >= 0 \
-                        and not self.stop_at(j, 2):
+                        and (self.s[j - 1].is_cap or not self.stop_at(j, 2)):
                     j += 1
                 last_good = j
             elif syl.is_word and not syl.is_num and syl.low not in ("và",) and \
@@ -327,6 +327,12 @@ class MentionFinder:
             return k
         for m in range(k + 1, run - 1):
             if _in_set(self.s, m, self.lex.set("vn_surnames"), 1):
+                return m
+        end = self.name_end(run) if self.low(run) in self._particles else run  # "Sultan Ahmed bin Sulayem"
+        for m in range(k + 1, run - 1):
+            # the name as written elsewhere with an honorific ("ông Francisco Gomes Neto") is the person's
+            name = _text(self.text, self.s, m, end)
+            if any(h + name in self.text for h in ("ông ", "Ông ", "bà ", "Bà ")):
                 return m
         return run - 2
 
