@@ -210,6 +210,10 @@ class MentionFinder:
                     j += allcap
                     last_good = j
                     continue
+                if self.office_at(j) and j == i + n and n:
+                    j += self.office_at(j)[0]  # "Văn phòng Đại diện Thương mại Hoa Kỳ": an office's own bureau
+                    last_good = j
+                    continue
                 if self.is_person_start(j) and not (self.cap_run(j) - j == 1) or self.office_at(j):
                     break
                 j += 1
@@ -415,6 +419,12 @@ class MentionFinder:
                         inner.append(self._span(k, tail, "Organization", org_text))
                         title = title[:len(title) - len(org_text)].rstrip()
                     k = tail
+            # a known organization inside a title ("Chủ tịch ASEAN") is an entity too
+            for h in range(j + 1, j + n):
+                known = self.place_at(h, strict=False)
+                if known and known[1].type == "Organization" and h + known[0] <= j + n:
+                    inner.append(self._place_span(h, h + known[0], known[1]))
+                    break
             # the organization inside a title ("Ủy viên Bộ Chính trị", "Thứ trưởng Bộ Ngoại giao")
             for h in range(j + 1, k):
                 hn = _in_set(self.s, h, self.lex.set("org_heads"))

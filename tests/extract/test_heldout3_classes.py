@@ -196,3 +196,19 @@ def test_record_round_trip_has_no_region_visits():
     rec = record(text, D)
     assert any(e["name"] == "Nam Mỹ" and e["type"] == "Location" for e in rec["entities"])
     assert not any(r["o"] == "Nam Mỹ" for r in rec["relations"])
+
+
+def test_more_offices_of_any_state_and_their_bureaus():
+    text = ("Chiều 10/6, Bộ trưởng Nguyễn Hồng Diên điện đàm với Đại diện Thương mại Canada Mary Ng; "
+            "Văn phòng Đại diện Thương mại Canada sẵn sàng hợp tác. Thượng nghị sĩ Úc Penny Wong và "
+            "Bộ trưởng Nông nghiệp và Chăn nuôi Peru Ángel Manero cùng dự.")
+    got = {(p, t) for p, t, _ in positions(text)}
+    assert ("Mary Ng", "Đại diện Thương mại") in got, got
+    assert ("Penny Wong", "Thượng nghị sĩ") in got, got
+    assert ("Ángel Manero", "Bộ trưởng Nông nghiệp và Chăn nuôi") in got, got
+    assert ("Văn phòng Đại diện Thương mại Canada", "Organization") in entities(text), entities(text)
+
+
+def test_a_known_organization_inside_an_office_is_an_entity():
+    text = "Thủ tướng Phạm Minh Chính hội kiến Chủ tịch ASEAN, Thủ tướng Lào Sonexay Siphandone."
+    assert ("ASEAN", "Organization") in entities(text)
