@@ -168,10 +168,12 @@ class MentionFinder:
                 and not self.office_at(j + 1):
             j = self.cap_run(j + 1)  # "Lula da Silva", "Ursula von der Leyen"
         # a name followed by a country or a title ends before it
+        vietnamese = _in_set(self.s, i, self.lex.set("vn_surnames"), 1) and j - i >= 3
         for k in range(i + 1, j):
             if self.place_at(k, strict=False) and self.place_at(k, strict=False)[1].type == "Country" \
-                    and k + self.place_at(k, strict=False)[0] == j:
-                return k
+                    and k + self.place_at(k, strict=False)[0] == j \
+                    and not (vietnamese and j - k == 1 and not self.s[k].text.isupper()):
+                return k  # (but "Đỗ Hùng Việt": a given name may be a country's short form)
         return min(j, i + 6)
 
     def stop_at(self, j: int, maxlen: int = 3) -> int:
@@ -205,7 +207,8 @@ class MentionFinder:
                     j += place[0]
                     last_good = j
                     continue
-                allcap = _in_set(self.s, j, self.lex.set("org_allcap_words"))
+                allcap = _in_set(self.s, j, self.lex.set("org_allcap_words")) or \
+                    _in_set(self.s, j, self.lex.set("portfolios"), 4)  # "Hợp tác quốc tế" as a portfolio
                 if allcap:
                     j += allcap
                     last_good = j
@@ -227,7 +230,9 @@ class MentionFinder:
                     not self.stop_at(j, 3):
                 j += 1  # lower-case words inside ("Ủy ban nhân dân tỉnh ...")
             elif (syl.low == "và" or syl.text in _DASHES) and self.cap(j + 1) and \
-                    not self.is_person_start(j + 1) and not self.office_at(j + 1) and \
+                    (not self.is_person_start(j + 1) or syl.low == "và" and
+                     _in_set(self.s, j + 1, self.lex.set("portfolios"), 4)) and \
+                    not self.office_at(j + 1) and \
                     not _in_set(self.s, j + 1, self.lex.set("org_heads")) and \
                     not _in_set(self.s, j + 1, self.lex.set("top_bodies")):
                 j += 1

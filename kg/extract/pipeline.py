@@ -153,7 +153,7 @@ def _attach_appositive_titles(sylls, spans: list[Span], table: EntityTable) -> N
         if a.type != "Person" or b.type != "Title":
             continue
         between = [s.low for s in sylls[a.j:b.i]]
-        if between in ([","],) or (between and between[-2:] in (["cương", "vị"], ["tư", "cách"])):
+        if between in ([","], [",", "khi", "đó", "là"], [",", "lúc", "đó", "là"], [",", "khi", "ấy", "là"]) or (between and between[-2:] in (["cương", "vị"], ["tư", "cách"])):
             ent = table.get(a)
             if ent is not None:
                 for title in b.titles:

@@ -212,3 +212,13 @@ def test_more_offices_of_any_state_and_their_bureaus():
 def test_a_known_organization_inside_an_office_is_an_entity():
     text = "Thủ tướng Phạm Minh Chính hội kiến Chủ tịch ASEAN, Thủ tướng Lào Sonexay Siphandone."
     assert ("ASEAN", "Organization") in entities(text)
+
+
+def test_ministries_joined_by_và_a_vietnamese_name_ending_in_a_country_form_and_khi_đó_là():
+    text = ("Cùng đi có Phó Thủ tướng, Bộ trưởng Bộ Ngoại giao và Hợp tác quốc tế Campuchia Prak Sokhonn. "
+            "Thứ trưởng Bộ Ngoại giao Lê Thị Thu Hằng và Thứ trưởng Bộ Công Thương Phan Thị Thắng Việt cùng dự. "
+            "Trước đó, Đại tướng Phùng Quang Thanh, khi đó là Bộ trưởng Bộ Quốc phòng, đã thăm Peru.")
+    got = {(p, t) for p, t, _ in positions(text)}
+    assert ("Prak Sokhonn", "Bộ trưởng Bộ Ngoại giao và Hợp tác quốc tế") in got, got
+    assert ("Phan Thị Thắng Việt", "Thứ trưởng Bộ Công Thương") in got, got
+    assert ("Phùng Quang Thanh", "Bộ trưởng Bộ Quốc phòng") in got, got
