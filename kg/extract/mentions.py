@@ -557,6 +557,9 @@ class MentionFinder:
         if not n or not self.cap(i):
             return None
         end = self.org_end(i)
+        known = self.place_at(i, strict=False)
+        if known and known[1].type == "Organization" and i + known[0] >= end:
+            return None  # the gazetteer's name, whole ("Đại hội đồng Liên nghị viện ASEAN")
         if end <= i + n:
             end = max(end, self.company_end(i, n))
         if end == i + n and _in_set(self.s, i, _MISSION_HEADS, 4):
@@ -670,11 +673,13 @@ class MentionFinder:
                 continue
             spans.append(span)
             if span.type in ("Event", "Agreement", "Location", "Organization") and span.j - span.i > 1 and \
-                    span.source != "gazetteer":
+                    (span.source != "gazetteer" or span.type == "Organization"):
                 inner = MentionFinder(self.text, self.s[span.i + 1:span.j], self.lex).find()
                 # a person named in a place ("Lăng Chủ tịch Hồ Chí Minh") is an entity, never an actor
                 keep = ("Country", "Organization", "Location", "Person") if span.type == "Location" and \
                     _in_set(self.s, span.i, self.lex.set("memorial_heads")) else ("Country", "Organization", "Location")
+                if span.source == "gazetteer":
+                    keep = ("Organization",)  # "Đại hội đồng Liên nghị viện ASEAN": only a known body inside
                 span.inner.extend(sp for sp in inner if sp.type in keep and not (
                     sp.type == "Location" and syllable_key(sp.name) in self.lex.set("regions")))
             i = span.j

@@ -222,3 +222,10 @@ def test_ministries_joined_by_và_a_vietnamese_name_ending_in_a_country_form_and
     assert ("Prak Sokhonn", "Bộ trưởng Bộ Ngoại giao và Hợp tác quốc tế") in got, got
     assert ("Phan Thị Thắng Việt", "Thứ trưởng Bộ Công Thương") in got, got
     assert ("Phùng Quang Thanh", "Bộ trưởng Bộ Quốc phòng") in got, got
+
+
+def test_a_known_organization_is_taken_whole_with_the_body_named_inside_it():
+    text = "Hai bên nhất trí phối hợp chặt chẽ tại Đại hội đồng Liên nghị viện ASEAN (AIPA) và Liên Hợp Quốc."
+    got = entities(text)
+    assert ("Đại hội đồng Liên Nghị viện ASEAN", "Organization") in got, got
+    assert ("ASEAN", "Organization") in got, got
