@@ -167,6 +167,8 @@ class _Sentence:
             return False
         if verb.predicate == "visited" and verb.trigger in ("tới", "đến", "sang") and prev in _GOODS_VERBS:
             return False  # "xuất khẩu sang Việt Nam": goods travel, people visit
+        if verb.predicate == "visited" and verb.trigger in ("tới", "đến") and self._relays_message(k):
+            return False  # "chuyển lời mời / lời chào của X tới Y": the addressee, not a journey
         if verb.predicate == "signed" and prev == "chữ":
             return False  # "chữ ký" (a signature) is a noun
         if verb.predicate == "signed" and (prev == "lễ" or self.low(k - 2) == "chứng" and prev == "kiến"):
@@ -181,6 +183,15 @@ class _Sentence:
                 and not (self.d.event and self._anaphor_at(k + n)):
             return False
         return True
+
+    def _relays_message(self, k: int) -> bool:
+        """``chuyển lời ... tới``, ``gửi lời ... đến``: a message passed on, since the clause began."""
+        for m in range(k - 1, max(-1, k - 12), -1):
+            if self.s[m].text in (",", ";", ".", ":"):
+                return False
+            if self.low(m) == "lời" and self.low(m - 1) in ("chuyển", "gửi", "trao"):
+                return True
+        return False
 
     def _span_after(self, k: int, types: set[str], within: int) -> Span | None:
         for m in range(k, min(self.n, k + within + 1)):
@@ -282,6 +293,11 @@ class _Sentence:
                     elif inviter:
                         break
                 inviter_keys = self._resolve_all(inviter[:2], {"Person", "Country"})
+                if not inviter and self.low(e) == "của" and self.low(e + 1) in ("ông", "bà", "mình"):
+                    # "đề nghị Đại sứ chuyển lời mời của ông tới Y": the pronoun is the sentence's subject
+                    own = [sp for sp in self.spans if sp.j < k and sp.type in ("Person", "Title")
+                           and not self._is_object_marked(sp) and self.low(sp.i - 1) != "nghị"]
+                    inviter_keys = self._resolve_all(own[:1], {"Person"})
                 last = max((sp.j for sp in inviter), default=e)
                 invitee = [sp for sp in self.spans if sp.i >= last and sp.type in ("Person", "Title")
                            and not self._is_object_marked(sp)]
