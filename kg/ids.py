@@ -47,7 +47,7 @@ _TYPE_PREFIX = re.compile(r"^(person|country|organization|location|event|agreeme
 BUCKET_DAYS = 7
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def slug(text: str) -> str:
     """ASCII, lower-case, hyphenated form of a name.
 

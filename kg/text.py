@@ -35,17 +35,27 @@ def normalize_text(text: str) -> str:
     return _TONE_RE.sub(lambda m: _TONE_MOVES[m.group(1)], text)
 
 
-@lru_cache(maxsize=32768)
 def fold(text: str) -> str:
     """A matching key: normalized, lower case, single spaces.
-
-    Cached: the extractors fold the same syllables millions of times per corpus,
-    and a bounded cache keeps memory flat.
 
     >>> fold("  Tổng  Bí Thư ")
     'tổng bí thư'
     """
+    if len(text) <= _CACHED_FOLD_LEN:
+        return _fold_short(text)
+    return _fold(text)
+
+
+# The extractors fold the same syllables and names millions of times per
+# corpus: short strings are cached, a bounded cache keeps memory flat.
+_CACHED_FOLD_LEN = 48
+
+
+def _fold(text: str) -> str:
     return " ".join(normalize_text(text).lower().split())
+
+
+_fold_short = lru_cache(maxsize=8192)(_fold)
 
 
 def strip_diacritics(text: str) -> str:

@@ -47,7 +47,9 @@ def extract(paths: tuple[str, ...], output: str | None, force: bool, date, max_s
     undated = 0
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     try:
-        for extraction in progress(extract_articles(articles, workers=workers), desc="extract"):
+        failed = errors.extraction_failed
+        for extraction in progress(extract_articles(articles, workers=workers, on_error=failed),
+                                   desc="extract"):
             undated += extraction.article.published is None
             out.write(json.dumps(to_record(extraction), ensure_ascii=False) + "\n")
     finally:

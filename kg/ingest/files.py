@@ -22,18 +22,32 @@ def expand_paths(paths: Iterable[str | Path], *,
             continue
         path = Path(raw)
         if path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-            yield from ((str(p), False) for p in found)
+            yield from ((p, False) for p in _walk(str(path)))
         elif path.is_file():
             yield str(path), True
         elif path.exists():
             on_error(InputError("not a regular file or directory", path=str(path)))
         else:
             on_error(InputError("no such file or directory", path=str(path)))
+
+
+def _walk(directory: str) -> Iterator[str]:
+    """Article files below ``directory`` in sorted path order, hidden entries skipped.
+
+    Lazy, one directory listing at a time: a huge archive is never listed whole.
+    Files and subdirectories sort together by name, as the paths they make do.
+    """
+    try:
+        entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            yield from _walk(entry.path)
+        elif entry.is_file() and os.path.splitext(entry.name)[1].lower() in ARTICLE_SUFFIXES:
+            yield entry.path
 
 
 def read_limited(path: Path, *, max_bytes: int | None) -> bytes:

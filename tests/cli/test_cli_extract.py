@@ -86,3 +86,24 @@ def test_cli_every_command_has_help_with_an_example() -> None:
 def test_cli_version() -> None:
     result = CliRunner().invoke(main, ["--version"])
     assert result.exit_code == 0 and "0.1.0" in result.output
+
+
+def test_extract_an_article_that_breaks_the_extractor_is_named_and_skipped(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kg.extract.pipeline as engine
+
+    real = engine.extract_article
+
+    def breaks_on_second(article):
+        if article.id == "second":
+            raise RuntimeError("unexpected shape")
+        return real(article)
+
+    monkeypatch.setattr(engine, "extract_article", breaks_on_second)
+    for name in ("first", "second", "third"):
+        (tmp_path / f"{name}.txt").write_text(GOOD, encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(tmp_path), "--workers", "1"])
+    assert result.exit_code == 3
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["first", "third"]
+    [line] = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert str(tmp_path / "second.txt") in line and "RuntimeError: unexpected shape" in line
