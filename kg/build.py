@@ -14,7 +14,7 @@ from kg.store.base import AddReport, KGStore, Progress
 def build(paths: Iterable[str | Path], store: KGStore, *, workers: int = 1, force: bool = False,
           date: dt.date | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
           on_error: Callable[[InputError], None] | None = None, progress: Progress | None = None,
-          dask_address: str | None = None) -> AddReport:
+          dask_address: str | None = None, executor: str | None = None) -> AddReport:
     """Ingest the articles under ``paths`` into ``store``.
 
     Articles unchanged since the last build (same content hash) are skipped
@@ -42,6 +42,6 @@ def build(paths: Iterable[str | Path], store: KGStore, *, workers: int = 1, forc
 
     articles = read_articles(paths, date=date, max_bytes=max_bytes, on_error=refuse)
     report = store.add(articles, force=force, workers=workers, on_error=on_error, progress=progress,
-                       dask_address=dask_address)
+                       dask_address=dask_address, executor=executor)
     report.failed[:0] = read_errors
     return report

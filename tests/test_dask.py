@@ -84,3 +84,28 @@ def test_dask_build_graph_equals_local(cluster, tmp_path):
     local, remote = graphs
     assert local and remote == local
     assert failures[1] == failures[0]
+
+
+def test_dask_cli_build_equals_local_build(cluster, tmp_path):
+    """`kg build --dask ADDRESS` and `kg build --executor dask` write the graph a serial build writes."""
+    from click.testing import CliRunner
+
+    from kg.cli import main
+    from kg.store import open_store
+
+    data = sorted((Path(__file__).parents[1] / "data").glob("*.txt"))[:3]
+    runs = {
+        "serial": ["--workers", "1", "--executor", "serial"],
+        "address": ["--dask", cluster.scheduler_address],
+        "executor": ["--executor", "dask", "--workers", "1"],
+    }
+    graphs = {}
+    for name, options in runs.items():
+        store = tmp_path / name
+        result = CliRunner().invoke(main, ["build", *map(str, data), "--store", str(store), *options])
+        assert result.exit_code == 0, (name, result.stderr)
+        with open_store(store, read_only=True) as opened:
+            graphs[name] = sorted(str(quad) for quad in opened.quads())
+    assert graphs["serial"]
+    assert graphs["address"] == graphs["serial"]
+    assert graphs["executor"] == graphs["serial"]

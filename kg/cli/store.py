@@ -57,12 +57,15 @@ def _default_workers() -> int:
 @click.option("--workers", type=click.IntRange(min=1), default=_default_workers,
               show_default="the machine's cores", help="Articles extracted in parallel processes.")
 @click.option("--dask", "dask_address", metavar="ADDRESS", help="Extract on this Dask scheduler.")
+@click.option("--executor", type=click.Choice(["serial", "processes", "dask"]),
+              help="How to run extraction (default: serial for one worker, else processes; "
+                   "dask without --dask starts a local Dask cluster).")
 @click.option("--force", is_flag=True, help="Re-ingest articles even if unchanged since the last build.")
 @click.option("--date", callback=parse_date_option, help="Date of articles that have no date header.")
 @click.option("--max-size", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
               help="Refuse files larger than this many bytes.")
-def build(paths: tuple[str, ...], workers: int, dask_address: str | None, force: bool, date: Any,
-          max_size: int, **kwargs: Any) -> None:
+def build(paths: tuple[str, ...], workers: int, dask_address: str | None, executor: str | None,
+          force: bool, date: Any, max_size: int, **kwargs: Any) -> None:
     """Extract articles and store their facts, one transaction per article.
 
     PATHS are files, directories (read recursively) or - for stdin. Articles
@@ -87,7 +90,8 @@ def build(paths: tuple[str, ...], workers: int, dask_address: str | None, force:
 
     with _open(kwargs, read_only=False) as store:
         report = build_store(paths, store, workers=workers, force=force, date=date, max_bytes=max_size,
-                             on_error=errors, progress=bar, dask_address=dask_address)
+                             on_error=errors, progress=bar, dask_address=dask_address,
+                             executor=executor)
         total = store.count()
     warn_undated(undated)
     info(f"{store.location}: {report.summary()}; the store holds {total} quads")

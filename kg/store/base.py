@@ -72,7 +72,7 @@ class KGStore:
 
     def add(self, items: Iterable[Article | Extraction], *, force: bool = False, workers: int = 1,
             on_error: ErrorHandler | None = None, progress: Progress | None = None,
-            dask_address: str | None = None) -> AddReport:
+            dask_address: str | None = None, executor: str | None = None) -> AddReport:
         """Add articles (extracted on the way) or extractions, one transaction each.
 
         Articles whose content hash is already stored are skipped unless
@@ -98,7 +98,7 @@ class KGStore:
             return False
 
         extractions = _extractions(items, unchanged=unchanged, workers=workers, on_error=fail,
-                                   dask_address=dask_address)
+                                   dask_address=dask_address, executor=executor)
         if progress is not None:
             extractions = iter(progress(extractions))
         batch: list[tuple[str, list[Quad]]] = []
@@ -317,7 +317,7 @@ def _distinct_triples(quads: Iterable[Quad]) -> list[Any]:
 
 def _extractions(items: Iterable[Article | Extraction], *, unchanged: Callable[[Article], bool],
                  workers: int, on_error: ErrorHandler,
-                 dask_address: str | None) -> Iterator[Extraction]:
+                 dask_address: str | None, executor: str | None = None) -> Iterator[Extraction]:
     """Extractions for the items that are not unchanged; articles are extracted here."""
     iterator = iter(items)
     first = next(iterator, None)
@@ -346,6 +346,8 @@ def _extractions(items: Iterable[Article | Extraction], *, unchanged: Callable[[
     kwargs: dict[str, Any] = {"workers": workers, "on_error": failed}
     if dask_address:
         kwargs["dask_address"] = dask_address
+    if executor:
+        kwargs["executor"] = executor
     yield from extract_articles(pending(), **kwargs)
 
 
