@@ -95,6 +95,10 @@ class EntityTable:
                 if other.type == span.type and (low in fold(other.name) or fold(other.name) in low):
                     ent = other
                     break
+            inside = [other for other in self.ents if other.type == span.type and low in fold(other.name)]
+            if len(inside) > 1:
+                # "ký Công ước" after "công ước toàn cầu ... Công ước Hà Nội": the short form is the last one named
+                ent = max(inside, key=lambda other: other.mentions[-1].start if other.mentions else -1)
         if ent is None:
             ent = _Ent(span.type, name)
             self.ents.append(ent)

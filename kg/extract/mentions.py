@@ -246,6 +246,8 @@ class MentionFinder:
         last_good = j
         seen_between = False
         limit = i + n + 14
+        doc_event = kind == "Event" and _in_set(self.s, i, self.lex.set("document_ceremonies")) == n and \
+            _in_set(self.s, i + n, self.lex.set("agreement_heads")) > 0
         while j < self.n and j < limit:
             syl = self.s[j]
             if syl.low == "lần" and self.low(j + 1) == "thứ" and j + 2 < self.n and \
@@ -272,6 +274,9 @@ class MentionFinder:
             if kind == "Agreement" and low == "về" or \
                     kind == "Event" and low == "về" and _in_set(self.s, i, self.lex.set("discussion_heads")):
                 j += 1  # "Bản ghi nhớ về ...", "phiên thảo luận về tương lai ..."
+                continue
+            if doc_event and (low == "về" or low == "của" and self.cap(j + 1)):
+                j += 1  # "Lễ mở ký Công ước của Liên Hợp Quốc về ...": the document's name goes on
                 continue
             if kind == "Event" and j == i + n and _in_set(self.s, i, self.lex.set("document_ceremonies")) and \
                     _in_set(self.s, j, self.lex.set("quantifiers"), 2) and \

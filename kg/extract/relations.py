@@ -169,6 +169,8 @@ class _Sentence:
             return False  # "xuất khẩu sang Việt Nam": goods travel, people visit
         if verb.predicate == "visited" and verb.trigger in ("tới", "đến") and self._relays_message(k):
             return False  # "chuyển lời mời / lời chào của X tới Y": the addressee, not a journey
+        if verb.predicate == "signed" and prev == "mở":
+            return False  # "mở ký" opens a document for signature; the signers are named elsewhere
         if verb.predicate == "signed" and prev == "chữ":
             return False  # "chữ ký" (a signature) is a noun
         if verb.predicate == "signed" and (prev == "lễ" or self.low(k - 2) == "chứng" and prev == "kiến"):
@@ -503,7 +505,8 @@ class _Sentence:
     def _event_anaphor(self, e: int, end: int) -> bool:
         """Between ``e`` and ``end`` only a lowercase event noun (or nothing): ``phiên khai mạc``."""
         words = tuple(self.low(m) for m in range(e, end) if self.s[m].is_word)
-        return not words or any(words[:len(a)] == a and len(words) == len(a) for a in _EVENT_ANAPHORS)
+        return not words or words in (("lễ",), ("buổi", "lễ")) or \
+            any(words[:len(a)] == a and len(words) == len(a) for a in _EVENT_ANAPHORS)
 
     def _fronted_subject(self, k: int, e: int) -> Span | None:
         """``Đến Hà Nội từ tối qua, Thủ tướng X ...``: a clause opening the sentence has the subject after its comma."""

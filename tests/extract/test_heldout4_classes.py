@@ -20,3 +20,27 @@ def test_a_relayed_invitation_names_the_speaker_as_inviter_and_the_visit_is_only
 def test_a_greeting_passed_on_to_someone_is_not_a_journey():
     text = "Thủ tướng Phạm Minh Chính gửi lời chào tới Thủ tướng Ethiopia Abiy Ahmed tại Addis Ababa."
     assert not any(p == "visited" for _, p, _ in rels(text, D)), rels(text, D)
+
+
+# -- a signing ceremony named after its document; "mở ký" opens it, does not sign it ------
+
+def test_a_ceremony_opening_a_treaty_for_signature_is_an_event_and_its_hosts_attend():
+    text = ("Ngày 3/6, tại Addis Ababa, Chủ tịch Ủy ban Liên minh châu Phi Mahmoud Ali Youssouf và "
+            "Thủ tướng Ethiopia Abiy Ahmed đồng chủ trì Lễ mở ký Hiệp ước của Liên minh châu Phi về chống khủng bố. "
+            "Dự lễ có Tổng thống Kenya William Ruto; Tổng thống Peru Dina Boluarte.")
+    got = rels(text, D)
+    for person in ("Mahmoud Ali Youssouf", "Abiy Ahmed", "William Ruto", "Dina Boluarte"):
+        assert any(s == person and p == "attended" and o.startswith("Lễ mở ký Hiệp ước") for s, p, o in got), got
+    assert not any(p == "signed" for _, p, _ in got), got
+
+
+def test_a_document_opened_for_signature_is_not_signed_by_its_author():
+    text = "Đây là lần đầu tiên một hiệp ước của Liên minh châu Âu được mở ký tại Lima, Peru."
+    assert not any(p == "signed" for _, p, _ in rels(text, D)), rels(text, D)
+
+
+def test_a_bare_document_noun_is_the_last_document_named():
+    text = ("Văn kiện này được gọi là một hiệp ước khu vực, và sẽ được gọi là Hiệp ước Lima. "
+            "Sáng 4/6, Bộ trưởng Ngoại giao Peru Elmer Schialer đã ký Hiệp ước theo ủy quyền của Tổng thống.")
+    got = rels(text, D)
+    assert ("Elmer Schialer", "signed", "Hiệp ước Lima") in got, got
