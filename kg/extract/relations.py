@@ -89,6 +89,8 @@ class Discourse:
     countries: tuple[str, ...] = ()
     event: str | None = None  # the last event named
     spouses: set[str] | None = None  # people introduced as a spouse ("Phu nhân X"): never visitors
+    pairs: list[tuple[str, str]] | None = None  # the people who met, in order: "hai Bộ trưởng" after their talks
+    titles: dict[str, tuple[str, ...]] | None = None  # entity key -> the offices it holds, lower-cased
 
 
 _VERB_INDEX: dict[int, tuple[list[Verb], dict[str, list[tuple[Verb, tuple[str, ...]]]]]] = {}
@@ -232,13 +234,32 @@ class _Sentence:
         keys = []
         for sp in spans:
             if sp.type == "Group":
-                if "Group" in types:
+                pair = self._titled_pair(sp) if "Person" in types else None
+                if "Group" in types and pair:
+                    keys.extend(k for k in pair if k not in keys)  # "hai Bộ trưởng ký": the two ministers
+                elif "Group" in types:
                     keys.extend(self.d.countries[:2])
                 continue
             got = self.resolve(sp)
             if got and got[1] in types and got[0] not in keys:
                 keys.append(got[0])
         return keys
+
+    def _titled_pair(self, sp: Span) -> tuple[str, str] | None:
+        """``hai Bộ trưởng``: the last two people who met and both hold that office."""
+        words = sp.text.split()
+        if len(words) < 2 or words[0].lower() != "hai" or not words[1][:1].isupper():
+            return None
+        office = " ".join(words[1:]).lower()
+        titles = self.d.titles or {}
+
+        def holds(key: str) -> bool:
+            return any(t == office or t.startswith(office + " ") for t in titles.get(key, ()))
+
+        for pair in reversed(self.d.pairs or []):
+            if holds(pair[0]) and holds(pair[1]):
+                return pair
+        return None
 
     def _is_object_marked(self, sp: Span) -> bool:
         if self.low(sp.j) in ("sẽ", "đã", "đang", "vừa", "cùng", "dự", "được", "mới", "tiếp", "thăm"):
@@ -637,6 +658,10 @@ def find_relations(sylls: list[Syl], spans: list[Span], resolve: Callable[[Span]
         if got and got[1] == "Event":
             discourse.event = got[0]
     for rel in found:
+        if rel.predicate == "met" and rel.subject.startswith("person:") and rel.object.startswith("person:"):
+            if discourse.pairs is None:
+                discourse.pairs = []
+            discourse.pairs.append((rel.subject, rel.object))
         if rel.subject.startswith("person:") and rel.predicate != "invited":
             discourse.subject = rel.subject  # an inviter ("theo lời mời của X") is not the one in focus
     if not found:

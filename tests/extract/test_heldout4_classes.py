@@ -44,3 +44,14 @@ def test_a_bare_document_noun_is_the_last_document_named():
             "Sáng 4/6, Bộ trưởng Ngoại giao Peru Elmer Schialer đã ký Hiệp ước theo ủy quyền của Tổng thống.")
     got = rels(text, D)
     assert ("Elmer Schialer", "signed", "Hiệp ước Lima") in got, got
+
+
+# -- "hai Bộ trưởng ký": two office holders who met, not their countries --------------------
+
+def test_two_ministers_who_met_sign_as_persons():
+    text = ("Sáng 5/6, tại Lima, Bộ trưởng Ngoại giao Peru Elmer Schialer hội đàm với Bộ trưởng Ngoại giao Ethiopia "
+            "Gedion Timothewos. Kết thúc hội đàm, hai Bộ trưởng đã ký Bản ghi nhớ về hợp tác ngoại giao.")
+    got = rels(text, D)
+    for person in ("Elmer Schialer", "Gedion Timothewos"):
+        assert (person, "signed", "Bản ghi nhớ về hợp tác ngoại giao") in got, got
+    assert not any(s in ("Peru", "Ethiopia") and p == "signed" for s, p, _ in got), got
