@@ -425,6 +425,9 @@ class _Sentence:
                     subject_keys = guests
             if nominal and verb.predicate == "visited":
                 owner = [sp for sp in self.spans if e <= sp.i < region_end and self.low(sp.i - 1) == "của"]
+                first_of = next((m for m in range(e, region_end) if self.low(m) == "của"), None)
+                if first_of is not None and self.low(first_of + 1) in ("một", "những", "các"):
+                    continue  # "chuyến thăm đầu tiên của một thành viên Nội các của Tổng thống X": someone unnamed
                 if owner:
                     subject_keys = self._resolve_all(owner[:1], stypes) or subject_keys
             inherited = False
@@ -585,7 +588,9 @@ class _Sentence:
         m = sp.i - 1
         while m >= 0 and self.low(m) != ",":
             if self.low(m) == "người" and self.low(m - 1) == ",":
-                return True
+                head = self.covered[m - 2] if m >= 2 else None
+                # "Trước đó, người tiền nhiệm ... là X": no one before the comma, so no relative clause
+                return head is not None and head.type in ("Person", "Title", "Country", "Organization")
             m -= 1
         return False
 

@@ -55,3 +55,19 @@ def test_two_ministers_who_met_sign_as_persons():
     for person in ("Elmer Schialer", "Gedion Timothewos"):
         assert (person, "signed", "Bản ghi nhớ về hợp tác ngoại giao") in got, got
     assert not any(s in ("Peru", "Ethiopia") and p == "signed" for s, p, _ in got), got
+
+
+# -- subjects: a fronted adverbial is not a relative clause; an unnamed owner of a visit ----
+
+def test_a_comma_after_an_adverbial_does_not_open_a_relative_clause():
+    text = ("Trước đó, người tiền nhiệm của ông Schialer là Ngoại trưởng Peru Javier González-Olaechea "
+            "đã hai lần thăm Ethiopia trong năm 2024.")
+    got = rels(text, D)
+    assert ("Javier González-Olaechea", "visited", "Ethiopia") in got, got
+
+
+def test_the_visit_of_an_unnamed_member_is_not_the_visit_of_the_one_named_after():
+    text = ("Đây là chuyến thăm Ethiopia đầu tiên của một thành viên Nội các trong chính quyền của "
+            "Tổng thống Peru Dina Boluarte.")
+    got = rels(text, D)
+    assert not any(p == "visited" for _, p, _ in got), got
