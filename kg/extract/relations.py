@@ -443,6 +443,14 @@ class _Sentence:
                 elif self.d.subject and not any(sp.type in ("Person", "Title") and sp.j <= k for sp in self.spans) \
                         and not nominal:
                     subject_keys, inherited = [self.d.subject], True
+            if inherited and verb.predicate == "visited" and \
+                    not any(sp.type in ("Person", "Title") and sp.j <= k for sp in self.spans):
+                # "hàng ... đi tiếp tới Trung Đông", ông X cho biết: a region reached with no one named
+                # travelling is trade, not a visit
+                regions = self.lex.set("regions")
+                object_keys = [key for key, sp in zip(object_keys, objects)
+                               if sp.type != "Location" or syllable_key(sp.name) not in regions] \
+                    if len(object_keys) == len(objects) else object_keys
             clause_subject = subject_keys
             if passive:
                 agent_keys = self._resolve_all(passive, {"Person"})
@@ -617,11 +625,15 @@ class _Sentence:
         m = e
         while m < end and self.covered[m] is None and self.low(m) in skip and not travel:
             m += 1
+        if travel and (self.low(m), self.low(m + 1)) == ("khu", "vực") and self.covered[m] is None:
+            m += 2  # "tới khu vực Đông Nam Á"
         sp = self.covered[m] if m < end else None
         if sp is None or sp.i != m or sp.type not in ("Country", "Location"):
             return []
-        if sp.type == "Location" and syllable_key(sp.name) in self.lex.set("regions"):
-            return []  # "chuyến thăm Mỹ Latinh", "công du châu Âu": a tour's region; the visits are to countries
+        if sp.type == "Location" and syllable_key(sp.name) in self.lex.set("regions") and not travel:
+            # "chuyến thăm Mỹ Latinh": a tour's region, the visits are to countries; but "tới châu Âu",
+            # "sang khu vực Trung Đông": a journey to the region itself
+            return []
         found = [sp]
         # "Kuala Lumpur, Malaysia": the place and its country
         if sp.j < end and self.low(sp.j) == "," and sp.j + 1 < self.n:

@@ -71,3 +71,19 @@ def test_the_visit_of_an_unnamed_member_is_not_the_visit_of_the_one_named_after(
             "Tổng thống Peru Dina Boluarte.")
     got = rels(text, D)
     assert not any(p == "visited" for _, p, _ in got), got
+
+
+# -- a journey to a region: "tới châu Âu", "tới khu vực Trung Đông" ------------------------
+
+def test_travelling_to_a_region_is_visiting_it_but_a_tour_named_after_it_is_not():
+    text = ("Trước khi tới châu Phi, Tổng thống Peru Dina Boluarte đã thăm chính thức Brazil. "
+            "Bà Boluarte đến Lima tối 10/6, kết thúc chuyến thăm Mỹ Latinh kéo dài một tuần.")
+    got = rels(text, D)
+    assert ("Dina Boluarte", "visited", "châu Phi") in got, got
+    assert ("Dina Boluarte", "visited", "Mỹ Latinh") not in got, got
+
+
+def test_goods_reaching_a_region_are_not_a_visit():
+    text = ("Bộ trưởng Công Thương Nguyễn Hồng Diên dự lễ ký. \"Hàng Việt Nam có thể qua Addis Ababa để đi tiếp "
+            "tới khu vực Đông Phi\", ông Diên cho biết.")
+    assert not any(p == "visited" for _, p, _ in rels(text, D)), rels(text, D)
