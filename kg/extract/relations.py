@@ -56,6 +56,8 @@ _EVENT_ANAPHORS = [("phiên", "khai", "mạc"), ("phiên", "bế", "mạc"), ("l
 # the last syllable of a verb that sends goods, not people: "xuất khẩu sang", "vận chuyển tới"
 _GOODS_VERBS = {"khẩu", "chuyển", "bán", "gửi", "đưa", "xuất", "nhập", "hàng"}
 _FIRST_PERSON = {"tôi", "chúng", "ta"}
+# a verb after these is what someone is asked to do, not what was done: "đề nghị Việt Nam cử đoàn sang dự X"
+_REQUESTS = [("đề", "nghị"), ("kêu", "gọi"), ("yêu", "cầu"), ("cử", "đoàn"), ("cử", "đại", "diện")]
 _NEGATED = [("không",), ("chưa",), ("không", "có"), ("hủy",), ("hoãn",)]
 _ONGOING = [("đang",)]
 _DONE = [("đã",), ("vừa",), ("mới",)]
@@ -187,6 +189,16 @@ class _Sentence:
                 and not (self.d.event and self._anaphor_at(k + n)):
             return False
         return True
+
+    def _requested(self, k: int) -> bool:
+        """A request (``đề nghị``, ``kêu gọi``, ``cử đoàn``) earlier in the verb's clause, up to a comma."""
+        m = k - 1
+        while m >= 0 and self.s[m].text not in (",", ";", ".", ":"):
+            for phrase in _REQUESTS:
+                if tuple(self.low(m + x) for x in range(len(phrase))) == phrase:
+                    return True
+            m -= 1
+        return False
 
     def _relays_message(self, k: int) -> bool:
         """``chuyển lời ... tới``, ``gửi lời ... đến``: a message passed on, since the clause began."""
@@ -342,10 +354,13 @@ class _Sentence:
                 if verb.trigger == "nhận lời mời" and invitee_keys:
                     chain_subject = invitee_keys  # "nhận lời mời của X sẽ sang thăm Y": the invitee visits
                 continue
-            if t > 0 and triggers[t - 1][2].predicate == "invited" and verb.predicate in ("visited", "attended") \
-                    and not any(self.s[m].text in (",", ";", ".", ":") for m in range(triggers[t - 1][1], k)) \
-                    and self._modality(triggers[t - 1][1], k) not in ("planned", "done") \
-                    and not (self.low(k - 1) == "và" and triggers[t - 1][2].trigger != "mời"):
+            p = t - 1
+            if p > 0 and triggers[p][1] == k and triggers[p][2].trigger in ("sang", "tới", "đến"):
+                p -= 1  # "mời X sang dự Y": the journey and what it is for are both asked
+            if t > 0 and triggers[p][2].predicate == "invited" and verb.predicate in ("visited", "attended") \
+                    and not any(self.s[m].text in (",", ";", ".", ":") for m in range(triggers[p][1], k)) \
+                    and self._modality(triggers[p][1], k) not in ("planned", "done") \
+                    and not (self.low(k - 1) == "và" and triggers[p][2].trigger != "mời"):
                 continue  # "mời X sang thăm Y", "nhận lời mời của X sang thăm Y": what is asked, not done
             objects = [sp for sp in self.spans if e <= sp.i < region_end and sp.type in otypes | {"Title"}]
             if verb.predicate in ("visited",):
@@ -467,7 +482,7 @@ class _Sentence:
                 subject_keys, object_keys = [first], rest
             if subject_keys and not inherited and verb.predicate != "invited" and not passive:
                 chain_subject = subject_keys  # "A đặt vòng hoa tại X; chào B": B's subject is A
-            if not subject_keys or not object_keys:
+            if not subject_keys or not object_keys or self._requested(k):
                 continue
             for sp in objects:
                 used_as_object.add(id(sp))

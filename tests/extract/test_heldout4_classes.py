@@ -87,3 +87,18 @@ def test_goods_reaching_a_region_are_not_a_visit():
     text = ("Bộ trưởng Công Thương Nguyễn Hồng Diên dự lễ ký. \"Hàng Việt Nam có thể qua Addis Ababa để đi tiếp "
             "tới khu vực Đông Phi\", ông Diên cho biết.")
     assert not any(p == "visited" for _, p, _ in rels(text, D)), rels(text, D)
+
+
+# -- requests and invitations: what someone is asked to do is not done ----------------------
+
+def test_a_requested_delegation_does_not_make_the_requester_attend():
+    text = ("Tổng thống Peru Dina Boluarte đề nghị Ethiopia cử đoàn cấp cao sang dự Hội nghị Cấp cao APEC 2026 "
+            "tại Lima vào tháng 11.")
+    assert not any(p == "attended" for _, p, _ in rels(text, D)), rels(text, D)
+
+
+def test_inviting_someone_to_come_and_attend_is_an_invitation_only():
+    text = ("Tại hội đàm, Thủ tướng Ethiopia Abiy Ahmed mời Chủ tịch Ủy ban Liên minh châu Phi Mahmoud Ali Youssouf sang dự Hội nghị Thượng đỉnh Addis Ababa.")
+    got = rels(text, D)
+    assert ("Abiy Ahmed", "invited", "Mahmoud Ali Youssouf") in got, got
+    assert not any(p == "attended" for _, p, _ in got), got
