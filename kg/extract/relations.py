@@ -190,6 +190,14 @@ class _Sentence:
             return False
         return True
 
+    def _pronoun_before(self, k: int) -> bool:
+        """``ông mời``, ``bà đã thăm``: a third-person pronoun is the verb's subject."""
+        m = k - 1
+        while m >= 0 and self.low(m) in ("đã", "sẽ", "cũng", "đang", "vừa", "còn", "từng"):
+            m -= 1
+        return self.low(m) in ("ông", "bà") and self.covered[m] is None \
+            and self.low(m - 1) not in ("với", "của", "tiếp", "gặp", "mời", "và", "cho", "tới")
+
     def _requested(self, k: int) -> bool:
         """A request (``đề nghị``, ``kêu gọi``, ``cử đoàn``) earlier in the verb's clause, up to a comma."""
         m = k - 1
@@ -452,6 +460,11 @@ class _Sentence:
                 continue  # "Tôi đã nhiều lần đến Việt Nam", ông nói: the speaker, not the one in focus
             if not subject_keys and fronted is not None:
                 subject_keys = self._resolve_all([fronted], stypes)
+            if not subject_keys and self._pronoun_before(k):
+                # "A cảm ơn B; nhân dịp này, ông mời C": the pronoun is the sentence's topic
+                topic = [sp for sp in self.spans if sp.j <= k and sp.type in ("Person", "Title")
+                         and not self._is_object_marked(sp)]
+                subject_keys = self._resolve_all(topic[:1], {"Person"})
             if not subject_keys:
                 if chain_subject and (t > 0):
                     subject_keys, inherited = chain_subject, True

@@ -102,3 +102,11 @@ def test_inviting_someone_to_come_and_attend_is_an_invitation_only():
     got = rels(text, D)
     assert ("Abiy Ahmed", "invited", "Mahmoud Ali Youssouf") in got, got
     assert not any(p == "attended" for _, p, _ in got), got
+
+
+def test_a_pronoun_subject_after_a_semicolon_is_the_sentence_topic():
+    text = ("Tại hội đàm, Thủ tướng Ethiopia Abiy Ahmed cảm ơn Tổng thống Peru Dina Boluarte; nhân dịp này, "
+            "ông mời Chủ tịch Ủy ban Liên minh châu Phi Mahmoud Ali Youssouf sang dự Hội nghị Thượng đỉnh Addis Ababa.")
+    got = rels(text, D)
+    assert ("Abiy Ahmed", "invited", "Mahmoud Ali Youssouf") in got, got
+    assert not any(p == "attended" for _, p, _ in got), got
