@@ -83,6 +83,7 @@ def extract_article(article: Article) -> Extraction:
         if ent.type == "Country":
             countries[ent.key] = len(ent.mentions)
     discourse = Discourse(countries=tuple(k for k, _ in countries.most_common(2)))
+    discourse.names = {ent.key: ent.name for ent in table.ents}
     discourse.titles = {ent.key: tuple(t.lower() for _, t, _ in ent.titles) for ent in table.ents if ent.titles}
     relations: list[Relation] = []
     quantities: list[Quantity] = []

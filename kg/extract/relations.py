@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from kg.extract.base import Span, Syl
 from kg.extract.dates import TimeExpr
 from kg.extract.lexicon import Lexicon, Verb, syllable_key
+from kg.text import fold
 
 __all__ = ["RawRelation", "find_relations", "Discourse"]
 
@@ -93,6 +94,7 @@ class Discourse:
     spouses: set[str] | None = None  # people introduced as a spouse ("Phu nhân X"): never visitors
     pairs: list[tuple[str, str]] | None = None  # the people who met, in order: "hai Bộ trưởng" after their talks
     titles: dict[str, tuple[str, ...]] | None = None  # entity key -> the offices it holds, lower-cased
+    names: dict[str, str] | None = None  # entity key -> canonical name, for "Bộ X hai nước" -> "Bộ X <country>"
 
 
 _VERB_INDEX: dict[int, tuple[list[Verb], dict[str, list[tuple[Verb, tuple[str, ...]]]]]] = {}
@@ -257,12 +259,30 @@ class _Sentence:
                 pair = self._titled_pair(sp) if "Person" in types else None
                 if "Group" in types and pair:
                     keys.extend(k for k in pair if k not in keys)  # "hai Bộ trưởng ký": the two ministers
+                elif "Group" in types and self._each_countrys(sp):
+                    keys.extend(k for k in self._each_countrys(sp) if k not in keys)
                 elif "Group" in types:
                     keys.extend(self.d.countries[:2])
                 continue
             got = self.resolve(sp)
             if got and got[1] in types and got[0] not in keys:
                 keys.append(got[0])
+        return keys
+
+    def _each_countrys(self, sp: Span) -> list[str]:
+        """``Bộ Quốc phòng hai nước``: each country's ministry, when the article names both."""
+        if sp.text.lower() != "hai nước" or not self.d.names or len(self.d.countries) < 2:
+            return []
+        org = self.covered[sp.i - 1] if sp.i > 0 else None
+        if org is None or org.j != sp.i or org.type != "Organization":
+            return []
+        keys = []
+        for country in self.d.countries[:2]:
+            name = self.d.names.get(country)
+            key = f"organization:{fold(org.name + ' ' + name)}" if name else None
+            if key not in self.d.names:
+                return []
+            keys.append(key)
         return keys
 
     def _titled_pair(self, sp: Span) -> tuple[str, str] | None:

@@ -110,3 +110,10 @@ def test_a_pronoun_subject_after_a_semicolon_is_the_sentence_topic():
     got = rels(text, D)
     assert ("Abiy Ahmed", "invited", "Mahmoud Ali Youssouf") in got, got
     assert not any(p == "attended" for _, p, _ in got), got
+
+
+def test_a_ministry_of_the_two_countries_signs_as_each_countrys_ministry():
+    text = ("Hai bên đánh giá hợp tác phát triển tích cực kể từ khi Bộ Ngoại giao hai nước ký Bản ghi nhớ về "
+            "hợp tác năm 2011 giữa Bộ Ngoại giao Peru và Bộ Ngoại giao Ethiopia.")
+    subjects = {s for s, p, _ in rels(text, D) if p == "signed"}
+    assert subjects == {"Bộ Ngoại giao Peru", "Bộ Ngoại giao Ethiopia"}, subjects
