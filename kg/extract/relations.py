@@ -238,8 +238,14 @@ class _Sentence:
 
     def _date(self, k: int, end: int) -> str | None:
         start = self.s[k].start
-        before = [d for d in self.dates if d.end <= start]
-        after = [d for d in self.dates if d.start >= start and d.start <= end]
+        named = [sp for sp in self.spans if sp.type in ("Event", "Agreement")]
+        # "dự Hội nghị Hợp tác đầu tư năm 2025": a year inside a name is not when the verb happened;
+        # but "ký Bản ghi nhớ về ... năm 2011" ending an agreement's name is when it was signed
+        dates = [d for d in self.dates if not any(
+            sp.start <= d.start and d.end <= sp.end and not (sp.type == "Agreement" and d.end == sp.end)
+            for sp in named)]
+        before = [d for d in dates if d.end <= start]
+        after = [d for d in dates if d.start >= start and d.start <= end]
         if before and after and len(after[0].value) >= len(before[-1].value) \
                 and any(sy.text == "," and before[-1].end <= sy.start < start for sy in self.s[:k]):
             # "Trong năm 2024, ... chuyến thăm ... hồi tháng 8/2024": the date in the verb's own
@@ -257,7 +263,7 @@ class _Sentence:
         for sp in spans:
             if sp.type == "Group":
                 pair = self._titled_pair(sp) if "Person" in types else None
-                if "Group" in types and pair:
+                if pair:
                     keys.extend(k for k in pair if k not in keys)  # "hai Bộ trưởng ký": the two ministers
                 elif "Group" in types and self._each_countrys(sp):
                     keys.extend(k for k in self._each_countrys(sp) if k not in keys)
@@ -722,6 +728,16 @@ def find_relations(sylls: list[Syl], spans: list[Span], resolve: Callable[[Span]
         got = resolve(sp) if sp.type == "Event" else None
         if got and got[1] == "Event":
             discourse.event = got[0]
+    joint: dict[int, list[str]] = {}
+    for rel in found:
+        if rel.subject.startswith("person:") and rel.predicate in ("attended", "signed") \
+                and rel.subject not in joint.setdefault(rel.trigger_start, []):
+            joint[rel.trigger_start].append(rel.subject)  # "A và B đồng chủ trì X": they are a pair too
+    for subjects in joint.values():
+        if len(subjects) == 2:
+            if discourse.pairs is None:
+                discourse.pairs = []
+            discourse.pairs.append((subjects[0], subjects[1]))
     for rel in found:
         if rel.predicate == "met" and rel.subject.startswith("person:") and rel.object.startswith("person:"):
             if discourse.pairs is None:

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from tests.extract.conftest import rels
+from tests.extract.conftest import dated, rels
 
 D = dt.date(2025, 6, 12)
 
@@ -117,3 +117,14 @@ def test_a_ministry_of_the_two_countries_signs_as_each_countrys_ministry():
             "hợp tác năm 2011 giữa Bộ Ngoại giao Peru và Bộ Ngoại giao Ethiopia.")
     subjects = {s for s, p, _ in rels(text, D) if p == "signed"}
     assert subjects == {"Bộ Ngoại giao Peru", "Bộ Ngoại giao Ethiopia"}, subjects
+
+
+# -- co-chairs are a pair; a year inside an event's name is not its date -------------------
+
+def test_two_co_chairs_are_the_two_prime_ministers_of_a_later_sentence():
+    text = ("Sáng 9/6, tại Lima, Thủ tướng Peru Gustavo Adrianzén và Thủ tướng Ethiopia Abiy Ahmed đã đồng chủ trì "
+            "Kỳ họp lần thứ 3 Ủy ban hỗn hợp Peru - Ethiopia. Chiều cùng ngày, hai Thủ tướng dự Diễn đàn "
+            "Doanh nghiệp Peru - Ethiopia năm 2025.")
+    got = {(s, p, o, d) for s, p, o, d in dated(text, D) if o.startswith("Diễn đàn")}
+    for person in ("Gustavo Adrianzén", "Abiy Ahmed"):
+        assert (person, "attended", "Diễn đàn Doanh nghiệp Peru - Ethiopia năm 2025", "2025-06-09") in got, got
