@@ -94,6 +94,7 @@ class Discourse:
     spouses: set[str] | None = None  # people introduced as a spouse ("Phu nhân X"): never visitors
     pairs: list[tuple[str, str]] | None = None  # the people who met, in order: "hai Bộ trưởng" after their talks
     titles: dict[str, tuple[str, ...]] | None = None  # entity key -> the offices it holds, lower-cased
+    visitor: str | None = None  # the last one who visited: "đón Đoàn", "tiễn Đoàn" mean their delegation
     names: dict[str, str] | None = None  # entity key -> canonical name, for "Bộ X hai nước" -> "Bộ X <country>"
 
 
@@ -199,6 +200,16 @@ class _Sentence:
             m -= 1
         return self.low(m) in ("ông", "bà") and self.covered[m] is None \
             and self.low(m - 1) not in ("với", "của", "tiếp", "gặp", "mời", "và", "cho", "tới")
+
+    def _delegation_at(self, e: int) -> bool:
+        """A bare ``Đoàn`` (the visiting delegation) right after the verb: ``tiếp và chiêu đãi Đoàn``."""
+        m = e
+        while m < e + 3 and self.low(m) in ("và", "chiêu", "đãi"):
+            m += 1
+        if self.low(m) != "đoàn" or self.covered[m] is not None:
+            return False
+        return m + 1 >= self.n or not self.s[m + 1].is_word or \
+            self.low(m + 1) in ("tại", "ở", "và", "tới", "đến", "trên")
 
     def _requested(self, k: int) -> bool:
         """A request (``đề nghị``, ``kêu gọi``, ``cử đoàn``) earlier in the verb's clause, up to a comma."""
@@ -424,6 +435,8 @@ class _Sentence:
                         # "dự phiên X trong khuôn khổ Hội nghị Y": attending the session is attending Y
                         objects += [sp for sp in frame if sp not in objects]
             object_keys = self._resolve_all(objects, otypes)
+            if verb.predicate == "met" and not objects and self.d.visitor and self._delegation_at(e):
+                object_keys = [self.d.visitor]  # "X ra sân bay tiễn Đoàn": the visiting delegation's head
             if verb.predicate == "attended" and not object_keys and self.d.event and self._anaphor_at(e):
                 object_keys = [self.d.event]  # "chủ trì phiên khai mạc": the session named before
             # subject
@@ -739,6 +752,8 @@ def find_relations(sylls: list[Syl], spans: list[Span], resolve: Callable[[Span]
                 discourse.pairs = []
             discourse.pairs.append((subjects[0], subjects[1]))
     for rel in found:
+        if rel.predicate == "visited" and rel.subject.startswith("person:") and rel.modality != "planned":
+            discourse.visitor = rel.subject
         if rel.predicate == "met" and rel.subject.startswith("person:") and rel.object.startswith("person:"):
             if discourse.pairs is None:
                 discourse.pairs = []

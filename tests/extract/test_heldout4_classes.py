@@ -128,3 +128,14 @@ def test_two_co_chairs_are_the_two_prime_ministers_of_a_later_sentence():
     got = {(s, p, o, d) for s, p, o, d in dated(text, D) if o.startswith("Diễn đàn")}
     for person in ("Gustavo Adrianzén", "Abiy Ahmed"):
         assert (person, "attended", "Diễn đàn Doanh nghiệp Peru - Ethiopia năm 2025", "2025-06-09") in got, got
+
+
+# -- "đón Đoàn", "tiễn Đoàn": the visiting delegation is its head ---------------------------
+
+def test_welcoming_and_seeing_off_the_delegation_is_meeting_its_head():
+    text = ("Tổng thống Peru Dina Boluarte đến Addis Ababa chiều 3/6, bắt đầu chuyến thăm cấp Nhà nước Ethiopia. "
+            "Ngoại trưởng Ethiopia Gedion Timothewos ra tận chân cầu thang máy bay đón Đoàn. "
+            "Sáng 5/6, Thủ tướng Ethiopia Abiy Ahmed đã ra sân bay tiễn Đoàn.")
+    got = rels(text, D)
+    assert ("Gedion Timothewos", "met", "Dina Boluarte") in got, got
+    assert ("Abiy Ahmed", "met", "Dina Boluarte") in got, got
