@@ -170,6 +170,9 @@ class MentionFinder:
         # a name followed by a country or a title ends before it
         vietnamese = _in_set(self.s, i, self.lex.set("vn_surnames"), 1) and j - i >= 3
         for k in range(i + 1, j):
+            if _in_set(self.s, k, self.lex.set("event_heads")) >= 2 or \
+                    _in_set(self.s, k, self.lex.set("agreement_heads")) >= 2:
+                return k  # "với Thủ tướng Phạm Minh Chính Diễn đàn Doanh nghiệp ...": the name ends before an event
             if self.place_at(k, strict=False) and self.place_at(k, strict=False)[1].type == "Country" \
                     and k + self.place_at(k, strict=False)[0] == j \
                     and not (vietnamese and j - k == 1 and not self.s[k].text.isupper()):

@@ -534,6 +534,12 @@ class _Sentence:
                 subject_keys, object_keys = [first], rest
             if subject_keys and not inherited and verb.predicate != "invited" and not passive:
                 chain_subject = subject_keys  # "A đặt vòng hoa tại X; chào B": B's subject is A
+            if verb.trigger == "đồng chủ trì" and self.low(e) == "với" and subject_keys:
+                partner = self.covered[e + 1] if e + 1 < self.n else None
+                if partner is not None and partner.i == e + 1 and partner.type in ("Person", "Title"):
+                    # "A đồng chủ trì với B Diễn đàn X": B co-chairs X too
+                    subject_keys = subject_keys + [key for key in self._resolve_all([partner], {"Person"})
+                                                   if key not in subject_keys]
             if not subject_keys or not object_keys or self._requested(k):
                 continue
             for sp in objects:

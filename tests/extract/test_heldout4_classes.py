@@ -139,3 +139,14 @@ def test_welcoming_and_seeing_off_the_delegation_is_meeting_its_head():
     got = rels(text, D)
     assert ("Gedion Timothewos", "met", "Dina Boluarte") in got, got
     assert ("Abiy Ahmed", "met", "Dina Boluarte") in got, got
+
+
+# -- "đồng chủ trì với B <Event>": B co-chairs; a person's name ends before an event's head ----
+
+def test_co_chairing_with_someone_makes_both_attend_and_the_name_stops_at_the_event():
+    text = ("Cùng ngày, Tổng thống Peru Dina Boluarte đã hội đàm với Thủ tướng Ethiopia Abiy Ahmed; đồng chủ trì "
+            "với Thủ tướng Abiy Ahmed Diễn đàn Doanh nghiệp Peru - Ethiopia.")
+    got = rels(text, D)
+    for person in ("Dina Boluarte", "Abiy Ahmed"):
+        assert (person, "attended", "Diễn đàn Doanh nghiệp Peru - Ethiopia") in got, got
+    assert not any("Diễn" in s or "Diễn" in o for s, p, o in got if p == "met"), got
