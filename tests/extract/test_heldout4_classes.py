@@ -150,3 +150,9 @@ def test_co_chairing_with_someone_makes_both_attend_and_the_name_stops_at_the_ev
     for person in ("Dina Boluarte", "Abiy Ahmed"):
         assert (person, "attended", "Diễn đàn Doanh nghiệp Peru - Ethiopia") in got, got
     assert not any("Diễn" in s or "Diễn" in o for s, p, o in got if p == "met"), got
+
+
+def test_speaking_at_an_event_is_attending_it():
+    text = "Sáng 8/6, Thủ tướng Ethiopia Abiy Ahmed phát biểu tại Lễ kỷ niệm 50 năm Ngày thiết lập quan hệ Peru - Ethiopia."
+    got = rels(text, D)
+    assert any(s == "Abiy Ahmed" and p == "attended" and o.startswith("Lễ kỷ niệm 50 năm") for s, p, o in got), got
