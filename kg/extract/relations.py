@@ -186,7 +186,8 @@ class _Sentence:
                                               for m in range(max(0, k - 5), k)):
             return False
         if verb.predicate == "met" and len(verb.trigger.split()) >= 2 and verb.trigger.split()[0] in ("hội", "điện") \
-                and (prev in ("sau", "tại", "trong", "trước") or (self.low(k - 2), prev) == ("kết", "thúc")):
+                and (prev in ("sau", "tại", "trong", "trước") or (self.low(k - 2), prev) in (("kết", "thúc"),
+                                                                                             ("tham", "gia"))):
             return False  # "Sau hội đàm, ...", "Phát biểu tại hội kiến, ...": the talks as a noun, not a verb
         if verb.trigger in ("chủ trì",) and not self._span_after(k + n, {"Event"}, 3) \
                 and not (self.d.event and self._anaphor_at(k + n)):

@@ -156,3 +156,9 @@ def test_speaking_at_an_event_is_attending_it():
     text = "Sáng 8/6, Thủ tướng Ethiopia Abiy Ahmed phát biểu tại Lễ kỷ niệm 50 năm Ngày thiết lập quan hệ Peru - Ethiopia."
     got = rels(text, D)
     assert any(s == "Abiy Ahmed" and p == "attended" and o.startswith("Lễ kỷ niệm 50 năm") for s, p, o in got), got
+
+
+def test_taking_part_in_talks_is_not_meeting():
+    text = ("Cùng tham gia hội đàm phía Peru có Ngoại trưởng Elmer Schialer; phía Ethiopia có Ngoại trưởng "
+            "Gedion Timothewos.")
+    assert not any(p == "met" for _, p, _ in rels(text, D)), rels(text, D)
