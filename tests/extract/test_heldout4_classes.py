@@ -162,3 +162,10 @@ def test_taking_part_in_talks_is_not_meeting():
     text = ("Cùng tham gia hội đàm phía Peru có Ngoại trưởng Elmer Schialer; phía Ethiopia có Ngoại trưởng "
             "Gedion Timothewos.")
     assert not any(p == "met" for _, p, _ in rels(text, D)), rels(text, D)
+
+
+def test_exchanging_views_with_someone_in_a_list_of_meetings_is_meeting():
+    text = ("Bên lề Hội nghị, Tổng thống Peru Dina Boluarte đã gặp Thủ tướng Ethiopia Abiy Ahmed; trao đổi với "
+            "Tổng thống Kenya William Ruto về hợp tác nông nghiệp.")
+    got = rels(text, D)
+    assert ("Dina Boluarte", "met", "William Ruto") in got, got
