@@ -84,6 +84,8 @@ def extract_article(article: Article) -> Extraction:
             countries[ent.key] = len(ent.mentions)
     discourse = Discourse(countries=tuple(k for k, _ in countries.most_common(2)))
     discourse.names = {ent.key: ent.name for ent in table.ents}
+    discourse.offices = {ent.key: tuple((t.lower(), fold(org) if org else "") for _, t, org in ent.titles)
+                         for ent in table.ents if ent.type == "Person" and ent.titles}
     discourse.titles = {ent.key: tuple(t.lower() for _, t, _ in ent.titles) for ent in table.ents if ent.titles}
     relations: list[Relation] = []
     quantities: list[Quantity] = []

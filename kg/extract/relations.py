@@ -95,6 +95,7 @@ class Discourse:
     pairs: list[tuple[str, str]] | None = None  # the people who met, in order: "hai Bộ trưởng" after their talks
     titles: dict[str, tuple[str, ...]] | None = None  # entity key -> the offices it holds, lower-cased
     visitor: str | None = None  # the last one who visited: "đón Đoàn", "tiễn Đoàn" mean their delegation
+    offices: dict[str, tuple[tuple[str, str], ...]] | None = None  # person key -> (title, org), folded
     names: dict[str, str] | None = None  # entity key -> canonical name, for "Bộ X hai nước" -> "Bộ X <country>"
 
 
@@ -303,6 +304,21 @@ class _Sentence:
             keys.append(key)
         return keys
 
+    def _counterpart(self, m: int, me: str) -> str | None:
+        """``người đồng cấp Lào``: the one person in the article holding ``me``'s office (for that country)."""
+        if (self.low(m), self.low(m + 1), self.low(m + 2)) != ("người", "đồng", "cấp") or not self.d.offices:
+            return None
+        country = None
+        sp = self.covered[m + 3] if m + 3 < self.n else None
+        if sp is not None and sp.i == m + 3 and sp.type == "Country":
+            got = self.resolve(sp)
+            country = fold(self.d.names.get(got[0], "")) if got and self.d.names else None
+        mine = {title for title, _ in self.d.offices.get(me, ())}
+        found = [key for key, offices in self.d.offices.items()
+                 if key != me and any(title in mine for title, _ in offices)
+                 and (not country or any(org and (country in org or org in country) for _, org in offices))]
+        return found[0] if len(found) == 1 else None
+
     def _titled_pair(self, sp: Span) -> tuple[str, str] | None:
         """``hai Bộ trưởng``: the last two people who met and both hold that office."""
         words = sp.text.split()
@@ -392,6 +408,9 @@ class _Sentence:
                     invitee_keys = visitors  # "X thăm Y từ ngày 27-28/4 theo lời mời của Z"
                 if not invitee_keys and self.d.subject:
                     invitee_keys = [self.d.subject]
+                if not inviter_keys and invitee_keys and self.low(e) == "của":
+                    other = self._counterpart(e + 1, invitee_keys[0])
+                    inviter_keys = [other] if other else []  # "theo lời mời của người đồng cấp Ấn Độ"
                 for s in inviter_keys:
                     for o in invitee_keys:
                         if s != o and o not in self.d.spouses:
@@ -417,7 +436,9 @@ class _Sentence:
                     # "ký 14 văn kiện và ra / công bố / thông qua Tuyên bố chung": issued, not signed
                     objects = [sp for sp in objects if not any(
                         self.low(m - 1) in ("và", ",") and (self.low(m) == "ra" or (self.low(m), self.low(m + 1))
-                                                            in (("công", "bố"), ("thông", "qua"), ("ra", "mắt")))
+                                                            in (("công", "bố"), ("thông", "qua"), ("ra", "mắt"),
+                                                                ("trao", "đổi"), ("trao", "văn"), ("trao", "các"),
+                                                                ("trao", "một")))
                         for m in range(e, sp.i))]
                 if verb.predicate == "signed":
                     head = self._relative_object(k, prev_e)
@@ -530,6 +551,10 @@ class _Sentence:
             modality = self._modality(clause_start if not inherited else prev_e, k)
             if modality is None:
                 modality = chain_modality if inherited or t > 0 and self._same_clause(prev_e, k) else "done"
+            if verb.predicate == "met" and not object_keys and subject_keys:
+                other = self._counterpart(e + (1 if self.low(e) == "với" else 0), subject_keys[0])
+                if other:
+                    object_keys = [other]  # "hội đàm với người đồng cấp Lào"
             if verb.predicate == "met" and not object_keys and len(subject_keys) >= 2:
                 first, *rest = subject_keys
                 subject_keys, object_keys = [first], rest

@@ -169,3 +169,21 @@ def test_exchanging_views_with_someone_in_a_list_of_meetings_is_meeting():
             "Tổng thống Kenya William Ruto về hợp tác nông nghiệp.")
     got = rels(text, D)
     assert ("Dina Boluarte", "met", "William Ruto") in got, got
+
+
+# -- "người đồng cấp X": the counterpart; "ký A và trao đổi B": B is exchanged, not signed ----
+
+def test_the_counterpart_is_the_one_holding_the_same_office_for_that_country():
+    text = ("Thủ tướng Ethiopia Abiy Ahmed tới Lima chiều 8/6, bắt đầu chuyến thăm chính thức Peru theo lời mời "
+            "của người đồng cấp Peru. Ngay sau khi tới nơi, Thủ tướng Abiy Ahmed đã hội đàm với người đồng cấp Peru. "
+            "Thủ tướng Peru Gustavo Adrianzén đánh giá cao chuyến thăm.")
+    got = rels(text, D)
+    assert ("Gustavo Adrianzén", "invited", "Abiy Ahmed") in got, got
+    assert ("Abiy Ahmed", "met", "Gustavo Adrianzén") in got or ("Gustavo Adrianzén", "met", "Abiy Ahmed") in got, got
+
+
+def test_documents_exchanged_after_a_signing_are_not_signed():
+    text = ("Sau hội đàm, hai bên đã ký Bản ghi nhớ về hợp tác y tế và trao đổi một số thỏa thuận về "
+            "hải quan và du lịch giữa Peru và Ethiopia.")
+    got = rels(text, D)
+    assert not any(p == "signed" and "hải quan" in o for _, p, o in got), got
