@@ -21,6 +21,9 @@ _DAY_MONTH_YEAR = re.compile(
     re.IGNORECASE)
 _DAY_WORDS = re.compile(
     r"\bngày\s+(\d{1,2})(?:\s*[-–]\s*\d{1,2})?\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?", re.IGNORECASE)
+# "từ ngày 10 đến 12/9": the first day names no month of its own
+_DAY_RANGE = re.compile(r"\bngày\s+(\d{1,2})\s*(?:đến|tới|-|–)\s*(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})"
+                        r"(?:\s*/\s*(\d{4}))?(?![\d/])", re.IGNORECASE)
 _FIRST_MONTHS = re.compile(r"\b(\d{1,2})\s+tháng\s+(?:đầu\s+)?năm\s+(?:nay|(\d{4}))", re.IGNORECASE)
 _MONTH = re.compile(r"\btháng\s+(\d{1,2})(?:\s*(?:/|năm)\s*(\d{4}))?(?![\d/])", re.IGNORECASE)
 _YEAR = re.compile(r"\bnăm\s+(\d{4})\b|\b((?:19|20)\d\d)\b", re.IGNORECASE)
@@ -94,6 +97,11 @@ def find_dates(text: str, ref: dt.date | None) -> list[TimeExpr]:
     for m in _FIRST_MONTHS.finditer(text):
         year = int(m.group(2)) if m.group(2) else (ref.year if ref else None)
         add(m.start(), m.end(), _iso(year, 1), _iso(year, int(m.group(1))))
+    for m in _DAY_RANGE.finditer(text):
+        day, last_day, month = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if day < last_day:
+            year = int(m.group(4)) if m.group(4) else _nearest_year(day, month, ref)
+            add(m.start(), m.end(), _iso(year, month, day), _iso(year, month, last_day))
     for m in _DAY_WORDS.finditer(text):
         day, month = int(m.group(1)), int(m.group(2))
         year = int(m.group(3)) if m.group(3) else _nearest_year(day, month, ref)

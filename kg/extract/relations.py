@@ -175,6 +175,9 @@ class _Sentence:
             return False
         if verb.predicate == "visited" and verb.trigger in ("tới", "đến", "sang") and prev in _GOODS_VERBS:
             return False  # "xuất khẩu sang Việt Nam": goods travel, people visit
+        if verb.predicate == "visited" and verb.trigger in ("tới", "đến", "sang") and k + n < self.n \
+                and self.s[k + n].is_num:
+            return False  # "từ ngày 30/7 đến 1/8", "lên tới 46%": a range's end, not a journey
         if verb.predicate == "visited" and verb.trigger in ("tới", "đến") and self._relays_message(k):
             return False  # "chuyển lời mời / lời chào của X tới Y": the addressee, not a journey
         if verb.predicate == "signed" and prev == "mở":

@@ -187,3 +187,11 @@ def test_documents_exchanged_after_a_signing_are_not_signed():
             "hải quan và du lịch giữa Peru và Ethiopia.")
     got = rels(text, D)
     assert not any(p == "signed" and "hải quan" in o for _, p, o in got), got
+
+
+# -- "từ ngày X đến Y": a date range's end is not a journey; a bare first day is a range --------
+
+def test_the_end_of_a_date_range_does_not_cut_the_visit_from_its_visitor():
+    text = ("Đây là hoạt động chính trong chuyến thăm cấp Nhà nước Cộng hòa Peru từ ngày 10 đến 12/6 của "
+            "Thủ tướng Ethiopia Abiy Ahmed.")
+    assert ("Abiy Ahmed", "visited", "Peru", "2025-06-10") in dated(text, D), dated(text, D)
