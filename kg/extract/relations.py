@@ -486,7 +486,11 @@ class _Sentence:
                       == ("chữ", "ký", "của")]
                 cands = [sp for sp in self.spans if by and sp.i == by[0] + 3]  # "với chữ ký của X"; else none
             subject_keys = []
-            for sp in reversed(cands):
+            # "X chúc mừng Y ... và nhắc lại kỷ niệm trong chuyến thăm Z": the visit is the sentence subject's
+            recalled = nominal and verb.predicate == "visited" and self.low(k - 1) == "chuyến" \
+                and self.low(k - 2) == "trong"
+            order = cands if recalled else list(reversed(cands))
+            for sp in order:
                 keys = self._resolve_all([sp], stypes)
                 if keys:
                     subject_keys = keys

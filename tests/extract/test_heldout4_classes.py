@@ -195,3 +195,11 @@ def test_the_end_of_a_date_range_does_not_cut_the_visit_from_its_visitor():
     text = ("Đây là hoạt động chính trong chuyến thăm cấp Nhà nước Cộng hòa Peru từ ngày 10 đến 12/6 của "
             "Thủ tướng Ethiopia Abiy Ahmed.")
     assert ("Abiy Ahmed", "visited", "Peru", "2025-06-10") in dated(text, D), dated(text, D)
+
+
+def test_a_visit_recalled_by_the_speaker_is_the_speakers_not_the_one_congratulated():
+    text = ("Tổng thống Peru Dina Boluarte chúc mừng ông Abiy Ahmed được bầu giữ chức Thủ tướng Ethiopia và nhắc lại "
+            "những kỷ niệm tốt đẹp trong chuyến thăm Ethiopia hồi tháng 9/2023.")
+    got = rels(text, D)
+    assert ("Dina Boluarte", "visited", "Ethiopia") in got, got
+    assert ("Abiy Ahmed", "visited", "Ethiopia") not in got, got
