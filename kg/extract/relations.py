@@ -91,6 +91,7 @@ class Discourse:
     subject: str | None = None
     countries: tuple[str, ...] = ()
     event: str | None = None  # the last event named
+    agreement: str | None = None  # the last document named with a capital: "văn kiện này" refers to it
     spouses: set[str] | None = None  # people introduced as a spouse ("Phu nhân X"): never visitors
     pairs: list[tuple[str, str]] | None = None  # the people who met, in order: "hai Bộ trưởng" after their talks
     titles: dict[str, tuple[str, ...]] | None = None  # entity key -> the offices it holds, lower-cased
@@ -460,6 +461,9 @@ class _Sentence:
                         # "dự phiên X trong khuôn khổ Hội nghị Y": attending the session is attending Y
                         objects += [sp for sp in frame if sp not in objects]
             object_keys = self._resolve_all(objects, otypes)
+            if verb.predicate == "signed" and self.d.agreement and len(objects) == 1 \
+                    and self.low(objects[0].j) == "này" and not self.s[objects[0].i].is_cap:
+                object_keys = [self.d.agreement]  # "ký văn kiện này": the document named before
             if verb.predicate == "met" and not objects and self.d.visitor and self._delegation_at(e):
                 object_keys = [self.d.visitor]  # "X ra sân bay tiễn Đoàn": the visiting delegation's head
             if verb.predicate == "attended" and not object_keys and self.d.event and self._anaphor_at(e):
@@ -780,6 +784,10 @@ def find_relations(sylls: list[Syl], spans: list[Span], resolve: Callable[[Span]
         got = resolve(sp) if sp.type == "Event" else None
         if got and got[1] == "Event":
             discourse.event = got[0]
+    for sp in spans:
+        got = resolve(sp) if sp.type == "Agreement" and sp.text[:1].isupper() else None
+        if got and got[1] == "Agreement":
+            discourse.agreement = got[0]
     joint: dict[int, list[str]] = {}
     for rel in found:
         if rel.subject.startswith("person:") and rel.predicate in ("attended", "signed") \

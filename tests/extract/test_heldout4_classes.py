@@ -203,3 +203,12 @@ def test_a_visit_recalled_by_the_speaker_is_the_speakers_not_the_one_congratulat
     got = rels(text, D)
     assert ("Dina Boluarte", "visited", "Ethiopia") in got, got
     assert ("Abiy Ahmed", "visited", "Ethiopia") not in got, got
+
+
+def test_this_document_is_the_document_named_before():
+    text = ("Sáng 4/6, tại Lima, đại diện các nước đã ký Hiệp ước Lima về chống khủng bố. "
+            "Ethiopia trở thành quốc gia đầu tiên ký văn kiện này. "
+            "Hiệp ước có hiệu lực sau khi có văn kiện phê chuẩn thứ 20.")
+    got = rels(text, D)
+    assert any(s == "Ethiopia" and p == "signed" and o.startswith("Hiệp ước Lima") for s, p, o in got), got
+    assert not any("phê chuẩn" in o for _, _, o in got), got
