@@ -738,6 +738,9 @@ class _Sentence:
         if travel and (self.low(m), self.low(m + 1)) == ("khu", "vực") and self.covered[m] is None:
             m += 2  # "tới khu vực Đông Nam Á"
         sp = self.covered[m] if m < end else None
+        if sp is not None and sp.i == m and sp.type == "Organization" and not travel and verb.trigger == "thăm" \
+                and self.s[m].is_cap and self.low(m - 1) == "thăm":
+            return [sp]  # "thăm Đại học Oxford", "thăm Ban Thư ký ASEAN": an institution's premises
         if sp is None or sp.i != m or sp.type not in ("Country", "Location"):
             return []
         if sp.type == "Location" and syllable_key(sp.name) in self.lex.set("regions") and not travel:

@@ -212,3 +212,9 @@ def test_this_document_is_the_document_named_before():
     got = rels(text, D)
     assert any(s == "Ethiopia" and p == "signed" and o.startswith("Hiệp ước Lima") for s, p, o in got), got
     assert not any("phê chuẩn" in o for _, _, o in got), got
+
+
+def test_visiting_an_institution_is_visiting_it():
+    text = "Hôm nay (12/6), Tổng thống Peru Dina Boluarte dự kiến thăm Đại học Addis Ababa trước khi về nước."
+    got = rels(text, D)
+    assert ("Dina Boluarte", "visited", "Đại học Addis Ababa") in got, got
