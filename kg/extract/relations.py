@@ -738,8 +738,8 @@ class _Sentence:
         if travel and (self.low(m), self.low(m + 1)) == ("khu", "vực") and self.covered[m] is None:
             m += 2  # "tới khu vực Đông Nam Á"
         sp = self.covered[m] if m < end else None
-        if sp is not None and sp.i == m and sp.type == "Organization" and not travel and verb.trigger == "thăm" \
-                and self.s[m].is_cap and self.low(m - 1) == "thăm":
+        if sp is not None and sp.i == m and sp.type == "Organization" and "Organization" in verb.objects \
+                and self.s[m].is_cap and self.low(m - 1) == verb.trigger.split()[-1]:
             return [sp]  # "thăm Đại học Oxford", "thăm Ban Thư ký ASEAN": an institution's premises
         if sp is None or sp.i != m or sp.type not in ("Country", "Location"):
             return []

@@ -218,3 +218,10 @@ def test_visiting_an_institution_is_visiting_it():
     text = "Hôm nay (12/6), Tổng thống Peru Dina Boluarte dự kiến thăm Đại học Addis Ababa trước khi về nước."
     got = rels(text, D)
     assert ("Dina Boluarte", "visited", "Đại học Addis Ababa") in got, got
+
+
+def test_going_to_an_organizations_seat_is_visiting_it():
+    text = ("Chiều cùng ngày, Tổng thống Peru Dina Boluarte hội kiến Thủ tướng Ethiopia Abiy Ahmed; đến Ủy ban "
+            "Liên minh châu Phi, có bài phát biểu về hợp tác Nam - Nam.")
+    got = rels(text, D)
+    assert ("Dina Boluarte", "visited", "Ủy ban Liên minh châu Phi") in got, got
