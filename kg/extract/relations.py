@@ -174,6 +174,14 @@ class _Sentence:
         prev = self.low(k - 1)
         if verb.predicate == "invited" and verb.trigger == "mời" and prev == "lời":
             return False
+        if verb.trigger == "vào":
+            # "Thủ tướng X vào Thành phố Hồ Chí Minh": only a person going into a named place, not
+            # "vào ngày", "đầu tư vào", "đi vào hoạt động"
+            before = self.covered[k - 1] if k > 0 else None
+            after = self.covered[k + 1] if k + 1 < self.n else None
+            if not (before is not None and before.type in ("Person", "Title") or prev in ("đã", "sẽ", "vừa", "nhân")) \
+                    or after is None or after.i != k + 1 or after.type not in ("Location", "Country"):
+                return False
         if verb.predicate == "visited" and verb.trigger in ("tới", "đến", "sang") and prev in _GOODS_VERBS:
             return False  # "xuất khẩu sang Việt Nam": goods travel, people visit
         if verb.predicate == "visited" and verb.trigger in ("tới", "đến", "sang") and k + n < self.n \
@@ -731,7 +739,7 @@ class _Sentence:
     def _visit_objects(self, e: int, end: int, verb: Verb) -> list[Span]:
         skip = {"cấp", "nhà", "nước", "chính", "thức", "hữu", "nghị", "làm", "việc", "tới", "đến", "sang", "tại",
                 "thăm", "cấp", "cao", "lần", "đầu", "tiên", "này", "đầu", "tiên", "ở"}
-        travel = verb.trigger in ("tới", "đến", "sang")
+        travel = verb.trigger in ("tới", "đến", "sang", "vào")
         m = e
         while m < end and self.covered[m] is None and self.low(m) in skip and not travel:
             m += 1

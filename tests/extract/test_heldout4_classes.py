@@ -225,3 +225,11 @@ def test_going_to_an_organizations_seat_is_visiting_it():
             "Liên minh châu Phi, có bài phát biểu về hợp tác Nam - Nam.")
     got = rels(text, D)
     assert ("Dina Boluarte", "visited", "Ủy ban Liên minh châu Phi") in got, got
+
+
+def test_going_into_a_city_is_visiting_it_but_investing_into_a_country_is_not():
+    text = ("Hôm nay (12/6), Thủ tướng Ethiopia Abiy Ahmed vào Thành phố Cusco, dự diễn đàn doanh nghiệp. "
+            "Các doanh nghiệp Ethiopia muốn đầu tư vào Peru vào năm 2026.")
+    got = rels(text, D)
+    assert ("Abiy Ahmed", "visited", "Cusco") in got or ("Abiy Ahmed", "visited", "Thành phố Cusco") in got, got
+    assert not any(o == "Peru" for _, p, o in got if p == "visited"), got
