@@ -493,6 +493,16 @@ class _Sentence:
             relative = self._relative_head(k)
             if relative is not None:
                 cands = [relative]
+            subject_keys_given: list[str] = []
+            reduced = self.covered[k - 1] if verb.predicate == "signed" and k > 0 else None
+            if reduced is not None and reduced.type == "Agreement" and reduced.j == k and not object_keys \
+                    and any(w in fold(reduced.text) for w in ("hai nước", "hai bên")) and self.d.countries:
+                # "theo Hiệp định giữa Chính phủ hai nước ký năm 2009": a reduced relative clause
+                object_keys = self._resolve_all([reduced], otypes)
+                objects = [reduced]
+                cands = []
+                if object_keys:
+                    subject_keys_given = list(self.d.countries[:2])
             if verb.predicate == "signed" and self.low(k - 1) == "được":
                 by = [m for m in range(e, region_end - 2) if (self.low(m), self.low(m + 1), self.low(m + 2))
                       == ("chữ", "ký", "của")]
@@ -516,6 +526,8 @@ class _Sentence:
                     elif verb.predicate in ("attended", "signed", "visited"):
                         subject_keys = self._coordinated(sp, cands, stypes) + subject_keys
                     break
+            if subject_keys_given:
+                subject_keys = subject_keys_given
             if verb.predicate == "visited" and guests and t > 0 and triggers[t - 1][2].predicate == "met" \
                     and "đón" in triggers[t - 1][2].trigger.split():
                 subject_keys = guests  # "chủ trì lễ đón X và Phu nhân thăm chính thức Y": X visits
@@ -594,6 +606,10 @@ class _Sentence:
             if verb.predicate == "visited" and not inherited:
                 visitors = [key for key in subject_keys if key not in self.d.spouses]
             date = self._date(k, self.s[region_end - 1].end if region_end > 0 else self.s[k].end)
+            if subject_keys_given:
+                # the relative clause carries its own time: "Hiệp định ... ký năm 2009"
+                own = [d for d in self.dates if self.s[e - 1].end <= d.start <= self.s[e - 1].end + 12]
+                date = own[0].value if own else None
             conf = 0.9 if not inherited else 0.75
             for s in subject_keys:
                 if verb.predicate == "visited" and s in self.d.spouses:

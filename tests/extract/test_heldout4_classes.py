@@ -233,3 +233,11 @@ def test_going_into_a_city_is_visiting_it_but_investing_into_a_country_is_not():
     got = rels(text, D)
     assert ("Abiy Ahmed", "visited", "Cusco") in got or ("Abiy Ahmed", "visited", "Thành phố Cusco") in got, got
     assert not any(o == "Peru" for _, p, o in got if p == "visited"), got
+
+
+def test_an_agreement_of_the_two_countries_signed_in_a_reduced_relative_clause():
+    text = ("Tổng thống Peru Dina Boluarte hội đàm với Thủ tướng Ethiopia Abiy Ahmed. Tối nay, bà Boluarte sẽ giao lưu "
+            "với sinh viên tại Trường Đại học Addis Ababa, được xây dựng theo Hiệp định giữa Chính phủ hai nước "
+            "ký năm 2009.")
+    got = {(s, p, d) for s, p, o, d in dated(text, D) if p == "signed"}
+    assert got == {("Peru", "signed", "2009"), ("Ethiopia", "signed", "2009")}, got
