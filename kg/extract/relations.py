@@ -44,7 +44,7 @@ _BLOCKED_NEXT = {
 }
 _OBJECT_MARKERS = {"với", "của", "giữa", "mời", "tiếp", "gặp", "hội", "kiến", "cùng"}
 # words that may open a sentence before a fronted verb: "Ngay sau khi đến ...", "Trước khi thăm ..."
-_FRONT_OK = {"ngay", "sau", "khi", "trước", "trong", "lúc", "nhân", "dịp", "để", "vừa", "mới", "cũng",
+_FRONT_OK = {"ngay", "sau", "khi", "trước", "trong", "lúc", "nhân", "dịp", "để", "vừa", "mới", "cũng", "khuôn", "khổ",
              "sáng", "chiều", "tối", "trưa", "đêm", "rạng", "hôm", "nay", "qua", "ngày", "tháng", "năm", "mai",
              "chuyến"}
 _PLANNED = [("sẽ",), ("dự", "kiến"), ("sắp",), ("chuẩn", "bị"), ("dự", "định"), ("có", "kế", "hoạch"), ("sớm",),

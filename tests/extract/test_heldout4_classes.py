@@ -241,3 +241,11 @@ def test_an_agreement_of_the_two_countries_signed_in_a_reduced_relative_clause()
             "ký năm 2009.")
     got = {(s, p, d) for s, p, o, d in dated(text, D) if p == "signed"}
     assert got == {("Peru", "signed", "2009"), ("Ethiopia", "signed", "2009")}, got
+
+
+def test_a_visit_framing_the_sentence_belongs_to_the_subject_after_the_commas():
+    text = ("Trong khuôn khổ chuyến thăm cấp Nhà nước Cộng hòa Dân chủ Liên bang Ethiopia từ ngày 10-12/6 theo lời mời "
+            "của Tổng thống Taye Atske Selassie, sáng 11/6, tại Addis Ababa, Tổng thống Peru Dina Boluarte đã hội kiến "
+            "Thủ tướng Abiy Ahmed.")
+    got = rels(text, D)
+    assert ("Dina Boluarte", "visited", "Ethiopia") in got, got
