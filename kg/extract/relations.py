@@ -184,6 +184,12 @@ class _Sentence:
                 return False
         if verb.predicate == "visited" and verb.trigger in ("tới", "đến", "sang") and prev in _GOODS_VERBS:
             return False  # "xuất khẩu sang Việt Nam": goods travel, people visit
+        if verb.predicate == "visited" and verb.trigger in ("tới", "đến", "sang", "vào"):
+            for m in range(k - 1, max(-1, k - 7), -1):
+                if self.s[m].text in (",", ";", ".", ":"):
+                    break
+                if self.low(m) == "khẩu" and self.low(m - 1) in ("xuất", "nhập"):
+                    return False  # "kim ngạch xuất khẩu của Việt Nam sang Hoa Kỳ"
         if verb.predicate == "visited" and verb.trigger in ("tới", "đến", "sang") and k + n < self.n \
                 and self.s[k + n].is_num:
             return False  # "từ ngày 30/7 đến 1/8", "lên tới 46%": a range's end, not a journey

@@ -249,3 +249,9 @@ def test_a_visit_framing_the_sentence_belongs_to_the_subject_after_the_commas():
             "Thủ tướng Abiy Ahmed.")
     got = rels(text, D)
     assert ("Dina Boluarte", "visited", "Ethiopia") in got, got
+
+
+def test_exports_from_a_country_to_another_are_not_a_visit():
+    text = ("Bộ trưởng Ngoại giao Peru Elmer Schialer cho biết kim ngạch xuất khẩu của Peru sang Ethiopia năm 2024 "
+            "đạt khoảng 1,5 tỷ USD.")
+    assert not any(p == "visited" for _, p, _ in rels(text, D)), rels(text, D)
