@@ -703,6 +703,14 @@ class _Sentence:
         if sp.type == "Country" and sp.i - 1 in by_end and self.s[sp.i - 1].text in ("-", "–") and \
                 by_end[sp.i - 1].type == "Country":
             return self._resolve_all([by_end[sp.i - 1]], stypes)  # "Việt Nam - Nhật Bản ký X": both sign
+        if self.low(sp.i - 1) == "và" and self.low(sp.i - 2) == ",":
+            # "A, khi đó là Bộ trưởng Bộ Quốc phòng, và B đã ký X": A is joined across its apposition
+            m = sp.i - 3
+            while m > 0 and m > sp.i - 16 and self.low(m) not in (",", ";", "."):
+                m -= 1
+            after = (self.low(m + 1), self.low(m + 2), self.low(m + 3))
+            if self.low(m) == "," and m in by_end and (after[0] == "là" or after == ("khi", "đó", "là")):
+                return self._resolve_all([by_end[m]], stypes)
         while cur.i - 1 in by_end and self.low(cur.i - 1) in ("và", ","):
             if self.low(cur.i - 1) == "," and not joined and self.low(sp.i - 1) != "và":
                 break  # "X, Chủ tịch Y": an apposition, not a list

@@ -255,3 +255,10 @@ def test_exports_from_a_country_to_another_are_not_a_visit():
     text = ("Bộ trưởng Ngoại giao Peru Elmer Schialer cho biết kim ngạch xuất khẩu của Peru sang Ethiopia năm 2024 "
             "đạt khoảng 1,5 tỷ USD.")
     assert not any(p == "visited" for _, p, _ in rels(text, D)), rels(text, D)
+
+
+def test_a_subject_joined_across_its_apposition_signs_too():
+    text = ("Trước đó, tháng 4/2018, ông Javier González-Olaechea, khi đó là Bộ trưởng Ngoại giao Peru, và Bộ trưởng "
+            "Ngoại giao Ethiopia Gedion Timothewos đã ký Tuyên bố Tầm nhìn chung về hợp tác Peru - Ethiopia.")
+    signers = {s for s, p, _ in rels(text, D) if p == "signed"}
+    assert {"Javier González-Olaechea", "Gedion Timothewos"} <= signers, signers
