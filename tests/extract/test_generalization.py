@@ -1,5 +1,7 @@
 """Classes of failure found on the held-out articles, tested on new sentences (other people, other states)."""
 
+import pytest
+
 from tests.extract.conftest import entities, positions, rels
 
 
@@ -17,8 +19,15 @@ def test_titles_company_head_splits_company_from_name():
     text = "Tổng Giám đốc Petrobras Magda Chambriard và Chủ tịch điều hành Embraer Francisco Gomes Neto dự hội thảo."
     got = {(p, t) for p, t, _ in positions(text)}
     assert ("Magda Chambriard", "Tổng Giám đốc") in got
-    assert ("Francisco Gomes Neto", "Chủ tịch điều hành") not in got or True
     assert ("Petrobras", "Organization") in entities(text)
+
+
+@pytest.mark.xfail(strict=True, reason="a three-word foreign name after an unknown company is cut at two "
+                                       "words: 'Embraer Francisco' / 'Gomes Neto'")
+def test_titles_company_head_with_a_three_word_name():
+    text = "Chủ tịch điều hành Embraer Francisco Gomes Neto dự hội thảo."
+    got = {(p, t) for p, t, _ in positions(text)}
+    assert ("Francisco Gomes Neto", "Chủ tịch điều hành") in got
 
 
 def test_titles_party_keeps_its_country_in_the_title():
