@@ -100,8 +100,8 @@ def find_dates(text: str, ref: dt.date | None) -> list[TimeExpr]:
     for m in _DAY_RANGE.finditer(text):
         day, last_day, month = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if day < last_day:
-            year = int(m.group(4)) if m.group(4) else _nearest_year(day, month, ref)
-            add(m.start(), m.end(), _iso(year, month, day), _iso(year, month, last_day))
+            first_year = int(m.group(4)) if m.group(4) else _nearest_year(day, month, ref)
+            add(m.start(), m.end(), _iso(first_year, month, day), _iso(first_year, month, last_day))
     for m in _DAY_WORDS.finditer(text):
         day, month = int(m.group(1)), int(m.group(2))
         year = int(m.group(3)) if m.group(3) else _nearest_year(day, month, ref)
