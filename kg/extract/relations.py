@@ -427,8 +427,8 @@ class _Sentence:
                 if not invitee_keys and self.d.subject:
                     invitee_keys = [self.d.subject]
                 if not inviter_keys and invitee_keys and self.low(e) == "của":
-                    other = self._counterpart(e + 1, invitee_keys[0])
-                    inviter_keys = [other] if other else []  # "theo lời mời của người đồng cấp Ấn Độ"
+                    counterpart = self._counterpart(e + 1, invitee_keys[0])
+                    inviter_keys = [counterpart] if counterpart else []  # "theo lời mời của người đồng cấp Ấn Độ"
                 for s in inviter_keys:
                     for o in invitee_keys:
                         if s != o and o not in self.d.spouses:
@@ -589,9 +589,9 @@ class _Sentence:
             if modality is None:
                 modality = chain_modality if inherited or t > 0 and self._same_clause(prev_e, k) else "done"
             if verb.predicate == "met" and not object_keys and subject_keys:
-                other = self._counterpart(e + (1 if self.low(e) == "với" else 0), subject_keys[0])
-                if other:
-                    object_keys = [other]  # "hội đàm với người đồng cấp Lào"
+                counterpart = self._counterpart(e + (1 if self.low(e) == "với" else 0), subject_keys[0])
+                if counterpart:
+                    object_keys = [counterpart]  # "hội đàm với người đồng cấp Lào"
             if verb.predicate == "met" and not object_keys and len(subject_keys) >= 2:
                 first, *rest = subject_keys
                 subject_keys, object_keys = [first], rest
@@ -614,8 +614,8 @@ class _Sentence:
             date = self._date(k, self.s[region_end - 1].end if region_end > 0 else self.s[k].end)
             if subject_keys_given:
                 # the relative clause carries its own time: "Hiệp định ... ký năm 2009"
-                own = [d for d in self.dates if self.s[e - 1].end <= d.start <= self.s[e - 1].end + 12]
-                date = own[0].value if own else None
+                clause_dates = [d for d in self.dates if self.s[e - 1].end <= d.start <= self.s[e - 1].end + 12]
+                date = clause_dates[0].value if clause_dates else None
             conf = 0.9 if not inherited else 0.75
             for s in subject_keys:
                 if verb.predicate == "visited" and s in self.d.spouses:
