@@ -56,8 +56,16 @@ def _match(sylls: list[Syl], i: int, table, maxlen: int) -> tuple[int, object] |
     return None
 
 
+_SET_FIRSTS: dict[frozenset, frozenset[str]] = {}  # keyed by the set itself: its hash is cached
+
+
 def _in_set(sylls: list[Syl], i: int, keys: frozenset, maxlen: int = 6) -> int:
-    if i >= len(sylls) or sylls[i].low not in _first_syllables(keys):
+    if i >= len(sylls):
+        return 0
+    firsts = _SET_FIRSTS.get(keys)
+    if firsts is None:
+        firsts = _SET_FIRSTS[keys] = frozenset(key[0] for key in keys if key)
+    if sylls[i].low not in firsts:
         return 0
     lows = [s.low for s in sylls[i:i + maxlen]]
     for n in range(len(lows), 0, -1):
