@@ -59,8 +59,8 @@ class Taggers:
         segmenter = CRFTagger()
         segmenter.load(str(model_dir / "models.bin"))
         self._tag_syllables = segmenter.tag
-        dictionary = frozenset(joblib.load(model_dir / "dictionary.bin"))
-        self._syllable_templates = compile_template(joblib.load(model_dir / "features.bin"),
+        dictionary = frozenset(_load_pickle(model_dir / "dictionary.bin", joblib.load))
+        self._syllable_templates = compile_template(_load_pickle(model_dir / "features.bin", joblib.load),
                                                     functions=segmenter_functions(dictionary))
         self._regex_tokenize = regex_tokenize
         self._normalize_characters = normalize_characters_in_text
@@ -109,6 +109,22 @@ class Taggers:
     def _tag(stage: _Stage, columns: Sequence[Sequence[str]], shared: dict[str, list[str]]) -> list[str]:
         model, templates = stage
         return list(model.tag(sentence_features(columns, templates, shared=shared)))
+
+
+def _load_pickle(path: Path, fallback: Any) -> Any:
+    """A joblib file holding plain Python objects, read by the C unpickler.
+
+    joblib reads it with the pure-Python unpickler, four times slower for the
+    segmenter's 72,000-word dictionary; a file joblib wrote differently
+    (compressed, numpy arrays) goes to ``fallback``.
+    """
+    import pickle
+
+    try:
+        with open(path, "rb") as fh:
+            return pickle.load(fh)  # noqa: S301 - a model file of the installed underthesea
+    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
+        return fallback(path)
 
 
 _TAGGERS: Taggers | None = None
