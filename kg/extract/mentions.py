@@ -676,9 +676,12 @@ class MentionFinder:
     def find(self) -> list[Span]:
         spans: list[Span] = []
         i = 0
+        firsts = _lexicon_first_syllables(self.lex)
         while i < self.n:
             span = None
-            if self.s[i].is_word:
+            syl = self.s[i]
+            # every span starts at a capital or at a word some lexicon entry starts with
+            if syl.is_word and (syl.is_cap or syl.low in firsts):
                 for finder in (self.title_person, self.honorific_person, self.group, self.head_noun,
                                self.leader, self.organization, self.gazetteer, self.context_place, self.fallback):
                     span = finder(i)
@@ -734,6 +737,23 @@ class MentionFinder:
                 span.source = "ner"
                 return span
         return None
+
+
+_LEXICON_FIRSTS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _lexicon_first_syllables(lex: Lexicon) -> frozenset[str]:
+    """The first syllables of every entry of every word list: where a lower-case span can start."""
+    cached = _LEXICON_FIRSTS.get(id(lex))
+    if cached is None or cached[0] is not lex:
+        firsts: set[str] = set()
+        for table in (lex.offices, lex.places, lex.leaders, *lex.sets.values()):
+            firsts.update(key[0] for key in table if key)
+        for words in lex.words.values():
+            firsts.update(key[0] for key in map(syllable_key, words) if key)
+        cached = (lex, frozenset(firsts))
+        _LEXICON_FIRSTS[id(lex)] = cached
+    return cached[1]
 
 
 def find_mentions(text: str, sylls: list[Syl], lex: Lexicon) -> list[Span]:
