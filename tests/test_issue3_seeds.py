@@ -76,3 +76,15 @@ def test_issue3_heldout4_gold_meets_the_bars():
     if not (heldout / "gold.jsonl").is_file():
         pytest.skip("tests/data/heldout4 is not present")
     _check(heldout / "gold.jsonl", heldout, {"entities": 0.85, "positions": 0.95, "relations": 0.95}, dates=0.9)
+
+
+def test_issue3_heldout5_gold_meets_the_bars():
+    """A guard on the fifth held-out set, never tuned on: the honest estimate for unseen articles.
+
+    Its bars are what the extractors reached when it was first scored, rounded down to 0.05;
+    relations sit below the issue's 0.85, which is the gap left to close on unseen text.
+    """
+    heldout = ROOT / "tests" / "data" / "heldout5"
+    if not (heldout / "gold.jsonl").is_file():
+        pytest.skip("tests/data/heldout5 is not present")
+    _check(heldout / "gold.jsonl", heldout, {"entities": 0.9, "positions": 0.85, "relations": 0.7}, dates=0.85)
