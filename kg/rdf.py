@@ -76,7 +76,8 @@ rdflib on the write path) and IRIs and language-tagged literals are cached.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -484,6 +485,38 @@ class _Builder:
             self.evidence(node, qty.evidence, qty.confidence, "")
 
 
+def _event_identity(rel: Relation) -> tuple:
+    if rel.predicate in _OBJECT_KEYED:
+        return (rel.predicate, rel.object)
+    if rel.predicate == "met":
+        return (rel.predicate, frozenset((rel.subject, rel.object)))
+    return (rel.predicate, rel.subject, rel.object)
+
+
+def _precise_dates(relations: Iterable[Relation]) -> Iterator[Relation]:
+    """Give a month- or year-dated relation the day another sentence of the article gives
+    the same event ("tháng 10/2024" and "ngày 11/10"), so that both are one event node.
+
+    >>> import datetime as dt
+    >>> from kg.model import Evidence
+    >>> ev = Evidence("a", "x", 0, 0, 1)
+    >>> rels = [Relation("p:a", "met", "p:b", "2024-10", ev), Relation("p:b", "met", "p:a", "2024-10-11", ev)]
+    >>> [r.date for r in _precise_dates(rels)]
+    ['2024-10-11', '2024-10-11']
+    """
+    relations = list(relations)
+    days: dict[tuple, list[str]] = {}
+    for rel in relations:
+        if rel.date and len(rel.date) == 10:
+            days.setdefault(_event_identity(rel), []).append(rel.date)
+    for rel in relations:
+        if rel.date and len(rel.date) < 10:
+            within = sorted(day for day in days.get(_event_identity(rel), ()) if day.startswith(rel.date))
+            if within:
+                rel = replace(rel, date=within[0])
+        yield rel
+
+
 def to_quads(extraction: Extraction) -> list[Quad]:
     """All quads of one article: its facts in its named graph, its names in the names graph.
 
@@ -505,7 +538,7 @@ def to_quads(extraction: Extraction) -> list[Quad]:
     builder.article_meta()
     builder.entities()
     builder.positions()
-    for rel in extraction.relations:
+    for rel in _precise_dates(extraction.relations):
         builder.relation(rel)
     builder.quantities()
     return builder.quads

@@ -44,6 +44,19 @@ def test_rdf_same_meeting_two_reports_same_event_iri():
     assert meetings(samples.lao_a()) == meetings(samples.lao_b())
 
 
+def test_rdf_month_and_day_of_one_meeting_in_one_article_are_one_event():
+    from dataclasses import replace
+
+    ex = samples.lao_b()
+    day = ex.relations[0]
+    month = replace(day, subject=day.object, object=day.subject, date="2025-12")
+    quads = to_quads(replace(ex, relations=(month, day)))
+    meetings = {q.subject.value for q in quads if q.object.value == "https://vnkg.org/ontology#Meeting"}
+    assert len(meetings) == 1
+    [event] = meetings
+    assert _objects(quads, event, "https://vnkg.org/ontology#date") == {"2025-12-02"}
+
+
 def test_rdf_met_is_stored_both_ways():
     quads = to_quads(samples.lao_b())
     met = {(q.subject.value, q.object.value) for q in quads if q.predicate.value.endswith("#met")}
