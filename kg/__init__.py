@@ -15,19 +15,19 @@ from typing import TYPE_CHECKING, Any
 from kg.version import __version__
 
 if TYPE_CHECKING:  # pragma: no cover
-    from kg.extract import extract
+    from kg.extract import extract as extract_article
     from kg.ingest import read_articles
     from kg.export import to_networkx, write_graph
     from kg.pipeline import extract_articles
     from kg.store import open_store
 
-__all__ = ["__version__", "open_store", "read_articles", "extract", "extract_articles",
+__all__ = ["__version__", "open_store", "read_articles", "extract_article", "extract_articles",
            "to_networkx", "write_graph"]
 
 _LAZY = {
     "open_store": "kg.store",
     "read_articles": "kg.ingest",
-    "extract": "kg.extract",
+    "extract_article": ("kg.extract", "extract"),
     "extract_articles": "kg.pipeline",
     "to_networkx": "kg.export",
     "write_graph": "kg.export",
@@ -38,7 +38,9 @@ def __getattr__(name: str) -> Any:
     if name in _LAZY:
         import importlib
 
-        return getattr(importlib.import_module(_LAZY[name]), name)
+        target = _LAZY[name]
+        module, attribute = target if isinstance(target, tuple) else (target, name)
+        return getattr(importlib.import_module(module), attribute)
     raise AttributeError(f"module 'kg' has no attribute {name!r}")
 
 

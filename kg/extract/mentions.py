@@ -512,6 +512,9 @@ class MentionFinder:
             k += 3  # "Chủ tịch Phòng Thương mại và Công nghiệp Việt Nam (VCCI) X": the acronym before the name
         while _in_set(self.s, k, self.lex.set("ranks")) and self.cap(k):
             k += _in_set(self.s, k, self.lex.set("ranks"))
+        # an honorific between the titles and the name ("... Campuchia Samdech Techo Hun Sen") is not the name
+        while self.cap(k) and (h := _in_set(self.s, k, self.lex.set("honorifics"), 2)) and self.cap(k + h):
+            k += h
         end = self.name_end(k)
         if end > k:
             name = _text(self.text, self.s, k, end)

@@ -132,3 +132,10 @@ def test_places_named_after_a_titled_person_and_honorific_prefixes():
     assert ("Lăng Chủ tịch Hồ Chí Minh", "Location") in got
     assert ("Hun Manet", "Person") in got and ("Nguyễn Văn Bình", "Person") in got
     assert not any(s == "Hồ Chí Minh" for s, _, _ in rels(text))
+
+
+def test_titles_honorific_between_title_and_name_is_not_in_the_name():
+    text = "Thủ tướng tiếp Tổng thống Indonesia Ngài Joko Widodo và Chủ tịch Thượng viện Campuchia Samdech Techo Say Chhum."
+    names = {name for name, kind in entities(text) if kind == "Person"}
+    assert {"Joko Widodo", "Say Chhum"} <= names
+    assert not any(name.startswith(("Ngài", "Samdech")) for name in names)
