@@ -93,6 +93,15 @@ def progress(items: Iterable[T], *, desc: str, unit: str = "article",
     yield from tqdm(items, desc=desc, unit=unit, total=total, disable=hidden, file=sys.stderr)
 
 
+def refuse_overwrite(output: str | None, *, force: bool) -> None:
+    """An output file that holds something is overwritten only with --force; an empty one
+    (``mktemp``) has nothing to lose."""
+    from pathlib import Path
+
+    if output and not force and Path(output).exists() and Path(output).stat().st_size > 0:
+        raise click.UsageError(f"{output} exists; add --force to overwrite it")
+
+
 def parse_date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
     if value is None:
         return None

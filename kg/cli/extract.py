@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import os
 import sys
-from pathlib import Path
 
 import click
 
 from kg.cli._common import (CONTEXT_SETTINGS, InputErrors, info, parse_date_option, progress,
+                            refuse_overwrite,
                             warn_undated)
 from kg.ingest import DEFAULT_MAX_BYTES, read_articles
 
@@ -40,8 +40,7 @@ def extract(paths: tuple[str, ...], output: str | None, force: bool, date, max_s
     from kg.extract.record import to_record
     from kg.pipeline import extract_articles
 
-    if output and Path(output).exists() and not force:
-        raise click.UsageError(f"{output} exists; add --force to overwrite it")
+    refuse_overwrite(output, force=force)
     errors = InputErrors()
     articles = read_articles(paths, date=date, max_bytes=max_size, on_error=errors)
     undated = 0

@@ -14,7 +14,8 @@ from typing import Any
 
 import click
 
-from kg.cli._common import CONTEXT_SETTINGS, InputErrors, info, parse_date_option, progress, warn_undated
+from kg.cli._common import (CONTEXT_SETTINGS, InputErrors, info, parse_date_option, progress,
+                            refuse_overwrite, warn_undated)
 from kg.errors import MissingDependencyError, StoreError
 from kg.ingest import DEFAULT_MAX_BYTES
 
@@ -139,8 +140,7 @@ def export(fmt: str, output: str | None, force: bool, **kwargs: Any) -> None:
     Example:
       kg export --format trig -o vnkg.trig
     """
-    if output and Path(output).exists() and not force:
-        raise click.UsageError(f"{output} exists; add --force to overwrite it")
+    refuse_overwrite(output, force=force)
     with _open(kwargs, read_only=True) as store:
         if fmt in GRAPH_FORMATS:
             if not output:

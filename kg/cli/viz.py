@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli._common import CONTEXT_SETTINGS, info, parse_date_option, warn
+from kg.cli._common import CONTEXT_SETTINGS, info, parse_date_option, refuse_overwrite, warn
 
 
 def _names(ctx: click.Context, param: click.Parameter, value: str | None) -> list[str] | None:
@@ -67,8 +67,7 @@ def viz(store_path: str, graph_file: str | None, output: str, force: bool, focus
     from kg.export.graph import select
     from kg.export.html import write_html
 
-    if Path(output).exists() and not force:
-        raise click.UsageError(f"{output} exists; add --force to overwrite it")
+    refuse_overwrite(output, force=force)
     if since and until and since > until:
         raise click.BadParameter(f"--since {since} is after --until {until}", param_hint="--since")
     if graph_file:

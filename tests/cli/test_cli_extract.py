@@ -107,3 +107,13 @@ def test_extract_an_article_that_breaks_the_extractor_is_named_and_skipped(
     assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["first", "third"]
     [line] = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert str(tmp_path / "second.txt") in line and "RuntimeError: unexpected shape" in line
+
+
+def test_extract_writes_into_an_empty_existing_file_without_force(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(GOOD, encoding="utf-8")
+    out = tmp_path / "made-by-mktemp.jsonl"
+    out.write_text("", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(article), "-o", str(out), "--workers", "1"])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(out.read_text(encoding="utf-8"))["id"] == "a"
