@@ -11,10 +11,12 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from kg.text import fold
 
@@ -62,18 +64,35 @@ class Lexicon:
     verbs: list[Verb] = field(default_factory=list)
     words: dict[str, list[str]] = field(default_factory=dict)
     sets: dict[str, frozenset[tuple[str, ...]]] = field(default_factory=dict)
-    _max_lens: dict[int, tuple[int, int]] = field(default_factory=dict, repr=False, compare=False)
 
     def set(self, name: str) -> frozenset[tuple[str, ...]]:
         return self.sets.get(name, frozenset())
 
     def max_len(self, table: dict) -> int:
-        """The longest key of ``table``, remembered per table (asked once per sentence)."""
-        cached = self._max_lens.get(id(table))
-        if cached is None or cached[0] != len(table):
-            cached = (len(table), max((len(k) for k in table), default=1))
-            self._max_lens[id(table)] = cached
-        return cached[1]
+        """The longest key of ``table`` (asked once per sentence, computed once per table)."""
+        return derived(table, "max_len", _longest_key)
+
+
+def _longest_key(table: dict) -> int:
+    return max((len(k) for k in table), default=1)
+
+
+_DERIVED: dict[tuple[int, str], tuple[Any, Any]] = {}
+
+
+def derived(source: Any, kind: str, make: Callable[[Any], Any]) -> Any:
+    """``make(source)``, computed once per word list (or lexicon) and remembered.
+
+    Word lists are built once, when the lexicon loads, and never change: an
+    index derived from one (its longest key, its first syllables) stays valid.
+    Keyed by identity, so unhashable tables work; the stored source guards
+    against an id reused by another object.
+    """
+    key = (id(source), kind)
+    hit = _DERIVED.get(key)
+    if hit is None or hit[0] is not source:
+        hit = _DERIVED[key] = (source, make(source))
+    return hit[1]
 
 
 def _texts(name: str) -> list[str]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.base import PUNCT_BREAK, Span, Syl
-from kg.extract.lexicon import Lexicon, Place, syllable_key
+from kg.extract.lexicon import Lexicon, Place, derived, syllable_key
 
 __all__ = ["find_mentions", "MentionFinder"]
 
@@ -33,20 +33,13 @@ _OFFICE_SUFFIX_BLOCK = {"quán"}
 _MISSION_HEADS = frozenset({("đại", "sứ", "quán"), ("tổng", "lãnh", "sự", "quán"), ("lãnh", "sự", "quán")})
 
 
-_FIRSTS: dict[int, tuple[object, frozenset[str]]] = {}
-
-
-def _first_syllables(keys) -> frozenset[str]:
+def _firsts_of(table) -> frozenset[str]:
     """The first syllables of a table's keys: most positions start none, and are skipped at once."""
-    cached = _FIRSTS.get(id(keys))
-    if cached is None or cached[0] is not keys:
-        cached = (keys, frozenset(key[0] for key in keys if key))
-        _FIRSTS[id(keys)] = cached
-    return cached[1]  # type: ignore[return-value]
+    return frozenset(key[0] for key in table if key)
 
 
-def _match(sylls: list[Syl], i: int, table, maxlen: int) -> tuple[int, object] | None:
-    if i >= len(sylls) or sylls[i].low not in _first_syllables(table):
+def _match(sylls: list[Syl], i: int, table, maxlen: int, firsts: frozenset[str]) -> tuple[int, object] | None:
+    if i >= len(sylls) or sylls[i].low not in firsts:
         return None
     lows = [s.low for s in sylls[i:i + maxlen]]
     for n in range(len(lows), 0, -1):
@@ -87,6 +80,9 @@ class MentionFinder:
         self._office_max = lex.max_len(lex.offices)
         self._place_max = lex.max_len(lex.places)
         self._leader_max = lex.max_len(lex.leaders)
+        self._office_firsts = derived(lex.offices, "first_syllables", _firsts_of)
+        self._place_firsts = derived(lex.places, "first_syllables", _firsts_of)
+        self._leader_firsts = derived(lex.leaders, "first_syllables", _firsts_of)
         self._particles = {key[0] for key in lex.set("name_particles")} | {"al", "el", "ad", "as", "ash"}
 
     # -- small predicates -------------------------------------------------
@@ -105,7 +101,7 @@ class MentionFinder:
     def office_at(self, i: int) -> tuple[int, str, tuple[str, ...]] | None:
         if not self.cap(i):
             return None
-        found = _match(self.s, i, self.lex.offices, self._office_max)
+        found = _match(self.s, i, self.lex.offices, self._office_max, self._office_firsts)
         if not found:
             return None
         n, (title, heads) = found
@@ -117,7 +113,7 @@ class MentionFinder:
     def place_at(self, i: int, *, strict: bool = True) -> tuple[int, Place, str] | None:
         if i >= self.n or not self.s[i].is_word:
             return None
-        found = _match(self.s, i, self.lex.places, self._place_max)
+        found = _match(self.s, i, self.lex.places, self._place_max, self._place_firsts)
         if not found:
             return None
         n, entries = found
@@ -149,7 +145,7 @@ class MentionFinder:
             return False
         if _in_set(self.s, i, self.lex.set("org_allcap_words")) or _in_set(self.s, i, self.lex.set("org_heads")):
             return False
-        if _match(self.s, i, self.lex.leaders, self._leader_max):
+        if _match(self.s, i, self.lex.leaders, self._leader_max, self._leader_firsts):
             return True
         run = self.cap_run(i) - i
         if run >= 2:
@@ -518,7 +514,7 @@ class MentionFinder:
         end = self.name_end(k)
         if end > k:
             name = _text(self.text, self.s, k, end)
-            leader = _match(self.s, k, self.lex.leaders, self._leader_max)
+            leader = _match(self.s, k, self.lex.leaders, self._leader_max, self._leader_firsts)
             span = self._span(start_i, end, "Person", name)
             span.titles, span.org, span.org_type, span.former, span.inner = tuple(titles), org, org_type, former, inner
             if leader and leader[0] == end - k:
@@ -546,7 +542,7 @@ class MentionFinder:
         return span
 
     def leader(self, i: int) -> Span | None:
-        found = _match(self.s, i, self.lex.leaders, self._leader_max)
+        found = _match(self.s, i, self.lex.leaders, self._leader_max, self._leader_firsts)
         if not found or not self.cap(i) or self.cap(i + found[0]) and self.cap(i - 1 if i else i + found[0]):
             return None
         n, (name, latin) = found
@@ -742,21 +738,17 @@ class MentionFinder:
         return None
 
 
-_LEXICON_FIRSTS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
-
-
 def _lexicon_first_syllables(lex: Lexicon) -> frozenset[str]:
     """The first syllables of every entry of every word list: where a lower-case span can start."""
-    cached = _LEXICON_FIRSTS.get(id(lex))
-    if cached is None or cached[0] is not lex:
+    def make(lex: Lexicon) -> frozenset[str]:
         firsts: set[str] = set()
         for table in (lex.offices, lex.places, lex.leaders, *lex.sets.values()):
             firsts.update(key[0] for key in table if key)
         for words in lex.words.values():
             firsts.update(key[0] for key in map(syllable_key, words) if key)
-        cached = (lex, frozenset(firsts))
-        _LEXICON_FIRSTS[id(lex)] = cached
-    return cached[1]
+        return frozenset(firsts)
+
+    return derived(lex, "lexicon_first_syllables", make)
 
 
 def find_mentions(text: str, sylls: list[Syl], lex: Lexicon) -> list[Span]:

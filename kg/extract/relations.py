@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from kg.extract.base import Span, Syl
 from kg.extract.dates import TimeExpr
-from kg.extract.lexicon import Lexicon, Verb, syllable_key
+from kg.extract.lexicon import Lexicon, Verb, derived, syllable_key
 from kg.text import fold
 
 __all__ = ["RawRelation", "find_relations", "Discourse"]
@@ -100,20 +100,16 @@ class Discourse:
     names: dict[str, str] | None = None  # entity key -> canonical name, for "Bộ X hai nước" -> "Bộ X <country>"
 
 
-_VERB_INDEX: dict[int, tuple[list[Verb], dict[str, list[tuple[Verb, tuple[str, ...]]]]]] = {}
-
-
 def _verbs_by_first_syllable(verbs: list[Verb]) -> dict[str, list[tuple[Verb, tuple[str, ...]]]]:
     """The lexicon's verbs by the first syllable of their trigger, in lexicon order (longest first)."""
-    cached = _VERB_INDEX.get(id(verbs))
-    if cached is None or cached[0] is not verbs:
+    def make(verbs: list[Verb]) -> dict[str, list[tuple[Verb, tuple[str, ...]]]]:
         index: dict[str, list[tuple[Verb, tuple[str, ...]]]] = {}
         for verb in verbs:
             key = syllable_key(verb.trigger)
             index.setdefault(key[0], []).append((verb, key))
-        cached = (verbs, index)
-        _VERB_INDEX[id(verbs)] = cached
-    return cached[1]
+        return index
+
+    return derived(verbs, "verbs_by_first_syllable", make)
 
 
 class _Sentence:

@@ -82,9 +82,3 @@ def _human(n: int) -> str:
     if n >= 1_000:
         return f"{n / 1_000:.1f} kB"
     return f"{n} bytes"
-
-
-def env_max_bytes() -> int:
-    """The size limit, overridable by ``VNKG_MAX_BYTES``."""
-    value = os.environ.get("VNKG_MAX_BYTES")
-    return int(value) if value and value.isdigit() else DEFAULT_MAX_BYTES
