@@ -2,20 +2,37 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph
 from pyoxigraph import NamedNode, Quad
 
-from kg.errors import QueryError, StoreError, StoreLockedError
+from kg.errors import InputError, QueryError, StoreError, StoreLockedError
 from kg.store.base import KGStore, replace_update, syntax_error
 from kg.store.lock import StoreLock
 from kg.store.results import QueryResult, from_pyoxigraph
 
 DEFAULT_LOCATION = "vnkg-store"
 JOURNAL_NAME = "vnkg-pending.json"
+LOAD_MARKER_NAME = "vnkg-loading"
+
+
+@dataclass
+class LoadReport:
+    """What ``EmbeddedStore.load_dumps`` did."""
+
+    loaded: list[Path] = field(default_factory=list)
+    failed: list[InputError] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def _raise(err: InputError) -> None:
+    raise err
 
 
 class EmbeddedStore(KGStore):
@@ -36,6 +53,7 @@ class EmbeddedStore(KGStore):
         self.location = str(location) if location is not None else ":memory:"
         self._lock: StoreLock | None = None
         self._journal: Path | None = None
+        self._load_marker: Path | None = None
         if location is None:
             self._store = pyoxigraph.Store()
             return
@@ -57,8 +75,11 @@ class EmbeddedStore(KGStore):
                                        "wait for it to finish and retry") from err
             raise StoreError(f"cannot open store {path}: {err}") from err
         self._journal = path / JOURNAL_NAME
+        self._load_marker = path / LOAD_MARKER_NAME
         if not read_only and self._journal.exists():
             self._recover()
+        if not read_only and self._load_marker.exists():
+            self._undo_interrupted_load()
 
     @property
     def native(self) -> pyoxigraph.Store:
@@ -126,6 +147,83 @@ class EmbeddedStore(KGStore):
             self._collect_names(candidates)
         self._store.flush()
         self._journal.unlink()
+
+    # ---------------------------------------------------------------- dumps
+
+    def load_dumps(self, paths: Iterable[str | Path], *, threads: int | None = None,
+                   on_error: Callable[[InputError], None] = _raise) -> LoadReport:
+        """Restore RDF dumps (``kg export`` output, or any N-Quads, TriG, ... file) into this empty store.
+
+        Oxigraph's bulk loader writes straight to disk, several times faster
+        than transactions, and N-Quads / N-Triples files are cut at line ends
+        and loaded on ``threads`` cores (default: all). It is all or nothing
+        per file: a file that does not parse is reported to ``on_error`` (its
+        path, line and the parser's words), the store is emptied and the good
+        files loaded again. A marker file makes a crash or Ctrl-C mid-load
+        leave an empty store, as it was before: the next open clears it.
+        Loading into a store that holds anything is refused, since a partial
+        load could not be told apart from what was there.
+        """
+        from kg.store.load import dump_format, load_file
+
+        self._check_writable()
+        if next(self._store.quads_for_pattern(None, None, None), None) is not None:
+            raise StoreError(f"{self.location} is not empty; kg load restores dumps into an empty store "
+                             "(choose a new --store directory, or kg build the articles)")
+        report = LoadReport()
+        pending: list[Path] = []
+        for name in paths:
+            path = Path(name)
+            try:
+                if not path.is_file():
+                    raise InputError("no such file" if not path.exists() else "not a file", path=str(path))
+                dump_format(path)
+            except InputError as err:
+                report.failed.append(err)
+                on_error(err)
+                continue
+            pending.append(path)
+        started = time.perf_counter()
+        self._mark_loading()
+        try:
+            while True:
+                try:
+                    for path in pending:
+                        load_file(self._store, path, threads=threads or os.cpu_count() or 1)
+                    break
+                except InputError as err:  # undo the partial file, then the good ones again
+                    self._store.clear()
+                    pending.remove(Path(err.path))
+                    # kept by the caller: without its frames, which hold the store open
+                    failure = err.with_traceback(None)
+                    failure.__cause__ = failure.__context__ = None
+                    report.failed.append(failure)
+                    on_error(failure)
+            self._store.flush()
+        except BaseException:
+            self._undo_interrupted_load()
+            raise
+        self._unmark_loading()
+        report.loaded = pending
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _mark_loading(self) -> None:
+        if self._load_marker is not None:
+            with open(self._load_marker, "w", encoding="utf-8") as fh:
+                fh.write("a kg load was interrupted: the store is emptied when next opened\n")
+                fh.flush()
+                os.fsync(fh.fileno())
+
+    def _unmark_loading(self) -> None:
+        if self._load_marker is not None:
+            self._load_marker.unlink(missing_ok=True)
+
+    def _undo_interrupted_load(self) -> None:
+        """Back to the empty store the load started from."""
+        self._store.clear()
+        self._store.flush()
+        self._unmark_loading()
 
     def _remove_graph(self, graph_iri: str) -> bool:
         graph = NamedNode(graph_iri)
