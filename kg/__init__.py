@@ -15,14 +15,21 @@ from typing import TYPE_CHECKING, Any
 from kg.version import __version__
 
 if TYPE_CHECKING:  # pragma: no cover
+    from kg.export import to_networkx, write_graph
     from kg.extract import extract as extract_article
     from kg.ingest import read_articles
-    from kg.export import to_networkx, write_graph
     from kg.pipeline import extract_articles
     from kg.store import open_store
 
-__all__ = ["__version__", "open_store", "read_articles", "extract_article", "extract_articles",
-           "to_networkx", "write_graph"]
+__all__ = [
+    "__version__",
+    "extract_article",
+    "extract_articles",
+    "open_store",
+    "read_articles",
+    "to_networkx",
+    "write_graph",
+]
 
 _LAZY = {
     "open_store": "kg.store",

@@ -18,7 +18,7 @@ from typing import Any
 
 from kg.errors import InputError
 
-__all__ = ["score_files", "score_records", "format_report", "KINDS"]
+__all__ = ["KINDS", "format_report", "score_files", "score_records"]
 
 KINDS = ("entities", "positions", "relations")
 _SYMMETRIC = {"met"}

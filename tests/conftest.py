@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from paths import DATA, QUERIES, ROOT  # noqa: E402,F401
+from paths import DATA, QUERIES, ROOT  # noqa: F401
 
 
 @pytest.fixture(scope="session")

@@ -58,7 +58,7 @@ class KGGroup(click.Group):
         except KGError as err:
             _report(err)
             sys.exit(EXIT_ERROR)
-        except Exception as err:  # a bug: still one line unless -v
+        except Exception as err:  # noqa: BLE001 - a bug: still one line unless -v
             _report(err, prefix=f"internal error ({type(err).__name__})")
             sys.exit(EXIT_ERROR)
 

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
 
 import click
 
-from kg.cli._common import (CONTEXT_SETTINGS, InputErrors, info, parse_date_option, progress,
-                            refuse_overwrite,
-                            warn_undated)
+from kg.cli._common import (
+    CONTEXT_SETTINGS,
+    InputErrors,
+    info,
+    parse_date_option,
+    progress,
+    refuse_overwrite,
+    warn_undated,
+)
 from kg.ingest import DEFAULT_MAX_BYTES, read_articles
 
 
@@ -44,16 +51,12 @@ def extract(paths: tuple[str, ...], output: str | None, force: bool, date, max_s
     errors = InputErrors()
     articles = read_articles(paths, date=date, max_bytes=max_size, on_error=errors)
     undated = 0
-    out = open(output, "w", encoding="utf-8") if output else sys.stdout
-    try:
-        failed = errors.extraction_failed
+    failed = errors.extraction_failed
+    with open(output, "w", encoding="utf-8") if output else contextlib.nullcontext(sys.stdout) as out:
         for extraction in progress(extract_articles(articles, workers=workers, on_error=failed),
                                    desc="extract"):
             undated += extraction.article.published is None
             out.write(json.dumps(to_record(extraction), ensure_ascii=False) + "\n")
-    finally:
-        if output:
-            out.close()
     warn_undated(undated)
     if output:
         info(f"wrote {output}")

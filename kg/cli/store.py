@@ -14,8 +14,15 @@ from typing import Any
 
 import click
 
-from kg.cli._common import (CONTEXT_SETTINGS, InputErrors, info, parse_date_option, progress,
-                            refuse_overwrite, warn_undated)
+from kg.cli._common import (
+    CONTEXT_SETTINGS,
+    InputErrors,
+    info,
+    parse_date_option,
+    progress,
+    refuse_overwrite,
+    warn_undated,
+)
 from kg.errors import MissingDependencyError, StoreError
 from kg.ingest import DEFAULT_MAX_BYTES
 

@@ -159,7 +159,7 @@ def _options(*, fixed: bool, big: bool) -> dict[str, Any]:
 
 
 def _asset(name: str) -> str:
-    return resources.files("kg.export").joinpath("assets", name).read_text(encoding="utf-8")
+    return resources.files("kg.export").joinpath("assets").joinpath(name).read_text(encoding="utf-8")
 
 
 def _vis_files() -> tuple[str, str]:

@@ -19,7 +19,7 @@ from kg.ingest.jsonl import is_annotation_file, parse_jsonl
 from kg.ingest.seed import parse_text_article
 from kg.model import Article
 
-__all__ = ["DEFAULT_MAX_BYTES", "read_articles", "read_article_text"]
+__all__ = ["DEFAULT_MAX_BYTES", "read_article_text", "read_articles"]
 
 logger = logging.getLogger(__name__)
 ErrorHandler = Callable[[InputError], None]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import IO, Any, Self
+from typing import IO, TYPE_CHECKING, Any
 
 from pyoxigraph import Quad, RdfFormat
 
@@ -18,6 +18,9 @@ from kg import ids
 from kg.errors import InputError, QueryError, StoreError
 from kg.model import Article, Extraction
 from kg.store.results import QueryResult
+
+if TYPE_CHECKING:  # typing.Self is Python 3.11+
+    from typing_extensions import Self
 
 ErrorHandler = Callable[[InputError], None]
 Progress = Callable[[Iterable[Extraction]], Iterable[Extraction]]

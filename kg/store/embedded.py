@@ -116,7 +116,6 @@ class EmbeddedStore(KGStore):
                 self._store.extend(quads)
             return
         import json
-        import os
 
         with open(self._journal, "w", encoding="utf-8") as fh:
             json.dump([article_id for article_id, _ in batch], fh)
@@ -136,8 +135,10 @@ class EmbeddedStore(KGStore):
 
         from kg import ids
 
+        journal = self._journal
+        assert journal is not None  # only on-disk stores journal
         try:
-            article_ids = json.loads(self._journal.read_text(encoding="utf-8"))
+            article_ids = json.loads(journal.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             article_ids = []
         for article_id in article_ids:
@@ -146,7 +147,7 @@ class EmbeddedStore(KGStore):
             self._remove_graph(graph)
             self._collect_names(candidates)
         self._store.flush()
-        self._journal.unlink()
+        journal.unlink()
 
     # ---------------------------------------------------------------- dumps
 

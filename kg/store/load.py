@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import io
 import threading
-from itertools import pairwise
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 import pyoxigraph

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
+from functools import cache
 
 from kg.extract.pipeline import extract_article
 from kg.extract.record import to_record
@@ -13,7 +13,7 @@ from kg.model import Extraction
 REF = dt.date(2025, 3, 10)
 
 
-@lru_cache(maxsize=None)
+@cache
 def extracted(text: str, date: dt.date = REF) -> Extraction:
     return extract_article(read_article_text(text, article_id="t", date=date))
 

@@ -1,4 +1,3 @@
-import datetime as dt
 
 from tests.extract.conftest import dated, record, rels
 

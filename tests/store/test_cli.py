@@ -45,7 +45,7 @@ def test_cli_build_twice_same_triples(built):
 def test_cli_build_bad_article_reported_rest_stored(tmp_path):
     src = tmp_path / "in"
     src.mkdir()
-    shutil.copy(sorted(DATA.glob("*.txt"))[0], src / "good.txt")
+    shutil.copy(min(DATA.glob("*.txt")), src / "good.txt")
     (src / "bad.txt").write_text(" date 2025-02-30 Thủ tướng thăm Lào.", encoding="utf-8")
     result = CliRunner().invoke(main, ["build", str(src), "--store", str(tmp_path / "s"), "--workers", "1"])
     assert result.exit_code == 3
@@ -128,7 +128,7 @@ def test_cli_remove_and_backup(built, tmp_path):
     result = CliRunner().invoke(main, ["backup", str(copy), "--store", str(built[0])])
     assert result.exit_code == 0, result.output
     assert pyoxigraph_count(copy) == built[1]
-    article = sorted(DATA.glob("*.txt"))[0].stem
+    article = min(DATA.glob("*.txt")).stem
     result = CliRunner().invoke(main, ["remove", article, "--store", str(copy)])
     assert result.exit_code == 0 and pyoxigraph_count(copy) < built[1]
     result = CliRunner().invoke(main, ["remove", article, "--store", str(copy)])
