@@ -13,6 +13,7 @@ _AMOUNT = re.compile(
     r"(USD|đô la Mỹ|đô la|đồng|EUR|euro|yen|nhân dân tệ)\b", re.IGNORECASE)
 _COUNT = re.compile(rf"(?:(gần|hơn|khoảng|trên)\s+)?{_NUMBER}\s+(dự án)\b", re.IGNORECASE)
 _CHANGE = re.compile(rf"(tăng|giảm)\s+(?:gần|hơn|khoảng)?\s*{_NUMBER}\s*%", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 _SCALE = {"nghìn tỷ": 1e12, "tỷ": 1e9, "triệu": 1e6, "nghìn": 1e3, "ngàn": 1e3, None: 1.0}
 _METRICS = [("kim ngạch", "trade_turnover"), ("thương mại", "trade_turnover"), ("xuất khẩu", "exports"),
             ("nhập khẩu", "imports"), ("vốn đăng ký", "registered_capital"), ("vốn", "investment_capital"),
@@ -57,6 +58,8 @@ def find_quantities(text: str) -> list[RawQuantity]:
     >>> (q[0].metric, q[0].value, q[0].unit, q[0].qualifier, q[0].change_pct)
     ('trade_turnover', 2500000000.0, 'USD', 'approx', 50.4)
     """
+    if _DIGIT.search(text) is None:
+        return []  # every figure has a digit, and most sentences have none
     out = []
     for m in _AMOUNT.finditer(text):
         metric = _metric(text[:m.start()])
