@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg.extract.base import Span
 from kg.text import fold, strip_diacritics
@@ -31,6 +32,17 @@ def _is_home(ent: "_Ent") -> bool:
     return not ent.english and syllable_key(ent.name.split()[0]) in load_lexicon().set("vn_surnames")
 
 
+def _holds(ent: _Ent, wanted: list[str], org: str | None) -> bool:
+    """Whether ``ent`` holds one of the ``wanted`` (folded) titles, at ``org`` when both name one."""
+    for _, title, held_at in ent.titles:
+        t = fold(title)
+        if any(t == w or t.startswith(w + " ") or w.startswith(t + " ") for w in wanted):
+            if org and held_at and fold(held_at) != fold(org):
+                continue
+            return True
+    return False
+
+
 def entity_key(type_: str, name: str) -> str:
     """The identifier of an entity, stable across articles.
 
@@ -40,6 +52,7 @@ def entity_key(type_: str, name: str) -> str:
     return f"{type_.lower()}:{fold(name)}"
 
 
+@lru_cache(maxsize=4096)  # an entity is named several times an article
 def variant_key(name: str) -> str:
     """A key on which spelling variants of a (foreign) name agree.
 
@@ -162,36 +175,19 @@ class EntityTable:
     def resolve_title(self, span: Span, position: int, order: list[tuple[int, Span]]) -> _Ent | None:
         """The person a title-only mention refers to: nearest holder before, else after."""
         wanted = [fold(t) for t in span.titles]
-
-        def holds(ent: _Ent) -> bool:
-            for _, title, org in ent.titles:
-                t = fold(title)
-                if any(t == w or t.startswith(w + " ") or w.startswith(t + " ") for w in wanted):
-                    if span.org and org and fold(org) != fold(span.org):
-                        continue
-                    return True
-            return False
-
-        before = [(p, s) for p, s in order if p < position and id(s) in self.span_ent]
-        after = [(p, s) for p, s in order if p > position and id(s) in self.span_ent]
+        before = [self.span_ent[id(s)] for p, s in order if p < position and id(s) in self.span_ent]
+        after = [self.span_ent[id(s)] for p, s in order if p > position and id(s) in self.span_ent]
+        # each entity is asked once, however many times it is named
+        named = {id(ent): ent for ent in before + after}
+        holders = {key for key, ent in named.items() if ent.type == "Person" and _holds(ent, wanted, span.org)}
         if span.org is None:
             # Vietnamese news calls its own officials by the bare title ("Thủ tướng
             # đã hội đàm với người đồng cấp Lào") and foreign ones with their country
-            home = [self.span_ent[id(s)] for _, s in list(reversed(before)) + after
-                    if self.span_ent[id(s)].type == "Person" and holds(self.span_ent[id(s)])
-                    and _is_home(self.span_ent[id(s)])]
-            foreign = [self.span_ent[id(s)] for _, s in before + after
-                       if self.span_ent[id(s)].type == "Person" and holds(self.span_ent[id(s)])
-                       and not _is_home(self.span_ent[id(s)])]
-            if home and foreign:
-                return home[0]
-        for _, other in reversed(before):
-            ent = self.span_ent[id(other)]
-            if ent.type == "Person" and holds(ent):
-                return ent
-        for _, other in after:
-            ent = self.span_ent[id(other)]
-            if ent.type == "Person" and holds(ent):
+            home = {key for key in holders if _is_home(named[key])}
+            if home and home != holders:
+                return next(ent for ent in [*reversed(before), *after] if id(ent) in home)
+        for ent in [*reversed(before), *after]:
+            if id(ent) in holders:
                 return ent
         return None
 
