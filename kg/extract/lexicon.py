@@ -31,6 +31,11 @@ def syllable_key(text: str) -> tuple[str, ...]:
     >>> syllable_key("Tổng  Bí Thư")
     ('tổng', 'bí', 'thư')
     """
+    return _syllable_key(text)
+
+
+@lru_cache(maxsize=8192)  # asked for every mention's name, and names repeat
+def _syllable_key(text: str) -> tuple[str, ...]:
     return tuple(_SYL.findall(fold(text)))
 
 
