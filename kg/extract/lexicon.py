@@ -73,14 +73,6 @@ class Lexicon:
     def set(self, name: str) -> frozenset[tuple[str, ...]]:
         return self.sets.get(name, frozenset())
 
-    def max_len(self, table: dict) -> int:
-        """The longest key of ``table`` (asked once per sentence, computed once per table)."""
-        return derived(table, "max_len", _longest_key)
-
-
-def _longest_key(table: dict) -> int:
-    return max((len(k) for k in table), default=1)
-
 
 _DERIVED: dict[tuple[int, str], tuple[Any, Any]] = {}
 

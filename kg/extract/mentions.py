@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any, NamedTuple
 
 from kg.extract.base import PUNCT_BREAK, Span, Syl
 from kg.extract.lexicon import Lexicon, Place, derived, syllable_key
@@ -35,55 +36,79 @@ _TITLE_PREFIXES = ("nguyên", "cựu", "quyền", "tân")  # former, acting, new
 _MISSION_HEADS = frozenset({("đại", "sứ", "quán"), ("tổng", "lãnh", "sự", "quán"), ("lãnh", "sự", "quán")})
 
 
-def _firsts_of(table) -> frozenset[str]:
-    """The first syllables of a table's keys: most positions start none, and are skipped at once."""
-    return frozenset(key[0] for key in table if key)
+class _Table(NamedTuple):
+    """Keys of folded syllables, indexed by their first syllable.
+
+    Most syllables start no key and are skipped at once; at the others only
+    the lengths some key has are tried, longest first.
+    """
+
+    keys: Any  # a dict or set with syllable tuples as keys
+    lengths: dict[str, tuple[int, ...]]  # first syllable -> the lengths of the keys it starts
+    maxlen: int
 
 
-def _match(lows: list[str], i: int, table, maxlen: int, firsts: frozenset[str]) -> tuple[int, object] | None:
-    """The longest key of ``table`` at syllable ``i`` (of at most ``maxlen`` syllables) and its value."""
-    if i >= len(lows) or lows[i] not in firsts:
-        return None
-    window = lows[i:i + maxlen]
-    for n in range(len(window), 0, -1):
-        key = tuple(window[:n])
-        if key in table:
-            return n, table[key]
-    return None
+def _table(keys: Any) -> _Table:
+    lengths: dict[str, set[int]] = {}
+    for key in keys:
+        if key:
+            lengths.setdefault(key[0], set()).add(len(key))
+    return _Table(keys, {first: tuple(sorted(ns, reverse=True)) for first, ns in lengths.items()},
+                  max((len(key) for key in keys), default=1))
 
 
-def _longest(lows: list[str], i: int, keys: frozenset, firsts: frozenset[str], maxlen: int) -> int:
-    """The length of the longest of ``keys`` at syllable ``i`` (0 when none starts there)."""
-    if i >= len(lows) or lows[i] not in firsts:
+def _longest(lows: list[str], i: int, table: _Table, maxlen: int) -> int:
+    """The length of the longest key of ``table`` at syllable ``i``, of at most ``maxlen`` syllables (0: none)."""
+    if i >= len(lows):
+        return 0
+    lengths = table.lengths.get(lows[i])
+    if lengths is None:
         return 0
     window = lows[i:i + maxlen]
-    for n in range(len(window), 0, -1):
-        if tuple(window[:n]) in keys:
+    for n in lengths:
+        if n <= len(window) and tuple(window[:n]) in table.keys:
             return n
     return 0
 
 
-_SET_FIRSTS: dict[frozenset, frozenset[str]] = {}  # keyed by the set itself: its hash is cached
+def _match(lows: list[str], i: int, table: _Table) -> tuple[int, Any] | None:
+    """The longest key of ``table`` at syllable ``i`` and its value."""
+    n = _longest(lows, i, table, table.maxlen)
+    return (n, table.keys[tuple(lows[i:i + table.maxlen][:n])]) if n else None
+
+
+_SET_TABLES: dict[frozenset, _Table] = {}  # keyed by the set itself: its hash is cached
 
 
 def _in_set(lows: list[str], i: int, keys: frozenset, maxlen: int = 6) -> int:
     """``_longest`` for a set made on the spot (the heads of an office)."""
-    firsts = _SET_FIRSTS.get(keys)
-    if firsts is None:
-        firsts = _SET_FIRSTS[keys] = _firsts_of(keys)
-    return _longest(lows, i, keys, firsts, maxlen)
+    table = _SET_TABLES.get(keys)
+    if table is None:
+        table = _SET_TABLES[keys] = _table(keys)
+    return _longest(lows, i, table, maxlen)
 
 
 class _WordLists(dict):
-    """The lexicon's word lists by name, each with its first syllables; a missing list is empty."""
+    """The lexicon's word lists by name; a missing list is empty."""
 
-    def __missing__(self, name: str) -> tuple[frozenset, frozenset[str]]:
-        return frozenset(), frozenset()
+    def __missing__(self, name: str) -> _Table:
+        return _table(frozenset())
 
 
-def _word_lists(lex: Lexicon) -> _WordLists:
-    return derived(lex, "word_lists", lambda lex: _WordLists(
-        {name: (keys, _firsts_of(keys)) for name, keys in lex.sets.items()}))
+class _Index:
+    """The lexicon's tables as the patterns look them up: built once per lexicon."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.offices = _table(lex.offices)
+        self.places = _table(lex.places)
+        self.leaders = _table(lex.leaders)
+        self.lists = _WordLists({name: _table(keys) for name, keys in lex.sets.items()})
+        self.particles = {key[0] for key in lex.set("name_particles")} | {"al", "el", "ad", "as", "ash"}
+        self.lower_plan, self.cap_plan, self.cap_default = _patterns_by_first_syllable(self)
+
+
+def _index(lex: Lexicon) -> _Index:
+    return derived(lex, "mention_index", _Index)
 
 
 def _text(text: str, sylls: list[Syl], i: int, j: int) -> str:
@@ -99,19 +124,11 @@ class MentionFinder:
         # the folded text and capitalization of each syllable, asked for many times per position
         self.lows = [s.low for s in sylls]
         self.caps = [s.text[0].isalnum() and s.text[0].isupper() for s in sylls]
-        self._lists = _word_lists(lex)
-        self._office_max = lex.max_len(lex.offices)
-        self._place_max = lex.max_len(lex.places)
-        self._leader_max = lex.max_len(lex.leaders)
-        self._office_firsts = derived(lex.offices, "first_syllables", _firsts_of)
-        self._place_firsts = derived(lex.places, "first_syllables", _firsts_of)
-        self._leader_firsts = derived(lex.leaders, "first_syllables", _firsts_of)
-        self._particles = {key[0] for key in lex.set("name_particles")} | {"al", "el", "ad", "as", "ash"}
+        self.ix = _index(lex)
 
     def has(self, i: int, name: str, maxlen: int = 6) -> int:
         """The length of the longest entry of the word list ``name`` at syllable ``i`` (0 when none)."""
-        keys, firsts = self._lists[name]
-        return _longest(self.lows, i, keys, firsts, maxlen)
+        return _longest(self.lows, i, self.ix.lists[name], maxlen)
 
     # -- small predicates -------------------------------------------------
     def cap(self, i: int) -> bool:
@@ -129,7 +146,7 @@ class MentionFinder:
     def office_at(self, i: int) -> tuple[int, str, tuple[str, ...]] | None:
         if not self.cap(i):
             return None
-        found = _match(self.lows, i, self.lex.offices, self._office_max, self._office_firsts)
+        found = _match(self.lows, i, self.ix.offices)
         if not found:
             return None
         n, (title, heads) = found
@@ -139,10 +156,10 @@ class MentionFinder:
         return n, title, heads
 
     def place_at(self, i: int, *, strict: bool = True) -> tuple[int, Place, str] | None:
-        if i >= self.n or not self.s[i].is_word:
+        if i >= self.n:
             return None
-        found = _match(self.lows, i, self.lex.places, self._place_max, self._place_firsts)
-        if not found:
+        found = _match(self.lows, i, self.ix.places)
+        if not found or not self.s[i].is_word:
             return None
         n, entries = found
         form, place = entries[0]
@@ -173,7 +190,7 @@ class MentionFinder:
             return False
         if self.has(i, "org_allcap_words") or self.has(i, "org_heads"):
             return False
-        if _match(self.lows, i, self.lex.leaders, self._leader_max, self._leader_firsts):
+        if _match(self.lows, i, self.ix.leaders):
             return True
         run = self.cap_run(i) - i
         if run >= 2:
@@ -193,10 +210,10 @@ class MentionFinder:
                     and not self.s[i].text.isupper()):
                 return i
         j = self.cap_run(i)
-        while j < self.n and "-" in self.s[j].text and self.s[j].text.split("-", 1)[0] in self._particles \
+        while j < self.n and "-" in self.s[j].text and self.s[j].text.split("-", 1)[0] in self.ix.particles \
                 and self.s[j].text.split("-", 1)[1][:1].isupper():
             j = self.cap_run(j + 1)  # "el-Sisi", "al-Sudani"
-        while self.low(j) in self._particles and self.cap(j + 1) and not self.place_at(j + 1, strict=False) \
+        while self.low(j) in self.ix.particles and self.cap(j + 1) and not self.place_at(j + 1, strict=False) \
                 and not self.office_at(j + 1):
             j = self.cap_run(j + 1)  # "Lula da Silva", "Ursula von der Leyen"
         # a name followed by a country or a title ends before it
@@ -376,7 +393,7 @@ class MentionFinder:
         for m in range(k + 1, run - 1):
             if self.has(m, "vn_surnames", 1):
                 return m
-        end = self.name_end(run) if self.low(run) in self._particles else run  # "Sultan Ahmed bin Sulayem"
+        end = self.name_end(run) if self.low(run) in self.ix.particles else run  # "Sultan Ahmed bin Sulayem"
         for m in range(k + 1, run - 1):
             # the name as written elsewhere with an honorific ("ông Francisco Gomes Neto") is the person's
             name = _text(self.text, self.s, m, end)
@@ -541,7 +558,7 @@ class MentionFinder:
         end = self.name_end(k)
         if end > k:
             name = _text(self.text, self.s, k, end)
-            leader = _match(self.lows, k, self.lex.leaders, self._leader_max, self._leader_firsts)
+            leader = _match(self.lows, k, self.ix.leaders)
             span = self._span(start_i, end, "Person", name)
             span.titles, span.org, span.org_type, span.former, span.inner = tuple(titles), org, org_type, former, inner
             if leader and leader[0] == end - k:
@@ -569,7 +586,7 @@ class MentionFinder:
         return span
 
     def leader(self, i: int) -> Span | None:
-        found = _match(self.lows, i, self.lex.leaders, self._leader_max, self._leader_firsts)
+        found = _match(self.lows, i, self.ix.leaders)
         if not found or not self.cap(i) or self.cap(i + found[0]) and self.cap(i - 1 if i else i + found[0]):
             return None
         n, (name, latin) = found
@@ -702,13 +719,13 @@ class MentionFinder:
     def find(self) -> list[Span]:
         spans: list[Span] = []
         i = 0
-        lower_plan, cap_plan, cap_default = _patterns_by_first_syllable(self.lex)
+        lower_plan, cap_plan, cap_default = self.ix.lower_plan, self.ix.cap_plan, self.ix.cap_default
         while i < self.n:
             span = None
             if self.caps[i]:
                 patterns = cap_plan.get(self.lows[i], cap_default)
-            elif self.s[i].is_word:
-                patterns = lower_plan.get(self.lows[i], ())
+            elif self.lows[i] in lower_plan and self.s[i].is_word:
+                patterns = lower_plan[self.lows[i]]
             else:
                 patterns = ()
             for pattern in patterns:
@@ -770,8 +787,8 @@ class MentionFinder:
 Pattern = Callable[[MentionFinder, int], Span | None]
 
 
-def _patterns_by_first_syllable(lex: Lexicon) -> tuple[dict[str, tuple[Pattern, ...]],
-                                                         dict[str, tuple[Pattern, ...]], tuple[Pattern, ...]]:
+def _patterns_by_first_syllable(ix: _Index) -> tuple[dict[str, tuple[Pattern, ...]],
+                                                       dict[str, tuple[Pattern, ...]], tuple[Pattern, ...]]:
     """The patterns worth trying at a syllable, in the order ``find`` tries them.
 
     A pattern can only start where one of its word lists does (a title where an
@@ -779,36 +796,29 @@ def _patterns_by_first_syllable(lex: Lexicon) -> tuple[dict[str, tuple[Pattern, 
     whose lists start with it: one table for a lower-case syllable, one for a
     capitalized one, and the patterns for any capitalized syllable.
     """
-    def make(lex: Lexicon) -> tuple[dict, dict, tuple]:
-        lists = _word_lists(lex)
+    def firsts(*tables: _Table) -> frozenset[str]:
+        return frozenset().union(*(table.lengths for table in tables))
 
-        def firsts(*names: str) -> frozenset[str]:
-            return frozenset().union(*(lists[name][1] for name in names))
-
-        offices = derived(lex.offices, "first_syllables", _firsts_of)
-        places = derived(lex.places, "first_syllables", _firsts_of)
-        leaders = derived(lex.leaders, "first_syllables", _firsts_of)
-        heads = firsts("event_heads", "agreement_heads", "location_heads")
-        # (pattern, first syllables in lower case, first syllables capitalized; None: any)
-        patterns: list[tuple[Pattern, frozenset[str], frozenset[str] | None]] = [
-            (MentionFinder.title_person, frozenset(_TITLE_PREFIXES),
-             frozenset(_TITLE_PREFIXES) | firsts("ranks") | offices),
-            (MentionFinder.honorific_person, firsts("honorifics"), firsts("honorifics")),
-            (MentionFinder.group, firsts("group_subjects"), firsts("group_subjects")),
-            (MentionFinder.head_noun, heads, heads),
-            (MentionFinder.leader, frozenset(), leaders),
-            (MentionFinder.organization, frozenset(), firsts("org_heads")),
-            (MentionFinder.gazetteer, places, places),
-            (MentionFinder.context_place, frozenset(), None),
-            (MentionFinder.fallback, frozenset(), None),
-        ]
-        syllables = frozenset().union(*(lower | (cap or frozenset()) for _, lower, cap in patterns))
-        lower_plan = {syl: tuple(p for p, lower, _ in patterns if syl in lower) for syl in syllables}
-        cap_plan = {syl: tuple(p for p, _, cap in patterns if cap is None or syl in cap) for syl in syllables}
-        cap_default = tuple(p for p, _, cap in patterns if cap is None)
-        return {syl: plan for syl, plan in lower_plan.items() if plan}, cap_plan, cap_default
-
-    return derived(lex, "patterns_by_first_syllable", make)
+    lists = ix.lists
+    heads = firsts(lists["event_heads"], lists["agreement_heads"], lists["location_heads"])
+    # (pattern, first syllables in lower case, first syllables capitalized; None: any)
+    patterns: list[tuple[Pattern, frozenset[str], frozenset[str] | None]] = [
+        (MentionFinder.title_person, frozenset(_TITLE_PREFIXES),
+         frozenset(_TITLE_PREFIXES) | firsts(lists["ranks"], ix.offices)),
+        (MentionFinder.honorific_person, firsts(lists["honorifics"]), firsts(lists["honorifics"])),
+        (MentionFinder.group, firsts(lists["group_subjects"]), firsts(lists["group_subjects"])),
+        (MentionFinder.head_noun, heads, heads),
+        (MentionFinder.leader, frozenset(), firsts(ix.leaders)),
+        (MentionFinder.organization, frozenset(), firsts(lists["org_heads"])),
+        (MentionFinder.gazetteer, firsts(ix.places), firsts(ix.places)),
+        (MentionFinder.context_place, frozenset(), None),
+        (MentionFinder.fallback, frozenset(), None),
+    ]
+    syllables = frozenset().union(*(lower | (cap or frozenset()) for _, lower, cap in patterns))
+    lower_plan = {syl: tuple(p for p, lower, _ in patterns if syl in lower) for syl in syllables}
+    cap_plan = {syl: tuple(p for p, _, cap in patterns if cap is None or syl in cap) for syl in syllables}
+    cap_default = tuple(p for p, _, cap in patterns if cap is None)
+    return {syl: plan for syl, plan in lower_plan.items() if plan}, cap_plan, cap_default
 
 
 def find_mentions(text: str, sylls: list[Syl], lex: Lexicon) -> list[Span]:
