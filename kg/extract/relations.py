@@ -63,6 +63,18 @@ _REQUEST_FIRSTS = frozenset(phrase[0] for phrase in _REQUESTS)
 _NEGATED = [("không",), ("chưa",), ("không", "có"), ("hủy",), ("hoãn",)]
 _ONGOING = [("đang",)]
 _DONE = [("đã",), ("vừa",), ("mới",)]
+
+
+def _by_first_word(phrases: list[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        index.setdefault(phrase[0], []).append(phrase)
+    return index
+
+
+# the markers of each modality by their first word, in the order the modalities are tried
+_MODALITIES = [("negated", _by_first_word(_NEGATED)), ("planned", _by_first_word(_PLANNED)),
+               ("ongoing", _by_first_word(_ONGOING)), ("done", _by_first_word(_DONE))]
 _SUBJECT_TYPES = {
     "met": {"Person"}, "visited": {"Person"}, "attended": {"Person"},
     "signed": {"Person", "Country", "Organization", "Group"}, "invited": {"Person", "Country"},
@@ -150,8 +162,9 @@ class _Sentence:
         k = 0
         while k < self.n:
             hit = None
-            if self.covered[k] is None or self._trigger_inside_ok(k):
-                for verb, key in self.verbs.get(self.low(k), ()):
+            verbs = self.verbs.get(self.lows[k])
+            if verbs and (self.covered[k] is None or self._trigger_inside_ok(k)):
+                for verb, key in verbs:
                     n = len(key)
                     if tuple(self.lows[k:k + n]) == key and self._ok(k, n, verb):
                         hit = (k, k + n, verb)
@@ -267,11 +280,10 @@ class _Sentence:
 
     def _modality(self, lo: int, k: int) -> str | None:
         window = self.lows_between(max(lo, k - 5), k)
-        for table, value in ((_NEGATED, "negated"), (_PLANNED, "planned"), (_ONGOING, "ongoing"), (_DONE, "done")):
-            for phrase in table:
-                n = len(phrase)
-                for m in range(len(window) - n + 1):
-                    if tuple(window[m:m + n]) == phrase:
+        for value, phrases in _MODALITIES:
+            for m, word in enumerate(window):
+                for phrase in phrases.get(word, ()):
+                    if tuple(window[m:m + len(phrase)]) == phrase:
                         return value
         return None
 
