@@ -145,8 +145,8 @@ def extract_article(article: Article) -> Extraction:
 
 def _is_flashback(stext: str) -> bool:
     """``Trước đó, ...``, ``Trước khi ...``: the sentence goes back before the day in context."""
-    # most sentences do not start with a "t" and are not folded at all
-    return stext.lstrip()[:1] in ("t", "T") and fold(stext).startswith(("trước đó", "trước khi"))
+    # most sentences do not start with "tr" and are not folded at all
+    return stext.lstrip()[:2].lower() == "tr" and fold(stext).startswith(("trước đó", "trước khi"))
 
 
 def _attach_appositive_titles(sylls, spans: list[Span], table: EntityTable) -> None:
