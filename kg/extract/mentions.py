@@ -123,12 +123,15 @@ class MentionFinder:
         self.n = len(sylls)
         # the folded text and capitalization of each syllable, asked for many times per position
         self.lows = [s.low for s in sylls]
-        self.caps = [s.text[0].isalnum() and s.text[0].isupper() for s in sylls]
+        self.caps = [s.text[0].isupper() and s.text[0].isalnum() for s in sylls]
         self.ix = _index(lex)
 
     def has(self, i: int, name: str, maxlen: int = 6) -> int:
         """The length of the longest entry of the word list ``name`` at syllable ``i`` (0 when none)."""
-        return _longest(self.lows, i, self.ix.lists[name], maxlen)
+        table = self.ix.lists[name]
+        if i < self.n and self.lows[i] not in table.lengths:
+            return 0  # most syllables start no entry: the quick answer
+        return _longest(self.lows, i, table, maxlen)
 
     # -- small predicates -------------------------------------------------
     def cap(self, i: int) -> bool:
