@@ -73,8 +73,17 @@ def _longest(lows: list[str], i: int, table: _Table, maxlen: int) -> int:
 
 def _match(lows: list[str], i: int, table: _Table) -> tuple[int, Any] | None:
     """The longest key of ``table`` at syllable ``i`` and its value."""
-    n = _longest(lows, i, table, table.maxlen)
-    return (n, table.keys[tuple(lows[i:i + table.maxlen][:n])]) if n else None
+    if i >= len(lows):
+        return None
+    lengths = table.lengths.get(lows[i])
+    if lengths is None:
+        return None
+    window = lows[i:i + table.maxlen]
+    for n in lengths:
+        key = tuple(window[:n])
+        if n <= len(window) and key in table.keys:
+            return n, table.keys[key]
+    return None
 
 
 _SET_TABLES: dict[frozenset, _Table] = {}  # keyed by the set itself: its hash is cached
