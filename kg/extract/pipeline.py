@@ -82,7 +82,8 @@ def extract_article(article: Article) -> Extraction:
     for ent in table.ents:
         if ent.type == "Country":
             countries[ent.key] = len(ent.mentions)
-    discourse = Discourse(countries=tuple(k for k, _ in countries.most_common(2)))
+    article_countries = tuple(k for k, _ in countries.most_common(2))  # the two named most
+    discourse = Discourse(countries=article_countries)
     discourse.names = {ent.key: ent.name for ent in table.ents}
     discourse.offices = {ent.key: tuple((t.lower(), fold(org) if org else "") for _, t, org in ent.titles)
                          for ent in table.ents if ent.type == "Person" and ent.titles}
@@ -101,7 +102,7 @@ def extract_article(article: Article) -> Extraction:
         if len(local) >= 2:
             discourse.countries = tuple(k for k, _ in local.most_common(2))
         else:
-            discourse.countries = tuple(k for k, _ in countries.most_common(2))
+            discourse.countries = article_countries
         flashback = _is_flashback(stext)
         opening = [d for d in dates if d.start <= 12 and len(d.value) >= 7]
         if opening and not flashback:
