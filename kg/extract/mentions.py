@@ -80,9 +80,10 @@ def _match(lows: list[str], i: int, table: _Table) -> tuple[int, Any] | None:
         return None
     window = lows[i:i + table.maxlen]
     for n in lengths:
-        key = tuple(window[:n])
-        if n <= len(window) and key in table.keys:
-            return n, table.keys[key]
+        if n <= len(window):
+            key = tuple(window[:n])
+            if key in table.keys:
+                return n, table.keys[key]
     return None
 
 
