@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from kg.model import Sentence
@@ -76,13 +77,20 @@ def split_syllables(text: str, sentence: Sentence) -> list[Syl]:
     tokens = sentence.tokens
     k = 0
     for m in _SYL.finditer(text, sentence.start, sentence.end):
-        start, end = m.start(), m.end()
+        start, end = m.span()
         while k < len(tokens) and tokens[k].end <= start:
             k += 1
-        pos = ner = ""
-        ts = te = -1
-        if k < len(tokens) and tokens[k].start <= start < tokens[k].end:
-            pos, ner, ts, te = tokens[k].pos, tokens[k].ner, tokens[k].start, tokens[k].end
         word = m.group()
-        sylls.append(Syl(word, start, end, pos, ner, ts, te, fold(word)))
+        if k < len(tokens) and tokens[k].start <= start:  # and start < its end, by the loop above
+            token = tokens[k]
+            syl = (word, start, end, token.pos, token.ner, token.start, token.end, _fold_syllable(word))
+        else:
+            syl = (word, start, end, "", "", -1, -1, _fold_syllable(word))
+        sylls.append(_new_syl(Syl, syl))
     return sylls
+
+
+# an article has thousands of syllables, mostly repeated: one cached call each, and the
+# tuple made without the Python-level __new__ of a named tuple
+_fold_syllable = lru_cache(maxsize=1 << 14)(fold)
+_new_syl = tuple.__new__

@@ -14,9 +14,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg.extract.base import Span
 from kg.text import fold, strip_diacritics
+
+# an article's names are folded again and again, long ones too (kg.text caches short strings only)
+_fold = lru_cache(maxsize=4096)(fold)
 
 __all__ = ["EntityTable", "variant_key", "entity_key"]
 
@@ -25,10 +29,21 @@ def _is_home(ent: "_Ent") -> bool:
     """A Vietnamese official: a Vietnamese office, else a Vietnamese surname and no English name."""
     from kg.extract.lexicon import load_lexicon, syllable_key
 
-    orgs = {fold(org) for _, _, org in ent.titles if org}
+    orgs = {_fold(org) for _, _, org in ent.titles if org}
     if orgs:
-        return fold("Việt Nam") in orgs
+        return _fold("Việt Nam") in orgs
     return not ent.english and syllable_key(ent.name.split()[0]) in load_lexicon().set("vn_surnames")
+
+
+def _holds(ent: _Ent, wanted: list[str], org: str | None) -> bool:
+    """Whether ``ent`` holds one of the ``wanted`` (folded) titles, at ``org`` when both name one."""
+    for _, title, held_at in ent.titles:
+        t = _fold(title)
+        if any(t == w or t.startswith(w + " ") or w.startswith(t + " ") for w in wanted):
+            if org and held_at and _fold(held_at) != _fold(org):
+                continue
+            return True
+    return False
 
 
 def entity_key(type_: str, name: str) -> str:
@@ -37,9 +52,10 @@ def entity_key(type_: str, name: str) -> str:
     >>> entity_key("Person", "Tô  Lâm")
     'person:tô lâm'
     """
-    return f"{type_.lower()}:{fold(name)}"
+    return f"{type_.lower()}:{_fold(name)}"
 
 
+@lru_cache(maxsize=4096)  # an entity is named several times an article
 def variant_key(name: str) -> str:
     """A key on which spelling variants of a (foreign) name agree.
 
@@ -48,7 +64,7 @@ def variant_key(name: str) -> str:
     >>> variant_key("Tô Lâm") == variant_key("Tô Lam")
     False
     """
-    folded = fold(name)
+    folded = _fold(name)
     if strip_diacritics(folded) != folded:  # a Vietnamese name: diacritics matter
         return folded
     syllables = []
@@ -90,12 +106,12 @@ class EntityTable:
         key = (span.type, variant_key(name))
         ent = self._by_variant.get(key)
         if ent is None and span.type in ("Event", "Agreement"):
-            low = fold(name)
+            low = _fold(name)
             for other in self.ents:
-                if other.type == span.type and (low in fold(other.name) or fold(other.name) in low):
+                if other.type == span.type and (low in _fold(other.name) or _fold(other.name) in low):
                     ent = other
                     break
-            inside = [other for other in self.ents if other.type == span.type and low in fold(other.name)]
+            inside = [other for other in self.ents if other.type == span.type and low in _fold(other.name)]
             if len(inside) > 1:
                 # "ký Công ước" after "công ước toàn cầu ... Công ước Hà Nội": the short form is the last one named
                 ent = max(inside, key=lambda other: other.mentions[-1].start if other.mentions else -1)
@@ -107,7 +123,7 @@ class EntityTable:
             ent.aliases.append(ent.name)
             ent.name = name
         for alias in (span.text, span.name, *span.aliases):
-            if alias and fold(alias) != fold(ent.name) and alias not in ent.aliases:
+            if alias and _fold(alias) != _fold(ent.name) and alias not in ent.aliases:
                 ent.aliases.append(alias)
         for eng in span.english:
             if eng not in ent.english:
@@ -120,11 +136,11 @@ class EntityTable:
         """``ông Thongloun`` -> Thongloun Sisoulith: a name inside a longer person name."""
         persons = [e for e in self.ents if e.type == "Person"]
         for short in persons:
-            parts = fold(short.name).split()
+            parts = _fold(short.name).split()
             for full in persons:
-                if full is short or len(fold(full.name).split()) <= len(parts):
+                if full is short or len(_fold(full.name).split()) <= len(parts):
                     continue
-                fparts = fold(full.name).split()
+                fparts = _fold(full.name).split()
                 if fparts[:len(parts)] == parts or fparts[-len(parts):] == parts:
                     self._merge(short, full)
                     break
@@ -133,15 +149,15 @@ class EntityTable:
                 # Hispanic (paternal + maternal) name, when only one person has it
                 if len(parts) == 1:
                     inside = [full for full in persons if full is not short and full in self.ents
-                              and len(fold(full.name).split()) >= 3 and parts[0] in fold(full.name).split()[1:-1]]
+                              and len(_fold(full.name).split()) >= 3 and parts[0] in _fold(full.name).split()[1:-1]]
                     if len(inside) == 1:
                         self._merge(short, inside[0])
         # "DP World muốn ..." after "Tập đoàn DP World": a name that ends a company's name is the company
         orgs = [e for e in self.ents if e.type == "Organization"]
         for short in [e for e in self.ents if e.type == "Person" and not e.titles]:
-            low = fold(short.name)
+            low = _fold(short.name)
             for org in orgs:
-                if fold(org.name).endswith(" " + low) and all(m.source not in ("title", "honorific")
+                if _fold(org.name).endswith(" " + low) and all(m.source not in ("title", "honorific")
                                                               for m in short.mentions):
                     for m in short.mentions:
                         m.type = "Organization"
@@ -150,7 +166,7 @@ class EntityTable:
 
     def _merge(self, src: _Ent, dst: _Ent) -> None:
         for alias in (src.name, *src.aliases):
-            if alias not in dst.aliases and fold(alias) != fold(dst.name):
+            if alias not in dst.aliases and _fold(alias) != _fold(dst.name):
                 dst.aliases.append(alias)
         dst.english.extend(e for e in src.english if e not in dst.english)
         dst.mentions.extend(src.mentions)
@@ -161,37 +177,20 @@ class EntityTable:
 
     def resolve_title(self, span: Span, position: int, order: list[tuple[int, Span]]) -> _Ent | None:
         """The person a title-only mention refers to: nearest holder before, else after."""
-        wanted = [fold(t) for t in span.titles]
-
-        def holds(ent: _Ent) -> bool:
-            for _, title, org in ent.titles:
-                t = fold(title)
-                if any(t == w or t.startswith(w + " ") or w.startswith(t + " ") for w in wanted):
-                    if span.org and org and fold(org) != fold(span.org):
-                        continue
-                    return True
-            return False
-
-        before = [(p, s) for p, s in order if p < position and id(s) in self.span_ent]
-        after = [(p, s) for p, s in order if p > position and id(s) in self.span_ent]
+        wanted = [_fold(t) for t in span.titles]
+        before = [self.span_ent[id(s)] for p, s in order if p < position and id(s) in self.span_ent]
+        after = [self.span_ent[id(s)] for p, s in order if p > position and id(s) in self.span_ent]
+        # each entity is asked once, however many times it is named
+        named = {id(ent): ent for ent in before + after}
+        holders = {key for key, ent in named.items() if ent.type == "Person" and _holds(ent, wanted, span.org)}
         if span.org is None:
             # Vietnamese news calls its own officials by the bare title ("Thủ tướng
             # đã hội đàm với người đồng cấp Lào") and foreign ones with their country
-            home = [self.span_ent[id(s)] for _, s in list(reversed(before)) + after
-                    if self.span_ent[id(s)].type == "Person" and holds(self.span_ent[id(s)])
-                    and _is_home(self.span_ent[id(s)])]
-            foreign = [self.span_ent[id(s)] for _, s in before + after
-                       if self.span_ent[id(s)].type == "Person" and holds(self.span_ent[id(s)])
-                       and not _is_home(self.span_ent[id(s)])]
-            if home and foreign:
-                return home[0]
-        for _, other in reversed(before):
-            ent = self.span_ent[id(other)]
-            if ent.type == "Person" and holds(ent):
-                return ent
-        for _, other in after:
-            ent = self.span_ent[id(other)]
-            if ent.type == "Person" and holds(ent):
+            home = {key for key in holders if _is_home(named[key])}
+            if home and home != holders:
+                return next(ent for ent in [*reversed(before), *after] if id(ent) in home)
+        for ent in [*reversed(before), *after]:
+            if id(ent) in holders:
                 return ent
         return None
 

@@ -32,6 +32,11 @@ _RELATIVE = re.compile(
     re.IGNORECASE)
 _RELATIVE_ANCHORED = re.compile(r"\b(?:sáng|chiều|tối|trưa|đêm)\s+(nay|qua|mai)\b|\b(hôm nay|hôm qua|hôm kia|ngày mai)\b",
                                 re.IGNORECASE)
+# "hồi tháng 8", "vào đầu tháng 9": the words before a month that belong to the expression
+_MONTH_PREFIX = re.compile(r"(?:\b(?:hồi|vào|đầu|cuối|giữa)\s+)+$", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_MONTH_WORD = re.compile("tháng", re.IGNORECASE)
+_RELATIVE_WORD = re.compile("nay|qua|mai|kia", re.IGNORECASE)  # how every relative day ends
 _OFFSETS = {"hôm nay": 0, "nay": 0, "hôm qua": -1, "qua": -1, "hôm kia": -2, "ngày mai": 1, "mai": 1}
 
 
@@ -94,42 +99,54 @@ def find_dates(text: str, ref: dt.date | None) -> list[TimeExpr]:
         taken.append((start, end))
         found.append(TimeExpr(start, end, value, period_end))
 
-    for m in _FIRST_MONTHS.finditer(text):
-        year = int(m.group(2)) if m.group(2) else (ref.year if ref else None)
-        add(m.start(), m.end(), _iso(year, 1), _iso(year, int(m.group(1))))
-    for m in _DAY_RANGE.finditer(text):
-        day, last_day, month = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        if day < last_day:
-            first_year = int(m.group(4)) if m.group(4) else _nearest_year(day, month, ref)
-            add(m.start(), m.end(), _iso(first_year, month, day), _iso(first_year, month, last_day))
-    for m in _DAY_WORDS.finditer(text):
-        day, month = int(m.group(1)), int(m.group(2))
-        year = int(m.group(3)) if m.group(3) else _nearest_year(day, month, ref)
-        add(m.start(), m.end(), _iso(year, month, day))
-    for m in _DAY_MONTH_YEAR.finditer(text):
-        day, month = int(m.group(1)), int(m.group(3))
-        year = int(m.group(4)) if m.group(4) else _nearest_year(day, month, ref)
-        last = _iso(year, month, int(m.group(2))) if m.group(2) else None  # "ngày 22-24/6": a span
-        add(m.start(), m.end(), _iso(year, month, day), last)
-    for m in _MONTH.finditer(text):
-        month = int(m.group(1))
-        if m.group(2):
-            year: int | None = int(m.group(2))
-        else:
-            year = _nearest_year(1, month, ref) if ref else None
+    # a pattern runs only on sentences with what every match of it has (a digit, a slash,
+    # "tháng", "nay"...): most sentences have none of them
+    numbered = _DIGIT.search(text) is not None
+    slashed = numbered and "/" in text
+    monthly = numbered and _MONTH_WORD.search(text) is not None
+    if monthly:
+        for m in _FIRST_MONTHS.finditer(text):
+            year = int(m.group(2)) if m.group(2) else (ref.year if ref else None)
+            add(m.start(), m.end(), _iso(year, 1), _iso(year, int(m.group(1))))
+    if slashed:
+        for m in _DAY_RANGE.finditer(text):
+            day, last_day, month = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            if day < last_day:
+                first_year = int(m.group(4)) if m.group(4) else _nearest_year(day, month, ref)
+                add(m.start(), m.end(), _iso(first_year, month, day), _iso(first_year, month, last_day))
+    if monthly:
+        for m in _DAY_WORDS.finditer(text):
+            day, month = int(m.group(1)), int(m.group(2))
+            year = int(m.group(3)) if m.group(3) else _nearest_year(day, month, ref)
+            add(m.start(), m.end(), _iso(year, month, day))
+    if slashed:
+        for m in _DAY_MONTH_YEAR.finditer(text):
+            day, month = int(m.group(1)), int(m.group(3))
+            year = int(m.group(4)) if m.group(4) else _nearest_year(day, month, ref)
+            last = _iso(year, month, int(m.group(2))) if m.group(2) else None  # "ngày 22-24/6": a span
+            add(m.start(), m.end(), _iso(year, month, day), last)
+    if monthly:
+        for m in _MONTH.finditer(text):
+            month = int(m.group(1))
+            if m.group(2):
+                year: int | None = int(m.group(2))
+            else:
+                year = _nearest_year(1, month, ref) if ref else None
+                if ref is not None:
+                    year = ref.year if month <= ref.month + 6 else ref.year - 1
+            start = m.start()
+            prefix = _MONTH_PREFIX.search(text[:start])
+            add(prefix.start() if prefix else start, m.end(), _iso(year, month))
+    if _RELATIVE_WORD.search(text):
+        for m in _RELATIVE_ANCHORED.finditer(text):
+            word = (m.group(1) or m.group(2)).lower()
             if ref is not None:
-                year = ref.year if month <= ref.month + 6 else ref.year - 1
-        start = m.start()
-        prefix = re.search(r"(?:\b(?:hồi|vào|đầu|cuối|giữa)\s+)+$", text[:start], re.IGNORECASE)
-        add(prefix.start() if prefix else start, m.end(), _iso(year, month))
-    for m in _RELATIVE_ANCHORED.finditer(text):
-        word = (m.group(1) or m.group(2)).lower()
-        if ref is not None:
-            add(m.start(), m.end(), (ref + dt.timedelta(days=_OFFSETS[word])).isoformat())
-    for m in _YEAR.finditer(text):
-        year = int(m.group(1) or m.group(2))
-        if 1900 <= year <= 2100:
-            add(m.start(), m.end(), _iso(year))
+                add(m.start(), m.end(), (ref + dt.timedelta(days=_OFFSETS[word])).isoformat())
+    if numbered:
+        for m in _YEAR.finditer(text):
+            year = int(m.group(1) or m.group(2))
+            if 1900 <= year <= 2100:
+                add(m.start(), m.end(), _iso(year))
     found.sort(key=lambda d: d.start)
     # "từ ngày 30/7 đến 1/8": one span, dated by its first day
     drop = set()

@@ -31,6 +31,11 @@ def syllable_key(text: str) -> tuple[str, ...]:
     >>> syllable_key("Tổng  Bí Thư")
     ('tổng', 'bí', 'thư')
     """
+    return _syllable_key(text)
+
+
+@lru_cache(maxsize=8192)  # asked for every mention's name, and names repeat
+def _syllable_key(text: str) -> tuple[str, ...]:
     return tuple(_SYL.findall(fold(text)))
 
 
@@ -67,14 +72,6 @@ class Lexicon:
 
     def set(self, name: str) -> frozenset[tuple[str, ...]]:
         return self.sets.get(name, frozenset())
-
-    def max_len(self, table: dict) -> int:
-        """The longest key of ``table`` (asked once per sentence, computed once per table)."""
-        return derived(table, "max_len", _longest_key)
-
-
-def _longest_key(table: dict) -> int:
-    return max((len(k) for k in table), default=1)
 
 
 _DERIVED: dict[tuple[int, str], tuple[Any, Any]] = {}

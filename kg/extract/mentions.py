@@ -17,6 +17,8 @@ Patterns (over syllables):
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
 from kg.extract.base import PUNCT_BREAK, Span, Syl
 from kg.extract.lexicon import Lexicon, Place, derived, syllable_key
@@ -30,41 +32,93 @@ _DOMAIN_AFTER = re.compile(r"\.(?:vn|com|net|org|gov|info)\b", re.IGNORECASE)
 
 # a syllable that makes an office the first half of an institution's name: "Đại sứ quán", "Lãnh sự quán"
 _OFFICE_SUFFIX_BLOCK = {"quán"}
+_TITLE_PREFIXES = ("nguyên", "cựu", "quyền", "tân")  # former, acting, newly appointed
 _MISSION_HEADS = frozenset({("đại", "sứ", "quán"), ("tổng", "lãnh", "sự", "quán"), ("lãnh", "sự", "quán")})
 
 
-def _firsts_of(table) -> frozenset[str]:
-    """The first syllables of a table's keys: most positions start none, and are skipped at once."""
-    return frozenset(key[0] for key in table if key)
+class _Table(NamedTuple):
+    """Keys of folded syllables, indexed by their first syllable.
+
+    Most syllables start no key and are skipped at once; at the others only
+    the lengths some key has are tried, longest first.
+    """
+
+    keys: Any  # a dict or set with syllable tuples as keys
+    lengths: dict[str, tuple[int, ...]]  # first syllable -> the lengths of the keys it starts
+    maxlen: int
 
 
-def _match(sylls: list[Syl], i: int, table, maxlen: int, firsts: frozenset[str]) -> tuple[int, object] | None:
-    if i >= len(sylls) or sylls[i].low not in firsts:
+def _table(keys: Any) -> _Table:
+    lengths: dict[str, set[int]] = {}
+    for key in keys:
+        if key:
+            lengths.setdefault(key[0], set()).add(len(key))
+    return _Table(keys, {first: tuple(sorted(ns, reverse=True)) for first, ns in lengths.items()},
+                  max((len(key) for key in keys), default=1))
+
+
+def _longest(lows: list[str], i: int, table: _Table, maxlen: int) -> int:
+    """The length of the longest key of ``table`` at syllable ``i``, of at most ``maxlen`` syllables (0: none)."""
+    if i >= len(lows):
+        return 0
+    lengths = table.lengths.get(lows[i])
+    if lengths is None:
+        return 0
+    window = lows[i:i + maxlen]
+    for n in lengths:
+        if n <= len(window) and tuple(window[:n]) in table.keys:
+            return n
+    return 0
+
+
+def _match(lows: list[str], i: int, table: _Table) -> tuple[int, Any] | None:
+    """The longest key of ``table`` at syllable ``i`` and its value."""
+    if i >= len(lows):
         return None
-    lows = [s.low for s in sylls[i:i + maxlen]]
-    for n in range(len(lows), 0, -1):
-        key = tuple(lows[:n])
-        if key in table:
-            return n, table[key]
+    lengths = table.lengths.get(lows[i])
+    if lengths is None:
+        return None
+    window = lows[i:i + table.maxlen]
+    for n in lengths:
+        if n <= len(window):
+            key = tuple(window[:n])
+            if key in table.keys:
+                return n, table.keys[key]
     return None
 
 
-_SET_FIRSTS: dict[frozenset, frozenset[str]] = {}  # keyed by the set itself: its hash is cached
+_SET_TABLES: dict[frozenset, _Table] = {}  # keyed by the set itself: its hash is cached
 
 
-def _in_set(sylls: list[Syl], i: int, keys: frozenset, maxlen: int = 6) -> int:
-    if i >= len(sylls):
-        return 0
-    firsts = _SET_FIRSTS.get(keys)
-    if firsts is None:
-        firsts = _SET_FIRSTS[keys] = frozenset(key[0] for key in keys if key)
-    if sylls[i].low not in firsts:
-        return 0
-    lows = [s.low for s in sylls[i:i + maxlen]]
-    for n in range(len(lows), 0, -1):
-        if tuple(lows[:n]) in keys:
-            return n
-    return 0
+def _in_set(lows: list[str], i: int, keys: frozenset, maxlen: int = 6) -> int:
+    """``_longest`` for a set made on the spot (the heads of an office)."""
+    table = _SET_TABLES.get(keys)
+    if table is None:
+        table = _SET_TABLES[keys] = _table(keys)
+    return _longest(lows, i, table, maxlen)
+
+
+class _WordLists(dict):
+    """The lexicon's word lists by name; a missing list is empty."""
+
+    def __missing__(self, name: str) -> _Table:
+        return _table(frozenset())
+
+
+class _Index:
+    """The lexicon's tables as the patterns look them up: built once per lexicon."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.offices = _table(lex.offices)
+        self.places = _table(lex.places)
+        self.leaders = _table(lex.leaders)
+        self.lists = _WordLists({name: _table(keys) for name, keys in lex.sets.items()})
+        self.particles = {key[0] for key in lex.set("name_particles")} | {"al", "el", "ad", "as", "ash"}
+        self.lower_plan, self.cap_plan, self.cap_default = _patterns_by_first_syllable(self)
+
+
+def _index(lex: Lexicon) -> _Index:
+    return derived(lex, "mention_index", _Index)
 
 
 def _text(text: str, sylls: list[Syl], i: int, j: int) -> str:
@@ -77,20 +131,24 @@ class MentionFinder:
     def __init__(self, text: str, sylls: list[Syl], lex: Lexicon) -> None:
         self.text, self.s, self.lex = text, sylls, lex
         self.n = len(sylls)
-        self._office_max = lex.max_len(lex.offices)
-        self._place_max = lex.max_len(lex.places)
-        self._leader_max = lex.max_len(lex.leaders)
-        self._office_firsts = derived(lex.offices, "first_syllables", _firsts_of)
-        self._place_firsts = derived(lex.places, "first_syllables", _firsts_of)
-        self._leader_firsts = derived(lex.leaders, "first_syllables", _firsts_of)
-        self._particles = {key[0] for key in lex.set("name_particles")} | {"al", "el", "ad", "as", "ash"}
+        # the folded text and capitalization of each syllable, asked for many times per position
+        self.lows = [s.low for s in sylls]
+        self.caps = [s.text[0].isupper() and s.text[0].isalnum() for s in sylls]
+        self.ix = _index(lex)
+
+    def has(self, i: int, name: str, maxlen: int = 6) -> int:
+        """The length of the longest entry of the word list ``name`` at syllable ``i`` (0 when none)."""
+        table = self.ix.lists[name]
+        if i < self.n and self.lows[i] not in table.lengths:
+            return 0  # most syllables start no entry: the quick answer
+        return _longest(self.lows, i, table, maxlen)
 
     # -- small predicates -------------------------------------------------
     def cap(self, i: int) -> bool:
-        return i < self.n and self.s[i].is_word and self.s[i].is_cap
+        return i < self.n and self.caps[i]
 
     def low(self, i: int) -> str:
-        return self.s[i].low if i < self.n else ""
+        return self.lows[i] if i < self.n else ""
 
     def cap_run(self, i: int) -> int:
         j = i
@@ -101,7 +159,7 @@ class MentionFinder:
     def office_at(self, i: int) -> tuple[int, str, tuple[str, ...]] | None:
         if not self.cap(i):
             return None
-        found = _match(self.s, i, self.lex.offices, self._office_max, self._office_firsts)
+        found = _match(self.lows, i, self.ix.offices)
         if not found:
             return None
         n, (title, heads) = found
@@ -111,10 +169,10 @@ class MentionFinder:
         return n, title, heads
 
     def place_at(self, i: int, *, strict: bool = True) -> tuple[int, Place, str] | None:
-        if i >= self.n or not self.s[i].is_word:
+        if i >= self.n:
             return None
-        found = _match(self.s, i, self.lex.places, self._place_max, self._place_firsts)
-        if not found:
+        found = _match(self.lows, i, self.ix.places)
+        if not found or not self.s[i].is_word:
             return None
         n, entries = found
         form, place = entries[0]
@@ -127,7 +185,7 @@ class MentionFinder:
         if strict and n == 1 and len(self.s[i].text) <= 6:
             # "Đức", "Mỹ", "Nam" are also syllables of people's names
             if (i > 0 and self.cap(i - 1) and self.place_at(i - 1, strict=False) is None
-                    and not _in_set(self.s, i - 1, self.lex.set("extent_stops"), 1)) or \
+                    and not self.has(i - 1, "extent_stops", 1)) or \
                     (self.cap(i + 1) and self.place_at(i + 1, strict=False) is None):
                 return None
         if strict and self.cap(i + n) and n > 1 and self.place_at(i + n, strict=False) is None \
@@ -143,9 +201,9 @@ class MentionFinder:
         """A run of capitalized syllables at ``i`` that reads as a person's name."""
         if not self.cap(i) or self.is_domain(i) or self.place_at(i, strict=False) or self.office_at(i):
             return False
-        if _in_set(self.s, i, self.lex.set("org_allcap_words")) or _in_set(self.s, i, self.lex.set("org_heads")):
+        if self.has(i, "org_allcap_words") or self.has(i, "org_heads"):
             return False
-        if _match(self.s, i, self.lex.leaders, self._leader_max, self._leader_firsts):
+        if _match(self.lows, i, self.ix.leaders):
             return True
         run = self.cap_run(i) - i
         if run >= 2:
@@ -160,22 +218,22 @@ class MentionFinder:
             return i
         if not self.cap(i) or not self.is_person_start(i):
             if not (self.cap(i) and self.cap_run(i) - i == 1 and not self.place_at(i, strict=False)
-                    and not self.office_at(i) and not _in_set(self.s, i, self.lex.set("cap_common"))
-                    and not _in_set(self.s, i, self.lex.set("org_heads"))
+                    and not self.office_at(i) and not self.has(i, "cap_common")
+                    and not self.has(i, "org_heads")
                     and not self.s[i].text.isupper()):
                 return i
         j = self.cap_run(i)
-        while j < self.n and "-" in self.s[j].text and self.s[j].text.split("-", 1)[0] in self._particles \
+        while j < self.n and "-" in self.s[j].text and self.s[j].text.split("-", 1)[0] in self.ix.particles \
                 and self.s[j].text.split("-", 1)[1][:1].isupper():
             j = self.cap_run(j + 1)  # "el-Sisi", "al-Sudani"
-        while self.low(j) in self._particles and self.cap(j + 1) and not self.place_at(j + 1, strict=False) \
+        while self.low(j) in self.ix.particles and self.cap(j + 1) and not self.place_at(j + 1, strict=False) \
                 and not self.office_at(j + 1):
             j = self.cap_run(j + 1)  # "Lula da Silva", "Ursula von der Leyen"
         # a name followed by a country or a title ends before it
-        vietnamese = _in_set(self.s, i, self.lex.set("vn_surnames"), 1) and j - i >= 3
+        vietnamese = self.has(i, "vn_surnames", 1) and j - i >= 3
         for k in range(i + 1, j):
-            if _in_set(self.s, k, self.lex.set("event_heads")) >= 2 or \
-                    _in_set(self.s, k, self.lex.set("agreement_heads")) >= 2:
+            if self.has(k, "event_heads") >= 2 or \
+                    self.has(k, "agreement_heads") >= 2:
                 return k  # "với Thủ tướng Phạm Minh Chính Diễn đàn Doanh nghiệp ...": the name ends before an event
             if self.place_at(k, strict=False) and self.place_at(k, strict=False)[1].type == "Country" \
                     and k + self.place_at(k, strict=False)[0] == j \
@@ -187,12 +245,12 @@ class MentionFinder:
         """A word that ends a name (``và``, ``tại``, ``do`` ...); ``do`` in ``tự do`` (free) is not one."""
         if self.low(j) == "do" and j > 0 and self.s[j - 1].low == "tự":
             return 0
-        return _in_set(self.s, j, self.lex.set("extent_stops"), maxlen)
+        return self.has(j, "extent_stops", maxlen)
 
     # -- organizations and extents -------------------------------------------
     def org_end(self, i: int, *, head_len: int | None = None) -> int:
         """End of an organization name starting with a head noun at ``i`` (``i`` when none)."""
-        n = head_len if head_len is not None else _in_set(self.s, i, self.lex.set("org_heads"))
+        n = head_len if head_len is not None else self.has(i, "org_heads")
         if (not n and head_len is None) or not self.cap(i):
             return i
         j = i + n
@@ -214,8 +272,8 @@ class MentionFinder:
                     j += place[0]
                     last_good = j
                     continue
-                allcap = _in_set(self.s, j, self.lex.set("org_allcap_words")) or \
-                    _in_set(self.s, j, self.lex.set("portfolios"), 4)  # "Hợp tác quốc tế" as a portfolio
+                allcap = self.has(j, "org_allcap_words") or \
+                    self.has(j, "portfolios", 4)  # "Hợp tác quốc tế" as a portfolio
                 if allcap:
                     j += allcap
                     last_good = j
@@ -238,10 +296,10 @@ class MentionFinder:
                 j += 1  # lower-case words inside ("Ủy ban nhân dân tỉnh ...")
             elif (syl.low == "và" or syl.text in _DASHES) and self.cap(j + 1) and \
                     (not self.is_person_start(j + 1) or syl.low == "và" and
-                     _in_set(self.s, j + 1, self.lex.set("portfolios"), 4)) and \
+                     self.has(j + 1, "portfolios", 4)) and \
                     not self.office_at(j + 1) and \
-                    not _in_set(self.s, j + 1, self.lex.set("org_heads")) and \
-                    not _in_set(self.s, j + 1, self.lex.set("top_bodies")):
+                    not self.has(j + 1, "org_heads") and \
+                    not self.has(j + 1, "top_bodies"):
                 j += 1
             else:
                 break
@@ -253,8 +311,8 @@ class MentionFinder:
         last_good = j
         seen_between = False
         limit = i + n + 14
-        doc_event = kind == "Event" and _in_set(self.s, i, self.lex.set("document_ceremonies")) == n and \
-            _in_set(self.s, i + n, self.lex.set("agreement_heads")) > 0
+        doc_event = kind == "Event" and self.has(i, "document_ceremonies") == n and \
+            self.has(i + n, "agreement_heads") > 0
         while j < self.n and j < limit:
             syl = self.s[j]
             if syl.low == "lần" and self.low(j + 1) == "thứ" and j + 2 < self.n and \
@@ -279,16 +337,16 @@ class MentionFinder:
                 j += 1
                 continue
             if kind == "Agreement" and low == "về" or \
-                    kind == "Event" and low == "về" and _in_set(self.s, i, self.lex.set("discussion_heads")):
+                    kind == "Event" and low == "về" and self.has(i, "discussion_heads"):
                 j += 1  # "Bản ghi nhớ về ...", "phiên thảo luận về tương lai ..."
                 continue
             if doc_event and (low == "về" or low == "của" and self.cap(j + 1)):
                 j += 1  # "Lễ mở ký Công ước của Liên Hợp Quốc về ...": the document's name goes on
                 continue
-            if kind == "Event" and j == i + n and _in_set(self.s, i, self.lex.set("document_ceremonies")) and \
-                    _in_set(self.s, j, self.lex.set("quantifiers"), 2) and \
-                    _in_set(self.s, j + _in_set(self.s, j, self.lex.set("quantifiers"), 2), self.lex.set("agreement_heads")):
-                j += _in_set(self.s, j, self.lex.set("quantifiers"), 2)  # "lễ ký nhiều văn kiện hợp tác"
+            if kind == "Event" and j == i + n and self.has(i, "document_ceremonies") and \
+                    self.has(j, "quantifiers", 2) and \
+                    self.has(j + self.has(j, "quantifiers", 2), "agreement_heads"):
+                j += self.has(j, "quantifiers", 2)  # "lễ ký nhiều văn kiện hợp tác"
                 continue
             if syl.text in _DASHES and self.s[j - 1].is_num and self.cap(j + 1) is False and \
                     j + 1 < self.n and self.s[j + 1].is_num:
@@ -296,20 +354,20 @@ class MentionFinder:
                 continue
             if low == "và" and self.cap(j + 1) and (seen_between or kind != "Agreement") and \
                     not self.office_at(j + 1) and not self.is_person_start(j + 1) and \
-                    not _in_set(self.s, j + 1, self.lex.set("agreement_heads")) and \
-                    not _in_set(self.s, j + 1, self.lex.set("event_heads")):
+                    not self.has(j + 1, "agreement_heads") and \
+                    not self.has(j + 1, "event_heads"):
                 j += 1
                 continue
             if kind == "Location" and j == i + n and self.office_at(j) and \
                     self.name_end(j + self.office_at(j)[0]) > j + self.office_at(j)[0] + \
-                    (1 if _in_set(self.s, i, self.lex.set("memorial_heads")) else 0):
+                    (1 if self.has(i, "memorial_heads") else 0):
                 # "Dinh Tổng thống Merdeka": a residence is named after the office, one word is enough
                 # "Lăng Chủ tịch Hồ Chí Minh": a place named after a person with a title
                 j = last_good = self.name_end(j + self.office_at(j)[0])
                 break
             if (not syl.is_cap and self.stop_at(j, 3)) or self.office_at(j):
                 break
-            if kind != "Event" and syl.is_word and _in_set(self.s, j, self.lex.set("event_heads")):
+            if kind != "Event" and syl.is_word and self.has(j, "event_heads"):
                 break
             j += 1
             last_good = j
@@ -317,26 +375,25 @@ class MentionFinder:
 
     def _portfolio_end(self, k: int) -> int:
         """End of the portfolio words after ``Bộ trưởng`` (``Thương mại, Công nghiệp và Năng lượng``)."""
-        words = self.lex.set("portfolios")
         end = m = k
         while m < self.n and self.cap(m):
-            n = _in_set(self.s, m, words, 4)
+            n = self.has(m, "portfolios", 4)
             if not n:
                 break
             m = end = m + n
-            if self.low(m) in (",", "và") and self.cap(m + 1) and _in_set(self.s, m + 1, words, 4):
+            if self.low(m) in (",", "và") and self.cap(m + 1) and self.has(m + 1, "portfolios", 4):
                 m += 1
         return end
 
     def company_end(self, i: int, n: int) -> int:
         """End of ``Tập đoàn DP World`` / ``Hãng xe điện VinFast`` (``i`` when the head is not a company's)."""
-        if not _in_set(self.s, i, self.lex.set("company_heads")) or not self.cap(i):
+        if not self.has(i, "company_heads") or not self.cap(i):
             return i
         k = i + n
         m = k
         while m < k + 3 and m < self.n and self.s[m].is_word and not self.s[m].is_cap and not self.stop_at(m, 1):
             m += 1  # "Hãng xe điện VinFast": what the company does
-        if not self.cap(m) or self.office_at(m) or _in_set(self.s, m, self.lex.set("org_heads")):
+        if not self.cap(m) or self.office_at(m) or self.has(m, "org_heads"):
             return i
         end = self._company_end(m)
         return end if end > m else min(self.cap_run(m), m + 3)
@@ -344,12 +401,12 @@ class MentionFinder:
     def _company_end(self, k: int) -> int:
         """``Vietjet Đinh Việt Phương``, ``Airbus Guillaume Faury``: the company's words before a name."""
         run = self.cap_run(k)
-        if run - k < 3 or _in_set(self.s, k, self.lex.set("vn_surnames"), 1):
+        if run - k < 3 or self.has(k, "vn_surnames", 1):
             return k
         for m in range(k + 1, run - 1):
-            if _in_set(self.s, m, self.lex.set("vn_surnames"), 1):
+            if self.has(m, "vn_surnames", 1):
                 return m
-        end = self.name_end(run) if self.low(run) in self._particles else run  # "Sultan Ahmed bin Sulayem"
+        end = self.name_end(run) if self.low(run) in self.ix.particles else run  # "Sultan Ahmed bin Sulayem"
         for m in range(k + 1, run - 1):
             # the name as written elsewhere with an honorific ("ông Francisco Gomes Neto") is the person's
             name = _text(self.text, self.s, m, end)
@@ -362,7 +419,7 @@ class MentionFinder:
         start_i = i
         former = False
         acting = ""
-        while i < self.n and self.low(i) in ("nguyên", "cựu", "quyền", "tân"):
+        while i < self.n and self.low(i) in _TITLE_PREFIXES:
             if self.low(i) in ("nguyên", "cựu"):
                 former = True
             if self.low(i) == "quyền":
@@ -373,8 +430,8 @@ class MentionFinder:
         org = org_type = None
         j = i
         while True:
-            while _in_set(self.s, j, self.lex.set("ranks")) and self.cap(j):
-                j += _in_set(self.s, j, self.lex.set("ranks"))
+            while self.has(j, "ranks") and self.cap(j):
+                j += self.has(j, "ranks")
             found = self.office_at(j)
             if not found:
                 if titles and self.cap(j) and self.cap(j - 1) is False and self.s[j - 1].text == ",":
@@ -394,21 +451,21 @@ class MentionFinder:
                 heads = ()  # "Tổng Thư ký ASEAN", "Giám đốc điều hành WEF": the org is named after the title
             if heads and self.cap(k):
                 if heads == ("*",):
-                    tail = self.org_end(k, head_len=0) if not _in_set(self.s, k, self.lex.set("org_heads")) \
+                    tail = self.org_end(k, head_len=0) if not self.has(k, "org_heads") \
                         else self.org_end(k)
-                    company = tail == k and not _in_set(self.s, k, self.lex.set("org_heads"))
+                    company = tail == k and not self.has(k, "org_heads")
                     if company:
                         tail = self._company_end(k)
-                elif self.company_end(k, _in_set(self.s, k, self.lex.set("org_heads"))) > k and \
-                        _in_set(self.s, k, frozenset(syllable_key(h) for h in heads)):
+                elif self.company_end(k, self.has(k, "org_heads")) > k and \
+                        _in_set(self.lows, k, frozenset(syllable_key(h) for h in heads)):
                     # "Chủ tịch Tập đoàn X NAME": the company is the post's organization, not part of the title
-                    tail = self.company_end(k, _in_set(self.s, k, self.lex.set("org_heads")))
+                    tail = self.company_end(k, self.has(k, "org_heads"))
                     org, org_type = _text(self.text, self.s, k, tail), "Organization"
                     inner.append(self._span(k, tail, "Organization", org))
                     k = tail
                     tail = k
-                elif _in_set(self.s, k, frozenset(syllable_key(h) for h in heads)):
-                    tail = self.org_end(k, head_len=_in_set(self.s, k, frozenset(syllable_key(h) for h in heads)))
+                elif _in_set(self.lows, k, frozenset(syllable_key(h) for h in heads)):
+                    tail = self.org_end(k, head_len=_in_set(self.lows, k, frozenset(syllable_key(h) for h in heads)))
                 else:
                     tail = k
                 if tail > k:
@@ -416,7 +473,7 @@ class MentionFinder:
                     # a ministry named with its country keeps it as an entity, not in the title
                     cut = tail
                     party = next((m for m in range(j, k + 1)
-                                  if _in_set(self.s, m, self.lex.set("country_named_orgs"), 2)), None)
+                                  if self.has(m, "country_named_orgs", 2)), None)
                     for m in range(k + 1, tail):
                         p = self.place_at(m, strict=False)
                         if p and p[1].type == "Country" and m + p[0] == tail and party is not None:
@@ -428,7 +485,7 @@ class MentionFinder:
                             org, org_type = p[1].name, "Country"
                             inner.append(self._place_span(m, tail, p[1]))
                     title = title + " " + _text(self.text, self.s, k, cut)
-                    if heads != ("*",) or _in_set(self.s, k, self.lex.set("org_heads")):
+                    if heads != ("*",) or self.has(k, "org_heads"):
                         inner.append(self._span(k, tail, "Organization", org_text))
                     elif heads == ("*",) and company and org is None and not self.place_at(k, strict=False):
                         # "Giám đốc điều hành Airbus X": the company is the organization of the post
@@ -444,7 +501,7 @@ class MentionFinder:
                     break
             # the organization inside a title ("Ủy viên Bộ Chính trị", "Thứ trưởng Bộ Ngoại giao")
             for h in range(j + 1, k):
-                hn = _in_set(self.s, h, self.lex.set("org_heads"))
+                hn = self.has(h, "org_heads")
                 if hn and self.cap(h) and not any(sp.i <= h < sp.j for sp in inner):
                     end = self.org_end(h)
                     name = _text(self.text, self.s, h, min(end, k))
@@ -454,7 +511,7 @@ class MentionFinder:
                     break
             titles.append(acting + title)
             j = k
-            if self.low(j) in (",", "kiêm") and (self.office_at(j + 1) or _in_set(self.s, j + 1, self.lex.set("ranks"))):
+            if self.low(j) in (",", "kiêm") and (self.office_at(j + 1) or self.has(j + 1, "ranks")):
                 j += 1
                 continue
             if self.low(j) == "kiêm" and self.low(j + 1) == "," :
@@ -479,7 +536,7 @@ class MentionFinder:
             org, org_type = place[1].name, place[1].type
             inner.append(self._place_span(k, k + place[0], place[1]))
             k += place[0]
-        elif _in_set(self.s, k, self.lex.set("org_heads")) and self.cap(k):
+        elif self.has(k, "org_heads") and self.cap(k):
             end = self.org_end(k)
             name = _text(self.text, self.s, k, end)
             if syllable_key(name) in self.lex.set("top_bodies"):
@@ -506,15 +563,15 @@ class MentionFinder:
         if self.low(k) == "(" and k + 2 < self.n and self.s[k + 1].text.isupper() and self.low(k + 2) == ")" \
                 and self.cap(k + 3):
             k += 3  # "Chủ tịch Phòng Thương mại và Công nghiệp Việt Nam (VCCI) X": the acronym before the name
-        while _in_set(self.s, k, self.lex.set("ranks")) and self.cap(k):
-            k += _in_set(self.s, k, self.lex.set("ranks"))
+        while self.has(k, "ranks") and self.cap(k):
+            k += self.has(k, "ranks")
         # an honorific between the titles and the name ("... Campuchia Samdech Techo Hun Sen") is not the name
-        while self.cap(k) and (h := _in_set(self.s, k, self.lex.set("honorifics"), 2)) and self.cap(k + h):
+        while self.cap(k) and (h := self.has(k, "honorifics", 2)) and self.cap(k + h):
             k += h
         end = self.name_end(k)
         if end > k:
             name = _text(self.text, self.s, k, end)
-            leader = _match(self.s, k, self.lex.leaders, self._leader_max, self._leader_firsts)
+            leader = _match(self.lows, k, self.ix.leaders)
             span = self._span(start_i, end, "Person", name)
             span.titles, span.org, span.org_type, span.former, span.inner = tuple(titles), org, org_type, former, inner
             if leader and leader[0] == end - k:
@@ -528,7 +585,7 @@ class MentionFinder:
         return span
 
     def honorific_person(self, i: int) -> Span | None:
-        n = _in_set(self.s, i, self.lex.set("honorifics"), 2)
+        n = self.has(i, "honorifics", 2)
         if not n:
             return None
         if not self.s[i].is_cap and i > 0 and self.s[i - 1].is_word and self.s[i - 1].is_cap \
@@ -542,7 +599,7 @@ class MentionFinder:
         return span
 
     def leader(self, i: int) -> Span | None:
-        found = _match(self.s, i, self.lex.leaders, self._leader_max, self._leader_firsts)
+        found = _match(self.lows, i, self.ix.leaders)
         if not found or not self.cap(i) or self.cap(i + found[0]) and self.cap(i - 1 if i else i + found[0]):
             return None
         n, (name, latin) = found
@@ -568,7 +625,7 @@ class MentionFinder:
         return self._place_span(i, i + n, place)
 
     def organization(self, i: int) -> Span | None:
-        n = _in_set(self.s, i, self.lex.set("org_heads"))
+        n = self.has(i, "org_heads")
         if not n or not self.cap(i):
             return None
         end = self.org_end(i)
@@ -577,9 +634,9 @@ class MentionFinder:
             return None  # the gazetteer's name, whole ("Đại hội đồng Liên nghị viện ASEAN")
         if end <= i + n:
             end = max(end, self.company_end(i, n))
-        if end == i + n and _in_set(self.s, i, _MISSION_HEADS, 4):
+        if end == i + n and _in_set(self.lows, i, _MISSION_HEADS, 4):
             return None  # "mở Đại sứ quán tại Abu Dhabi": whose embassy is left unsaid; not a named organization
-        if self.low(end) == "tại" and _in_set(self.s, i, _MISSION_HEADS, 4):
+        if self.low(end) == "tại" and _in_set(self.lows, i, _MISSION_HEADS, 4):
             # "Đại sứ quán Việt Nam tại Lào": a mission is named with its host
             place = self.place_at(end + 1)
             if place:
@@ -599,20 +656,20 @@ class MentionFinder:
     def head_noun(self, i: int) -> Span | None:
         known = self.place_at(i, strict=False)
         if known and known[1].type == "Organization" and \
-                known[0] >= max(_in_set(self.s, i, self.lex.set(h)) for h in ("event_heads", "agreement_heads")):
+                known[0] >= max(self.has(i, h) for h in ("event_heads", "agreement_heads")):
             return None  # "Diễn đàn Kinh tế thế giới": a known organization, not an event
         for kind, heads in (("Event", "event_heads"), ("Agreement", "agreement_heads"),
                             ("Location", "location_heads")):
-            n = _in_set(self.s, i, self.lex.set(heads))
+            n = self.has(i, heads)
             if not n:
                 continue
             if kind == "Event" and not self.cap(i) and \
-                    not _in_set(self.s, i, self.lex.set("event_heads_lowercase_ok")):
+                    not self.has(i, "event_heads_lowercase_ok"):
                 continue
             if kind == "Location" and not self.cap(i) and \
-                    not _in_set(self.s, i, self.lex.set("location_named_only")):
+                    not self.has(i, "location_named_only"):
                 continue
-            if kind == "Agreement" and _in_set(self.s, i, self.lex.set("agreement_heads_named_only")) == n and \
+            if kind == "Agreement" and self.has(i, "agreement_heads_named_only") == n and \
                     (i == 0 or not self.cap(i) or not self.cap(i + n)):
                 continue  # "tuyên bố" (declare) is a verb; "Tuyên bố Hà Nội" names a declaration
             if kind == "Agreement" and not self.cap(i) and (
@@ -621,7 +678,7 @@ class MentionFinder:
                 continue  # "CEPA là hiệp định ...", "các văn kiện khác", "thúc đẩy nhiều thỏa thuận": no name
             if kind == "Event" and self.low(i + n) in ("đón", "tiễn"):
                 return None
-            if kind == "Location" and _in_set(self.s, i, self.lex.set("location_named_only")):
+            if kind == "Location" and self.has(i, "location_named_only"):
                 place = self.place_at(i + n, strict=False)
                 if place:
                     end = i + n + place[0]
@@ -633,9 +690,9 @@ class MentionFinder:
                 if office and self.name_end(i + n + office[0]) > i + n + office[0]:
                     end = self.name_end(i + n + office[0])  # "tượng đài Tổng thống X": named after a person
                 if end == i + n or not self.s[i].is_cap and i > 0 and \
-                        _in_set(self.s, i - 1, self.lex.set("location_head_blockers"), 1):
+                        self.has(i - 1, "location_head_blockers", 1):
                     return None  # "Đại lễ đường Nhân dân": the head is the end of another word
-                name_i = i + n if _in_set(self.s, i, self.lex.set("location_strip_heads")) else i
+                name_i = i + n if self.has(i, "location_strip_heads") else i
                 span = self._span(i, end, "Location", _text(self.text, self.s, name_i, end))
                 span.aliases = (_text(self.text, self.s, i, end),)
                 return span
@@ -655,7 +712,7 @@ class MentionFinder:
         return None
 
     def group(self, i: int) -> Span | None:
-        n = _in_set(self.s, i, self.lex.set("group_subjects"), 6)
+        n = self.has(i, "group_subjects", 6)
         if not n:
             return None
         return self._span(i, i + n, "Group", _text(self.text, self.s, i, i + n))
@@ -675,17 +732,19 @@ class MentionFinder:
     def find(self) -> list[Span]:
         spans: list[Span] = []
         i = 0
-        firsts = _lexicon_first_syllables(self.lex)
+        lower_plan, cap_plan, cap_default = self.ix.lower_plan, self.ix.cap_plan, self.ix.cap_default
         while i < self.n:
             span = None
-            syl = self.s[i]
-            # every span starts at a capital or at a word some lexicon entry starts with
-            if syl.is_word and (syl.is_cap or syl.low in firsts):
-                for finder in (self.title_person, self.honorific_person, self.group, self.head_noun,
-                               self.leader, self.organization, self.gazetteer, self.context_place, self.fallback):
-                    span = finder(i)
-                    if span is not None:
-                        break
+            if self.caps[i]:
+                patterns = cap_plan.get(self.lows[i], cap_default)
+            elif self.lows[i] in lower_plan and self.s[i].is_word:
+                patterns = lower_plan[self.lows[i]]
+            else:
+                patterns = ()
+            for pattern in patterns:
+                span = pattern(self, i)
+                if span is not None:
+                    break
             if span is None or span.j <= i:
                 i += 1
                 continue
@@ -695,7 +754,7 @@ class MentionFinder:
                 inner = MentionFinder(self.text, self.s[span.i + 1:span.j], self.lex).find()
                 # a person named in a place ("Lăng Chủ tịch Hồ Chí Minh") is an entity, never an actor
                 keep = ("Country", "Organization", "Location", "Person") if span.type == "Location" and \
-                    _in_set(self.s, span.i, self.lex.set("memorial_heads")) else ("Country", "Organization", "Location")
+                    self.has(span.i, "memorial_heads") else ("Country", "Organization", "Location")
                 if span.source == "gazetteer":
                     keep = ("Organization",)  # "Đại hội đồng Liên nghị viện ASEAN": only a known body inside
                 span.inner.extend(sp for sp in inner if sp.type in keep and not (
@@ -707,7 +766,7 @@ class MentionFinder:
         """An unknown place read from its context: ``tới Zurich (Thụy Sĩ)``, ``tại Burabay, Kazakhstan``, ``tại Bogor``."""
         if i == 0 or not self.cap(i) or self.low(i - 1) not in ("tại", "ở", "tới", "đến", "sang") or \
                 self.s[i].text.isupper() or self.is_domain(i) or self.office_at(i) or \
-                _in_set(self.s, i, self.lex.set("org_heads")) or _in_set(self.s, i, self.lex.set("cap_common")):
+                self.has(i, "org_heads") or self.has(i, "cap_common"):
             return None
         end = self.cap_run(i)
         if end - i > 3 or any(self.place_at(m, strict=False) for m in range(i, end)) or \
@@ -731,24 +790,48 @@ class MentionFinder:
         syl = self.s[i]
         if syl.pos == "Np" and syl.ner.endswith("PER") and syl.ner.startswith("B") and self.cap(i):
             end = self.name_end(i)
-            if end > i and not _in_set(self.s, i, self.lex.set("cap_common")):
+            if end > i and not self.has(i, "cap_common"):
                 span = self._span(i, end, "Person", _text(self.text, self.s, i, end))
                 span.source = "ner"
                 return span
         return None
 
 
-def _lexicon_first_syllables(lex: Lexicon) -> frozenset[str]:
-    """The first syllables of every entry of every word list: where a lower-case span can start."""
-    def make(lex: Lexicon) -> frozenset[str]:
-        firsts: set[str] = set()
-        for table in (lex.offices, lex.places, lex.leaders, *lex.sets.values()):
-            firsts.update(key[0] for key in table if key)
-        for words in lex.words.values():
-            firsts.update(key[0] for key in map(syllable_key, words) if key)
-        return frozenset(firsts)
+Pattern = Callable[[MentionFinder, int], Span | None]
 
-    return derived(lex, "lexicon_first_syllables", make)
+
+def _patterns_by_first_syllable(ix: _Index) -> tuple[dict[str, tuple[Pattern, ...]],
+                                                       dict[str, tuple[Pattern, ...]], tuple[Pattern, ...]]:
+    """The patterns worth trying at a syllable, in the order ``find`` tries them.
+
+    A pattern can only start where one of its word lists does (a title where an
+    office, a rank or "nguyên" does), so each syllable gets the few patterns
+    whose lists start with it: one table for a lower-case syllable, one for a
+    capitalized one, and the patterns for any capitalized syllable.
+    """
+    def firsts(*tables: _Table) -> frozenset[str]:
+        return frozenset().union(*(table.lengths for table in tables))
+
+    lists = ix.lists
+    heads = firsts(lists["event_heads"], lists["agreement_heads"], lists["location_heads"])
+    # (pattern, first syllables in lower case, first syllables capitalized; None: any)
+    patterns: list[tuple[Pattern, frozenset[str], frozenset[str] | None]] = [
+        (MentionFinder.title_person, frozenset(_TITLE_PREFIXES),
+         frozenset(_TITLE_PREFIXES) | firsts(lists["ranks"], ix.offices)),
+        (MentionFinder.honorific_person, firsts(lists["honorifics"]), firsts(lists["honorifics"])),
+        (MentionFinder.group, firsts(lists["group_subjects"]), firsts(lists["group_subjects"])),
+        (MentionFinder.head_noun, heads, heads),
+        (MentionFinder.leader, frozenset(), firsts(ix.leaders)),
+        (MentionFinder.organization, frozenset(), firsts(lists["org_heads"])),
+        (MentionFinder.gazetteer, firsts(ix.places), firsts(ix.places)),
+        (MentionFinder.context_place, frozenset(), None),
+        (MentionFinder.fallback, frozenset(), None),
+    ]
+    syllables = frozenset().union(*(lower | (cap or frozenset()) for _, lower, cap in patterns))
+    lower_plan = {syl: tuple(p for p, lower, _ in patterns if syl in lower) for syl in syllables}
+    cap_plan = {syl: tuple(p for p, _, cap in patterns if cap is None or syl in cap) for syl in syllables}
+    cap_default = tuple(p for p, _, cap in patterns if cap is None)
+    return {syl: plan for syl, plan in lower_plan.items() if plan}, cap_plan, cap_default
 
 
 def find_mentions(text: str, sylls: list[Syl], lex: Lexicon) -> list[Span]:

@@ -82,7 +82,8 @@ def extract_article(article: Article) -> Extraction:
     for ent in table.ents:
         if ent.type == "Country":
             countries[ent.key] = len(ent.mentions)
-    discourse = Discourse(countries=tuple(k for k, _ in countries.most_common(2)))
+    article_countries = tuple(k for k, _ in countries.most_common(2))  # the two named most
+    discourse = Discourse(countries=article_countries)
     discourse.names = {ent.key: ent.name for ent in table.ents}
     discourse.offices = {ent.key: tuple((t.lower(), fold(org) if org else "") for _, t, org in ent.titles)
                          for ent in table.ents if ent.type == "Person" and ent.titles}
@@ -96,13 +97,15 @@ def extract_article(article: Article) -> Extraction:
         for dt_ in dates:  # dates are sentence-relative; make them article-relative for the finder
             pass
         shifted = [type(d)(d.start + sentence.start, d.end + sentence.start, d.value, d.period_end) for d in dates]
-        local = Counter(resolve(sp)[0] for sp in spans if resolve(sp) and resolve(sp)[1] == "Country")
+        resolved = [resolve(sp) for sp in spans]
+        local = Counter(got[0] for got in resolved if got and got[1] == "Country")
         if len(local) >= 2:
             discourse.countries = tuple(k for k, _ in local.most_common(2))
         else:
-            discourse.countries = tuple(k for k, _ in countries.most_common(2))
+            discourse.countries = article_countries
+        flashback = _is_flashback(stext)
         opening = [d for d in dates if d.start <= 12 and len(d.value) >= 7]
-        if opening and not fold(stext).startswith(("trước đó", "trước khi")):
+        if opening and not flashback:
             # "Chiều 19/8, ...": the paragraph's day until another is named; a flashback
             # ("Trước đó, chiều 18/8, ...") does not move it
             last_date = opening[0].value
@@ -113,7 +116,7 @@ def extract_article(article: Article) -> Extraction:
             if date is None and raw.predicate != "invited":
                 # "Ngay sau lễ đón, hai nhà lãnh đạo đã hội đàm", "Cùng ngày, ...": the day carries over
                 carried[len(relations)] = last_date
-            elif date is not None and len(date) == 10 and not fold(stext).startswith(("trước đó", "trước khi")) \
+            elif date is not None and len(date) == 10 and not flashback \
                     and date not in spans_from and (last_date is None or len(last_date) != 10 or date > last_date):
                 # only a day carries to "cùng ngày"; a month ("hồi tháng 12/2022") is a flashback and
                 # the first day of a span ("thăm từ ngày 22-24/6") is not the day of the next events;
@@ -139,6 +142,12 @@ def extract_article(article: Article) -> Extraction:
         for ent in table.ents)
     return Extraction(article=article, entities=entities, positions=tuple(positions),
                       relations=tuple(_dedup(relations)), quantities=tuple(quantities), extractors=(EXTRACTOR,))
+
+
+def _is_flashback(stext: str) -> bool:
+    """``Trước đó, ...``, ``Trước khi ...``: the sentence goes back before the day in context."""
+    # most sentences do not start with "tr" and are not folded at all
+    return stext.lstrip()[:2].lower() == "tr" and fold(stext).startswith(("trước đó", "trước khi"))
 
 
 def _attach_appositive_titles(sylls, spans: list[Span], table: EntityTable) -> None:

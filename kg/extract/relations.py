@@ -59,9 +59,22 @@ _GOODS_VERBS = {"khẩu", "chuyển", "bán", "gửi", "đưa", "xuất", "nhậ
 _FIRST_PERSON = {"tôi", "chúng", "ta"}
 # a verb after these is what someone is asked to do, not what was done: "đề nghị Việt Nam cử đoàn sang dự X"
 _REQUESTS = [("đề", "nghị"), ("kêu", "gọi"), ("yêu", "cầu"), ("cử", "đoàn"), ("cử", "đại", "diện")]
+_REQUEST_FIRSTS = frozenset(phrase[0] for phrase in _REQUESTS)
 _NEGATED = [("không",), ("chưa",), ("không", "có"), ("hủy",), ("hoãn",)]
 _ONGOING = [("đang",)]
 _DONE = [("đã",), ("vừa",), ("mới",)]
+
+
+def _by_first_word(phrases: list[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        index.setdefault(phrase[0], []).append(phrase)
+    return index
+
+
+# the markers of each modality by their first word, in the order the modalities are tried
+_MODALITIES = [("negated", _by_first_word(_NEGATED)), ("planned", _by_first_word(_PLANNED)),
+               ("ongoing", _by_first_word(_ONGOING)), ("done", _by_first_word(_DONE))]
 _SUBJECT_TYPES = {
     "met": {"Person"}, "visited": {"Person"}, "attended": {"Person"},
     "signed": {"Person", "Country", "Organization", "Group"}, "invited": {"Person", "Country"},
@@ -117,6 +130,7 @@ class _Sentence:
                  dates: list[TimeExpr], lex: Lexicon, discourse: Discourse) -> None:
         self.s, self.spans, self.resolve, self.dates, self.lex, self.d = sylls, spans, resolve, dates, lex, discourse
         self.n = len(sylls)
+        self.lows = [syl.low for syl in sylls]
         self.covered = [None] * self.n  # syllable -> span
         for sp in spans:
             for k in range(sp.i, sp.j):
@@ -132,17 +146,27 @@ class _Sentence:
                     discourse.spouses.add(got[0])
 
     def low(self, k: int) -> str:
-        return self.s[k].low if 0 <= k < self.n else ""
+        return self.lows[k] if 0 <= k < self.n else ""
+
+    def lows_between(self, a: int, b: int) -> list[str]:
+        """``[self.low(m) for m in range(a, b)]`` without the positions outside the sentence (all "")."""
+        return self.lows[max(a, 0):max(b, 0)]
+
+    def clause_start(self, k: int) -> int:
+        """Where the ``;``-clause of syllable ``k`` begins."""
+        before = self.lows_between(0, k)
+        return len(before) - before[::-1].index(";") if ";" in before else 0
 
     def triggers(self) -> list[tuple[int, int, Verb]]:
         found = []
         k = 0
         while k < self.n:
             hit = None
-            if self.covered[k] is None or self._trigger_inside_ok(k):
-                for verb, key in self.verbs.get(self.low(k), ()):
+            verbs = self.verbs.get(self.lows[k])
+            if verbs and (self.covered[k] is None or self._trigger_inside_ok(k)):
+                for verb, key in verbs:
                     n = len(key)
-                    if tuple(self.low(k + m) for m in range(n)) == key and self._ok(k, n, verb):
+                    if tuple(self.lows[k:k + n]) == key and self._ok(k, n, verb):
                         hit = (k, k + n, verb)
                         break
             if hit and hit[2].trigger in ("tới", "đến", "sang") and found and \
@@ -231,9 +255,10 @@ class _Sentence:
         """A request (``đề nghị``, ``kêu gọi``, ``cử đoàn``) earlier in the verb's clause, up to a comma."""
         m = k - 1
         while m >= 0 and self.s[m].text not in (",", ";", ".", ":"):
-            for phrase in _REQUESTS:
-                if tuple(self.low(m + x) for x in range(len(phrase))) == phrase:
-                    return True
+            if self.lows[m] in _REQUEST_FIRSTS:
+                for phrase in _REQUESTS:
+                    if tuple(self.lows[m:m + len(phrase)]) == phrase:
+                        return True
             m -= 1
         return False
 
@@ -254,12 +279,11 @@ class _Sentence:
         return None
 
     def _modality(self, lo: int, k: int) -> str | None:
-        window = [self.low(m) for m in range(max(lo, k - 5), k)]
-        for table, value in ((_NEGATED, "negated"), (_PLANNED, "planned"), (_ONGOING, "ongoing"), (_DONE, "done")):
-            for phrase in table:
-                n = len(phrase)
-                for m in range(len(window) - n + 1):
-                    if tuple(window[m:m + n]) == phrase:
+        window = self.lows_between(max(lo, k - 5), k)
+        for value, phrases in _MODALITIES:
+            for m, word in enumerate(window):
+                for phrase in phrases.get(word, ()):
+                    if tuple(window[m:m + len(phrase)]) == phrase:
                         return value
         return None
 
@@ -377,7 +401,7 @@ class _Sentence:
                     out.extend(inverted)
                     break
             next_k = triggers[t + 1][0] if t + 1 < len(triggers) else self.n
-            clause_start = max([m + 1 for m in range(0, k) if self.low(m) == ";"] + [0])
+            clause_start = self.clause_start(k)
             prev_e = triggers[t - 1][1] if t else 0
             region_end = next_k
             for m in range(e, next_k):
@@ -486,8 +510,8 @@ class _Sentence:
                     if agents:
                         passive = agents
                     break
-            cands = [sp for sp in self.spans if max(clause_start, prev_e if self._same_clause(prev_e, k) else 0)
-                     <= sp.i and sp.j <= k and not self._is_object_marked(sp)
+            earliest = max(clause_start, prev_e if self._same_clause(prev_e, k) else 0)
+            cands = [sp for sp in self.spans if earliest <= sp.i and sp.j <= k and not self._is_object_marked(sp)
                      and (id(sp) not in used_as_object or (verb.predicate == "visited" and k - sp.j <= 1))]
             if passive:
                 cands = [sp for sp in cands if sp.j <= passive[0].i]
@@ -757,7 +781,7 @@ class _Sentence:
         return sp if sp is not None and sp.type in ("Person", "Title") else None
 
     def _same_clause(self, a: int, b: int) -> bool:
-        return not any(self.low(m) == ";" for m in range(a, b))
+        return ";" not in self.lows_between(a, b)
 
     def _is_inviter(self, sp: Span, e: int) -> bool:
         return self.low(sp.i - 1) == "của" or (sp.i > e and self.low(sp.i - 1) in (",", "và") and sp.type != "Group")

@@ -37,3 +37,20 @@ def test_quantities_trade_and_investment():
     assert ("trade_turnover", 3.2e9, "over", 12.5) in got
     assert ("registered_capital", 87e9, "approx", None) in got
     assert ("project_count", 10000.0, "", None) in got
+
+
+@pytest.mark.parametrize("text,value", [
+    ("NGÀY 5 THÁNG 1 NĂM 2024", "2024-01-05"),
+    ("THÁNG 7/2024", "2024-07"),
+    ("Hôm Qua", "2025-11-29"),
+    ("SÁNG MAI", "2025-12-01"),
+    ("NGÀY 1-2/12", "2025-12-01"),
+])
+def test_dates_any_case_passes_the_quick_tests(text, value):
+    # find_dates skips a pattern when the sentence lacks a word all its matches have; in any case
+    assert [d.value for d in find_dates(text, REF)] == [value]
+
+
+def test_quantities_any_case_passes_the_quick_tests():
+    got = {(q.metric, q.value, q.unit) for q in find_quantities("Vốn đăng ký 87 TỶ Usd, gồm 10 DỰ ÁN")}
+    assert got == {("registered_capital", 87e9, "Usd"), ("project_count", 10.0, "project")}

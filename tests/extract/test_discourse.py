@@ -113,3 +113,12 @@ def test_relations_arriving_at_an_airport_visits_its_city():
                "Chiều 13/3, Tổng thống Pháp Emmanuel Macron đến Sân bay Quốc tế Nội Bài, Hà Nội.")
     assert ("Narendra Modi", "visited", "Singapore") in got
     assert ("Emmanuel Macron", "visited", "Hà Nội") in got
+
+
+def test_flashback_opening_in_any_case_and_after_spaces():
+    from kg.extract.pipeline import _is_flashback
+
+    assert _is_flashback("  TRƯỚC ĐÓ, chiều 18/8, hai bên đã hội đàm.")
+    assert _is_flashback("Trước  khi về nước, ông thăm Hà Nội.")
+    assert not _is_flashback("Trong khi đó, ông thăm Hà Nội.")
+    assert not _is_flashback("Thủ tướng trước đó đã thăm Lào.")
