@@ -94,8 +94,7 @@ def extract_article(article: Article) -> Extraction:
     carried: dict[int, str | None] = {}  # relation index -> the date in context
     for sentence, sylls, spans, dates in sentences:
         stext = text[sentence.start:sentence.end]
-        for dt_ in dates:  # dates are sentence-relative; make them article-relative for the finder
-            pass
+        # dates are sentence-relative; article-relative for the finder
         shifted = [type(d)(d.start + sentence.start, d.end + sentence.start, d.value, d.period_end) for d in dates]
         resolved = [resolve(sp) for sp in spans]
         local = Counter(got[0] for got in resolved if got and got[1] == "Country")

@@ -163,7 +163,7 @@ class _Sentence:
         while k < self.n:
             hit = None
             verbs = self.verbs.get(self.lows[k])
-            if verbs and (self.covered[k] is None or self._trigger_inside_ok(k)):
+            if verbs and self.covered[k] is None:
                 for verb, key in verbs:
                     n = len(key)
                     if tuple(self.lows[k:k + n]) == key and self._ok(k, n, verb):
@@ -180,9 +180,6 @@ class _Sentence:
             else:
                 k += 1
         return found
-
-    def _trigger_inside_ok(self, k: int) -> bool:
-        return False
 
     def _ok(self, k: int, n: int, verb: Verb) -> bool:
         nxt = self.low(k + n)
