@@ -17,7 +17,8 @@ This relies on underthesea internals (the ``CRF*Predictor`` singletons, their
 ``TESTED_UNDERTHESEA``: ``tests/nlp/test_taggers.py`` compares every tag
 with underthesea's own functions and every feature string with theirs, and
 fails on another underthesea version. One ``Taggers`` per process; it holds
-no per-call state, so threads may share it.
+no per-call state (its caches only memoize pure functions), so threads may
+share it.
 """
 
 from __future__ import annotations
@@ -27,14 +28,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from kg.nlp.features import FeatureTemplate, compile_template, segmenter_functions, sentence_features
+from kg.nlp.features import CompiledTemplate, compile_template, segmenter_functions, sentence_features
 
 __all__ = ["TESTED_UNDERTHESEA", "Taggers", "get_taggers"]
 
 TESTED_UNDERTHESEA = "9.5.0"
 
 Tags = list[tuple[str, str, str, str]]
-_Stage = tuple[Any, tuple[FeatureTemplate, ...]]
+_Stage = tuple[Any, CompiledTemplate]
 SEGMENTER_MODEL = "ws_crf_vlsp2013_20230727"  # what underthesea 9.5.0's word_tokenize loads
 
 
@@ -95,10 +96,9 @@ class Taggers:
         if n == 0:
             return []
         unknown = ["X"] * n
-        shared: dict[str, list[str]] = {}  # word features, common to the three stages
-        pos = self._tag(self._pos, [words, unknown], shared)
-        chunk = self._tag(self._chunk, [words, pos, unknown], shared)
-        ner = self._tag(self._ner, [words, pos, chunk, unknown], shared)
+        pos = self._tag(self._pos, [words, unknown])
+        chunk = self._tag(self._chunk, [words, pos, unknown])
+        ner = self._tag(self._ner, [words, pos, chunk, unknown])
         return list(zip(words, pos, chunk, ner))
 
     def tag(self, sentence: str) -> Tags:
@@ -106,9 +106,9 @@ class Taggers:
         return self.tag_words(self.words(sentence))
 
     @staticmethod
-    def _tag(stage: _Stage, columns: Sequence[Sequence[str]], shared: dict[str, list[str]]) -> list[str]:
-        model, templates = stage
-        return list(model.tag(sentence_features(columns, templates, shared=shared)))
+    def _tag(stage: _Stage, columns: Sequence[Sequence[str]]) -> list[str]:
+        model, template = stage
+        return list(model.tag(sentence_features(columns, template)))
 
 
 def _load_pickle(path: Path, fallback: Any) -> Any:
