@@ -24,8 +24,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["CompiledTemplate", "FeatureTemplate", "compile_template", "segmenter_functions",
-           "sentence_features"]
+__all__ = ["CompiledTemplate", "FeatureTemplate", "compile_template", "compile_templates",
+           "segmenter_functions", "sentence_features"]
 
 # The same pattern underthesea's template2features matches a template with.
 _SYNTAX = re.compile(
@@ -240,17 +240,34 @@ class CompiledTemplate:
     readers: tuple[_Reader | None, ...]  # None: an unusual template such as T[1,0]
 
 
-def _group(templates: Sequence[FeatureTemplate]) -> CompiledTemplate:
+def _new_group(column: int, size: int, templates: Sequence[FeatureTemplate]) -> _TemplateGroup:
+    # All but the longer n-grams of the words (column 0) recur: over a news
+    # text half of the word pairs are new, and a cache miss costs more than
+    # building the strings.
+    kind = _CachedGroup if size == 1 or column != 0 else _ComputedGroup
+    return kind(column, size, templates)
+
+
+def _grouped(template_lists: Sequence[Sequence[FeatureTemplate]]) -> tuple[CompiledTemplate, ...]:
+    """Group each list's templates; those over the words (column 0) are grouped across lists."""
+    word_members: dict[int, dict[str, FeatureTemplate]] = {}  # n-gram size -> templates by prefix
+    for templates in template_lists:
+        for spec in templates:
+            if spec.column == 0 and spec.size >= 1:
+                word_members.setdefault(spec.size, {}).setdefault(spec.prefix, spec)
+    word_groups = {size: _new_group(0, size, list(members.values()))
+                   for size, members in word_members.items()}
+    return tuple(_compiled(templates, word_groups) for templates in template_lists)
+
+
+def _compiled(templates: Sequence[FeatureTemplate], word_groups: dict[int, _TemplateGroup]) -> CompiledTemplate:
     members: dict[tuple[int, int], list[FeatureTemplate]] = {}
     for spec in templates:
         if spec.size >= 1:  # T[1,0] reads no n-gram: never in underthesea's templates
             members.setdefault((spec.column, spec.size), []).append(spec)
     keys = list(members)
-    # All but the longer n-grams of the words (column 0) recur: over a news
-    # text half of the word pairs are new, and a cache miss costs more than
-    # building the strings.
-    groups = tuple((_CachedGroup if size == 1 or column != 0 else _ComputedGroup)(
-        column, size, members[column, size]) for column, size in keys)
+    groups = tuple(word_groups[size] if column == 0 else _new_group(column, size, members[column, size])
+                   for column, size in keys)
     readers: list[_Reader | None] = []
     for spec in templates:
         if spec.size < 1:
@@ -275,30 +292,43 @@ def compile_template(template: Sequence[str], *,
     >>> [t.prefix for t in compile_template(["T[0].lower", "T[-1,0][1]"]).templates]
     ['T[0].lower=', 'T[-1,0][1]=']
     """
+    return compile_templates([template], functions=functions)[0]
+
+
+def compile_templates(templates: Sequence[Sequence[str]], *,
+                      functions: dict[str, Callable[[str], str]] | None = None
+                      ) -> tuple[CompiledTemplate, ...]:
+    """Parse template lists whose sentences have the same words, such as the POS, chunk and NER ones.
+
+    Their templates over the words (column 0) share groups, so with the
+    same ``shared`` dict, ``sentence_features`` computes the words' features
+    once per sentence for all of them.
+    """
     global _FUNCTIONS
     if functions is None:
         if _FUNCTIONS is None:
             _FUNCTIONS = _word_functions()
         functions = _FUNCTIONS
-    compiled = []
-    for syntax in template:
-        matched = _SYNTAX.match(syntax)
-        if matched is None:
-            raise ValueError(f"Unknown feature template {syntax!r}")
-        column = matched.group("column")
-        index2 = matched.group("index2")
-        name = matched.group("function")
-        function = None
-        if name is not None:
-            if name not in functions:
-                raise ValueError(f"Unknown feature function {name!r} in {syntax!r}. "
-                                 f"Available: {', '.join(sorted(functions))}")
-            function = functions[name]
-        compiled.append(FeatureTemplate(
-            prefix=f"{syntax}=", column=int(column) if column else 0,
-            index1=int(matched.group("index1")), index2=int(index2) if index2 else None,
-            function=function))
-    return _group(compiled)
+    return _grouped([[_parsed(syntax, functions) for syntax in template] for template in templates])
+
+
+def _parsed(syntax: str, functions: dict[str, Callable[[str], str]]) -> FeatureTemplate:
+    matched = _SYNTAX.match(syntax)
+    if matched is None:
+        raise ValueError(f"Unknown feature template {syntax!r}")
+    column = matched.group("column")
+    index2 = matched.group("index2")
+    name = matched.group("function")
+    function = None
+    if name is not None:
+        if name not in functions:
+            raise ValueError(f"Unknown feature function {name!r} in {syntax!r}. "
+                             f"Available: {', '.join(sorted(functions))}")
+        function = functions[name]
+    return FeatureTemplate(
+        prefix=f"{syntax}=", column=int(column) if column else 0,
+        index1=int(matched.group("index1")), index2=int(index2) if index2 else None,
+        function=function)
 
 
 def _reference_value(spec: FeatureTemplate, values: Column, n: int, i: int) -> str:
@@ -312,8 +342,12 @@ def _reference_value(spec: FeatureTemplate, values: Column, n: int, i: int) -> s
     return spec.feature(word)
 
 
-def sentence_features(columns: Sequence[Column], template: CompiledTemplate) -> list[tuple[str, ...]]:
+def sentence_features(columns: Sequence[Column], template: CompiledTemplate, *,
+                      shared: dict[Any, list[Sequence[str]]] | None = None) -> list[tuple[str, ...]]:
     """CRF features of a sentence given as columns (words, POS, ...), one tuple per token.
+
+    ``shared`` holds the word features of one sentence: pass the same dict
+    for the template lists of ``compile_templates`` to compute them once.
 
     >>> t = compile_template(["T[-1]", "T[0].istitle", "T[0,1]"])
     >>> sentence_features([["Ông", "Putin"]], t)
@@ -322,7 +356,17 @@ def sentence_features(columns: Sequence[Column], template: CompiledTemplate) -> 
     n = len(columns[0]) if columns else 0
     if n == 0 or not template.templates:
         return [() for _ in range(n)]
-    features = [group.features(columns[group.column]) for group in template.groups]
+    if shared is None:
+        shared = {}
+    features = []
+    for group in template.groups:
+        if group.column != 0:
+            features.append(group.features(columns[group.column]))
+            continue
+        words = shared.get(group)
+        if words is None:
+            words = shared[group] = group.features(columns[0])
+        features.append(words)
     per_template: list[Sequence[str]] = []
     for spec, reader in zip(template.templates, template.readers):
         if reader is None:

@@ -28,7 +28,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from kg.nlp.features import CompiledTemplate, compile_template, segmenter_functions, sentence_features
+from kg.nlp.features import (CompiledTemplate, compile_template, compile_templates, segmenter_functions,
+                             sentence_features)
 
 __all__ = ["TESTED_UNDERTHESEA", "Taggers", "get_taggers"]
 
@@ -69,9 +70,11 @@ class Taggers:
         self._normalize = lru_cache(maxsize=1 << 12)(token_normalize)
         pos, chunk, ner = (CRFPOSTagPredictor.Instance(), CRFChunkingPredictor.Instance(),
                            CRFNERPredictor.Instance())
-        self._pos: _Stage = (pos.model, compile_template(pos.transformer.template))
-        self._chunk: _Stage = (chunk.model, compile_template(chunk.transformer.template))
-        self._ner: _Stage = (ner.model, compile_template(ner.transformer.template))
+        pos_template, chunk_template, ner_template = compile_templates(
+            [pos.transformer.template, chunk.transformer.template, ner.transformer.template])
+        self._pos: _Stage = (pos.model, pos_template)
+        self._chunk: _Stage = (chunk.model, chunk_template)
+        self._ner: _Stage = (ner.model, ner_template)
 
     def words(self, sentence: str) -> list[str]:
         """Word segmentation, as ``underthesea.word_tokenize`` (default options)."""
@@ -96,9 +99,10 @@ class Taggers:
         if n == 0:
             return []
         unknown = ["X"] * n
-        pos = self._tag(self._pos, [words, unknown])
-        chunk = self._tag(self._chunk, [words, pos, unknown])
-        ner = self._tag(self._ner, [words, pos, chunk, unknown])
+        shared: dict[Any, list[Sequence[str]]] = {}  # word features, common to the three stages
+        pos = self._tag(self._pos, [words, unknown], shared)
+        chunk = self._tag(self._chunk, [words, pos, unknown], shared)
+        ner = self._tag(self._ner, [words, pos, chunk, unknown], shared)
         return list(zip(words, pos, chunk, ner))
 
     def tag(self, sentence: str) -> Tags:
@@ -106,9 +110,10 @@ class Taggers:
         return self.tag_words(self.words(sentence))
 
     @staticmethod
-    def _tag(stage: _Stage, columns: Sequence[Sequence[str]]) -> list[str]:
+    def _tag(stage: _Stage, columns: Sequence[Sequence[str]],
+             shared: dict[Any, list[Sequence[str]]]) -> list[str]:
         model, template = stage
-        return list(model.tag(sentence_features(columns, template)))
+        return list(model.tag(sentence_features(columns, template, shared=shared)))
 
 
 def _load_pickle(path: Path, fallback: Any) -> Any:
