@@ -5,12 +5,18 @@ re-parses the template for each (token, template) pair, which is quadratic in
 the sentence length and about 85% of ``ner()``'s time. Here a template list is
 parsed once, and its templates are grouped by the n-grams they read:
 ``T[-1]``, ``T[0]`` and ``T[2].lower`` all read single words of column 0,
-``T[-1,0]`` and ``T[0,1].is_in_dict`` pairs of them. Each group caches, per
-distinct n-gram, the feature strings of all its templates, so a sentence
-looks each n-gram up once per group, and a template's features are a slice of
-those rows between its BOS and EOS padding. Handing the tagger the same string
-objects sentence after sentence also spares it their UTF-8 encoding, which
-CPython keeps with a string once asked for it.
+``T[-1,0]`` and ``T[0,1].is_in_dict`` pairs of them. A group computes its
+templates' feature strings once per n-gram of the sentence, padded with BOS
+and EOS, and each template's features are a slice of those.
+
+Words and tags recur, so a group over single words or over tags caches each
+n-gram's feature strings for the process: a frequent word costs one dict
+lookup, and the tagger gets the same string objects again, whose UTF-8 form
+CPython has kept. Pairs and triples of words recur less (half of them are new
+in a news text): their strings are built per sentence, and only the values of
+their functions (``is_in_dict``, ``istitle``) are memoized. The POS, chunk
+and NER templates share their groups over the words (``compile_templates``),
+so each sentence computes its word features once for the three stages.
 
 The feature strings are byte-for-byte those of
 ``underthesea.pipeline.*.tagged_feature.template2features`` with
@@ -32,8 +38,8 @@ _SYNTAX = re.compile(
     r"T\[(?P<index1>\-?\d+)(\,(?P<index2>\-?\d+))?\](\[(?P<column>.*)\])?(\.(?P<function>.*))?")
 
 Column = Sequence[str]
-# Entries per memo: enough for the working vocabulary of a news archive,
-# few enough that the feature strings of a cached word group stay under ~15 MB.
+# Entries per memo: enough for the working vocabulary of a news archive, few
+# enough that all memos together, once full, hold about 25 MB.
 _CACHE = 1 << 13
 
 
@@ -222,13 +228,19 @@ class _ComputedGroup(_TemplateGroup):
         return features
 
 
-@dataclass(frozen=True, slots=True)
-class _Reader:
-    """Where one template's features are: item ``slot`` of a group's, from ``start``."""
+class _ReferenceGroup(_TemplateGroup):
+    """One unusual template such as ``T[1,0]``, computed as template2features does."""
 
-    group: int
-    slot: int
-    start: int
+    def __init__(self, column: int, spec: FeatureTemplate) -> None:
+        super().__init__(column, spec.size, [spec])
+        self._spec = spec
+
+    def start(self, spec: FeatureTemplate) -> int:
+        return 0
+
+    def features(self, values: Column) -> list[Sequence[str]]:
+        n = len(values)
+        return [[_reference_value(self._spec, values, n, i) for i in range(n)]]
 
 
 @dataclass(frozen=True)
@@ -237,7 +249,9 @@ class CompiledTemplate:
 
     templates: tuple[FeatureTemplate, ...]
     groups: tuple[_TemplateGroup, ...]
-    readers: tuple[_Reader | None, ...]  # None: an unusual template such as T[1,0]
+    # For each template, where its features are: (group, slot, start), i.e.
+    # position i's is ``groups[group].features(...)[slot][start + i]``.
+    readers: tuple[tuple[int, int, int], ...]
 
 
 def _new_group(column: int, size: int, templates: Sequence[FeatureTemplate]) -> _TemplateGroup:
@@ -265,18 +279,16 @@ def _compiled(templates: Sequence[FeatureTemplate], word_groups: dict[int, _Temp
     for spec in templates:
         if spec.size >= 1:  # T[1,0] reads no n-gram: never in underthesea's templates
             members.setdefault((spec.column, spec.size), []).append(spec)
-    keys = list(members)
-    groups = tuple(word_groups[size] if column == 0 else _new_group(column, size, members[column, size])
-                   for column, size in keys)
-    readers: list[_Reader | None] = []
+    groups = {key: word_groups[key[1]] if key[0] == 0 else _new_group(*key, specs)
+              for key, specs in members.items()}
+    group_list: list[_TemplateGroup] = []
+    readers = []
     for spec in templates:
-        if spec.size < 1:
-            readers.append(None)
-            continue
-        index = keys.index((spec.column, spec.size))
-        group = groups[index]
-        readers.append(_Reader(index, group.slots[spec.prefix], group.start(spec)))
-    return CompiledTemplate(tuple(templates), groups, tuple(readers))
+        group = groups[spec.column, spec.size] if spec.size >= 1 else _ReferenceGroup(spec.column, spec)
+        if group not in group_list:
+            group_list.append(group)
+        readers.append((group_list.index(group), group.slots[spec.prefix], group.start(spec)))
+    return CompiledTemplate(tuple(templates), tuple(group_list), tuple(readers))
 
 
 _FUNCTIONS: dict[str, Callable[[str], str]] | None = None
@@ -367,10 +379,5 @@ def sentence_features(columns: Sequence[Column], template: CompiledTemplate, *,
         if words is None:
             words = shared[group] = group.features(columns[0])
         features.append(words)
-    per_template: list[Sequence[str]] = []
-    for spec, reader in zip(template.templates, template.readers):
-        if reader is None:
-            per_template.append([_reference_value(spec, columns[spec.column], n, i) for i in range(n)])
-        else:
-            per_template.append(features[reader.group][reader.slot][reader.start:reader.start + n])
+    per_template = [features[group][slot][start:start + n] for group, slot, start in template.readers]
     return list(zip(*per_template))

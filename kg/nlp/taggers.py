@@ -61,7 +61,9 @@ class Taggers:
         segmenter = CRFTagger()
         segmenter.load(str(model_dir / "models.bin"))
         self._tag_syllables = segmenter.tag
-        dictionary = frozenset(_load_pickle(model_dir / "dictionary.bin", joblib.load))
+        dictionary = _load_pickle(model_dir / "dictionary.bin", joblib.load)
+        if not isinstance(dictionary, (set, frozenset)):  # a set already (underthesea 9.5.0): no copy
+            dictionary = frozenset(dictionary)
         self._syllable_templates = compile_template(_load_pickle(model_dir / "features.bin", joblib.load),
                                                     functions=segmenter_functions(dictionary))
         self._regex_tokenize = regex_tokenize
