@@ -2,10 +2,23 @@
 
 underthesea's ``template2features`` rebuilds every column of the sentence and
 re-parses the template for each (token, template) pair, which is quadratic in
-the sentence length and about 85% of ``ner()``'s time. Here a template is
-parsed once, each token's value is computed once per template column, and the
-string functions (``istitle``, dictionary lookup) are cached per distinct
-word. The feature strings are byte-for-byte those of
+the sentence length and about 85% of ``ner()``'s time. Here a template list is
+parsed once, and its templates are grouped by the n-grams they read:
+``T[-1]``, ``T[0]`` and ``T[2].lower`` all read single words of column 0,
+``T[-1,0]`` and ``T[0,1].is_in_dict`` pairs of them. A group computes its
+templates' feature strings once per n-gram of the sentence, padded with BOS
+and EOS, and each template's features are a slice of those.
+
+Words and tags recur, so a group over single words or over tags caches each
+n-gram's feature strings for the process: a frequent word costs one dict
+lookup, and the tagger gets the same string objects again, whose UTF-8 form
+CPython has kept. Pairs and triples of words recur less (half of them are new
+in a news text): their strings are built per sentence, and only the values of
+their functions (``is_in_dict``, ``istitle``) are memoized. The POS, chunk
+and NER templates share their groups over the words (``compile_templates``),
+so each sentence computes its word features once for the three stages.
+
+The feature strings are byte-for-byte those of
 ``underthesea.pipeline.*.tagged_feature.template2features`` with
 ``debug=True``; ``tests/nlp/test_taggers.py`` checks it on real sentences.
 """
@@ -13,21 +26,21 @@ word. The feature strings are byte-for-byte those of
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from itertools import pairwise
+from typing import Any
 
-__all__ = ["FeatureTemplate", "compile_template", "segmenter_functions", "sentence_features"]
+__all__ = ["CompiledTemplate", "FeatureTemplate", "compile_template", "compile_templates",
+           "segmenter_functions", "sentence_features"]
 
 # The same pattern underthesea's template2features matches a template with.
 _SYNTAX = re.compile(
     r"T\[(?P<index1>\-?\d+)(\,(?P<index2>\-?\d+))?\](\[(?P<column>.*)\])?(\.(?P<function>.*))?")
 
 Column = Sequence[str]
-# Entries per cached word function: enough for the words of a news archive's
-# working vocabulary, small enough (a few MB) that memory stays flat.
-_CACHE = 1 << 12
+# Entries per memo: enough for the working vocabulary of a news archive, few
+# enough that all memos together, once full, hold about 25 MB.
+_CACHE = 1 << 13
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,29 +54,33 @@ class FeatureTemplate:
     function: Callable[[str], str] | None
     bos: str = field(init=False)
     eos: str = field(init=False)
-    grams: tuple = field(init=False)  # (column, n-gram size, function): the values it reads
+    size: int = field(init=False)  # the words it reads: 2 for T[-1,0]
 
     def __post_init__(self) -> None:
         last = self.index1 if self.index2 is None else self.index2
         object.__setattr__(self, "bos", f"{self.prefix}BOS")
         object.__setattr__(self, "eos", f"{self.prefix}EOS")
-        object.__setattr__(self, "grams", (self.column, last - self.index1 + 1, self.function))
+        object.__setattr__(self, "size", last - self.index1 + 1)
+
+    def feature(self, gram: str) -> str:
+        """The feature string of the n-gram ``gram`` (inside the sentence)."""
+        return self.prefix + (gram if self.function is None else self.function(gram))
 
 
 def _word_functions() -> dict[str, Callable[[str], str]]:
     # underthesea's own functions, formatted the way template2features does
-    # (f"{result}": a bool becomes "True"/"False"), cached per distinct word.
+    # (f"{result}": a bool becomes "True"/"False").
     from underthesea.pipeline.ner import tagged_feature as tf  # type: ignore[import-untyped]
 
-    def cached(fn: Callable[[str], object]) -> Callable[[str], str]:
-        return lru_cache(maxsize=_CACHE)(lambda word: f"{fn(word)}")
+    def formatted(fn: Callable[[str], object]) -> Callable[[str], str]:
+        return lambda word: f"{fn(word)}"
 
     return {
-        "lower": str.lower,  # text_lower is word.lower(); a cache would only add overhead
-        "istitle": cached(tf.text_istitle),
-        "isallcap": cached(tf.text_isallcap),
-        "isdigit": cached(tf.text_isdigit),
-        "is_in_dict": cached(tf.text_is_in_dict),
+        "lower": str.lower,  # text_lower is word.lower()
+        "istitle": formatted(tf.text_istitle),
+        "isallcap": formatted(tf.text_isallcap),
+        "isdigit": formatted(tf.text_isdigit),
+        "is_in_dict": formatted(tf.text_is_in_dict),
     }
 
 
@@ -91,92 +108,239 @@ def segmenter_functions(dictionary: frozenset[str] | set[str]) -> dict[str, Call
             return "False"
         return str(-(2**31) <= int(word) < 2**31)
 
-    def is_in_dict(word: str) -> str:  # a set lookup costs no more than a cache lookup
+    def is_in_dict(word: str) -> str:
         return "True" if word.lower() in dictionary else "False"
 
-    return {
-        "lower": str.lower,
-        "istitle": lru_cache(maxsize=_CACHE)(istitle),
-        "isdigit": lru_cache(maxsize=_CACHE)(isdigit),
-        "is_in_dict": is_in_dict,
-    }
+    return {"lower": str.lower, "istitle": istitle, "isdigit": isdigit, "is_in_dict": is_in_dict}
+
+
+class _Memo(dict):  # type: ignore[type-arg]
+    """``function(key)`` for each key asked, memoized until full.
+
+    Once full it keeps what it has: the frequent keys come early in a text,
+    and memory stays flat without the cost of evicting.
+    """
+
+    __slots__ = ("_function",)
+
+    def __init__(self, function: Callable[[Any], Any]) -> None:
+        super().__init__()
+        self._function = function
+
+    def __missing__(self, key: Any) -> Any:
+        value = self._function(key)
+        if len(self) < _CACHE:
+            self[key] = value
+        return value
+
+
+class _TemplateGroup:
+    """The templates reading the same n-grams of one column: ``T[-1]``, ``T[2].lower``, ...
+
+    ``features`` gives each template's feature strings at every n-gram of
+    the sentence, padded with its BOS and EOS so that position i of the
+    template at offset k is item ``start(template) + i``. The templates are
+    ordered by function, so that each function runs once per n-gram.
+    """
+
+    def __init__(self, column: int, size: int, templates: Sequence[FeatureTemplate]) -> None:
+        self.column = column
+        self.size = size
+        by_function: dict[Callable[[str], str] | None, list[FeatureTemplate]] = {}
+        for spec in templates:
+            by_function.setdefault(spec.function, []).append(spec)
+        self._by_function = by_function
+        ordered = [spec for specs in by_function.values() for spec in specs]
+        self.slots = {spec.prefix: slot for slot, spec in enumerate(ordered)}
+        self._before = max(0, *(-spec.index1 for spec in ordered))
+        self._after = max(0, *(spec.index1 + size - 1 for spec in ordered))
+        self._bos = tuple(spec.bos for spec in ordered)
+        self._eos = tuple(spec.eos for spec in ordered)
+
+    def start(self, spec: FeatureTemplate) -> int:
+        """Where position 0's feature of ``spec`` is in its padded features."""
+        return self._before + spec.index1
+
+    def features(self, values: Column) -> list[Sequence[str]]:
+        """Each template's padded feature strings, in slot order."""
+        raise NotImplementedError
+
+    def _grams(self, values: Column) -> Iterable[tuple[str, ...]]:
+        return zip(*(values[j:] for j in range(self.size)))
+
+
+class _CachedGroup(_TemplateGroup):
+    """A group whose n-grams recur: their feature strings are cached across sentences.
+
+    A frequent word costs one dict lookup, and the tagger gets the same
+    string objects again, whose UTF-8 form CPython has kept.
+    """
+
+    def __init__(self, column: int, size: int, templates: Sequence[FeatureTemplate]) -> None:
+        super().__init__(column, size, templates)
+        # The strings of features whose value is "True" or "False" (most
+        # functions are predicates), built once and shared by every n-gram.
+        self._runs = tuple(
+            (function, [spec.prefix for spec in specs],
+             {value: tuple(spec.prefix + value for spec in specs) for value in ("True", "False")})
+            for function, specs in self._by_function.items())
+        self._cache = _Memo(self._gram_features)
+
+    def features(self, values: Column) -> list[Sequence[str]]:
+        grams: Iterable[str | tuple[str, ...]] = values if self.size == 1 else self._grams(values)
+        rows = [self._bos] * self._before
+        rows += map(self._cache.__getitem__, grams)
+        rows += [self._eos] * self._after
+        return list(zip(*rows))
+
+    def _gram_features(self, gram: str | tuple[str, ...]) -> tuple[str, ...]:
+        text = gram if isinstance(gram, str) else " ".join(gram)
+        features: list[str] = []
+        for function, prefixes, predicate_features in self._runs:
+            value = text if function is None else function(text)
+            built = predicate_features.get(value)
+            features += built if built is not None else [prefix + value for prefix in prefixes]
+        return tuple(features)
+
+
+class _ComputedGroup(_TemplateGroup):
+    """A group whose n-grams seldom recur: feature strings built for each sentence.
+
+    Function values are still memoized per n-gram: they cost more than a
+    dict lookup and a good part of the n-grams do recur.
+    """
+
+    def __init__(self, column: int, size: int, templates: Sequence[FeatureTemplate]) -> None:
+        super().__init__(column, size, templates)
+        self._runs = tuple(
+            (None if function is None else _Memo(function), [spec.prefix for spec in specs])
+            for function, specs in self._by_function.items())
+
+    def features(self, values: Column) -> list[Sequence[str]]:
+        grams = values if self.size == 1 else list(map(" ".join, self._grams(values)))
+        features: list[Sequence[str]] = []
+        for memo, prefixes in self._runs:
+            results = grams if memo is None else list(map(memo.__getitem__, grams))
+            for prefix in prefixes:
+                slot = len(features)
+                features.append([self._bos[slot]] * self._before + [prefix + r for r in results]
+                                + [self._eos[slot]] * self._after)
+        return features
+
+
+class _ReferenceGroup(_TemplateGroup):
+    """One unusual template such as ``T[1,0]``, computed as template2features does."""
+
+    def __init__(self, column: int, spec: FeatureTemplate) -> None:
+        super().__init__(column, spec.size, [spec])
+        self._spec = spec
+
+    def start(self, spec: FeatureTemplate) -> int:
+        return 0
+
+    def features(self, values: Column) -> list[Sequence[str]]:
+        n = len(values)
+        return [[_reference_value(self._spec, values, n, i) for i in range(n)]]
+
+
+@dataclass(frozen=True)
+class CompiledTemplate:
+    """A parsed template list, its templates grouped by the n-grams they read."""
+
+    templates: tuple[FeatureTemplate, ...]
+    groups: tuple[_TemplateGroup, ...]
+    # For each template, where its features are: (group, slot, start), i.e.
+    # position i's is ``groups[group].features(...)[slot][start + i]``.
+    readers: tuple[tuple[int, int, int], ...]
+
+
+def _new_group(column: int, size: int, templates: Sequence[FeatureTemplate]) -> _TemplateGroup:
+    # All but the longer n-grams of the words (column 0) recur: over a news
+    # text half of the word pairs are new, and a cache miss costs more than
+    # building the strings.
+    kind = _CachedGroup if size == 1 or column != 0 else _ComputedGroup
+    return kind(column, size, templates)
+
+
+def _grouped(template_lists: Sequence[Sequence[FeatureTemplate]]) -> tuple[CompiledTemplate, ...]:
+    """Group each list's templates; those over the words (column 0) are grouped across lists."""
+    word_members: dict[int, dict[str, FeatureTemplate]] = {}  # n-gram size -> templates by prefix
+    for templates in template_lists:
+        for spec in templates:
+            if spec.column == 0 and spec.size >= 1:
+                word_members.setdefault(spec.size, {}).setdefault(spec.prefix, spec)
+    word_groups = {size: _new_group(0, size, list(members.values()))
+                   for size, members in word_members.items()}
+    return tuple(_compiled(templates, word_groups) for templates in template_lists)
+
+
+def _compiled(templates: Sequence[FeatureTemplate], word_groups: dict[int, _TemplateGroup]) -> CompiledTemplate:
+    members: dict[tuple[int, int], list[FeatureTemplate]] = {}
+    for spec in templates:
+        if spec.size >= 1:  # T[1,0] reads no n-gram: never in underthesea's templates
+            members.setdefault((spec.column, spec.size), []).append(spec)
+    groups = {key: word_groups[key[1]] if key[0] == 0 else _new_group(*key, specs)
+              for key, specs in members.items()}
+    group_list: list[_TemplateGroup] = []
+    readers = []
+    for spec in templates:
+        group = groups[spec.column, spec.size] if spec.size >= 1 else _ReferenceGroup(spec.column, spec)
+        if group not in group_list:
+            group_list.append(group)
+        readers.append((group_list.index(group), group.slots[spec.prefix], group.start(spec)))
+    return CompiledTemplate(tuple(templates), tuple(group_list), tuple(readers))
 
 
 _FUNCTIONS: dict[str, Callable[[str], str]] | None = None
 
 
 def compile_template(template: Sequence[str], *,
-                     functions: dict[str, Callable[[str], str]] | None = None
-                     ) -> tuple[FeatureTemplate, ...]:
+                     functions: dict[str, Callable[[str], str]] | None = None) -> CompiledTemplate:
     """Parse underthesea template strings once.
 
     ``functions`` maps the ``.name`` of a template to its function; the
     default is underthesea's ``tagged_feature`` (POS, chunk, NER).
 
-    >>> [t.prefix for t in compile_template(["T[0].lower", "T[-1,0][1]"])]
+    >>> [t.prefix for t in compile_template(["T[0].lower", "T[-1,0][1]"]).templates]
     ['T[0].lower=', 'T[-1,0][1]=']
+    """
+    return compile_templates([template], functions=functions)[0]
+
+
+def compile_templates(templates: Sequence[Sequence[str]], *,
+                      functions: dict[str, Callable[[str], str]] | None = None
+                      ) -> tuple[CompiledTemplate, ...]:
+    """Parse template lists whose sentences have the same words, such as the POS, chunk and NER ones.
+
+    Their templates over the words (column 0) share groups, so with the
+    same ``shared`` dict, ``sentence_features`` computes the words' features
+    once per sentence for all of them.
     """
     global _FUNCTIONS
     if functions is None:
         if _FUNCTIONS is None:
             _FUNCTIONS = _word_functions()
         functions = _FUNCTIONS
-    compiled = []
-    for syntax in template:
-        matched = _SYNTAX.match(syntax)
-        if matched is None:
-            raise ValueError(f"Unknown feature template {syntax!r}")
-        column = matched.group("column")
-        index2 = matched.group("index2")
-        name = matched.group("function")
-        function = None
-        if name is not None:
-            if name not in functions:
-                raise ValueError(f"Unknown feature function {name!r} in {syntax!r}. "
-                                 f"Available: {', '.join(sorted(functions))}")
-            function = functions[name]
-        compiled.append(FeatureTemplate(
-            prefix=f"{syntax}=", column=int(column) if column else 0,
-            index1=int(matched.group("index1")), index2=int(index2) if index2 else None,
-            function=function))
-    return tuple(compiled)
+    return _grouped([[_parsed(syntax, functions) for syntax in template] for template in templates])
 
 
-def _ngrams(values: Column, size: int, fn: Callable[[str], str] | None) -> list[str]:
-    """``fn`` of the ``size`` words starting at each position (as many as fit)."""
-    if size == 1:
-        grams: Sequence[str] = values
-    elif size == 2:
-        grams = [a + " " + b for a, b in pairwise(values)]
-    else:
-        grams = [" ".join(values[j:j + size]) for j in range(len(values) - size + 1)]
-    return [fn(g) for g in grams] if fn is not None else list(grams)
-
-
-def _template_values(spec: FeatureTemplate, columns: Sequence[Column], n: int,
-                     derived: dict[tuple, list[str]]) -> list[str]:
-    """The feature string of ``spec`` at every position of the sentence.
-
-    Position i is BOS while i + k < 0, EOS once i + b >= n, else ``fn`` of the
-    words i+k..i+b. ``derived`` holds ``fn`` of every n-gram of a column, so
-    the five offsets of ``T[k].lower`` and the bigram templates that see the
-    same pairs compute them once.
-    """
-    key = spec.grams
-    size = key[1]
-    if size < 1:  # T[1,0]: never in underthesea's templates; keep its per-position semantics
-        return [_reference_value(spec, columns[spec.column], n, i) for i in range(n)]
-    grams = derived.get(key)
-    if grams is None:
-        grams = derived[key] = _ngrams(columns[spec.column], size, spec.function)
-    k = spec.index1
-    lo = -k if k < 0 else 0
-    lo = min(lo, n)
-    hi = n - k - size + 1  # the last position whose n-gram ends inside the sentence, plus one
-    hi = min(hi, n)
-    hi = max(hi, lo)
-    prefix = spec.prefix
-    return [spec.bos] * lo + [prefix + g for g in grams[lo + k:hi + k]] + [spec.eos] * (n - hi)
+def _parsed(syntax: str, functions: dict[str, Callable[[str], str]]) -> FeatureTemplate:
+    matched = _SYNTAX.match(syntax)
+    if matched is None:
+        raise ValueError(f"Unknown feature template {syntax!r}")
+    column = matched.group("column")
+    index2 = matched.group("index2")
+    name = matched.group("function")
+    function = None
+    if name is not None:
+        if name not in functions:
+            raise ValueError(f"Unknown feature function {name!r} in {syntax!r}. "
+                             f"Available: {', '.join(sorted(functions))}")
+        function = functions[name]
+    return FeatureTemplate(
+        prefix=f"{syntax}=", column=int(column) if column else 0,
+        index1=int(matched.group("index1")), index2=int(index2) if index2 else None,
+        function=function)
 
 
 def _reference_value(spec: FeatureTemplate, values: Column, n: int, i: int) -> str:
@@ -187,34 +351,33 @@ def _reference_value(spec: FeatureTemplate, values: Column, n: int, i: int) -> s
     if i + k >= n or (b is not None and i + b >= n):
         return spec.eos
     word = " ".join(values[i + k:i + b + 1]) if b is not None else values[i + k]
-    return spec.prefix + (spec.function(word) if spec.function is not None else word)
+    return spec.feature(word)
 
 
-def sentence_features(columns: Sequence[Column], templates: Sequence[FeatureTemplate], *,
-                      shared: dict | None = None) -> list[tuple[str, ...]]:
+def sentence_features(columns: Sequence[Column], template: CompiledTemplate, *,
+                      shared: dict[Any, list[Sequence[str]]] | None = None) -> list[tuple[str, ...]]:
     """CRF features of a sentence given as columns (words, POS, ...), one tuple per token.
 
-    ``shared`` caches the templates over the word column (column 0) for one
-    sentence: the POS, chunk and NER templates share most of them, so each is
-    computed once per sentence however many stages use it.
+    ``shared`` holds the word features of one sentence: pass the same dict
+    for the template lists of ``compile_templates`` to compute them once.
 
     >>> t = compile_template(["T[-1]", "T[0].istitle", "T[0,1]"])
     >>> sentence_features([["Ông", "Putin"]], t)
     [('T[-1]=BOS', 'T[0].istitle=True', 'T[0,1]=Ông Putin'), ('T[-1]=Ông', 'T[0].istitle=True', 'T[0,1]=EOS')]
     """
     n = len(columns[0]) if columns else 0
-    if n == 0 or not templates:
+    if n == 0 or not template.templates:
         return [() for _ in range(n)]
-    derived: dict[tuple, list[str]] = {}  # n-grams of the other columns: this call only
     if shared is None:
         shared = {}
-    per_template = []
-    for spec in templates:
-        if spec.column == 0:
-            values = shared.get(spec.prefix)
-            if values is None:
-                values = shared[spec.prefix] = _template_values(spec, columns, n, shared)
-        else:
-            values = _template_values(spec, columns, n, derived)
-        per_template.append(values)
+    features = []
+    for group in template.groups:
+        if group.column != 0:
+            features.append(group.features(columns[group.column]))
+            continue
+        words = shared.get(group)
+        if words is None:
+            words = shared[group] = group.features(columns[0])
+        features.append(words)
+    per_template = [features[group][slot][start:start + n] for group, slot, start in template.readers]
     return list(zip(*per_template))

@@ -17,7 +17,8 @@ This relies on underthesea internals (the ``CRF*Predictor`` singletons, their
 ``TESTED_UNDERTHESEA``: ``tests/nlp/test_taggers.py`` compares every tag
 with underthesea's own functions and every feature string with theirs, and
 fails on another underthesea version. One ``Taggers`` per process; it holds
-no per-call state, so threads may share it.
+no per-call state (its caches only memoize pure functions), so threads may
+share it.
 """
 
 from __future__ import annotations
@@ -27,14 +28,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from kg.nlp.features import FeatureTemplate, compile_template, segmenter_functions, sentence_features
+from kg.nlp.features import (CompiledTemplate, compile_template, compile_templates, segmenter_functions,
+                             sentence_features)
 
 __all__ = ["TESTED_UNDERTHESEA", "Taggers", "get_taggers"]
 
 TESTED_UNDERTHESEA = "9.5.0"
 
 Tags = list[tuple[str, str, str, str]]
-_Stage = tuple[Any, tuple[FeatureTemplate, ...]]
+_Stage = tuple[Any, CompiledTemplate]
 SEGMENTER_MODEL = "ws_crf_vlsp2013_20230727"  # what underthesea 9.5.0's word_tokenize loads
 
 
@@ -59,7 +61,9 @@ class Taggers:
         segmenter = CRFTagger()
         segmenter.load(str(model_dir / "models.bin"))
         self._tag_syllables = segmenter.tag
-        dictionary = frozenset(_load_pickle(model_dir / "dictionary.bin", joblib.load))
+        dictionary = _load_pickle(model_dir / "dictionary.bin", joblib.load)
+        if not isinstance(dictionary, (set, frozenset)):  # a set already (underthesea 9.5.0): no copy
+            dictionary = frozenset(dictionary)
         self._syllable_templates = compile_template(_load_pickle(model_dir / "features.bin", joblib.load),
                                                     functions=segmenter_functions(dictionary))
         self._regex_tokenize = regex_tokenize
@@ -68,9 +72,11 @@ class Taggers:
         self._normalize = lru_cache(maxsize=1 << 12)(token_normalize)
         pos, chunk, ner = (CRFPOSTagPredictor.Instance(), CRFChunkingPredictor.Instance(),
                            CRFNERPredictor.Instance())
-        self._pos: _Stage = (pos.model, compile_template(pos.transformer.template))
-        self._chunk: _Stage = (chunk.model, compile_template(chunk.transformer.template))
-        self._ner: _Stage = (ner.model, compile_template(ner.transformer.template))
+        pos_template, chunk_template, ner_template = compile_templates(
+            [pos.transformer.template, chunk.transformer.template, ner.transformer.template])
+        self._pos: _Stage = (pos.model, pos_template)
+        self._chunk: _Stage = (chunk.model, chunk_template)
+        self._ner: _Stage = (ner.model, ner_template)
 
     def words(self, sentence: str) -> list[str]:
         """Word segmentation, as ``underthesea.word_tokenize`` (default options)."""
@@ -95,7 +101,7 @@ class Taggers:
         if n == 0:
             return []
         unknown = ["X"] * n
-        shared: dict[str, list[str]] = {}  # word features, common to the three stages
+        shared: dict[Any, list[Sequence[str]]] = {}  # word features, common to the three stages
         pos = self._tag(self._pos, [words, unknown], shared)
         chunk = self._tag(self._chunk, [words, pos, unknown], shared)
         ner = self._tag(self._ner, [words, pos, chunk, unknown], shared)
@@ -106,9 +112,10 @@ class Taggers:
         return self.tag_words(self.words(sentence))
 
     @staticmethod
-    def _tag(stage: _Stage, columns: Sequence[Sequence[str]], shared: dict[str, list[str]]) -> list[str]:
-        model, templates = stage
-        return list(model.tag(sentence_features(columns, templates, shared=shared)))
+    def _tag(stage: _Stage, columns: Sequence[Sequence[str]],
+             shared: dict[Any, list[Sequence[str]]]) -> list[str]:
+        model, template = stage
+        return list(model.tag(sentence_features(columns, template, shared=shared)))
 
 
 def _load_pickle(path: Path, fallback: Any) -> Any:

@@ -139,6 +139,30 @@ def test_features_equal_underthesea_template2features(stage):
         assert [list(row) for row in sentence_features(columns, compiled)] == expected, sentence
 
 
+def test_features_shared_between_stages_equal_underthesea_template2features():
+    """compile_templates: the POS, chunk and NER word features computed once per sentence."""
+    import importlib
+
+    from kg.nlp.features import compile_templates
+
+    stages = [importlib.import_module(f"underthesea.pipeline.{stage}.tagged_feature")
+              for stage in ("pos_tag", "chunking", "ner")]
+
+    templates = [get_taggers()._pos[1].templates, get_taggers()._chunk[1].templates,
+                 get_taggers()._ner[1].templates]
+    syntaxes = [[spec.prefix[:-1] for spec in template] for template in templates]
+    compiled = compile_templates(syntaxes)
+    for sentence in HANDWRITTEN + CORPUS[:20]:
+        rows = [tuple(t) for t in underthesea.ner(sentence)]
+        shared: dict = {}
+        for width, stage, syntax, template in zip((1, 2, 3), stages, syntaxes, compiled):
+            sent = [row[:width] + ("X",) for row in rows]
+            expected = [stage.word2features(sent, i, syntax) for i in range(len(sent))]
+            columns = [[row[j] for row in sent] for j in range(width + 1)] if sent else [[]]
+            got = sentence_features(columns, template, shared=shared)
+            assert [list(row) for row in got] == expected, sentence
+
+
 def test_features_unusual_templates_match_underthesea():
     from underthesea.pipeline.ner.tagged_feature import word2features
 
