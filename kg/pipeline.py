@@ -26,14 +26,15 @@ import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
-from typing import Any
+from typing import Any, TypeVar, overload
 
 from kg.errors import MissingDependencyError
 from kg.model import Article, Extraction
 
 __all__ = ["EXECUTORS", "extract_articles"]
 
-ExtractFn = Callable[[Article], Extraction]
+R = TypeVar("R")
+ExtractFn = Callable[[Article], Any]  # Article -> Extraction, or whatever a caller wants back
 ErrorHandler = Callable[[Article, Exception], None]
 
 EXECUTORS = ("serial", "processes", "dask")
@@ -41,6 +42,18 @@ BATCH_CHARS = 4_000  # text per task: amortizes inter-process overhead on short 
 BATCH_ARTICLES = 32
 WINDOW_PER_WORKER = 4  # in-flight batches per worker: keeps workers busy, bounds memory
 START_METHOD = "forkserver"  # safe with threads in the parent; preloads the models (kg.nlp._preload)
+
+
+@overload
+def extract_articles(articles: Iterable[Article], *, workers: int = ..., dask_address: str | None = ...,
+                     executor: str | Any | None = ..., extract_fn: None = ...,
+                     on_error: ErrorHandler | None = ...) -> Iterator[Extraction]: ...
+
+
+@overload
+def extract_articles(articles: Iterable[Article], *, workers: int = ..., dask_address: str | None = ...,
+                     executor: str | Any | None = ..., extract_fn: Callable[[Article], R],
+                     on_error: ErrorHandler | None = ...) -> Iterator[R]: ...
 
 
 def extract_articles(
@@ -51,7 +64,7 @@ def extract_articles(
     executor: str | Any | None = None,
     extract_fn: ExtractFn | None = None,
     on_error: ErrorHandler | None = None,
-) -> Iterator[Extraction]:
+) -> Iterator[Any]:
     """Extract each article, yielding the extractions in input order.
 
     Args:
@@ -64,7 +77,8 @@ def extract_articles(
             when there is no address), or a ``distributed.Client`` to use.
             Default: serial for one worker or a small input (under
             BATCH_ARTICLES articles and 2 * BATCH_CHARS characters), else processes.
-        extract_fn: Article -> Extraction, default ``kg.extract.extract``; with
+        extract_fn: Article -> Extraction, default ``kg.extract.extract`` (or
+            Article -> anything: its results are what comes out); with
             processes or Dask it must be a picklable module-level function.
         on_error: called with (article, exception) when an article fails; the
             article is then skipped. Default: the exception is raised.
@@ -161,14 +175,14 @@ class _Failure:
         return RuntimeError(f"extraction failed in a worker:\n{self.text}")
 
 
-def _extract_one(article: Article, fn: ExtractFn) -> Extraction | _Failure:
+def _extract_one(article: Article, fn: ExtractFn) -> Any:
     try:
         return fn(article)
     except Exception as err:  # noqa: BLE001 - handed to on_error or re-raised by the caller
         return _Failure(err)
 
 
-def _extract_batch(batch: list[Article], fn: ExtractFn) -> list[Extraction | _Failure]:
+def _extract_batch(batch: list[Article], fn: ExtractFn) -> list[Any]:
     return [_extract_one(article, fn) for article in batch]
 
 

@@ -6,6 +6,7 @@ import contextlib
 import json
 import os
 import sys
+from collections.abc import Iterable, Iterator
 
 import click
 
@@ -19,6 +20,7 @@ from kg.cli._common import (
     warn_undated,
 )
 from kg.ingest import DEFAULT_MAX_BYTES, read_articles
+from kg.model import Article
 
 
 def _default_workers() -> int:
@@ -44,19 +46,25 @@ def extract(paths: tuple[str, ...], output: str | None, force: bool, date, max_s
     Example:
       kg extract data/ -o extracted.jsonl
     """
-    from kg.extract.record import to_record
+    from kg.extract.record import extract_json_line
     from kg.pipeline import extract_articles
 
     refuse_overwrite(output, force=force)
     errors = InputErrors()
-    articles = read_articles(paths, date=date, max_bytes=max_size, on_error=errors)
     undated = 0
-    failed = errors.extraction_failed
+
+    def counted(articles: Iterable[Article]) -> Iterator[Article]:
+        nonlocal undated
+        for article in articles:
+            undated += article.published is None
+            yield article
+
+    articles = counted(read_articles(paths, date=date, max_bytes=max_size, on_error=errors))
+    lines = extract_articles(articles, workers=workers, on_error=errors.extraction_failed,
+                             extract_fn=extract_json_line)
     with open(output, "w", encoding="utf-8") if output else contextlib.nullcontext(sys.stdout) as out:
-        for extraction in progress(extract_articles(articles, workers=workers, on_error=failed),
-                                   desc="extract"):
-            undated += extraction.article.published is None
-            out.write(json.dumps(to_record(extraction), ensure_ascii=False) + "\n")
+        for line in progress(lines, desc="extract"):
+            out.write(line + "\n")
     warn_undated(undated)
     if output:
         info(f"wrote {output}")
