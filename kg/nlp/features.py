@@ -39,8 +39,8 @@ _SYNTAX = re.compile(
 
 Column = Sequence[str]
 # Entries per memo: enough for the working vocabulary of a news archive, few
-# enough that all memos together, once full, hold about 25 MB.
-_CACHE = 1 << 13
+# enough that all memos together, once full, hold about 12 MB.
+_CACHE = 1 << 12
 
 
 @dataclass(frozen=True, slots=True)
