@@ -316,8 +316,12 @@ def load(dumps: tuple[str, ...], store: str, threads: int) -> None:
     Example:
       kg export --format nq -o vnkg.nq && kg load vnkg.nq --store copy-store
     """
-    from kg.store import EmbeddedStore
+    from kg.store import EmbeddedStore, is_url
 
+    if is_url(store):
+        raise click.UsageError("kg load writes an embedded store directory; load a dump into a SPARQL "
+                               "server with its own bulk loader (oxigraph: oxigraph load --location DIR "
+                               "--file FILE)")
     errors = InputErrors()
     with EmbeddedStore(store) as embedded:
         report = embedded.load_dumps(dumps, threads=threads, on_error=errors)

@@ -139,3 +139,9 @@ def test_cli_load_reports_each_bad_file_and_exits_3(data_dump, tmp_path):
     assert "loaded 1 file(s)" in result.output and "1 failed" in result.output
     again = CliRunner().invoke(main, ["load", str(data_dump), "--store", str(tmp_path / "s")])
     assert again.exit_code == 1 and "is not empty" in again.output
+
+
+def test_cli_load_into_a_server_url_says_what_to_do_instead(data_dump, tmp_path):
+    result = CliRunner().invoke(main, ["load", str(data_dump), "--store", "http://127.0.0.1:7878"])
+    assert result.exit_code == 2 and "oxigraph load" in result.output
+    assert not Path("http:").exists()
