@@ -15,7 +15,7 @@ from typing import NamedTuple
 from kg.model import Sentence
 from kg.text import fold
 
-__all__ = ["Syl", "Span", "split_syllables", "PUNCT_BREAK"]
+__all__ = ["PUNCT_BREAK", "Span", "Syl", "split_syllables"]
 
 _SYL = re.compile(r"\b(?:[A-ZĐ]|Jr|TP|Tp|St)\.(?=\s|\w)|\w+(?:[-'’.&]\w+)*|…|\S")
 PUNCT_BREAK = frozenset({",", ";", ".", ":", "…", "(", ")", "!", "?", '"', "“", "”", "'", "‘", "’", "/"})
@@ -68,7 +68,7 @@ class Span:
     aliases: tuple[str, ...] = ()
     former: bool = False
     source: str = ""
-    inner: list["Span"] = field(default_factory=list)  # entities named inside (ministry in a title)
+    inner: list[Span] = field(default_factory=list)  # entities named inside (ministry in a title)
 
 
 def split_syllables(text: str, sentence: Sentence) -> list[Syl]:

@@ -22,10 +22,10 @@ from kg.text import fold, strip_diacritics
 # an article's names are folded again and again, long ones too (kg.text caches short strings only)
 _fold = lru_cache(maxsize=4096)(fold)
 
-__all__ = ["EntityTable", "variant_key", "entity_key"]
+__all__ = ["EntityTable", "entity_key", "variant_key"]
 
 
-def _is_home(ent: "_Ent") -> bool:
+def _is_home(ent: _Ent) -> bool:
     """A Vietnamese official: a Vietnamese office, else a Vietnamese surname and no English name."""
     from kg.extract.lexicon import load_lexicon, syllable_key
 

@@ -128,15 +128,16 @@ def find_dates(text: str, ref: dt.date | None) -> list[TimeExpr]:
     if monthly:
         for m in _MONTH.finditer(text):
             month = int(m.group(1))
+            month_year: int | None
             if m.group(2):
-                year: int | None = int(m.group(2))
+                month_year = int(m.group(2))
+            elif ref is not None:
+                month_year = ref.year if month <= ref.month + 6 else ref.year - 1
             else:
-                year = _nearest_year(1, month, ref) if ref else None
-                if ref is not None:
-                    year = ref.year if month <= ref.month + 6 else ref.year - 1
+                month_year = None
             start = m.start()
             prefix = _MONTH_PREFIX.search(text[:start])
-            add(prefix.start() if prefix else start, m.end(), _iso(year, month))
+            add(prefix.start() if prefix else start, m.end(), _iso(month_year, month))
     if _RELATIVE_WORD.search(text):
         for m in _RELATIVE_ANCHORED.finditer(text):
             word = (m.group(1) or m.group(2)).lower()

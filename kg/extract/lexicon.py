@@ -20,7 +20,7 @@ from typing import Any
 
 from kg.text import fold
 
-__all__ = ["Lexicon", "load_lexicon", "syllable_key", "Verb", "Place"]
+__all__ = ["Lexicon", "Place", "Verb", "load_lexicon", "syllable_key"]
 
 _SYL = re.compile(r"\w+(?:[-'’.]\w+)*|…|\S")
 
@@ -163,10 +163,10 @@ def load_lexicon() -> Lexicon:
         lex.verbs.append(Verb(row[0], row[1], row[2], _cell(row, 3) or None, _split(_cell(row, 4))))
     lex.verbs.sort(key=lambda v: -len(syllable_key(v.trigger)))
     for text in _texts("lexicon.json"):
-        for key, values in json.loads(text).items():
-            lex.words.setdefault(key, []).extend(values)
-    for key, values in lex.words.items():
-        lex.sets[key] = frozenset(syllable_key(v) for v in values)
+        for list_name, values in json.loads(text).items():
+            lex.words.setdefault(list_name, []).extend(values)
+    for list_name, values in lex.words.items():
+        lex.sets[list_name] = frozenset(syllable_key(v) for v in values)
     for name in lex.words.get("places", []):
         _add_place(lex, name, Place(name, "Location"))
     for name in lex.words.get("vn_provinces", []):

@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 from kg.extract.base import PUNCT_BREAK, Span, Syl
 from kg.extract.lexicon import Lexicon, Place, derived, syllable_key
 
-__all__ = ["find_mentions", "MentionFinder"]
+__all__ = ["MentionFinder", "find_mentions"]
 
 _DASHES = {"-", "–", "&"}
 _DOMAIN = re.compile(r"\w+\.(?:vn|com|net|org|gov|info)$", re.IGNORECASE)
@@ -182,7 +182,7 @@ class MentionFinder:
                 break
         if form[0].isupper() and not self.s[i].is_cap:
             return None
-        if strict and n == 1 and len(self.s[i].text) <= 6:
+        if strict and n == 1 and len(self.s[i].text) <= 6:  # noqa: SIM102 - when to doubt, then why
             # "Đức", "Mỹ", "Nam" are also syllables of people's names
             if (i > 0 and self.cap(i - 1) and self.place_at(i - 1, strict=False) is None
                     and not self.has(i - 1, "extent_stops", 1)) or \
@@ -216,12 +216,12 @@ class MentionFinder:
         """End of a person's name starting at ``i`` (0 syllables when there is none)."""
         if i < self.n and self.is_domain(i):
             return i
-        if not self.cap(i) or not self.is_person_start(i):
-            if not (self.cap(i) and self.cap_run(i) - i == 1 and not self.place_at(i, strict=False)
-                    and not self.office_at(i) and not self.has(i, "cap_common")
-                    and not self.has(i, "org_heads")
-                    and not self.s[i].text.isupper()):
-                return i
+        # neither the start of a name nor a lone capitalized word that is nothing else
+        if not self.is_person_start(i) and not (
+                self.cap(i) and self.cap_run(i) - i == 1 and not self.place_at(i, strict=False)
+                and not self.office_at(i) and not self.has(i, "cap_common")
+                and not self.has(i, "org_heads") and not self.s[i].text.isupper()):
+            return i
         j = self.cap_run(i)
         while j < self.n and "-" in self.s[j].text and self.s[j].text.split("-", 1)[0] in self.ix.particles \
                 and self.s[j].text.split("-", 1)[1][:1].isupper():
@@ -235,8 +235,8 @@ class MentionFinder:
             if self.has(k, "event_heads") >= 2 or \
                     self.has(k, "agreement_heads") >= 2:
                 return k  # "với Thủ tướng Phạm Minh Chính Diễn đàn Doanh nghiệp ...": the name ends before an event
-            if self.place_at(k, strict=False) and self.place_at(k, strict=False)[1].type == "Country" \
-                    and k + self.place_at(k, strict=False)[0] == j \
+            place = self.place_at(k, strict=False)
+            if place and place[1].type == "Country" and k + place[0] == j \
                     and not (vietnamese and j - k == 1 and not self.s[k].text.isupper()):
                 return k  # (but "Đỗ Hùng Việt": a given name may be a country's short form)
         return min(j, i + 6)
@@ -278,11 +278,12 @@ class MentionFinder:
                     j += allcap
                     last_good = j
                     continue
-                if self.office_at(j) and j == i + n and n:
-                    j += self.office_at(j)[0]  # "Văn phòng Đại diện Thương mại Hoa Kỳ": an office's own bureau
+                office = self.office_at(j)
+                if office and j == i + n and n:
+                    j += office[0]  # "Văn phòng Đại diện Thương mại Hoa Kỳ": an office's own bureau
                     last_good = j
                     continue
-                if self.is_person_start(j) and not (self.cap_run(j) - j == 1) or self.office_at(j):
+                if (self.is_person_start(j) and self.cap_run(j) - j != 1) or office:
                     break
                 j += 1
                 # the lower-case syllables of the same word ("Ngoại giao", "Cộng sản")
@@ -358,12 +359,12 @@ class MentionFinder:
                     not self.has(j + 1, "event_heads"):
                 j += 1
                 continue
-            if kind == "Location" and j == i + n and self.office_at(j) and \
-                    self.name_end(j + self.office_at(j)[0]) > j + self.office_at(j)[0] + \
+            if kind == "Location" and j == i + n and (office := self.office_at(j)) and \
+                    self.name_end(j + office[0]) > j + office[0] + \
                     (1 if self.has(i, "memorial_heads") else 0):
                 # "Dinh Tổng thống Merdeka": a residence is named after the office, one word is enough
                 # "Lăng Chủ tịch Hồ Chí Minh": a place named after a person with a title
-                j = last_good = self.name_end(j + self.office_at(j)[0])
+                j = last_good = self.name_end(j + office[0])
                 break
             if (not syl.is_cap and self.stop_at(j, 3)) or self.office_at(j):
                 break
@@ -579,7 +580,7 @@ class MentionFinder:
                 span.english = leader[1][1]
             span.source = "title"
             return span
-        span = self._span(start_i, k if k > j else j, "Title", _text(self.text, self.s, start_i, j))
+        span = self._span(start_i, max(j, k), "Title", _text(self.text, self.s, start_i, j))
         span.titles, span.org, span.org_type, span.former, span.inner = tuple(titles), org, org_type, former, inner
         span.source = "title"
         return span
@@ -753,8 +754,9 @@ class MentionFinder:
                     (span.source != "gazetteer" or span.type == "Organization"):
                 inner = MentionFinder(self.text, self.s[span.i + 1:span.j], self.lex).find()
                 # a person named in a place ("Lăng Chủ tịch Hồ Chí Minh") is an entity, never an actor
-                keep = ("Country", "Organization", "Location", "Person") if span.type == "Location" and \
-                    self.has(span.i, "memorial_heads") else ("Country", "Organization", "Location")
+                keep: tuple[str, ...] = ("Country", "Organization", "Location")
+                if span.type == "Location" and self.has(span.i, "memorial_heads"):
+                    keep = ("Country", "Organization", "Location", "Person")
                 if span.source == "gazetteer":
                     keep = ("Organization",)  # "Đại hội đồng Liên nghị viện ASEAN": only a known body inside
                 span.inner.extend(sp for sp in inner if sp.type in keep and not (

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
+from itertools import pairwise
 
 from kg.extract.base import Span, split_syllables
 from kg.extract.captions import credit_spans
-from kg.extract.coref import EntityTable, entity_key
+from kg.extract.coref import EntityTable, _Ent, entity_key
 from kg.extract.dates import find_dates
 from kg.extract.lexicon import load_lexicon, syllable_key
 from kg.extract.quantities import find_quantities
@@ -14,7 +15,7 @@ from kg.extract.relations import Discourse, find_relations
 from kg.model import Article, Entity, Evidence, Extraction, Mention, Position, Quantity, Relation
 from kg.text import fold
 
-__all__ = ["extract_article", "EXTRACTOR"]
+__all__ = ["EXTRACTOR", "extract_article"]
 
 EXTRACTOR = "patterns.v1"
 _HOME = "Việt Nam"
@@ -67,7 +68,7 @@ def extract_article(article: Article) -> Extraction:
                         weak.add((id(ent), sp.start, title))
         _attach_appositive_titles(sylls, spans, table)
     table.merge_short_names()
-    title_ref: dict[int, object] = {}
+    title_ref: dict[int, _Ent] = {}
     for pos, sp in order:
         if sp.type == "Title":
             ent = table.resolve_title(sp, pos, order)
@@ -76,9 +77,9 @@ def extract_article(article: Article) -> Extraction:
 
     def resolve(sp: Span) -> tuple[str, str] | None:
         ent = table.get(sp) or title_ref.get(id(sp))
-        return (ent.key, ent.type) if ent is not None else None  # type: ignore[union-attr]
+        return (ent.key, ent.type) if ent is not None else None
 
-    countries = Counter()
+    countries: Counter[str] = Counter()
     for ent in table.ents:
         if ent.type == "Country":
             countries[ent.key] = len(ent.mentions)
@@ -151,7 +152,7 @@ def _is_flashback(stext: str) -> bool:
 
 def _attach_appositive_titles(sylls, spans: list[Span], table: EntityTable) -> None:
     """``X, Bộ trưởng Bộ Y`` and ``X trên cương vị Chủ tịch nước``: the titles are X's."""
-    for a, b in zip(spans, spans[1:]):
+    for a, b in pairwise(spans):
         if a.type == "Title" and b.type == "Person" and b.source == "honorific" and a.i > 0 and \
                 sylls[a.i - 1].low == "là" and [s.low for s in sylls[a.j:b.i]] == [","]:
             # "Khi còn là Bộ trưởng Quốc phòng, ông X": the title after "là" is X's
@@ -194,7 +195,7 @@ def _positions(table: EntityTable, sentences, article: Article, lex, weak: set) 
         ent.titles = [(p, t, o) for p, t, o in ent.titles
                       if (id(ent), p, t) not in weak or fold(t) in with_org or first_holder[fold(t)][1] is ent
                       or not first_holder[fold(t)][0] < p]
-        titles = {}
+        titles: dict[str, tuple[int, str, str | None]] = {}
         for pos, title, org in ent.titles:
             titles.setdefault(fold(title), (pos, title, org))
         for folded, (pos, title, org) in sorted(titles.items(), key=lambda kv: kv[1][0]):

@@ -41,7 +41,8 @@ def to_record(extraction: Extraction) -> dict[str, Any]:
         row["evidence"] = {"sentence": pos.evidence.sentence, "start": pos.evidence.start, "end": pos.evidence.end}
         row["confidence"] = pos.confidence
         positions.append(row)
-    relations, others = [], []
+    relations: list[dict[str, Any]] = []
+    others: list[dict[str, Any]] = []
     for rel in extraction.relations:
         row = {"s": name(rel.subject), "p": rel.predicate, "o": name(rel.object)}
         if rel.date:

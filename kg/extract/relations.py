@@ -16,22 +16,22 @@ sentence's mentions, the way Vietnamese news writes:
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 from kg.extract.base import Span, Syl
 from kg.extract.dates import TimeExpr
 from kg.extract.lexicon import Lexicon, Verb, derived, syllable_key
 from kg.text import fold
 
-__all__ = ["RawRelation", "find_relations", "Discourse"]
+__all__ = ["Discourse", "RawRelation", "find_relations"]
 
 # a verb syllable that is the first half of another word is not that verb
 _BLOCKED_NEXT = {
     "tiếp": {"tục", "xúc", "nhận", "cận", "theo", "thu", "nối", "sức", "giáp", "tế", "diễn", "viên", "đó",
              "thị", "quản", "tân", "dân", "lửa", "đón"},
     "dự": {"án", "kiến", "báo", "thảo", "định", "toán", "trữ", "thi", "bị", "khuyết", "phòng", "đoán", "luật",
-           "tính", "báo", "kiên"},
+           "tính", "kiên"},
     "ký": {"ức", "hiệu", "tự", "sự", "giả", "túc", "danh", "quỹ", "sinh"},
     "đón": {"nhận", "đầu", "chào"},
     "gặp": {"phải", "khó", "gỡ"},
@@ -65,7 +65,7 @@ _ONGOING = [("đang",)]
 _DONE = [("đã",), ("vừa",), ("mới",)]
 
 
-def _by_first_word(phrases: list[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+def _by_first_word(phrases: Sequence[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
     index: dict[str, list[tuple[str, ...]]] = {}
     for phrase in phrases:
         index.setdefault(phrase[0], []).append(phrase)
@@ -105,7 +105,7 @@ class Discourse:
     countries: tuple[str, ...] = ()
     event: str | None = None  # the last event named
     agreement: str | None = None  # the last document named with a capital: "văn kiện này" refers to it
-    spouses: set[str] | None = None  # people introduced as a spouse ("Phu nhân X"): never visitors
+    spouses: set[str] = field(default_factory=set)  # introduced as a spouse ("Phu nhân X"): never visitors
     pairs: list[tuple[str, str]] | None = None  # the people who met, in order: "hai Bộ trưởng" after their talks
     titles: dict[str, tuple[str, ...]] | None = None  # entity key -> the offices it holds, lower-cased
     visitor: str | None = None  # the last one who visited: "đón Đoàn", "tiễn Đoàn" mean their delegation
@@ -131,13 +131,11 @@ class _Sentence:
         self.s, self.spans, self.resolve, self.dates, self.lex, self.d = sylls, spans, resolve, dates, lex, discourse
         self.n = len(sylls)
         self.lows = [syl.low for syl in sylls]
-        self.covered = [None] * self.n  # syllable -> span
+        self.covered: list[Span | None] = [None] * self.n  # syllable -> span
         for sp in spans:
             for k in range(sp.i, sp.j):
                 self.covered[k] = sp
         self.verbs = _verbs_by_first_syllable(lex.verbs)
-        if discourse.spouses is None:
-            discourse.spouses = set()
         for sp in spans:
             if sp.type == "Person" and ((self.low(sp.i), self.low(sp.i + 1)) in _SPOUSE
                                         or (self.low(sp.i - 2), self.low(sp.i - 1)) in _SPOUSE):
@@ -158,7 +156,7 @@ class _Sentence:
         return len(before) - before[::-1].index(";") if ";" in before else 0
 
     def triggers(self) -> list[tuple[int, int, Verb]]:
-        found = []
+        found: list[tuple[int, int, Verb]] = []
         k = 0
         while k < self.n:
             hit = None
@@ -226,7 +224,7 @@ class _Sentence:
                                                                                              ("tham", "gia"))):
             return False  # "Sau hội đàm, ...", "Phát biểu tại hội kiến, ...": the talks as a noun, not a verb
         if verb.trigger in ("chủ trì",) and not self._span_after(k + n, {"Event"}, 3) \
-                and not (self.d.event and self._anaphor_at(k + n)):
+                and not (self.d.event and self._anaphor_at(k + n)):  # noqa: SIM103 - a guard like those above
             return False
         return True
 
@@ -307,7 +305,7 @@ class _Sentence:
         return after[0].value if after else None
 
     def _resolve_all(self, spans: list[Span], types: set[str]) -> list[str]:
-        keys = []
+        keys: list[str] = []
         for sp in spans:
             if sp.type == "Group":
                 pair = self._titled_pair(sp) if "Person" in types else None
@@ -413,16 +411,17 @@ class _Sentence:
             nominal = self.low(k - 1) in ("chuyến", "cuộc", "lễ", "buổi")
             # objects
             if verb.predicate == "invited" and verb.trigger != "mời":
-                inviter = []
+                inviter: list[Span] = []
                 for sp in self.spans:
                     if sp.i < e or sp.i >= region_end:
                         continue
-                    if not inviter and self.low(sp.i - 1) == "của":
-                        inviter.append(sp)
-                    elif inviter and sp.i == inviter[-1].j + 1 and self.low(sp.i - 1) == "và" \
+                    if not inviter:
+                        if self.low(sp.i - 1) == "của":
+                            inviter.append(sp)  # "lời mời của X"
+                    elif sp.i == inviter[-1].j + 1 and self.low(sp.i - 1) == "và" \
                             and sp.type in ("Person", "Title", "Country"):
-                        inviter.append(sp)
-                    elif inviter:
+                        inviter.append(sp)  # "lời mời của X và Y"
+                    else:
                         break
                 inviter_keys = self._resolve_all(inviter[:2], {"Person", "Country"})
                 if not inviter and self.low(e) == "của" and self.low(e + 1) in ("ông", "bà", "mình"):
@@ -652,7 +651,7 @@ class _Sentence:
         """``Dự X có A; B; C``, ``Đón X tại sân bay có A``: the subjects follow ``có``, the object precedes it."""
         if any(sp.i < k for sp in self.spans) or any(
                 self.s[m].is_word and not self.s[m].is_num and self.low(m) not in _FRONT_OK | {"cùng", "tham"}
-                for m in range(0, k)):
+                for m in range(k)):
             return None
         has = None
         for m in range(e, min(self.n, e + 25)):
@@ -700,7 +699,7 @@ class _Sentence:
     def _fronted_subject(self, k: int, e: int) -> Span | None:
         """``Đến Hà Nội từ tối qua, Thủ tướng X ...``: a clause opening the sentence has the subject after its comma."""
         if any(sp.i < k for sp in self.spans) or any(self.s[m].is_word and not self.s[m].is_num
-                                                      and self.low(m) not in _FRONT_OK for m in range(0, k)):
+                                                      and self.low(m) not in _FRONT_OK for m in range(k)):
             return None
         for m in range(e, self.n):
             if self.low(m) in (";", ".", ":", "có"):
@@ -785,7 +784,7 @@ class _Sentence:
 
     def _visit_objects(self, e: int, end: int, verb: Verb) -> list[Span]:
         skip = {"cấp", "nhà", "nước", "chính", "thức", "hữu", "nghị", "làm", "việc", "tới", "đến", "sang", "tại",
-                "thăm", "cấp", "cao", "lần", "đầu", "tiên", "này", "đầu", "tiên", "ở"}
+                "thăm", "cao", "lần", "đầu", "tiên", "này", "ở"}
         travel = verb.trigger in ("tới", "đến", "sang", "vào")
         m = e
         while m < end and self.covered[m] is None and self.low(m) in skip and not travel:

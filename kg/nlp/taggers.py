@@ -28,8 +28,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from kg.nlp.features import (CompiledTemplate, compile_template, compile_templates, segmenter_functions,
-                             sentence_features)
+from kg.nlp.features import (
+    CompiledTemplate,
+    compile_template,
+    compile_templates,
+    segmenter_functions,
+    sentence_features,
+)
 
 __all__ = ["TESTED_UNDERTHESEA", "Taggers", "get_taggers"]
 
@@ -129,7 +134,7 @@ def _load_pickle(path: Path, fallback: Any) -> Any:
 
     try:
         with open(path, "rb") as fh:
-            return pickle.load(fh)  # noqa: S301 - a model file of the installed underthesea
+            return pickle.load(fh)  # trusted: a model file of the installed underthesea
     except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
         return fallback(path)
 
