@@ -103,7 +103,8 @@ def date_bucket(date: str | None) -> str:
     A full date falls in a ``BUCKET_DAYS``-day window (``2025-w49`` style,
     counted from 0001-01-01 so it needs no calendar); a month or a year is its
     own bucket; no date gives ``undated``. Two reports of one event on
-    neighbouring days share a bucket unless they straddle a window's edge.
+    neighbouring days share a bucket unless they straddle a window's edge;
+    then the store gives the later one the stored IRI (``kg.store.events``).
 
     >>> date_bucket("2025-12-01") == date_bucket("2025-12-02")
     True
@@ -119,6 +120,35 @@ def date_bucket(date: str | None) -> str:
             return slug(date)
         return f"w{day.toordinal() // BUCKET_DAYS}"
     return slug(date)
+
+
+def neighbouring_event_iris(iri: str, day: dt.date, within: int) -> list[str]:
+    """The IRIs one event would have in the date windows next to ``iri``'s, if ``day`` is near them.
+
+    A report dated ``day`` may describe the event another report dated
+    ``within`` days earlier or later put in the window before or after.
+
+    >>> friday = event_iri("meeting", ("A", "B"), "2025-12-05")
+    >>> neighbouring_event_iris(friday, dt.date(2025, 12, 5), 3) == [
+    ...     event_iri("meeting", ("A", "B"), "2025-12-07")]
+    True
+    >>> neighbouring_event_iris(event_iri("meeting", ("A", "B"), "2025-12-03"), dt.date(2025, 12, 3), 3)
+    []
+    """
+    prefix = f"{ID}event/"
+    if not iri.startswith(prefix):
+        return []
+    kind, bucket, names = iri[len(prefix):].split("/", 2)
+    if not bucket.startswith("w") or not bucket[1:].isdigit():
+        return []
+    window = int(bucket[1:])
+    day_number = day.toordinal()
+    neighbours = []
+    if day_number - within < window * BUCKET_DAYS:
+        neighbours.append(f"{prefix}{kind}/w{window - 1}/{names}")
+    if day_number + within >= (window + 1) * BUCKET_DAYS:
+        neighbours.append(f"{prefix}{kind}/w{window + 1}/{names}")
+    return neighbours
 
 
 def event_iri(kind: str, participants: tuple[str, ...], date: str | None) -> str:

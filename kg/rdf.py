@@ -68,6 +68,8 @@ bucket) (``kg.ids.event_iri``): meetings are keyed by both people, visits
 and invitations by subject and object, signings by the agreement alone and
 attendances by the event alone (co-signers and co-attendees share one node).
 Counting ``vnkg:evidence`` counts reports; counting event nodes counts events.
+Reports of one event dated up to three days apart that fall on either side
+of a window's edge are joined when they are stored (``kg.store.events``).
 
 Writing is fast by construction: pyoxigraph terms are built directly (no
 rdflib on the write path) and IRIs and language-tagged literals are cached.

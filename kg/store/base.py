@@ -7,6 +7,7 @@ reporting bad ones is shared here.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from pyoxigraph import Quad, RdfFormat
 from kg import ids
 from kg.errors import InputError, QueryError, StoreError
 from kg.model import Article, Extraction
+from kg.store.events import DATE, link_events
 from kg.store.results import QueryResult
 
 if TYPE_CHECKING:  # typing.Self is Python 3.11+
@@ -106,17 +108,22 @@ class KGStore:
             extractions = iter(progress(extractions))
         batch: list[tuple[str, list[Quad]]] = []
         batch_quads = 0
+        batch_days: dict[str, set[dt.date]] = {}  # event dates in the batch, not yet stored
 
         def flush() -> None:
             nonlocal batch, batch_quads
             if batch:
                 self._write_new_articles(batch)
                 batch, batch_quads = [], 0
+                batch_days.clear()
+
+        def days_of(event_iri: str) -> set[dt.date]:
+            return self._event_days(event_iri) | batch_days.get(event_iri, set())
 
         for extraction in extractions:
             article = extraction.article
             try:
-                quads = _quads(extraction)
+                quads, days = link_events(_quads(extraction), days_of)
             except ValueError as err:
                 fail(InputError(f"not stored: {err}", path=article.source))
                 continue
@@ -131,6 +138,8 @@ class KGStore:
                 # nothing (see ``_write_new_articles``), so never half an article.
                 batch.append((article.id, quads))
                 batch_quads += len(quads)
+                for event_iri, event_dates in days.items():
+                    batch_days.setdefault(event_iri, set()).update(event_dates)
                 report.added += 1
                 if batch_quads >= self.batch_quads:
                     flush()
@@ -142,7 +151,7 @@ class KGStore:
     def add_extraction(self, extraction: Extraction) -> int:
         """Store one article's facts, replacing what the store had for it; returns the quad count."""
         self._check_writable()
-        quads = _quads(extraction)
+        quads, _ = link_events(_quads(extraction), self._event_days)
         candidates = self._name_candidates(ids.article_graph_iri(extraction.article.id))
         self._write_article(extraction.article.id, quads, replace=True)
         self._collect_names(candidates)
@@ -263,6 +272,11 @@ class KGStore:
 
     def _update(self, sparql: str) -> None:
         raise NotImplementedError
+
+    def _event_days(self, event_iri: str) -> set[dt.date]:
+        """The full dates the stored reports give an event (see ``kg.store.events``)."""
+        rows = self.query(f"SELECT DISTINCT ?d WHERE {{ <{event_iri}> <{DATE}> ?d }}").column("d")
+        return {day for day in rows if isinstance(day, dt.date)}
 
     def _check_writable(self) -> None:
         if self.read_only:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -14,6 +15,7 @@ from pyoxigraph import NamedNode, Quad
 
 from kg.errors import InputError, QueryError, StoreError, StoreLockedError
 from kg.store.base import KGStore, replace_update, syntax_error
+from kg.store.events import DATE, event_days
 from kg.store.lock import StoreLock
 from kg.store.results import QueryResult, from_pyoxigraph
 
@@ -225,6 +227,10 @@ class EmbeddedStore(KGStore):
         self._store.clear()
         self._store.flush()
         self._unmark_loading()
+
+    def _event_days(self, event_iri: str) -> set[dt.date]:
+        found = self._store.quads_for_pattern(NamedNode(event_iri), NamedNode(DATE), None, None)
+        return event_days(found).get(event_iri, set())
 
     def _remove_graph(self, graph_iri: str) -> bool:
         graph = NamedNode(graph_iri)
