@@ -57,6 +57,7 @@ HELDOUT_BARS = {
     "heldout4": ({"entities": 0.85, "positions": 0.95, "relations": 0.95}, 0.9),
     "heldout5": ({"entities": 0.9, "positions": 0.85, "relations": 0.7}, 0.85),
     "heldout6": ({"entities": 0.85, "positions": 0.9, "relations": 0.7}, 0.8),
+    "heldout7": ({"entities": 0.9, "positions": 0.9, "relations": 0.83}, 0.75),
 }
 
 

@@ -121,6 +121,11 @@ def _index(lex: Lexicon) -> _Index:
     return derived(lex, "mention_index", _Index)
 
 
+def _one_syllable_verb(syl: Syl) -> bool:
+    """A verb or preposition of one syllable (``coi``, ``đến``): it ends a name, where ``phát triển`` need not."""
+    return syl.pos in ("V", "E") and syl.token_start == syl.start and syl.token_end == syl.end
+
+
 def _text(text: str, sylls: list[Syl], i: int, j: int) -> str:
     return text[sylls[i].start:sylls[j - 1].end]
 
@@ -226,9 +231,11 @@ class MentionFinder:
         while j < self.n and "-" in self.s[j].text and self.s[j].text.split("-", 1)[0] in self.ix.particles \
                 and self.s[j].text.split("-", 1)[1][:1].isupper():
             j = self.cap_run(j + 1)  # "el-Sisi", "al-Sudani"
-        while self.low(j) in self.ix.particles and self.cap(j + 1) and not self.place_at(j + 1, strict=False) \
-                and not self.office_at(j + 1):
-            j = self.cap_run(j + 1)  # "Lula da Silva", "Ursula von der Leyen"
+        particles = 0
+        while (after := self._after_particles(j)) > j and self.cap(after) \
+                and not self.place_at(after, strict=False) and not self.office_at(after):
+            particles += after - j
+            j = self.cap_run(after)  # "Lula da Silva", "Ursula von der Leyen", "Mohammed bin Abdulrahman bin ..."
         # a name followed by a country or a title ends before it
         vietnamese = self.has(i, "vn_surnames", 1) and j - i >= 3
         for k in range(i + 1, j):
@@ -239,7 +246,18 @@ class MentionFinder:
             if place and place[1].type == "Country" and k + place[0] == j \
                     and not (vietnamese and j - k == 1 and not self.s[k].text.isupper()):
                 return k  # (but "Đỗ Hùng Việt": a given name may be a country's short form)
-        return min(j, i + 6)
+        return min(j, i + 6 + particles)
+
+    def _after_particles(self, j: int) -> int:
+        """Past the name particles (``von der``, ``bin``) starting at ``j``."""
+        while self.low(j) in self.ix.particles:
+            j += 1
+        return j
+
+    def _name_with_particles_at(self, j: int) -> bool:
+        """``Sultan bin Saad``: a capitalized word, particles, a capitalized word: a person's name."""
+        after = self._after_particles(j + 1)
+        return after > j + 1 and self.cap(after)
 
     def stop_at(self, j: int, maxlen: int = 3) -> int:
         """A word that ends a name (``và``, ``tại``, ``do`` ...); ``do`` in ``tự do`` (free) is not one."""
@@ -283,7 +301,8 @@ class MentionFinder:
                     j += office[0]  # "Văn phòng Đại diện Thương mại Hoa Kỳ": an office's own bureau
                     last_good = j
                     continue
-                if (self.is_person_start(j) and self.cap_run(j) - j != 1) or office:
+                if (self.is_person_start(j) and self.cap_run(j) - j != 1) or office \
+                        or self._name_with_particles_at(j):
                     break
                 j += 1
                 # the lower-case syllables of the same word ("Ngoại giao", "Cộng sản")
@@ -293,7 +312,7 @@ class MentionFinder:
                     j += 1
                 last_good = j
             elif syl.is_word and not syl.is_num and syl.low not in ("và",) and \
-                    not self.stop_at(j, 3):
+                    not self.stop_at(j, 3) and not _one_syllable_verb(syl):
                 j += 1  # lower-case words inside ("Ủy ban nhân dân tỉnh ...")
             elif (syl.low == "và" or syl.text in _DASHES) and self.cap(j + 1) and \
                     (not self.is_person_start(j + 1) or syl.low == "và" and
@@ -674,9 +693,9 @@ class MentionFinder:
                     (i == 0 or not self.cap(i) or not self.cap(i + n)):
                 continue  # "tuyên bố" (declare) is a verb; "Tuyên bố Hà Nội" names a declaration
             if kind == "Agreement" and not self.cap(i) and (
-                    self.low(i - 1) == "là" or self.low(i + n) == "khác" or
+                    self.low(i - 1) == "là" or self.low(i + n) in ("khác", "nào") or
                     self.low(i - 1) in ("nhiều", "số") and self.low(i - 2) not in ("ký", "kết", "một")):
-                continue  # "CEPA là hiệp định ...", "các văn kiện khác", "thúc đẩy nhiều thỏa thuận": no name
+                continue  # "CEPA là hiệp định ...", "các văn kiện khác", "văn kiện nào", "nhiều thỏa thuận": no name
             if kind == "Event" and self.low(i + n) in ("đón", "tiễn"):
                 return None
             if kind == "Location" and self.has(i, "location_named_only"):

@@ -224,9 +224,19 @@ class _Sentence:
                                                                                              ("tham", "gia"))):
             return False  # "Sau hội đàm, ...", "Phát biểu tại hội kiến, ...": the talks as a noun, not a verb
         if verb.trigger in ("chủ trì",) and not self._span_after(k + n, {"Event"}, 3) \
-                and not (self.d.event and self._anaphor_at(k + n)):  # noqa: SIM103 - a guard like those above
+                and not (self.d.event and self._anaphor_at(k + n)) \
+                and not self._named_before_agents(k, "Event"):  # noqa: SIM103 - a guard like those above
             return False
         return True
+
+    def _named_before_agents(self, k: int, span_type: str) -> bool:
+        """``Hội nghị X do A chủ trì``: a ``span_type`` span ends at a ``do`` before the verb at ``k``."""
+        for m in range(k - 1, max(-1, k - 25), -1):
+            if self.low(m) in (".", ";"):
+                return False
+            if self.low(m) == "do":
+                return any(sp.type == span_type and sp.j == m for sp in self.spans)
+        return False
 
     def _pronoun_before(self, k: int) -> bool:
         """``ông mời``, ``bà đã thăm``: a third-person pronoun is the verb's subject."""
@@ -478,11 +488,13 @@ class _Sentence:
                     head = self._relative_object(k, prev_e)
                     if head is not None:
                         objects = [head]  # "Hiệp định X (VCFTA) mà hai nước ký kết năm 2011"
-                if verb.predicate == "signed" and not objects:
-                    # "Bản ghi nhớ X do A và B ký": the agreement is named before the agents
+                if verb.predicate in ("signed", "attended") and not objects:
+                    # "Bản ghi nhớ X do A và B ký", "Hội nghị do A và B đồng chủ trì": the
+                    # agreement or event is named before its agents
                     by = [m for m in range(max(clause_start, prev_e), k) if self.low(m) == "do"]
+                    named = "Agreement" if verb.predicate == "signed" else "Event"
                     if by:
-                        objects = [sp for sp in self.spans if sp.type == "Agreement" and sp.j == by[-1]]
+                        objects = [sp for sp in self.spans if sp.type == named and sp.j == by[-1]]
                 if objects and verb.predicate == "attended":
                     frame = [sp for sp in self.spans if sp.type == "Event" and e < sp.i < region_end and
                              (self.low(sp.i - 2), self.low(sp.i - 1)) == ("khuôn", "khổ")]
