@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,7 +14,7 @@ import pyoxigraph
 from pyoxigraph import NamedNode, Quad
 
 from kg.errors import InputError, QueryError, StoreError, StoreLockedError
-from kg.store.base import KGStore, replace_update, syntax_error
+from kg.store.base import ErrorHandler, KGStore, _raise, replace_update, syntax_error
 from kg.store.events import DATE, event_days
 from kg.store.lock import StoreLock
 from kg.store.results import QueryResult, from_pyoxigraph
@@ -31,10 +31,6 @@ class LoadReport:
     loaded: list[Path] = field(default_factory=list)
     failed: list[InputError] = field(default_factory=list)
     seconds: float = 0.0
-
-
-def _raise(err: InputError) -> None:
-    raise err
 
 
 class EmbeddedStore(KGStore):
@@ -154,7 +150,7 @@ class EmbeddedStore(KGStore):
     # ---------------------------------------------------------------- dumps
 
     def load_dumps(self, paths: Iterable[str | Path], *, threads: int | None = None,
-                   on_error: Callable[[InputError], None] = _raise) -> LoadReport:
+                   on_error: ErrorHandler | None = None) -> LoadReport:
         """Restore RDF dumps (``kg export`` output, or any N-Quads, TriG, ... file) into this empty store.
 
         Oxigraph's bulk loader writes straight to disk, several times faster
@@ -173,6 +169,7 @@ class EmbeddedStore(KGStore):
         if next(self._store.quads_for_pattern(None, None, None), None) is not None:
             raise StoreError(f"{self.location} is not empty; kg load restores dumps into an empty store "
                              "(choose a new --store directory, or kg build the articles)")
+        handle = on_error or _raise
         report = LoadReport()
         pending: list[Path] = []
         for name in paths:
@@ -183,7 +180,7 @@ class EmbeddedStore(KGStore):
                 dump_format(path)
             except InputError as err:
                 report.failed.append(err)
-                on_error(err)
+                handle(err)
                 continue
             pending.append(path)
         started = time.perf_counter()
@@ -201,7 +198,7 @@ class EmbeddedStore(KGStore):
                     failure = err.with_traceback(None)
                     failure.__cause__ = failure.__context__ = None
                     report.failed.append(failure)
-                    on_error(failure)
+                    handle(failure)
             self._store.flush()
         except BaseException:
             self._undo_interrupted_load()

@@ -20,7 +20,7 @@ from kg import ids
 __all__ = ["MERGE_DAYS", "event_days", "link_events"]
 
 MERGE_DAYS = 3
-DATE = "https://vnkg.org/ontology#date"
+DATE = ids.ONT + "date"
 _DATE_NODE = NamedNode(DATE)
 _XSD_DATE_NODE = NamedNode("http://www.w3.org/2001/XMLSchema#date")
 _EVENT = f"{ids.ID}event/"

@@ -92,10 +92,11 @@ def load_file(store: pyoxigraph.Store, path: Path, *, threads: int = 1) -> None:
     fmt = dump_format(path)
     chunks = plan_chunks(path, threads)
     errors: list[tuple[Chunk, BaseException]] = []
+    whole = len(chunks) == 1
 
     def run(chunk: Chunk) -> None:
         try:
-            _load_chunk(store, chunk, fmt)
+            _load_chunk(store, chunk, fmt, whole=whole)
         except BaseException as err:  # noqa: BLE001 - re-raised in the caller's thread
             # without its frames: they would hold the store open in a reference cycle
             errors.append((chunk, err.with_traceback(None)))
@@ -117,8 +118,8 @@ def load_file(store: pyoxigraph.Store, path: Path, *, threads: int = 1) -> None:
         raise err
 
 
-def _load_chunk(store: pyoxigraph.Store, chunk: Chunk, fmt: pyoxigraph.RdfFormat) -> None:
-    if chunk.start == 0 and chunk.end == chunk.path.stat().st_size:
+def _load_chunk(store: pyoxigraph.Store, chunk: Chunk, fmt: pyoxigraph.RdfFormat, *, whole: bool) -> None:
+    if whole:  # Oxigraph reads the file itself
         store.bulk_load(path=str(chunk.path), format=fmt)
         return
     with io.BufferedReader(_ByteRange(chunk), _BUFFER) as reader:
