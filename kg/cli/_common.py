@@ -41,8 +41,35 @@ def warn(message: str) -> None:
         click.echo(f"warning: {message}", err=True)
 
 
+def _verbose_option(ctx: click.Context, param: click.Parameter, value: int) -> None:
+    if value:
+        set_verbosity(max(verbosity(), 0) + value)
+
+
+def _quiet_option(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value:
+        set_verbosity(-1)
+
+
+def verbosity_params() -> list[click.Option]:
+    """``-v``/``-q`` for a subcommand, so ``kg build data -q`` works as ``kg -q build data`` does."""
+    return [
+        click.Option(["-v", "--verbose"], count=True, expose_value=False, callback=_verbose_option,
+                     help="More detail; with -v errors show their traceback."),
+        click.Option(["-q", "--quiet"], is_flag=True, expose_value=False, callback=_quiet_option,
+                     help="Only errors."),
+    ]
+
+
 class KGGroup(click.Group):
-    """Turns a ``KGError`` (or any crash) into one line on stderr, traceback only with -v."""
+    """Turns a ``KGError`` (or any crash) into one line on stderr, traceback only with -v.
+
+    Every subcommand also takes ``-v``/``-q`` after its name."""
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        taken = {opt for param in cmd.params for opt in getattr(param, "opts", ())}
+        cmd.params.extend(param for param in verbosity_params() if not taken & set(param.opts))
+        super().add_command(cmd, name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -93,8 +120,41 @@ def progress(items: Iterable[T], *, desc: str, unit: str = "article",
     """A tqdm bar on stderr, hidden when stderr is not a terminal or with --quiet."""
     from tqdm import tqdm
 
-    hidden = verbosity() < 0 or not sys.stderr.isatty()
-    yield from tqdm(items, desc=desc, unit=unit, total=total, disable=hidden, file=sys.stderr)
+    yield from tqdm(items, desc=desc, unit=unit, total=total, disable=not progress_shown(), file=sys.stderr)
+
+
+def progress_shown() -> bool:
+    return verbosity() >= 0 and sys.stderr.isatty()
+
+
+def estimate_articles(paths: Iterable[str]) -> int | None:
+    """About how many articles ``paths`` hold, for a progress bar's total and ETA: one per text
+    file, one per line of an article JSONL file; ``None`` when stdin is among them."""
+    from pathlib import Path
+
+    from kg.ingest.files import ARTICLE_SUFFIXES
+
+    total = 0
+    for name in paths:
+        if name == "-":
+            return None
+        path = Path(name)
+        files = [path] if not path.is_dir() else [
+            p for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file()]
+        total += sum(_articles_in(file) for file in files)
+    return total
+
+
+def _articles_in(path: Any) -> int:
+    if path.suffix.lower() not in (".jsonl", ".ndjson"):
+        return 1
+    try:
+        with open(path, "rb") as fh:
+            if b'"text"' not in fh.readline():
+                return 0  # annotations (gold, kg extract output), passed over by the reader
+            return 1 + sum(1 for line in fh if line.strip())
+    except OSError:
+        return 0
 
 
 def refuse_overwrite(output: str | None, *, force: bool) -> None:

@@ -17,9 +17,11 @@ import click
 from kg.cli._common import (
     CONTEXT_SETTINGS,
     InputErrors,
+    estimate_articles,
     info,
     parse_date_option,
     progress,
+    progress_shown,
     refuse_overwrite,
     warn_undated,
 )
@@ -52,7 +54,24 @@ def _open(kwargs: dict[str, Any], *, read_only: bool) -> Any:
         return open_store(None, read_only=read_only, **endpoints)
     if any(endpoints.values()):
         raise click.UsageError("--update-endpoint and --graph-store-endpoint need --query-endpoint")
+    _refuse_foreign_directory(location)
     return open_store(location, read_only=read_only)
+
+
+def _refuse_foreign_directory(location: str | None) -> None:
+    """A --store folder that holds files but no store is someone else's: never write into it."""
+    from kg.store import is_url
+
+    if location is None or is_url(location):
+        return
+    path = Path(location)
+    if not path.is_dir() or (path / "CURRENT").exists():
+        return
+    foreign = sorted(entry.name for entry in path.iterdir() if not entry.name.startswith("vnkg"))
+    if foreign:
+        shown = ", ".join(foreign[:3]) + (", ..." if len(foreign) > 3 else "")
+        raise click.UsageError(f"--store {location} holds other files ({shown}) and no store; "
+                               "give a new or empty directory")
 
 
 def _default_workers() -> int:
@@ -90,9 +109,11 @@ def build(paths: tuple[str, ...], workers: int, dask_address: str | None, execut
     errors = InputErrors()
     undated = 0
 
+    total = estimate_articles(paths) if progress_shown() else None
+
     def bar(extractions: Any) -> Any:
         nonlocal undated
-        for extraction in progress(extractions, desc="build"):
+        for extraction in progress(extractions, desc="build", total=total):
             undated += extraction.article.published is None
             yield extraction
 
@@ -109,16 +130,20 @@ def build(paths: tuple[str, ...], workers: int, dask_address: str | None, execut
 @click.command(context_settings=CONTEXT_SETTINGS)
 @click.argument("sparql")
 @store_options
-@click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]),
-              default="table", show_default=True, help="Output format.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "sparql-json"]),
+              default="table", show_default=True,
+              help="table; json (a list of records), csv or tsv with plain values; sparql-json (W3C).")
+@click.option("--rdf-terms", is_flag=True, help="csv/tsv cells as RDF terms: <iri>, \"text\"@vi.")
 @click.option("--update", is_flag=True, help="Run a SPARQL Update (the store is read-only otherwise).")
-def query(sparql: str, fmt: str, update: bool, **kwargs: Any) -> None:
+def query(sparql: str, fmt: str, rdf_terms: bool, update: bool, **kwargs: Any) -> None:
     """Run a SPARQL query (text or a .rq file) over the union of the article graphs.
+
+    The prefixes vnkg, skos, schema, rdfs, rdf, xsd, prov and owl need no PREFIX line.
 
     \b
     Example:
       kg query examples/queries/who_met_whom.rq
-      kg query 'SELECT (COUNT(*) AS ?n) { ?s ?p ?o }' --format json
+      kg query 'SELECT ?name { ?p a vnkg:Person ; skos:prefLabel ?name }' --format json
     """
     from kg.query import format_result, read_query, run_query
 
@@ -128,7 +153,7 @@ def query(sparql: str, fmt: str, update: bool, **kwargs: Any) -> None:
     if result is None:
         info("update done")
         return
-    click.echo(format_result(result, fmt))
+    click.echo(format_result(result, fmt, rdf_terms=rdf_terms))
 
 
 @click.command(context_settings=CONTEXT_SETTINGS)
@@ -214,6 +239,31 @@ def stats(as_json: bool, **kwargs: Any) -> None:
         table: dict[str, int] = counts[key]  # type: ignore[assignment]
         for iri, n in table.items():
             click.echo(f"  {compact(iri):<40} {n:>8}")
+
+
+@click.command(context_settings=CONTEXT_SETTINGS)
+@store_options
+@click.option("--json", "as_json", is_flag=True, help="Print a list of records as JSON.")
+def articles(as_json: bool, **kwargs: Any) -> None:
+    """List the stored articles: id, date, headline and quads, the ids `kg remove` takes.
+
+    \b
+    Example:
+      kg articles --store vnkg-store
+    """
+    from kg.query.articles import stored_articles
+
+    with _open(kwargs, read_only=True) as store:
+        rows = stored_articles(store)
+    if as_json:
+        records = [{"id": row.id, "date": row.published.isoformat() if row.published else None,
+                    "title": row.title, "quads": row.quads} for row in rows]
+        click.echo(json.dumps(records, ensure_ascii=False, indent=1))
+        return
+    for row in rows:
+        date = row.published.isoformat() if row.published else "undated   "
+        click.echo(f"{row.id}\t{date}\t{row.quads}\t{' '.join((row.title or '').split())}")
+    info(f"{len(rows)} article(s)")
 
 
 @click.command(context_settings=CONTEXT_SETTINGS)
@@ -331,4 +381,4 @@ def load(dumps: tuple[str, ...], store: str, threads: int) -> None:
     sys.exit(errors.exit_code())
 
 
-COMMANDS = [build, query, export, validate, stats, remove, serve, backup, load]
+COMMANDS = [build, query, export, validate, stats, articles, remove, serve, backup, load]

@@ -1,10 +1,13 @@
-"""Running SPARQL and printing the answers: an aligned table, or SPARQL 1.1 results CSV, TSV, JSON."""
+"""Running SPARQL and printing the answers: an aligned table, plain records (JSON, CSV, TSV),
+or the W3C SPARQL 1.1 results JSON."""
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -12,9 +15,14 @@ from pyoxigraph import BlankNode, Literal, NamedNode
 
 from kg.store.results import QueryResult
 
-__all__ = ["FORMATS", "compact", "format_result", "read_query", "run_query"]
+__all__ = ["FORMATS", "compact", "format_result", "point_at_error", "read_query", "run_query",
+           "with_prefixes"]
 
-FORMATS = ("table", "csv", "tsv", "json")
+FORMATS = ("table", "csv", "tsv", "json", "sparql-json")
+# The prefixes a query may use without declaring them.
+PREDECLARED = ("vnkg", "skos", "schema", "rdfs", "rdf", "xsd", "prov", "owl")
+_DECLARED = re.compile(r"\bPREFIX\s+([A-Za-z][\w.-]*)?\s*:", re.IGNORECASE)
+_ERROR_AT = re.compile(r"line (\d+), column (\d+)")
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 _MAX_CELL = 70
@@ -37,12 +45,62 @@ def read_query(text_or_path: str) -> str:
     return text_or_path
 
 
+def with_prefixes(sparql: str) -> str:
+    """The query with a ``PREFIX`` line for each usual prefix it uses without declaring.
+
+    >>> print(with_prefixes("SELECT ?p { ?p a vnkg:Person }"))
+    PREFIX vnkg: <https://vnkg.org/ontology#>
+    SELECT ?p { ?p a vnkg:Person }
+    >>> with_prefixes("PREFIX vnkg: <urn:x#> ASK { ?s vnkg:p ?o }")
+    'PREFIX vnkg: <urn:x#> ASK { ?s vnkg:p ?o }'
+    """
+    return _prefix_lines(sparql) + sparql
+
+
+def _prefix_lines(sparql: str) -> str:
+    from kg.rdf import NS
+
+    declared = {name or "" for name in _DECLARED.findall(sparql)}
+    missing = [name for name in PREDECLARED
+               if name not in declared and re.search(rf"(?<![\w:?$<]){name}:", sparql)]
+    return "".join(f"PREFIX {name}: <{NS[name]}>\n" for name in missing)
+
+
+def point_at_error(message: str, sparql: str) -> str:
+    r"""A syntax error's message followed by the offending line and a caret under its column.
+
+    >>> print(point_at_error("SPARQL syntax error at line 2, column 3: expected }", "ASK {\n ?s ?p\n}"))
+    SPARQL syntax error at line 2, column 3: expected }
+      2 |  ?s ?p
+        |   ^
+    """
+    found = _ERROR_AT.search(message)
+    lines = sparql.splitlines()
+    if not found or not 1 <= int(found.group(1)) <= len(lines):
+        return message
+    line, column = int(found.group(1)), int(found.group(2))
+    gutter = f"{line:>3} | "
+    return f"{message}\n{gutter}{lines[line - 1]}\n{' ' * (len(gutter) - 2)}| {' ' * max(column - 1, 0)}^"
+
+
 def run_query(store: Any, sparql: str, *, update: bool = False) -> QueryResult | None:
-    """Run a query (or, with ``update``, an update) on a store."""
-    if update:
-        store.update(sparql)
-        return None
-    return store.query(sparql)
+    """Run a query (or, with ``update``, an update) on a store; the usual prefixes are predeclared.
+
+    Raises:
+        QueryError: its message points at the line and column of a syntax error in ``sparql``.
+    """
+    from kg.errors import QueryError
+
+    prefixes = _prefix_lines(sparql)
+    try:
+        if update:
+            store.update(prefixes + sparql)
+            return None
+        return store.query(prefixes + sparql)
+    except QueryError as err:
+        added = prefixes.count("\n")
+        message = _ERROR_AT.sub(lambda m: f"line {int(m.group(1)) - added}, column {m.group(2)}", str(err))
+        raise QueryError(point_at_error(message, sparql)) from None
 
 
 def compact(iri: str) -> str:
@@ -94,8 +152,17 @@ def _json_term(term: Any) -> dict[str, str]:
     return out
 
 
-def format_result(result: QueryResult, fmt: str = "table") -> str:
-    """Render a result as ``table``, ``csv``, ``tsv`` or ``json`` (SPARQL 1.1 results formats).
+def _record_value(term: Any) -> Any:
+    from kg.store.results import to_python
+
+    value = to_python(term)
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def format_result(result: QueryResult, fmt: str = "table", *, rdf_terms: bool = False) -> str:
+    """Render a result as ``table``; as plain values in ``json`` (a list of records), ``csv`` and
+    ``tsv``; or as the W3C ``sparql-json``. With ``rdf_terms``, CSV and TSV cells keep the RDF
+    term syntax (``<iri>``, ``"text"@vi``).
 
     >>> from kg.store import open_store
     >>> print(format_result(open_store(None).query("SELECT ?x ?y { VALUES (?x ?y) { (1 'a') } }")))
@@ -109,11 +176,15 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
     if result.kind == "graph":
         return "".join(f"{t} .\n" for t in result.triples).rstrip("\n")
     if result.kind == "ask":
-        if fmt == "json":
+        if fmt == "sparql-json":
             return json.dumps({"head": {}, "boolean": bool(result.boolean)})
         return "true" if result.boolean else "false"
     variables = result.variables
+    cell = str if rdf_terms else _plain
     if fmt == "json":
+        records = [{var: _record_value(term) for var, term in zip(variables, row)} for row in result.terms]
+        return json.dumps(records, ensure_ascii=False, indent=1)
+    if fmt == "sparql-json":
         bindings = [{var: _json_term(term) for var, term in zip(variables, row) if term is not None}
                     for row in result.terms]
         return json.dumps({"head": {"vars": list(variables)}, "results": {"bindings": bindings}},
@@ -123,14 +194,19 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow(variables)
         for row in result.terms:
-            writer.writerow([_plain(term) for term in row])
+            writer.writerow(["" if term is None else cell(term) for term in row])
         return buffer.getvalue().rstrip("\r\n")
     if fmt == "tsv":
-        lines = ["\t".join(f"?{var}" for var in variables)]
+        tsv_cell = _tsv_term if rdf_terms else _tsv_plain
+        lines = ["\t".join(f"?{var}" if rdf_terms else var for var in variables)]
         for row in result.terms:
-            lines.append("\t".join("" if term is None else _tsv_term(term) for term in row))
+            lines.append("\t".join("" if term is None else tsv_cell(term) for term in row))
         return "\n".join(lines)
     return _table(variables, [[_cell(term) for term in row] for row in result.terms])
+
+
+def _tsv_plain(term: Any) -> str:
+    return " ".join(_plain(term).replace("\t", " ").splitlines())
 
 
 def _tsv_term(term: Any) -> str:

@@ -60,10 +60,10 @@ def test_cli_query_table(built):
     assert lines[-1].endswith("rows)") and "Tập Cận Bình" in result.output
 
 
-@pytest.mark.parametrize("fmt", ["csv", "tsv", "json"])
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "sparql-json"])
 def test_cli_query_formats_parse(built, fmt):
     result = CliRunner().invoke(main, ["query", str(QUERIES / "who_met_whom.rq"), "--store", str(built[0]),
-                                       "--format", fmt])
+                                       "--format", fmt] + (["--rdf-terms"] if fmt == "tsv" else []))
     assert result.exit_code == 0, result.output
     if fmt == "csv":
         rows = list(csv.reader(io.StringIO(result.output)))
@@ -72,15 +72,18 @@ def test_cli_query_formats_parse(built, fmt):
         qfmt = pyoxigraph.QueryResultsFormat.TSV if fmt == "tsv" else pyoxigraph.QueryResultsFormat.JSON
         solutions = list(pyoxigraph.parse_query_results(result.output.encode(), qfmt))
         assert len(solutions) > 10
-        if fmt == "json":
+        if fmt == "sparql-json":
             assert json.loads(result.output)["head"]["vars"][0] == "person1"
 
 
-def test_cli_query_syntax_error_one_line(built):
+def test_cli_query_syntax_error_points_at_the_line(built):
     result = CliRunner().invoke(main, ["query", "SELECT * WHERE { ?s ?p }", "--store", str(built[0])])
     assert result.exit_code == 1
-    assert result.output.strip() == ("error: SPARQL syntax error at line 1, column 25: "
-                                     "expected one of LATERAL, SERVICE, [_]")
+    lines = result.output.splitlines()
+    assert lines[0] == ("error: SPARQL syntax error at line 1, column 25: "
+                        "expected one of LATERAL, SERVICE, [_]")
+    assert lines[1] == "  1 | SELECT * WHERE { ?s ?p }"
+    assert lines[2].index("^") - lines[2].index("|") - 2 == 24
 
 
 def test_cli_query_read_only_without_update(built):
