@@ -9,7 +9,7 @@ from pathlib import Path
 from kg.errors import InputError
 
 DEFAULT_MAX_BYTES = 5_000_000
-ARTICLE_SUFFIXES = (".txt", ".jsonl", ".ndjson")
+ARTICLE_SUFFIXES = (".txt", ".jsonl", ".ndjson", ".html", ".htm")
 
 
 def expand_paths(paths: Iterable[str | Path], *,
