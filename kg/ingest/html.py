@@ -17,7 +17,10 @@ from kg.errors import InputError
 from kg.ingest.seed import make_article
 from kg.model import Article
 
-__all__ = ["PageHints", "parse_html_article"]
+__all__ = ["MIN_TEXT_CHARS", "PageHints", "parse_html_article"]
+
+# Less main text than this is a menu, a login wall or a photo page, not an article.
+MIN_TEXT_CHARS = 60
 
 # trafilatura logs every page it discards at WARNING; our caller reports it once, as an InputError.
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
@@ -59,9 +62,10 @@ def parse_html_article(data: bytes | str, *, article_id: str, source: str, url: 
     import trafilatura
 
     doc = trafilatura.bare_extraction(data, url=url, with_metadata=True, include_comments=False,
-                                      include_tables=False, include_images=False)
+                                      include_tables=False, include_images=False,
+                                      date_extraction_params=_date_params())
     body = _paragraphs(doc.text if doc is not None else "")
-    if not body:
+    if sum(map(len, body)) < MIN_TEXT_CHARS:
         raise InputError("no article text found in the page", path=source)
     title = _clean(doc.title) or hints.title
     lead = _clean(doc.description)
@@ -76,6 +80,12 @@ def parse_html_article(data: bytes | str, *, article_id: str, source: str, url: 
                         published=_date(doc.date) or hints.published, source=source,
                         title=title, url=page_url, outlet=_clean(doc.sitename) or hints.outlet
                         or _host(page_url))
+
+
+def _date_params() -> dict[str, object]:
+    # Not htmldate's extensive search: on a page without a publication date in its
+    # metadata, it takes a date from the running text (a date the article mentions).
+    return {"extensive_search": False, "original_date": True, "max_date": dt.date.today().isoformat()}
 
 
 def _paragraphs(text: str) -> list[str]:
