@@ -23,8 +23,8 @@ from kg.cli._common import (
     refuse_overwrite,
     warn_undated,
 )
-from kg.errors import MissingDependencyError, StoreError
 from kg.cli._web import require_input, web_options
+from kg.errors import MissingDependencyError, StoreError
 from kg.ingest import DEFAULT_MAX_BYTES
 
 RDF_FORMATS = ("turtle", "nt", "trig", "nq", "jsonld")

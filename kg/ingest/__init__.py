@@ -20,7 +20,7 @@ from kg.ingest.files import DEFAULT_MAX_BYTES, decode_bytes, expand_paths, read_
 from kg.ingest.html import PageHints, parse_html_article
 from kg.ingest.jsonl import is_annotation_file, parse_jsonl
 from kg.ingest.seed import parse_text_article
-from kg.ingest.web import FetchOptions, Fetcher, article_id_for_url, is_url, read_links
+from kg.ingest.web import Fetcher, FetchOptions, article_id_for_url, is_url, read_links
 from kg.model import Article
 
 __all__ = ["DEFAULT_MAX_BYTES", "FetchOptions", "read_article_text", "read_articles"]

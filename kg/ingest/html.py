@@ -60,12 +60,13 @@ def parse_html_article(data: bytes | str, *, article_id: str, source: str, url: 
     ('Thủ tướng tiếp Đại sứ', 'Báo Mẫu', 'Thủ tướng tiếp Đại sứ')
     """
     import trafilatura
+    from trafilatura.settings import Document
 
     doc = trafilatura.bare_extraction(data, url=url, with_metadata=True, include_comments=False,
                                       include_tables=False, include_images=False,
                                       date_extraction_params=_date_params())
-    body = _paragraphs(doc.text if doc is not None else "")
-    if sum(map(len, body)) < MIN_TEXT_CHARS:
+    body = _paragraphs(doc.text or "") if isinstance(doc, Document) else []
+    if not isinstance(doc, Document) or sum(map(len, body)) < MIN_TEXT_CHARS:
         raise InputError("no article text found in the page", path=source)
     title = _clean(doc.title) or hints.title
     lead = _clean(doc.description)

@@ -154,7 +154,7 @@ class Fetcher:
                 return Page(url=url, final_url=response.geturl(), content_type=content_type, body=body)
         except (urllib.error.HTTPError, InputError):
             raise
-        except (TimeoutError, socket.timeout) as err:
+        except TimeoutError as err:
             raise InputError(f"timed out after {self.options.timeout:g} s", path=url) from err
         except urllib.error.URLError as err:
             if isinstance(err.reason, (TimeoutError, socket.timeout)):

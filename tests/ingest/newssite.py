@@ -227,7 +227,7 @@ class NewsServer:
         server = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 - http.server's name
+            def do_GET(self) -> None:
                 path = self.path
                 server.hits[path] = server.hits.get(path, 0) + 1
                 server.user_agents.add(self.headers.get("User-Agent", ""))

@@ -9,15 +9,15 @@ the other URLs go through.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import sys
-import time
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 sys.path.insert(0, str(Path(__file__).parent))
-from newssite import (  # noqa: E402
+from newssite import (
     BOILERPLATE,
     CAPTION,
     Response,
@@ -27,11 +27,11 @@ from newssite import (  # noqa: E402
     rss,
     serve,
 )
-from paths import DATA  # noqa: E402
+from paths import DATA
 
-from kg.cli import main  # noqa: E402
-from kg.errors import InputError  # noqa: E402
-from kg.ingest import FetchOptions, read_articles  # noqa: E402
+from kg.cli import main
+from kg.errors import InputError
+from kg.ingest import FetchOptions, read_articles
 
 STEMS = sorted(p.stem for p in DATA.glob("*.txt"))
 STYLES = ("quocte", "nhanhnews", "chinhluan")
@@ -188,7 +188,7 @@ def test_web_user_agent_and_per_host_delay(news):
     assert errors == []
     times = [t for _, t in news.times[start:]]
     assert len(times) == 3
-    assert min(b - a for a, b in zip(times, times[1:])) >= 0.35
+    assert min(b - a for a, b in itertools.pairwise(times)) >= 0.35
     assert any(agent.startswith("vnkg/") for agent in news.user_agents)
 
 
