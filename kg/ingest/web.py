@@ -134,6 +134,7 @@ class Fetcher:
             try:
                 return self._request(url)
             except urllib.error.HTTPError as err:
+                err.close()
                 if err.code not in _RETRY_STATUS or attempt == self.options.retries:
                     raise InputError(_http_message(err, attempt), path=url) from err
                 time.sleep(self._retry_wait(err, attempt))

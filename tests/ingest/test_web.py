@@ -145,6 +145,16 @@ def test_web_feed_from_file_and_links_file(news, tmp_path):
     assert len(articles) == 2 + sum(_style(s) == "chinhluan" for s in STEMS)
 
 
+def test_web_feed_that_is_not_a_feed_or_is_missing_is_one_error(news, tmp_path):
+    missing = tmp_path / "missing.xml"
+    articles, errors = _read([news.url(page_path(STEMS[0]))],
+                             feeds=[news.url("/rss/gone.rss"), news.url("/report.pdf"), str(missing)])
+    assert len(articles) == 1
+    assert [e.path for e in errors] == [news.url("/rss/gone.rss"), news.url("/report.pdf"), str(missing)]
+    assert "HTTP 404" in str(errors[0]) and "not an RSS or Atom feed" in str(errors[1])
+    assert "cannot read the feed" in str(errors[2])
+
+
 def test_web_links_file_bad_line_is_an_error_naming_the_line(tmp_path):
     links = tmp_path / "links.txt"
     links.write_text("http://127.0.0.1:9/a.html\nftp://x/y\n", encoding="utf-8")
@@ -266,6 +276,8 @@ def test_cli_build_from_the_web_same_facts_as_text(news, tmp_path, data_store):
         "build", *args, "--links", str(links), "--feed", news.url("/rss/the-gioi.rss"),
         "--store", str(store_path), "--workers", "1", "--delay", "0", "--cache", str(tmp_path / "cache")])
     assert result.exit_code == 0, result.output
+    valid = CliRunner().invoke(main, ["validate", "--store", str(store_path)])
+    assert valid.exit_code == 0, valid.output
     with open_store(store_path, read_only=True) as web_store:
         assert _facts(web_store) == _facts(data_store)
         rows = web_store.query("""
