@@ -207,7 +207,8 @@ class Response:
     content_type: str = "text/html; charset=utf-8"
     headers: dict[str, str] | None = None
     delay: float = 0.0  # seconds before answering
-    fail_first: int = 0  # answer 503 this many times first
+    fail_first: int = 0  # answer fail_status this many times first
+    fail_status: int = 503
 
 
 class NewsServer:
@@ -236,12 +237,14 @@ class NewsServer:
                 if response.delay:
                     time.sleep(response.delay)
                 status = response.status
+                headers = dict(response.headers or {})
                 if server.hits[path] <= response.fail_first:
-                    status = 503
+                    status = response.fail_status
+                    headers["Retry-After"] = "1"
                 try:
                     self.send_response(status)
                     self.send_header("Content-Type", response.content_type)
-                    for key, value in (response.headers or {}).items():
+                    for key, value in headers.items():
                         self.send_header(key, value)
                     body = response.body if status == 200 else b"<h1>error</h1>"
                     self.send_header("Content-Length", str(len(body)))

@@ -70,6 +70,8 @@ def _site(news) -> None:
     news.routes["/empty.html"] = Response(body="<html><body><nav><a href='/'>Trang chủ</a></nav>"
                                                "</body></html>".encode())
     news.routes["/flaky.html"] = Response(body=news.routes[page_path(STEMS[1])].body, fail_first=2)
+    news.routes["/busy.html"] = Response(body=news.routes[page_path(STEMS[3])].body, fail_first=1,
+                                         fail_status=429)
     news.routes["/moved.html"] = Response(status=301, headers={"Location": page_path(STEMS[2])})
 
 
@@ -183,6 +185,14 @@ def test_web_retries_503_with_backoff_then_succeeds(news):
     assert errors == []
     assert news.hits["/flaky.html"] == 3  # two 503s, then the page
     assert article.title == SourceArticle.read(STEMS[1]).title
+
+
+def test_web_429_waits_as_retry_after_asks(news):
+    [article], errors = _read([news.url("/busy.html")])
+    assert errors == [] and news.hits["/busy.html"] == 2
+    first, second = [t for path, t in news.times if path == "/busy.html"]
+    assert second - first >= 0.9  # Retry-After: 1, though the backoff is 0.05 s
+    assert article.title == SourceArticle.read(STEMS[3]).title
 
 
 def test_web_redirect_gives_the_final_url_as_id(news):
