@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -21,6 +22,8 @@ __all__ = ["MIN_TEXT_CHARS", "PageHints", "parse_html_article"]
 
 # Less main text than this is a menu, a login wall or a photo page, not an article.
 MIN_TEXT_CHARS = 60
+
+_SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(https?://[^\s>]+?)\s*-->", re.IGNORECASE)
 
 # trafilatura logs every page it discards at WARNING; our caller reports it once, as an InputError.
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
@@ -76,11 +79,18 @@ def parse_html_article(data: bytes | str, *, article_id: str, source: str, url: 
         body.insert(0, lead)
     if title and not _fold(body[0]).startswith(_fold(title)):
         body.insert(0, title)
-    page_url = _clean(doc.url) or url
+    page_url = _clean(doc.url) or url or _saved_from(data)
     return make_article(article_id=article_id, text="\n\n".join(body),
                         published=_date(doc.date) or hints.published, source=source,
                         title=title, url=page_url, outlet=_clean(doc.sitename) or hints.outlet
                         or _host(page_url))
+
+
+def _saved_from(data: bytes | str) -> str | None:
+    """The address a browser noted when saving the page: ``<!-- saved from url=(0042)https://... -->``."""
+    head = data[:2048].decode("utf-8", "replace") if isinstance(data, bytes) else data[:2048]
+    match = _SAVED_FROM.search(head)
+    return match.group(1) if match else None
 
 
 def _date_params() -> dict[str, object]:

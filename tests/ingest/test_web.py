@@ -243,6 +243,21 @@ def test_html_files_from_disk_and_in_directories(tmp_path):
     assert articles[1].outlet == "Nhanh News"
 
 
+def test_html_saved_page_assets_folder_skipped_and_saved_from_url_kept(tmp_path):
+    page = render(SourceArticle.read(STEMS[0]), "quocte", canonical="https://x.example.vn/a.html")
+    page = page.replace('<link rel="canonical" href="https://x.example.vn/a.html">', "").replace(
+        '<meta property="og:url" content="https://x.example.vn/a.html">', "")
+    saved = "<!-- saved from url=(0040)https://thoisuquocte.example.vn/a-1.html -->\n" + page
+    (tmp_path / "bai.html").write_text(saved, encoding="utf-8")
+    (tmp_path / "bai_files").mkdir()
+    (tmp_path / "bai_files" / "quangcao.html").write_text("<html><body>Quảng cáo</body></html>",
+                                                           encoding="utf-8")
+    articles, errors = _read([tmp_path])
+    assert errors == []
+    [article] = articles
+    assert article.url == "https://thoisuquocte.example.vn/a-1.html"
+
+
 def test_cli_extract_urls_one_error_line_per_failure(news, tmp_path):
     links = tmp_path / "links.txt"
     links.write_text(news.url(page_path(STEMS[0])) + "\n" + news.url("/report.pdf") + "\n", encoding="utf-8")
