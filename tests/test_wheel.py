@@ -26,11 +26,19 @@ def _run(args: list[str], *, cwd: Path, env: dict[str, str]) -> subprocess.Compl
     return result
 
 
+_NOT_SOURCE = (".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".pytest_cache", ".hypothesis",
+               ".mypy_cache", ".ruff_cache", "vnkg-store")
+
+
 def _clean_copy(target: Path) -> Path:
     """The checkout's files (committed or not, minus ignored ones), symlinks kept: a stale
     build/ folder in the checkout cannot hide a file missing from the package data."""
-    listed = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"], cwd=ROOT,
-                            capture_output=True, check=True).stdout.decode().split("\0")
+    try:
+        listed = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+                                cwd=ROOT, capture_output=True, check=True).stdout.decode().split("\0")
+    except (OSError, subprocess.CalledProcessError):  # no git, or not a checkout (a source tarball)
+        shutil.copytree(ROOT, target, symlinks=True, ignore=shutil.ignore_patterns(*_NOT_SOURCE))
+        return target
     for name in filter(None, listed):
         src, dst = ROOT / name, target / name
         if not src.exists() and not src.is_symlink():
