@@ -157,6 +157,22 @@ def test_web_feed_that_is_not_a_feed_or_is_missing_is_one_error(news, tmp_path):
     assert "cannot read the feed" in str(errors[2])
 
 
+def test_web_atom_feed_from_file(news, tmp_path):
+    stem = STEMS[0]
+    atom = tmp_path / "atom.xml"
+    atom.write_text(f"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Thời sự Quốc tế</title><id>urn:x</id>
+<updated>2024-07-12T09:00:00+07:00</updated>
+<entry><title>{SourceArticle.read(stem).title}</title><id>urn:x:1</id>
+<link rel="alternate" href="{news.url(page_path(stem))}"/><updated>2024-07-12T06:00:00+07:00</updated></entry>
+<entry><title>Không có liên kết</title><id>urn:x:2</id><updated>2024-07-12T06:00:00+07:00</updated></entry>
+</feed>""", encoding="utf-8")
+    articles, errors = _read([], feeds=[str(atom)])
+    assert [a.title for a in articles] == [SourceArticle.read(stem).title]
+    [error] = errors
+    assert error.path == str(atom) and "feed entry 2 has no http(s) link" in str(error)
+
+
 def test_web_links_file_bad_line_is_an_error_naming_the_line(tmp_path):
     links = tmp_path / "links.txt"
     links.write_text("http://127.0.0.1:9/a.html\nftp://x/y\n", encoding="utf-8")
