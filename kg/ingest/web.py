@@ -9,12 +9,12 @@ import email.utils
 import hashlib
 import json
 import os
-import socket
 import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from kg.errors import InputError
@@ -158,7 +158,7 @@ class Fetcher:
         except TimeoutError as err:
             raise InputError(f"timed out after {self.options.timeout:g} s", path=url) from err
         except urllib.error.URLError as err:
-            if isinstance(err.reason, (TimeoutError, socket.timeout)):
+            if isinstance(err.reason, TimeoutError):
                 raise InputError(f"timed out after {self.options.timeout:g} s", path=url) from err
             raise InputError(f"cannot fetch: {err.reason}", path=url) from err
         except (OSError, ValueError) as err:  # connection reset, bad URL, broken chunked body
@@ -166,9 +166,9 @@ class Fetcher:
         finally:
             self._last[_host(url)] = time.monotonic()
 
-    def _read_body(self, response: object, *, url: str, deadline: float) -> bytes:
+    def _read_body(self, response: IO[bytes], *, url: str, deadline: float) -> bytes:
         chunks, size = [], 0
-        while chunk := response.read(_CHUNK):  # type: ignore[attr-defined]
+        while chunk := response.read(_CHUNK):
             size += len(chunk)
             if size > self.options.max_bytes:
                 raise InputError(f"page is over the {self.options.max_bytes} byte limit "
@@ -186,15 +186,8 @@ class Fetcher:
                 time.sleep(pause)
 
     def _retry_wait(self, err: urllib.error.HTTPError, attempt: int) -> float:
-        retry_after = err.headers.get("Retry-After") if err.headers else None
-        if retry_after:
-            try:
-                return min(max(float(retry_after), 0.0), _MAX_RETRY_AFTER)
-            except ValueError:
-                when = email.utils.parsedate_to_datetime(retry_after) if retry_after else None
-                if when is not None:
-                    return min(max(when.timestamp() - time.time(), 0.0), _MAX_RETRY_AFTER)
-        return self.options.backoff * 2 ** attempt
+        wait = _retry_after(err.headers.get("Retry-After") if err.headers else None)
+        return self.options.backoff * 2 ** attempt if wait is None else min(wait, _MAX_RETRY_AFTER)
 
     def _cached(self, url: str) -> Page | None:
         body_path, meta_path = _cache_paths(self.options.cache_dir, url)
@@ -215,6 +208,24 @@ class Fetcher:
             tmp = path.with_suffix(path.suffix + f".{os.getpid()}.tmp")
             tmp.write_bytes(data)
             os.replace(tmp, path)
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Seconds a ``Retry-After`` header asks for: a number or an HTTP date; None if neither.
+
+    >>> _retry_after("5"), _retry_after("soon"), _retry_after("Wed, 21 Oct 2015 07:28:00 GMT")
+    (5.0, None, 0.0)
+    """
+    if not value:
+        return None
+    try:
+        return max(float(value), 0.0)
+    except ValueError:
+        pass
+    try:
+        return max(email.utils.parsedate_to_datetime(value).timestamp() - time.time(), 0.0)
+    except (TypeError, ValueError):
+        return None
 
 
 def _cache_paths(cache_dir: Path | None, url: str) -> tuple[Path, Path]:
