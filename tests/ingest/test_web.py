@@ -275,17 +275,23 @@ def test_html_saved_page_assets_folder_skipped_and_saved_from_url_kept(tmp_path)
 
 
 def test_cli_extract_urls_one_error_line_per_failure(news, tmp_path):
+    bad = ["/missing.html", "/slow.html", "/report.pdf", "/loop.html", "/empty.html"]
     links = tmp_path / "links.txt"
-    links.write_text(news.url(page_path(STEMS[0])) + "\n" + news.url("/report.pdf") + "\n", encoding="utf-8")
+    links.write_text("\n".join([news.url(page_path(STEMS[0])), *(news.url(p) for p in bad[2:])]),
+                     encoding="utf-8")
     result = CliRunner().invoke(main, [
-        "extract", news.url("/missing.html"), "--links", str(links), "--delay", "0", "--workers", "1"])
+        "extract", news.url(bad[0]), news.url(bad[1]), "--links", str(links), "--delay", "0",
+        "--timeout", "1", "--workers", "1"])
     assert result.exit_code == 3, result.output
-    assert result.stderr.count("error:") == 2
-    assert f"error: {news.url('/missing.html')}: HTTP 404" in result.stderr
-    assert f"error: {news.url('/report.pdf')}: not HTML" in result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert [line.split()[1].rstrip(":") for line in errors] == [news.url(p) for p in bad]
+    for line, message in zip(errors, ["HTTP 404 Not Found", "timed out after 1 s", "not HTML",
+                                      "too many redirects", "no article text found"]):
+        assert message in line, line
     [line] = result.stdout.strip().splitlines()
     assert f'"title": "{SourceArticle.read(STEMS[0]).title}"' in line
     assert f'"url": "{_canonical(STEMS[0])}"' in line
+    assert '"outlet": "Thời sự Quốc tế"' in line
 
 
 def test_cli_needs_some_input():
