@@ -7,15 +7,18 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.ingest import DEFAULT_MAX_BYTES, read_articles
+from kg.ingest import DEFAULT_MAX_BYTES, FetchOptions, read_articles
 from kg.store.base import AddReport, KGStore, Progress
 
 
 def build(paths: Iterable[str | Path], store: KGStore, *, workers: int = 1, force: bool = False,
           date: dt.date | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
           on_error: Callable[[InputError], None] | None = None, progress: Progress | None = None,
-          dask_address: str | None = None, executor: str | None = None) -> AddReport:
-    """Ingest the articles under ``paths`` into ``store``.
+          dask_address: str | None = None, executor: str | None = None,
+          links: Iterable[str | Path] = (), feeds: Iterable[str] = (),
+          fetch: FetchOptions | None = None) -> AddReport:
+    """Ingest the articles under ``paths`` (files, directories, URLs), the ``links``
+    files and the ``feeds`` into ``store`` (see ``kg.ingest.read_articles``).
 
     Articles unchanged since the last build (same content hash) are skipped
     unless ``force``; a bad file or article goes to ``on_error`` (raised when
@@ -40,7 +43,8 @@ def build(paths: Iterable[str | Path], store: KGStore, *, workers: int = 1, forc
             raise err
         on_error(err)
 
-    articles = read_articles(paths, date=date, max_bytes=max_bytes, on_error=refuse)
+    articles = read_articles(paths, date=date, max_bytes=max_bytes, on_error=refuse, links=links,
+                             feeds=feeds, fetch=fetch)
     report = store.add(articles, force=force, workers=workers, on_error=on_error, progress=progress,
                        dask_address=dask_address, executor=executor)
     report.failed[:0] = read_errors

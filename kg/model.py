@@ -31,6 +31,7 @@ class Article:
     content_hash: str
     title: str | None = None
     url: str | None = None
+    outlet: str | None = None  # the publisher's name: "Báo Quốc tế", or the web host
 
     def __post_init__(self) -> None:
         if not self.id:

@@ -14,6 +14,7 @@ then the names no remaining article uses::
     # the article
     <id/article/{id}> a vnkg:Article ; rdfs:label "{title or id}" ;
         schema:datePublished "2025-12-01"^^xsd:date ; schema:headline "..." ;
+        schema:url <https://...> ; schema:publisher "Báo Quốc tế" ;  # from web pages
         vnkg:contentHash "sha256..." ; vnkg:sourceFile "data/x.txt" ;
         vnkg:extractor "gazetteer.v1" ; vnkg:mentions <entity> ... .
 
@@ -275,6 +276,7 @@ ALT = NamedNode(NS["skos"] + "altLabel")
 S_PUBLISHED = NamedNode(NS["schema"] + "datePublished")
 S_HEADLINE = NamedNode(NS["schema"] + "headline")
 S_URL = NamedNode(NS["schema"] + "url")
+S_PUBLISHER = NamedNode(NS["schema"] + "publisher")
 C_ARTICLE, C_EVIDENCE, C_POSITION, C_OFFICE, C_STATISTIC = (
     _o("Article"), _o("Evidence"), _o("Position"), _o("Office"), _o("Statistic"))
 P = {name: _o(name) for name in (
@@ -380,6 +382,8 @@ class _Builder:
                 add(node, S_URL, NamedNode(art.url))
             except ValueError:
                 add(node, S_URL, _str(art.url))
+        if art.outlet:
+            add(node, S_PUBLISHER, _str(art.outlet))
         add(node, P["contentHash"], _str(art.content_hash))
         add(node, P["sourceFile"], _str(art.source))
         for name in self.ex.extractors:

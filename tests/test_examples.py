@@ -98,6 +98,26 @@ def test_examples_offices_in_english(data_store):
         next(r for r in rows if r["office"] == "General Secretary" and r["holder"] == "Tô Lâm").items()
 
 
+def test_examples_articles_by_outlet(data_store, tmp_path):
+    rows = _run(data_store, "articles_by_outlet")
+    assert len(rows) == len(data_store.articles()) and {r["outlet"] for r in rows} == {"(no outlet)"}
+    from ingest.newssite import SourceArticle, write_pages
+
+    from kg.build import build
+    from kg.store import open_store
+
+    stems = ["101_lao_state_visit_2024", "109_tolam_trump_phone_call_2025"]
+    write_pages(tmp_path, [(stems[0], "quocte"), (stems[1], "nhanhnews")], host="tin.example.vn")
+    store = open_store(None)
+    build([tmp_path], store, workers=1)
+    rows = _run(store, "articles_by_outlet")
+    assert [(r["outlet"], r["headline"], r["url"], str(r["published"])) for r in rows] == [
+        ("Nhanh News", SourceArticle.read(stems[1]).title, f"https://tin.example.vn/the-gioi/{stems[1]}.html",
+         "2025-04-05"),
+        ("Thời sự Quốc tế", SourceArticle.read(stems[0]).title, f"https://tin.example.vn/the-gioi/{stems[0]}.html",
+         "2024-07-12")]
+
+
 @pytest.mark.server
 def test_examples_same_answers_on_oxigraph_server(data_store, remote_store):
     from kg.build import build

@@ -77,3 +77,20 @@ def test_rdf_dangling_key_raises():
 
 def test_rdf_deterministic():
     assert to_quads(samples.lao_a()) == to_quads(samples.lao_a())
+
+
+def test_rdf_article_headline_url_and_publisher_from_a_web_page():
+    from dataclasses import replace
+
+    from kg.model import Extraction
+
+    article = replace(samples.lao_a().article, title="Chủ tịch nước thăm Lào",
+                      url="https://tin.example.vn/the-gioi/a.html", outlet="Thời sự Quốc tế")
+    quads = to_quads(Extraction(article=article))
+    node = ids.article_iri(article.id)
+    schema = "http://schema.org/"
+    assert _objects(quads, node, schema + "headline") == {"Chủ tịch nước thăm Lào"}
+    assert _objects(quads, node, schema + "url") == {"https://tin.example.vn/the-gioi/a.html"}
+    assert _objects(quads, node, schema + "publisher") == {"Thời sự Quốc tế"}
+    bare = to_quads(Extraction(article=samples.lao_a().article))
+    assert _objects(bare, node, schema + "publisher") == set()

@@ -177,5 +177,5 @@ def parse_date_option(ctx: click.Context, param: click.Parameter, value: str | N
 
 def warn_undated(articles: int) -> None:
     if articles:
-        warn(f"{articles} article(s) have no date header and no --date: "
+        warn(f"{articles} article(s) have no date header (or page date) and no --date: "
              "relative dates in them stay unresolved")

@@ -19,7 +19,8 @@ from kg.cli._common import (
     refuse_overwrite,
     warn_undated,
 )
-from kg.ingest import DEFAULT_MAX_BYTES, read_articles
+from kg.cli._web import require_input, web_options
+from kg.ingest import DEFAULT_MAX_BYTES, FetchOptions, read_articles
 from kg.model import Article
 
 
@@ -28,7 +29,8 @@ def _default_workers() -> int:
 
 
 @click.command(context_settings=CONTEXT_SETTINGS)
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
+@web_options
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="JSONL file (default: stdout).")
 @click.option("--force", is_flag=True, help="Overwrite the output file.")
 @click.option("--date", callback=parse_date_option, help="Date of articles that have no date header.")
@@ -37,18 +39,21 @@ def _default_workers() -> int:
 @click.option("--workers", type=int, default=_default_workers, show_default="the machine's cores",
               help="Articles extracted in parallel processes.")
 def extract(paths: tuple[str, ...], output: str | None, force: bool, date, max_size: int,
-            workers: int) -> None:
+            workers: int, links: tuple[str, ...], feeds: tuple[str, ...], fetch: FetchOptions) -> None:
     """Extract entities, offices and relations as JSONL (one line per article).
 
-    PATHS are files, directories (read recursively) or - for stdin.
+    PATHS are files (.txt, .jsonl, .html), directories (read recursively),
+    http(s) URLs of article pages, or - for stdin.
 
     \b
     Example:
       kg extract data/ -o extracted.jsonl
+      kg extract --feed https://example.vn/rss/the-gioi.rss --cache pages/
     """
     from kg.extract.record import extract_json_line
     from kg.pipeline import extract_articles
 
+    require_input(paths, links, feeds)
     refuse_overwrite(output, force=force)
     errors = InputErrors()
     undated = 0
@@ -59,7 +64,8 @@ def extract(paths: tuple[str, ...], output: str | None, force: bool, date, max_s
             undated += article.published is None
             yield article
 
-    articles = counted(read_articles(paths, date=date, max_bytes=max_size, on_error=errors))
+    articles = counted(read_articles(paths, date=date, max_bytes=max_size, on_error=errors, links=links,
+                                     feeds=feeds, fetch=fetch))
     lines = extract_articles(articles, workers=workers, on_error=errors.extraction_failed,
                              extract_fn=extract_json_line)
     with open(output, "w", encoding="utf-8") if output else contextlib.nullcontext(sys.stdout) as out:

@@ -25,6 +25,7 @@ from kg.cli._common import (
     refuse_overwrite,
     warn_undated,
 )
+from kg.cli._web import require_input, web_options
 from kg.errors import MissingDependencyError, StoreError
 from kg.ingest import DEFAULT_MAX_BYTES
 
@@ -79,8 +80,9 @@ def _default_workers() -> int:
 
 
 @click.command(context_settings=CONTEXT_SETTINGS)
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @store_options
+@web_options
 @click.option("--workers", type=click.IntRange(min=1), default=_default_workers,
               show_default="the machine's cores", help="Articles extracted in parallel processes.")
 @click.option("--dask", "dask_address", metavar="ADDRESS", help="Extract on this Dask scheduler.")
@@ -92,10 +94,12 @@ def _default_workers() -> int:
 @click.option("--max-size", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
               help="Refuse files larger than this many bytes.")
 def build(paths: tuple[str, ...], workers: int, dask_address: str | None, executor: str | None,
-          force: bool, date: Any, max_size: int, **kwargs: Any) -> None:
+          force: bool, date: Any, max_size: int, links: tuple[str, ...], feeds: tuple[str, ...],
+          fetch: Any, **kwargs: Any) -> None:
     """Extract articles and store their facts, one transaction per article.
 
-    PATHS are files, directories (read recursively) or - for stdin. Articles
+    PATHS are files (.txt, .jsonl, .html), directories (read recursively),
+    http(s) URLs of article pages, or - for stdin. Articles
     unchanged since the last build are skipped; a bad article is reported and
     the build goes on (exit code 3). A second build on the same store while
     one runs fails at once.
@@ -106,6 +110,7 @@ def build(paths: tuple[str, ...], workers: int, dask_address: str | None, execut
     """
     from kg.build import build as build_store
 
+    require_input(paths, links, feeds)
     errors = InputErrors()
     undated = 0
 
@@ -120,7 +125,7 @@ def build(paths: tuple[str, ...], workers: int, dask_address: str | None, execut
     with _open(kwargs, read_only=False) as store:
         report = build_store(paths, store, workers=workers, force=force, date=date, max_bytes=max_size,
                              on_error=errors, progress=bar, dask_address=dask_address,
-                             executor=executor)
+                             executor=executor, links=links, feeds=feeds, fetch=fetch)
         total = store.count()
     warn_undated(undated)
     info(f"{store.location}: {report.summary()}; the store holds {total} quads")

@@ -61,8 +61,10 @@ def to_record(extraction: Extraction) -> dict[str, Any]:
                    "evidence": {"sentence": q.evidence.sentence, "start": q.evidence.start, "end": q.evidence.end},
                    "confidence": q.confidence}
                   for q in extraction.quantities]
+    source = {key: value for key, value in
+              (("title", article.title), ("url", article.url), ("outlet", article.outlet)) if value}
     return {"id": article.id, "date": article.published.isoformat() if article.published else None,
-            "entities": entities, "positions": positions, "relations": relations,
+            **source, "entities": entities, "positions": positions, "relations": relations,
             "other_relations": others, "quantities": quantities}
 
 

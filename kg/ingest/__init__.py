@@ -1,4 +1,4 @@
-"""Read articles from files, directories, JSONL and stdin.
+"""Read articles from files, directories, JSONL, HTML, web pages, feeds and stdin.
 
 ``read_articles`` yields ``Article`` objects with normalized text; a bad file
 or record becomes an ``InputError`` handed to ``on_error`` (raised when no
@@ -11,19 +11,24 @@ import datetime as dt
 import logging
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.ingest.feed import FeedItem, read_feed
 from kg.ingest.files import DEFAULT_MAX_BYTES, decode_bytes, expand_paths, read_limited
+from kg.ingest.html import PageHints, parse_html_article
 from kg.ingest.jsonl import is_annotation_file, parse_jsonl
 from kg.ingest.seed import parse_text_article
+from kg.ingest.web import Fetcher, FetchOptions, article_id_for_url, is_url, read_links
 from kg.model import Article
 
-__all__ = ["DEFAULT_MAX_BYTES", "read_article_text", "read_articles"]
+__all__ = ["DEFAULT_MAX_BYTES", "FetchOptions", "read_article_text", "read_articles"]
 
 logger = logging.getLogger(__name__)
 ErrorHandler = Callable[[InputError], None]
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+HTML_SUFFIXES = (".html", ".htm")
 
 
 def _raise(err: InputError) -> None:
@@ -36,16 +41,24 @@ def read_articles(
     date: dt.date | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_error: ErrorHandler | None = None,
+    links: Iterable[str | Path] = (),
+    feeds: Iterable[str] = (),
+    fetch: FetchOptions | None = None,
 ) -> Iterator[Article]:
-    """Yield the articles in ``paths`` (files, directories, or ``-`` for stdin).
+    """Yield the articles in ``paths`` (files, directories, URLs, or ``-`` for stdin), then
+    those of the ``links`` files, then those listed in the ``feeds``.
 
     Args:
-        paths: files, directories (read recursively, in sorted order) or "-".
-            A directory's ``*.jsonl`` files that hold annotations (gold or
-            ``kg extract`` output, no "text") are passed over; named, they are errors.
-        date: publication date for plain text that has no ``date`` header.
+        paths: files, directories (read recursively, in sorted order), http(s) URLs of
+            article pages, or "-". A directory's ``*.jsonl`` files that hold annotations
+            (gold or ``kg extract`` output, no "text") are passed over; named, they are errors.
+        date: publication date for plain text that has no ``date`` header, and for a
+            page where no date is found.
         max_bytes: files larger than this are refused (JSONL: each record).
         on_error: called with each ``InputError``; the default raises it.
+        links: files listing article URLs, one a line.
+        feeds: RSS or Atom feeds (URLs or files); each entry's page is read.
+        fetch: how pages are fetched (cache folder, delay, timeout ...).
 
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp())
@@ -55,18 +68,58 @@ def read_articles(
     """
     handle = on_error or _raise
     seen: dict[str, str] = {}
-    for source, named in expand_paths(paths, on_error=handle):
+    fetcher = Fetcher(replace(fetch or FetchOptions(), max_bytes=max_bytes))
+    for article in _all_articles(paths, links, feeds, fetcher=fetcher, date=date, max_bytes=max_bytes,
+                                 on_error=handle):
+        if article.id in seen:
+            handle(InputError(f"duplicate article id {article.id!r} (first read from "
+                              f"{seen[article.id]}); skipped", path=article.source))
+            continue
+        seen[article.id] = article.source
+        yield article
+
+
+def _all_articles(paths: Iterable[str | Path], links: Iterable[str | Path], feeds: Iterable[str], *,
+                  fetcher: Fetcher, date: dt.date | None, max_bytes: int,
+                  on_error: ErrorHandler) -> Iterator[Article]:
+    for raw in paths:
+        if is_url(raw):
+            yield from _read_pages([FeedItem(str(raw), PageHints())], fetcher=fetcher, date=date,
+                                   on_error=on_error)
+            continue
+        for source, named in expand_paths([raw], on_error=on_error):
+            try:
+                yield from _read_source(source, named=named, date=date, max_bytes=max_bytes,
+                                        on_error=on_error)
+            except InputError as err:
+                on_error(err)
+    for links_file in links:
         try:
-            for article in _read_source(source, named=named, date=date, max_bytes=max_bytes,
-                                        on_error=handle):
-                if article.id in seen:
-                    handle(InputError(f"duplicate article id {article.id!r} (first read from "
-                                      f"{seen[article.id]}); skipped", path=article.source))
-                    continue
-                seen[article.id] = article.source
-                yield article
+            items = [FeedItem(url, PageHints()) for url in read_links(links_file)]
         except InputError as err:
-            handle(err)
+            on_error(err)
+            continue
+        yield from _read_pages(items, fetcher=fetcher, date=date, on_error=on_error)
+    for feed in feeds:
+        try:
+            items = read_feed(feed, fetcher=fetcher, on_error=on_error)
+        except InputError as err:
+            on_error(err)
+            continue
+        yield from _read_pages(items, fetcher=fetcher, date=date, on_error=on_error)
+
+
+def _read_pages(items: Iterable[FeedItem], *, fetcher: Fetcher, date: dt.date | None,
+                on_error: ErrorHandler) -> Iterator[Article]:
+    """One article per page; a page that fails is one error and the next one is read."""
+    for item in items:
+        try:
+            page = fetcher.fetch(item.url)
+            hints = item.hints if item.hints.published else replace(item.hints, published=date)
+            yield parse_html_article(page.body, article_id=article_id_for_url(page.final_url),
+                                     source=item.url, url=page.final_url, hints=hints)
+        except InputError as err:
+            on_error(err)
 
 
 def _read_source(source: str, *, named: bool, date: dt.date | None, max_bytes: int,
@@ -79,6 +132,9 @@ def _read_source(source: str, *, named: bool, date: dt.date | None, max_bytes: i
         is_jsonl = path.suffix.lower() in JSONL_SUFFIXES
         data = read_limited(path, max_bytes=None if is_jsonl else max_bytes)
         name, stem = str(path), path.stem
+        if path.suffix.lower() in HTML_SUFFIXES:  # trafilatura finds the page's own encoding
+            yield parse_html_article(data, article_id=stem, source=name, hints=PageHints(published=date))
+            return
     text = decode_bytes(data, path=name)
     if is_jsonl and not named and is_annotation_file(text):
         # gold or extraction output beside the articles (data/gold.jsonl): not articles

@@ -9,7 +9,7 @@ from pathlib import Path
 from kg.errors import InputError
 
 DEFAULT_MAX_BYTES = 5_000_000
-ARTICLE_SUFFIXES = (".txt", ".jsonl", ".ndjson")
+ARTICLE_SUFFIXES = (".txt", ".jsonl", ".ndjson", ".html", ".htm")
 
 
 def expand_paths(paths: Iterable[str | Path], *,
@@ -41,13 +41,20 @@ def _walk(directory: str) -> Iterator[str]:
         entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
     except OSError:
         return
+    names = {entry.name for entry in entries}
     for entry in entries:
-        if entry.name.startswith("."):
+        if entry.name.startswith(".") or _is_saved_page_assets(entry.name, names):
             continue
         if entry.is_dir():
             yield from _walk(entry.path)
         elif entry.is_file() and os.path.splitext(entry.name)[1].lower() in ARTICLE_SUFFIXES:
             yield entry.path
+
+
+def _is_saved_page_assets(name: str, siblings: set[str]) -> bool:
+    """``X_files/``: what a browser's "Save page as" keeps beside ``X.html`` (scripts, ad frames)."""
+    stem = name[:-len("_files")] if name.endswith("_files") else None
+    return stem is not None and any(f"{stem}{suffix}" in siblings for suffix in (".html", ".htm"))
 
 
 def read_limited(path: Path, *, max_bytes: int | None) -> bytes:

@@ -30,12 +30,14 @@ def content_hash(text: str, published: dt.date | None) -> str:
 
 
 def make_article(*, article_id: str, text: str, published: dt.date | None, source: str,
-                 title: str | None = None, url: str | None = None, line: int | None = None) -> Article:
+                 title: str | None = None, url: str | None = None, line: int | None = None,
+                 outlet: str | None = None) -> Article:
     text = normalize_text(text).strip()
     if not text:
         raise InputError("empty article (no text)", path=source, line=line)
     return Article(id=article_id, text=text, published=published, source=source,
-                   content_hash=content_hash(text, published), title=title, url=url)
+                   content_hash=content_hash(text, published), title=title, url=url,
+                   outlet=outlet)
 
 
 def parse_text_article(text: str, *, article_id: str, path: str,

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 
 from kg.store.base import KGStore
 
-SHAPES = Path(__file__).resolve().parents[2] / "ontology" / "shapes.ttl"
+# Package data (kg/ontology links to the top-level ontology/ in a checkout), so an
+# installed wheel finds it too.
+SHAPES = Path(str(resources.files("kg").joinpath("ontology").joinpath("shapes.ttl")))
 
 
 @dataclass
