@@ -37,12 +37,23 @@ def read_query(text_or_path: str) -> str:
     return text_or_path
 
 
-def run_query(store: Any, sparql: str, *, update: bool = False) -> QueryResult | None:
-    """Run a query (or, with ``update``, an update) on a store."""
+def run_query(store: Any, sparql: str, *, update: bool = False, timeout: float | None = None,
+              memory_mb: int | None = None) -> QueryResult | None:
+    """Run a query (or, with ``update``, an update) on a store.
+
+    With ``timeout`` (seconds) or ``memory_mb`` (this process's resident
+    memory) a query that goes past either raises ``QueryError`` at once, and
+    so does Ctrl-C (``KeyboardInterrupt``); see ``kg.query.bounded`` for what
+    happens to the abandoned evaluation. Updates are never abandoned half way.
+    """
     if update:
         store.update(sparql)
         return None
-    return store.query(sparql)
+    if timeout is None and memory_mb is None:
+        return store.query(sparql)
+    from kg.query.bounded import run_bounded
+
+    return run_bounded(lambda: store.query(sparql), timeout=timeout, memory_mb=memory_mb)
 
 
 def compact(iri: str) -> str:
