@@ -89,7 +89,7 @@ class OxigraphChild:
         env = {**os.environ, "MALLOC_ARENA_MAX": "2"}  # glibc reserves 64 MB of address space per arena
         self._proc = subprocess.Popen(
             command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=self._stderr, env=env,
-            pass_fds=(self.lock_fd,) if self.lock_fd is not None else (), start_new_session=True,
+            pass_fds=(self.lock_fd,) if self.lock_fd is not None else (),
             # Only prctl and setrlimit run between fork and exec, no locks taken, so threads are no hazard.
             preexec_fn=_child_setup(self.limits.memory_mb * 1024 * 1024, os.getpid()))  # noqa: PLW1509
         self._wait_ready()
@@ -156,6 +156,7 @@ def _child_setup(address_space: int, parent_pid: int):  # type: ignore[no-untype
         prctl = None
 
     def setup() -> None:
+        os.setpgid(0, 0)  # a terminal's Ctrl-C reaches vnkg only, which stops the engine in order
         if prctl is not None:
             prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
             if os.getppid() != parent_pid:  # the parent died before prctl took effect

@@ -23,6 +23,7 @@ from kg.server.guard import Rules
 SPARQL_PATHS = ("/query", "/update", "/store")
 MAX_BODY = 64 * 1024 * 1024
 BUFFERED = 1024 * 1024  # an answer this short is checked for Oxigraph's mid-stream cancellation
+RESTART_WAIT_S = 15.0
 GRACE_S = 1.0  # past the limit, the client gets its answer even if Oxigraph checks late
 CANCELLED = b"has been cancelled"
 FORWARDED = ("Content-Type", "Accept", "Content-Length")
@@ -88,7 +89,11 @@ class Handler(BaseHTTPRequestHandler):
         body = self.rfile.read(length) if length else None
         headers = {name: self.headers[name] for name in FORWARDED if self.headers.get(name)}
         limit = self.site.limits.timeout_s
-        conn = http.client.HTTPConnection("127.0.0.1", self.site.engine.port, timeout=limit + GRACE_S)
+        try:
+            conn = self._connect(limit + GRACE_S)
+        except OSError:
+            self._send_text(502, self._engine_failure())
+            return
         try:
             conn.request(self.command, self.path, body=body, headers=headers)
             response = conn.getresponse()
@@ -99,6 +104,20 @@ class Handler(BaseHTTPRequestHandler):
             self._send_text(502, self._engine_failure())
         finally:
             conn.close()
+
+    def _connect(self, timeout: float) -> http.client.HTTPConnection:
+        """A connection to the engine, waiting while it restarts (nothing was sent yet, so waiting is safe)."""
+        deadline = time.monotonic() + RESTART_WAIT_S
+        while True:
+            conn = http.client.HTTPConnection("127.0.0.1", self.site.engine.port, timeout=timeout)
+            try:
+                conn.connect()
+                return conn
+            except ConnectionRefusedError:
+                conn.close()
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
 
     def _relay(self, response: http.client.HTTPResponse, deadline: float) -> None:
         head = response.read(BUFFERED)
