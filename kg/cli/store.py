@@ -274,7 +274,8 @@ def serve(store: str, bind: str, writable: bool, timeout: float, memory_limit: i
     whose Host header does not name this server are refused, and so are
     updates sent cross-origin or form-encoded (send application/sparql-update).
     While it serves, a kg build on the same store fails at once (the store
-    is locked); kg query, export and backup work beside a read-only server.
+    is locked); kg query and export work beside a read-only server, and kg
+    backup beside any.
     SIGTERM or Ctrl-C stops it; it also stops if its store directory is removed.
 
     \b
@@ -309,15 +310,29 @@ def serve(store: str, bind: str, writable: bool, timeout: float, memory_limit: i
 def backup(target: str, store: str) -> None:
     """Write a consistent copy of the store into a new directory TARGET.
 
+    Works beside kg query and kg serve; while a kg serve --writable holds
+    the store, the copy is read from that server.
+
     \b
     Example:
       kg backup backups/vnkg-2025-12-01
     """
+    from kg.errors import StoreLockedError
+    from kg.server.address import read_address
     from kg.store import EmbeddedStore
 
-    # A reader's open: works beside kg query and a read-only kg serve.
-    with EmbeddedStore(store, read_only=True) as embedded:
-        embedded.backup(target)
+    try:  # a reader's open: works beside kg query and a read-only kg serve
+        with EmbeddedStore(store, read_only=True) as embedded:
+            embedded.backup(target)
+    except StoreLockedError:
+        url = read_address(Path(store))
+        if url is None:
+            raise
+        from kg.server.backup import backup_from_server
+
+        quads = backup_from_server(url, target)  # a writable kg serve holds it: ask the server
+        info(f"backed up {store} to {target} through the kg serve at {url} ({quads} quads)")
+        return
     info(f"backed up {store} to {target}")
 
 

@@ -3,6 +3,7 @@
     kg serve (this process: holds the store lock, serves HTTP on --bind)
       ├── kg.server.guard   refuses foreign Host headers and cross-origin/form writes
       ├── kg.server.http    explorer page and API; proxies /query /update /store
+      ├── kg.server.address where it serves, for kg backup (kg.server.backup)
       └── kg.server.child   oxigraph on a private loopback port: --timeout-s,
                             an address-space cap, killed if this process dies;
                             restarted when a query makes it run out of memory
@@ -24,6 +25,7 @@ from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 from kg.errors import StoreError
+from kg.server.address import write_address
 from kg.server.child import EngineLimits, OxigraphChild
 from kg.server.guard import Rules, allowed_hosts
 from kg.server.http import Site, handler_for
@@ -54,7 +56,7 @@ def parse_bind(bind: str) -> tuple[str, int]:
     (('127.0.0.1', 7878), ('::1', 80))
     """
     host, sep, port = bind.rpartition(":")
-    if not sep or not host or not port.isdigit() or not 0 <= int(port) < 65536:
+    if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
         raise ValueError(f"--bind must be HOST:PORT, not {bind!r}")
     return host.strip("[]"), int(port)
 
@@ -81,13 +83,16 @@ def serve(options: ServeOptions, binary: str, *, say: Callable[[str], None]) -> 
         site = Site(Rules(allowed_hosts(options.host, options.port, options.host_names), options.writable),
                     engine, options.limits)
         httpd = _http_server(options, site)
+        url = f"http://{_url_host(options.host)}:{options.port}/"
+        address = write_address(location, url)
         try:
             threading.Thread(target=httpd.serve_forever, name="vnkg-http", daemon=True).start()
-            say(f"serving on http://{_url_host(options.host)}:{options.port}/ ...")
+            say(f"serving on {url} ...")
             return _watch(location, identity, engine, stop, say)
         finally:
             httpd.shutdown()
             httpd.server_close()
+            address.unlink(missing_ok=True)
     finally:
         stop.restore()
         engine.stop()

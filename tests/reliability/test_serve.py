@@ -7,6 +7,7 @@ import signal
 import subprocess
 import threading
 import time
+from pathlib import Path
 
 import pytest
 from kgproc import (
@@ -107,3 +108,23 @@ def test_issue13_serve_bounds_a_pathological_query_and_answers_others(server_fac
     assert peak < 1024, peak
     assert answered >= 3
     assert server.count() == expected  # still up afterwards
+
+
+def test_issue13_backup_works_beside_a_writable_server(server_factory, store_dir, tmp_path):
+    server = server_factory(store_dir, "--writable")
+    done = subprocess.run([KG, "backup", str(tmp_path / "copy"), "--store", str(store_dir)], capture_output=True,
+                          timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "through the kg serve" in done.stderr.decode()
+    count = subprocess.run([KG, "query", "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }", "--store",
+                            str(tmp_path / "copy"), "--format", "csv"], capture_output=True, timeout=60, check=False)
+    assert int(count.stdout.decode().split()[1]) == server.count()
+
+
+def test_serve_engine_runs_with_its_limits(server_factory, store_dir):
+    server = server_factory(store_dir, "--timeout", "7", "--memory-limit", "300")
+    (engine_pid, command), = [(pid, cmd) for pid, cmd in session_processes(server.proc.pid) if "oxigraph" in cmd]
+    assert "--timeout-s 7" in command and "127.0.0.1:" in command
+    limits = Path(f"/proc/{engine_pid}/limits").read_text()
+    address_space = next(line for line in limits.splitlines() if line.startswith("Max address space"))
+    assert address_space.split()[3] == str(300 * 1024 * 1024)
