@@ -11,6 +11,7 @@ from typing import Any
 
 _RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_NOT_IN_IRI = set('<>"{}|^`\\ \n\t')
 
 
 def search(store: Any, text: str, *, limit: int = 20) -> list[dict]:
@@ -34,6 +35,9 @@ def neighbourhood(store: Any, node_id: str, *, hops: int = 1, relations: list[st
 
     (``date_from``/``date_to`` are accepted and ignored by this placeholder.)
     """
+    for iri in (node_id, *(relations or ())):
+        if not iri or any(c in iri for c in _NOT_IN_IRI):
+            raise ValueError(f"not an IRI: {iri!r}")
     seen = {node_id}
     frontier = {node_id}
     edges: list[dict] = []

@@ -82,7 +82,14 @@ class Handler(BaseHTTPRequestHandler):
     # ---------------------------------------------------------------- SPARQL
 
     def _proxy(self) -> None:
-        length = int(self.headers.get("Content-Length") or 0)
+        if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
+            self._send_text(411, "send the request body with a Content-Length")
+            return
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            self._send_text(400, "Content-Length is not a number")
+            return
         if length > MAX_BODY:
             self._send_text(413, f"request body over {MAX_BODY} bytes")
             return

@@ -18,6 +18,17 @@ def store_dir(tmp_path: Path) -> Path:
     return make_store(tmp_path / "store")
 
 
+def _stop(servers: list[Server]) -> None:
+    for server in servers:
+        if server.proc.poll() is None:
+            server.proc.terminate()
+            try:
+                server.proc.wait(15)
+            except subprocess.TimeoutExpired:
+                pass
+        kill_session(server.proc.pid)
+
+
 @pytest.fixture
 def server_factory() -> Iterator:
     started: list[Server] = []
@@ -28,11 +39,12 @@ def server_factory() -> Iterator:
         return server
 
     yield factory
-    for server in started:
-        if server.proc.poll() is None:
-            server.proc.terminate()
-            try:
-                server.proc.wait(15)
-            except subprocess.TimeoutExpired:
-                pass
-        kill_session(server.proc.pid)
+    _stop(started)
+
+
+@pytest.fixture(scope="module")
+def shared_writable(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """One kg serve --writable for tests that only send requests it must refuse (or harmless ones)."""
+    server = serve(make_store(tmp_path_factory.mktemp("shared") / "store"), "--writable")
+    yield server
+    _stop([server])

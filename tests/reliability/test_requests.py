@@ -13,8 +13,9 @@ WIPE = b"CLEAR ALL"
 
 
 @pytest.fixture
-def writable(server_factory, store_dir):
-    return server_factory(store_dir, "--writable")
+def writable(shared_writable):
+    assert shared_writable.proc.poll() is None
+    return shared_writable
 
 
 @pytest.mark.parametrize("host", ["evil.example", "evil.example:{port}", "127.0.0.2:{port}", ""])
@@ -93,3 +94,16 @@ def test_serve_explorer_page_and_api(server_factory, store_dir):
     assert status == 200 and json.loads(body)["nodes"]
     status, body = server.request("/api/node?id=x&hops=9")
     assert status == 400 and "hops" in json.loads(body)["error"]
+
+
+def test_serve_refuses_a_chunked_body(writable):
+    import http.client
+
+    conn = http.client.HTTPConnection("127.0.0.1", writable.port, timeout=30)
+    try:
+        conn.request("POST", "/update", body=iter([WIPE]), encode_chunked=True,
+                     headers={"Content-Type": "application/sparql-update", "Transfer-Encoding": "chunked"})
+        assert conn.getresponse().status == 411
+    finally:
+        conn.close()
+    assert writable.count() > 3000
