@@ -12,7 +12,9 @@ to what one worker gives.
 Worker processes start from a forkserver (safe when the caller has threads)
 that has loaded the NLP models, so they are loaded once per pool. As with
 any multiprocessing code, a script that asks for workers must guard its
-entry point with ``if __name__ == "__main__":``. On Dask, every worker needs vnkg installed;
+entry point with ``if __name__ == "__main__":``. Workers watch the process
+that started the pool and exit when it does, however it ended (a signal,
+SIGKILL), so no worker, forkserver or resource tracker outlives it. On Dask, every worker needs vnkg installed;
 each worker process loads the models on its first task and keeps them.
 """
 
@@ -273,7 +275,7 @@ def _alive(pid: int) -> bool:
     except ProcessLookupError:
         return False
     except PermissionError:
-        return True
+        pass  # it exists, under another user
     return True
 
 
