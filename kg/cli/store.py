@@ -22,7 +22,7 @@ from kg.cli._common import (
     refuse_overwrite,
     warn_undated,
 )
-from kg.errors import MissingDependencyError, StoreError
+from kg.errors import MissingDependencyError, StoreError, StoreLockedError
 from kg.ingest import DEFAULT_MAX_BYTES
 
 RDF_FORMATS = ("turtle", "nt", "trig", "nq", "jsonld")
@@ -43,7 +43,7 @@ def store_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _open(kwargs: dict[str, Any], *, read_only: bool) -> Any:
-    from kg.store import open_store
+    from kg.store import is_url, open_store
 
     location = kwargs.pop("store")
     endpoints = {k: kwargs.pop(k) for k in ("query_endpoint", "update_endpoint", "graph_store_endpoint")}
@@ -51,7 +51,18 @@ def _open(kwargs: dict[str, Any], *, read_only: bool) -> Any:
         return open_store(None, read_only=read_only, **endpoints)
     if any(endpoints.values()):
         raise click.UsageError("--update-endpoint and --graph-store-endpoint need --query-endpoint")
-    return open_store(location, read_only=read_only)
+    try:
+        return open_store(location, read_only=read_only)
+    except StoreLockedError as err:
+        from kg.server.address import read_address
+
+        served = None if is_url(location) else read_address(Path(location))
+        if served is None:
+            raise
+        if read_only or served.writable:
+            raise StoreLockedError(f"{err}; a kg serve at {served.url} holds it: "
+                                   f"use --store {served.url.rstrip('/')}") from err
+        raise StoreLockedError(f"{err}; a read-only kg serve at {served.url} holds it: stop it first") from err
 
 
 def _default_workers() -> int:
@@ -317,7 +328,6 @@ def backup(target: str, store: str) -> None:
     Example:
       kg backup backups/vnkg-2025-12-01
     """
-    from kg.errors import StoreLockedError
     from kg.server.address import read_address
     from kg.store import EmbeddedStore
 
@@ -325,13 +335,13 @@ def backup(target: str, store: str) -> None:
         with EmbeddedStore(store, read_only=True) as embedded:
             embedded.backup(target)
     except StoreLockedError:
-        url = read_address(Path(store))
-        if url is None:
+        served = read_address(Path(store))
+        if served is None:
             raise
         from kg.server.backup import backup_from_server
 
-        quads = backup_from_server(url, target)  # a writable kg serve holds it: ask the server
-        info(f"backed up {store} to {target} through the kg serve at {url} ({quads} quads)")
+        quads = backup_from_server(served.url, target)  # a writable kg serve holds it: ask the server
+        info(f"backed up {store} to {target} through the kg serve at {served.url} ({quads} quads)")
         return
     info(f"backed up {store} to {target}")
 

@@ -25,7 +25,7 @@ from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 from kg.errors import StoreError
-from kg.server.address import write_address
+from kg.server.address import Served, write_address
 from kg.server.child import EngineLimits, OxigraphChild
 from kg.server.guard import Rules, allowed_hosts
 from kg.server.http import Site, handler_for
@@ -84,7 +84,7 @@ def serve(options: ServeOptions, binary: str, *, say: Callable[[str], None]) -> 
                     engine, options.limits)
         httpd = _http_server(options, site)
         url = f"http://{_url_host(options.host)}:{options.port}/"
-        address = write_address(location, url)
+        address = write_address(location, Served(url, options.writable))
         try:
             threading.Thread(target=httpd.serve_forever, name="vnkg-http", daemon=True).start()
             say(f"serving on {url} ...")

@@ -9,23 +9,33 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 ADDRESS_NAME = "vnkg-serve.json"
 
 
-def write_address(location: Path, url: str) -> Path:
-    """Record ``url`` (and this process id) in ``location``; returns the file to remove at the end."""
+@dataclass(frozen=True, slots=True)
+class Served:
+    """A running ``kg serve``: its base URL (ending in ``/``) and whether it takes updates."""
+
+    url: str
+    writable: bool
+
+
+def write_address(location: Path, served: Served) -> Path:
+    """Record ``served`` (and this process id) in ``location``; returns the file to remove at the end."""
     path = location / ADDRESS_NAME
-    path.write_text(json.dumps({"url": url, "pid": os.getpid()}), encoding="utf-8")
+    record = {"url": served.url, "writable": served.writable, "pid": os.getpid()}
+    path.write_text(json.dumps(record), encoding="utf-8")
     return path
 
 
-def read_address(location: Path) -> str | None:
-    """The URL of the ``kg serve`` on ``location``, or ``None`` when none is recorded or its process is gone."""
+def read_address(location: Path) -> Served | None:
+    """The ``kg serve`` on ``location``, or ``None`` when none is recorded or its process is gone."""
     try:
         record = json.loads((location / ADDRESS_NAME).read_text(encoding="utf-8"))
         os.kill(int(record["pid"]), 0)
+        return Served(url=str(record["url"]), writable=bool(record["writable"]))
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    return str(record["url"])

@@ -128,3 +128,15 @@ def test_serve_engine_runs_with_its_limits(server_factory, store_dir):
     limits = Path(f"/proc/{engine_pid}/limits").read_text()
     address_space = next(line for line in limits.splitlines() if line.startswith("Max address space"))
     assert address_space.split()[3] == str(300 * 1024 * 1024)
+
+
+@pytest.mark.parametrize(("mode", "command", "expected"), [
+    ("--writable", ["query", "ASK {}"], "use --store http://127.0.0.1:"),
+    ("--writable", ["remove", "x"], "use --store http://127.0.0.1:"),
+    ("", ["remove", "x"], "read-only kg serve at http://127.0.0.1:"),
+], ids=["query-beside-writable", "write-beside-writable", "write-beside-read-only"])
+def test_locked_store_names_the_server_holding_it(server_factory, store_dir, mode, command, expected):
+    server = server_factory(store_dir, *[mode] if mode else [])
+    done = subprocess.run([KG, *command, "--store", str(store_dir)], capture_output=True, timeout=60, check=False)
+    assert done.returncode == 1
+    assert expected in done.stderr.decode() and str(server.port) in done.stderr.decode()
