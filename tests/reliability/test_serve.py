@@ -140,3 +140,34 @@ def test_locked_store_names_the_server_holding_it(server_factory, store_dir, mod
     done = subprocess.run([KG, *command, "--store", str(store_dir)], capture_output=True, timeout=60, check=False)
     assert done.returncode == 1
     assert expected in done.stderr.decode() and str(server.port) in done.stderr.decode()
+
+
+def _engine_connections(port: int) -> int:
+    """Established TCP connections on the engine's loopback port (from /proc/net/tcp)."""
+    count = 0
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        local, state = line.split()[1], line.split()[3]
+        if int(local.split(":")[1], 16) == port and state == "01":
+            count += 1
+    return count
+
+
+def test_issue13_streaming_query_released_when_its_client_goes(server_factory, store_dir):
+    import socket
+
+    server = server_factory(store_dir, "--timeout", "60")
+    (engine_cmd,) = [cmd for _, cmd in session_processes(server.proc.pid) if "oxigraph" in cmd]
+    engine_port = int(engine_cmd.split("--bind 127.0.0.1:")[1].split()[0])
+    body = b"SELECT * { ?a ?b ?c . ?d ?e ?f }"  # eleven million rows, streamed
+    client = socket.create_connection(("127.0.0.1", server.port))
+    client.sendall(b"POST /query HTTP/1.0\r\nHost: 127.0.0.1:%d\r\nContent-Type: application/sparql-query\r\n"
+                   b"Accept: text/tab-separated-values\r\nContent-Length: %d\r\n\r\n%s"
+                   % (server.port, len(body), body))
+    assert client.recv(65536).startswith(b"HTTP/1.0 200")
+    assert _engine_connections(engine_port) >= 1
+    client.close()
+    deadline = time.monotonic() + 10
+    while _engine_connections(engine_port) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _engine_connections(engine_port) == 0  # long before the 60 s limit
+    assert server.count() > 3000
