@@ -12,7 +12,9 @@ to what one worker gives.
 Worker processes start from a forkserver (safe when the caller has threads)
 that has loaded the NLP models, so they are loaded once per pool. As with
 any multiprocessing code, a script that asks for workers must guard its
-entry point with ``if __name__ == "__main__":``. On Dask, every worker needs vnkg installed;
+entry point with ``if __name__ == "__main__":``. Workers watch the process
+that started the pool and exit when it does, however it ended (a signal,
+SIGKILL), so no worker, forkserver or resource tracker outlives it. On Dask, every worker needs vnkg installed;
 each worker process loads the models on its first task and keeps them.
 """
 
@@ -221,10 +223,60 @@ def _ordered(articles: Iterable[Article], submit: Callable[[list[Article]], Futu
 # ---------------------------------------------------------------- process pool
 
 
-def _init_worker() -> None:
+def _init_worker(parent_pid: int | None = None) -> None:
     from kg.nlp import load_models
 
+    if parent_pid is not None:
+        _exit_with(parent_pid)
     load_models()  # once per worker process, before the first article
+
+
+def _exit_with(parent_pid: int) -> None:
+    """End this worker as soon as the process that started the pool is gone, whatever killed it.
+
+    A worker's parent is the forkserver, which lives as long as any worker
+    holds its "alive" pipe, and every worker holds the write ends of the pool's
+    queues: after a SIGKILL or SIGTERM of the main process nothing ever reads
+    EOF, and the workers, the forkserver and the resource tracker would live on
+    (holding the main process's stdout). So each worker watches the main
+    process itself; when the workers go, the forkserver and tracker see EOF and go too.
+    """
+    import os
+    import threading
+
+    try:
+        pidfd = os.pidfd_open(parent_pid)
+    except ProcessLookupError:
+        os._exit(1)
+    except (AttributeError, OSError):  # no pidfd (not Linux): poll the pid instead
+        pidfd = None
+    threading.Thread(target=_wait_for_exit, args=(parent_pid, pidfd), daemon=True,
+                     name="vnkg-parent-watch").start()
+
+
+def _wait_for_exit(parent_pid: int, pidfd: int | None) -> None:
+    import os
+    import select
+    import time
+
+    if pidfd is not None:
+        select.select([pidfd], [], [])  # readable once the process has exited
+    else:
+        while _alive(parent_pid):
+            time.sleep(0.5)
+    os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    import os
+
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass  # it exists, under another user
+    return True
 
 
 def _run_processes(articles: Iterable[Article], fn: ExtractFn, *,
@@ -237,7 +289,10 @@ def _run_processes(articles: Iterable[Article], fn: ExtractFn, *,
         # The server loads the models once and workers fork with them (no
         # effect if this process already started its forkserver).
         context.set_forkserver_preload(["kg.nlp._preload"])  # type: ignore[attr-defined]
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker)
+    import os
+
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
+                               initargs=(os.getpid(),))
     try:
         yield from _ordered(articles, lambda batch: pool.submit(_extract_batch, batch, fn),
                             WINDOW_PER_WORKER * workers)

@@ -6,7 +6,6 @@ import functools
 import json
 import os
 import shutil
-import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -26,7 +25,7 @@ from kg.cli._common import (
     warn_undated,
 )
 from kg.cli._web import require_input, web_options
-from kg.errors import MissingDependencyError, StoreError
+from kg.errors import MissingDependencyError, StoreError, StoreLockedError
 from kg.ingest import DEFAULT_MAX_BYTES
 
 RDF_FORMATS = ("turtle", "nt", "trig", "nq", "jsonld")
@@ -47,7 +46,7 @@ def store_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _open(kwargs: dict[str, Any], *, read_only: bool) -> Any:
-    from kg.store import open_store
+    from kg.store import is_url, open_store
 
     location = kwargs.pop("store")
     endpoints = {k: kwargs.pop(k) for k in ("query_endpoint", "update_endpoint", "graph_store_endpoint")}
@@ -56,7 +55,18 @@ def _open(kwargs: dict[str, Any], *, read_only: bool) -> Any:
     if any(endpoints.values()):
         raise click.UsageError("--update-endpoint and --graph-store-endpoint need --query-endpoint")
     _refuse_foreign_directory(location)
-    return open_store(location, read_only=read_only)
+    try:
+        return open_store(location, read_only=read_only)
+    except StoreLockedError as err:
+        from kg.server.address import read_address
+
+        served = None if is_url(location) else read_address(Path(location))
+        if served is None:
+            raise
+        if read_only or served.writable:
+            raise StoreLockedError(f"{err}; a kg serve at {served.url} holds it: "
+                                   f"use --store {served.url.rstrip('/')}") from err
+        raise StoreLockedError(f"{err}; a read-only kg serve at {served.url} holds it: stop it first") from err
 
 
 def _refuse_foreign_directory(location: str | None) -> None:
@@ -140,7 +150,12 @@ def build(paths: tuple[str, ...], workers: int, dask_address: str | None, execut
               help="table; json (a list of records), csv or tsv with plain values; sparql-json (W3C).")
 @click.option("--rdf-terms", is_flag=True, help="csv/tsv cells as RDF terms: <iri>, \"text\"@vi.")
 @click.option("--update", is_flag=True, help="Run a SPARQL Update (the store is read-only otherwise).")
-def query(sparql: str, fmt: str, rdf_terms: bool, update: bool, **kwargs: Any) -> None:
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True,
+              help="Seconds a query may run before it is stopped.")
+@click.option("--memory-limit", type=click.IntRange(min=64), default=2048, show_default=True, metavar="MB",
+              help="Memory a query may use before it is stopped.")
+def query(sparql: str, fmt: str, rdf_terms: bool, update: bool, timeout: float, memory_limit: int,
+          **kwargs: Any) -> None:
     """Run a SPARQL query (text or a .rq file) over the union of the article graphs.
 
     The prefixes vnkg, skos, schema, rdfs, rdf, xsd, prov and owl need no PREFIX line.
@@ -149,12 +164,14 @@ def query(sparql: str, fmt: str, rdf_terms: bool, update: bool, **kwargs: Any) -
     Example:
       kg query examples/queries/who_met_whom.rq
       kg query 'SELECT ?name { ?p a vnkg:Person ; skos:prefLabel ?name }' --format json
+
+    Ctrl-C stops a running query at once.
     """
     from kg.query import format_result, read_query, run_query
 
     text = read_query(sparql)
     with _open(kwargs, read_only=not update) as store:
-        result = run_query(store, text, update=update)
+        result = run_query(store, text, update=update, timeout=timeout, memory_mb=memory_limit)
     if result is None:
         info("update done")
         return
@@ -306,34 +323,52 @@ def _oxigraph_binary() -> str:
 
 @click.command(context_settings=CONTEXT_SETTINGS)
 @click.option("--store", default="vnkg-store", show_default=True, metavar="DIR", help="Store directory.")
-@click.option("--bind", default="127.0.0.1:7878", show_default=True, help="HOST:PORT to listen on.")
+@click.option("--bind", default="127.0.0.1:7878", show_default=True,
+              help="HOST:PORT to listen on (loopback by default: anything else is open to the network).")
 @click.option("--writable", is_flag=True, help="Accept updates (the default is read-only).")
-def serve(store: str, bind: str, writable: bool) -> None:
-    """Serve the store as a SPARQL 1.1 endpoint (Oxigraph's server): /query, and /update if writable.
+@click.option("--timeout", type=click.FloatRange(min=1), default=30.0, show_default=True,
+              help="Seconds a query may run before it is stopped.")
+@click.option("--memory-limit", type=click.IntRange(min=128), default=768, show_default=True, metavar="MB",
+              help="Address space of the query engine; a query needing more fails and the engine restarts.")
+@click.option("--host-name", "host_names", multiple=True, metavar="NAME",
+              help="Another name clients use for this server (checked against the Host header).")
+def serve(store: str, bind: str, writable: bool, timeout: float, memory_limit: int,
+          host_names: tuple[str, ...]) -> None:
+    """Serve the store: the explorer at /, a SPARQL 1.1 endpoint at /query (and /update if writable).
 
-    Queries see the union of the article graphs as the default graph. While
-    it serves, builds on the same store wait (they fail as locked).
+    Queries see the union of the article graphs as the default graph; each
+    stops after --timeout seconds and the engine's memory is capped. Requests
+    whose Host header does not name this server are refused, and so are
+    updates sent cross-origin or form-encoded (send application/sparql-update).
+    While it serves, a kg build on the same store fails at once (the store
+    is locked); kg query and export work beside a read-only server, and kg
+    backup beside any.
+    SIGTERM or Ctrl-C stops it; it also stops if its store directory is removed.
 
     \b
     Example:
       kg serve --store vnkg-store --bind 127.0.0.1:7878
     """
-    from kg.store.lock import StoreLock
+    from kg.server import EngineLimits, ServeOptions, parse_bind
+    from kg.server import serve as run_server
 
-    path = Path(store)
-    if not (path / "CURRENT").exists():
-        raise StoreError(f"no store at {path}; build one first: kg build PATH --store {path}")
-    lock = StoreLock(path, exclusive=writable)
-    command = [_oxigraph_binary(), "serve" if writable else "serve-read-only", "--location", str(path),
-               "--bind", bind, "--union-default-graph"]
-    info(f"SPARQL endpoint http://{bind}/query ({'read-write' if writable else 'read-only'}); Ctrl-C stops it")
     try:
-        code = subprocess.call(command)
-    except KeyboardInterrupt:
-        code = 0
-    finally:
-        lock.release()
-    sys.exit(code)
+        host, port = parse_bind(bind)
+    except ValueError as err:
+        raise click.BadParameter(str(err), param_hint="--bind") from None
+    options = ServeOptions(location=Path(store), host=host, port=port, writable=writable,
+                           limits=EngineLimits(timeout_s=timeout, memory_mb=memory_limit),
+                           host_names=host_names)
+
+    def say(message: str) -> None:
+        if message.startswith("serving on "):
+            url = message.removeprefix("serving on ").removesuffix(" ...")
+            message = (f"explorer {url} ; SPARQL endpoint {url}query "
+                       f"({'read-write: ' + url + 'update' if writable else 'read-only'}); "
+                       f"queries stop after {timeout:g} s; Ctrl-C stops it")
+        info(message)
+
+    sys.exit(run_server(options, _oxigraph_binary(), say=say))
 
 
 @click.command(context_settings=CONTEXT_SETTINGS)
@@ -342,14 +377,28 @@ def serve(store: str, bind: str, writable: bool) -> None:
 def backup(target: str, store: str) -> None:
     """Write a consistent copy of the store into a new directory TARGET.
 
+    Works beside kg query and kg serve; while a kg serve --writable holds
+    the store, the copy is read from that server.
+
     \b
     Example:
       kg backup backups/vnkg-2025-12-01
     """
+    from kg.server.address import read_address
     from kg.store import EmbeddedStore
 
-    with EmbeddedStore(store, create=False) as embedded:
-        embedded.backup(target)
+    try:  # a reader's open: works beside kg query and a read-only kg serve
+        with EmbeddedStore(store, read_only=True) as embedded:
+            embedded.backup(target)
+    except StoreLockedError:
+        served = read_address(Path(store))
+        if served is None:
+            raise
+        from kg.server.backup import backup_from_server
+
+        quads = backup_from_server(served.url, target)  # a writable kg serve holds it: ask the server
+        info(f"backed up {store} to {target} through the kg serve at {served.url} ({quads} quads)")
+        return
     info(f"backed up {store} to {target}")
 
 

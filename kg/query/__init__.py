@@ -83,8 +83,14 @@ def point_at_error(message: str, sparql: str) -> str:
     return f"{message}\n{gutter}{lines[line - 1]}\n{' ' * (len(gutter) - 2)}| {' ' * max(column - 1, 0)}^"
 
 
-def run_query(store: Any, sparql: str, *, update: bool = False) -> QueryResult | None:
+def run_query(store: Any, sparql: str, *, update: bool = False, timeout: float | None = None,
+              memory_mb: int | None = None) -> QueryResult | None:
     """Run a query (or, with ``update``, an update) on a store; the usual prefixes are predeclared.
+
+    With ``timeout`` (seconds) or ``memory_mb`` (this process's resident
+    memory) a query that goes past either raises ``QueryError`` at once, and
+    so does Ctrl-C (``KeyboardInterrupt``); see ``kg.query.bounded`` for what
+    happens to the abandoned evaluation. Updates are never abandoned half way.
 
     Raises:
         QueryError: its message points at the line and column of a syntax error in ``sparql``.
@@ -92,11 +98,16 @@ def run_query(store: Any, sparql: str, *, update: bool = False) -> QueryResult |
     from kg.errors import QueryError
 
     prefixes = _prefix_lines(sparql)
+    full = prefixes + sparql
     try:
         if update:
-            store.update(prefixes + sparql)
+            store.update(full)
             return None
-        return store.query(prefixes + sparql)
+        if timeout is None and memory_mb is None:
+            return store.query(full)
+        from kg.query.bounded import run_bounded
+
+        return run_bounded(lambda: store.query(full), timeout=timeout, memory_mb=memory_mb)
     except QueryError as err:
         added = prefixes.count("\n")
         message = _ERROR_AT.sub(lambda m: f"line {int(m.group(1)) - added}, column {m.group(2)}", str(err))
