@@ -8,14 +8,22 @@ handler is given), and reading goes on with the next input.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import logging
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from kg.errors import InputError
-from kg.ingest.files import DEFAULT_MAX_BYTES, decode_bytes, expand_paths, read_limited
-from kg.ingest.jsonl import is_annotation_file, parse_jsonl
+from kg.ingest.files import (
+    DEFAULT_MAX_BYTES,
+    decode_bytes,
+    expand_paths,
+    read_limited,
+    read_stream_limited,
+)
+from kg.ingest.jsonl import read_jsonl
 from kg.ingest.seed import parse_text_article
 from kg.model import Article
 
@@ -57,37 +65,58 @@ def read_articles(
     seen: dict[str, str] = {}
     for source, named in expand_paths(paths, on_error=handle):
         try:
-            for article in _read_source(source, named=named, date=date, max_bytes=max_bytes,
-                                        on_error=handle):
+            for article, line in _read_source(source, named=named, date=date, max_bytes=max_bytes,
+                                              on_error=handle):
                 if article.id in seen:
                     handle(InputError(f"duplicate article id {article.id!r} (first read from "
-                                      f"{seen[article.id]}); skipped", path=article.source))
+                                      f"{seen[article.id]}); skipped", path=article.source, line=line))
                     continue
-                seen[article.id] = article.source
+                seen[article.id] = article.source if line is None else f"{article.source}:{line}"
                 yield article
         except InputError as err:
             handle(err)
 
 
 def _read_source(source: str, *, named: bool, date: dt.date | None, max_bytes: int,
-                 on_error: ErrorHandler) -> Iterator[Article]:
+                 on_error: ErrorHandler) -> Iterator[tuple[Article, int | None]]:
     if source == "-":
-        data = sys.stdin.buffer.read()
-        name, stem, is_jsonl = "<stdin>", "stdin", data.lstrip()[:1] == b"{"
+        stream, name, stem = sys.stdin.buffer, "<stdin>", "stdin"
+        is_jsonl = _starts_with_brace(stream)
     else:
         path = Path(source)
         is_jsonl = path.suffix.lower() in JSONL_SUFFIXES
-        data = read_limited(path, max_bytes=None if is_jsonl else max_bytes)
         name, stem = str(path), path.stem
-    text = decode_bytes(data, path=name)
-    if is_jsonl and not named and is_annotation_file(text):
-        # gold or extraction output beside the articles (data/gold.jsonl): not articles
-        logger.info("%s holds annotations, not articles: skipped", name)
-        return
+        if not is_jsonl:
+            data = read_limited(path, max_bytes=max_bytes)
     if is_jsonl:
-        yield from parse_jsonl(text, path=name, max_bytes=max_bytes, on_error=on_error)
-    else:
-        yield parse_text_article(text, article_id=stem, path=name, default_date=date)
+        # line by line, never the whole file: memory stays flat (max_bytes is per record)
+        yield from _read_jsonl_source(source, name=name, named=named, max_bytes=max_bytes,
+                                      on_error=on_error)
+        return
+    if source == "-":
+        data = read_stream_limited(stream, max_bytes=max_bytes, path=name)
+    text = decode_bytes(data, path=name)
+    yield parse_text_article(text, article_id=stem, path=name, default_date=date), None
+
+
+def _read_jsonl_source(source: str, *, name: str, named: bool, max_bytes: int,
+                       on_error: ErrorHandler) -> Iterator[tuple[Article, int | None]]:
+    if source == "-":
+        yield from read_jsonl(sys.stdin.buffer, path=name, max_bytes=max_bytes, named=named,
+                              on_error=on_error)
+        return
+    try:
+        stream = open(source, "rb")  # noqa: SIM115 - closed below, after the lazy reader is done
+    except OSError as err:
+        raise InputError(f"cannot read: {err.strerror or err}", path=name) from err
+    with stream:
+        yield from read_jsonl(stream, path=name, max_bytes=max_bytes, named=named, on_error=on_error)
+
+
+def _starts_with_brace(stream: BinaryIO) -> bool:
+    """Whether stdin holds JSONL: its first non-blank byte is "{" (peeked, not consumed)."""
+    head = stream.peek(4096) if isinstance(stream, io.BufferedReader) else b""
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
 
 
 def read_article_text(text: str, *, article_id: str, date: dt.date | None = None) -> Article:
