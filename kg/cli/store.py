@@ -23,6 +23,7 @@ from kg.cli._common import (
     refuse_overwrite,
     warn_undated,
 )
+from kg.cli._limits import article_timeout_option
 from kg.errors import MissingDependencyError, StoreError
 from kg.ingest import DEFAULT_MAX_BYTES
 
@@ -64,6 +65,7 @@ def _default_workers() -> int:
 @store_options
 @click.option("--workers", type=click.IntRange(min=1), default=_default_workers,
               show_default="the machine's cores", help="Articles extracted in parallel processes.")
+@article_timeout_option
 @click.option("--dask", "dask_address", metavar="ADDRESS", help="Extract on this Dask scheduler.")
 @click.option("--executor", type=click.Choice(["serial", "processes", "dask"]),
               help="How to run extraction (default: serial for one worker, else processes; "
