@@ -24,6 +24,7 @@ from kg.cli._common import (
     warn_undated,
 )
 from kg.cli._limits import article_timeout_option
+from kg.cli._terminal import escape_controls, safe_output
 from kg.errors import MissingDependencyError, StoreError
 from kg.ingest import DEFAULT_MAX_BYTES
 
@@ -130,7 +131,7 @@ def query(sparql: str, fmt: str, update: bool, **kwargs: Any) -> None:
     if result is None:
         info("update done")
         return
-    click.echo(format_result(result, fmt))
+    click.echo(safe_output(format_result(result, fmt), fmt))
 
 
 @click.command(context_settings=CONTEXT_SETTINGS)
@@ -183,7 +184,7 @@ def validate(shapes: str | None, **kwargs: Any) -> None:
     with _open(kwargs, read_only=True) as store:
         report = run_validate(store, shapes=shapes or SHAPES)
     for violation in report.violations:
-        click.echo(str(violation))
+        click.echo(escape_controls(str(violation)))
     if report.conforms:
         info(f"valid: {report.triples} triples conform to the shapes")
         return
