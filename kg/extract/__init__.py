@@ -20,9 +20,13 @@ def extract(article: Article, *, timeout: float | None = None) -> Extraction:
     Raises:
         ArticleTimeoutError: the article took longer; it names the file.
     """
+    from kg.extract.lexicon import load_lexicon
     from kg.extract.pipeline import extract_article
+    from kg.nlp import load_models
     from kg.nlp.deadline import time_limit
 
+    load_models()  # once per process, and not counted against the first article's time
+    load_lexicon()
     with time_limit(article_timeout() if timeout is None else timeout, article):
         return extract_article(article)
 

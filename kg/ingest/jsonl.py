@@ -44,7 +44,7 @@ def read_jsonl(stream: BinaryIO, *, path: str, max_bytes: int, named: bool,
     for number, line in _lines(stream, path=path, max_bytes=max_bytes):
         if isinstance(line, InputError):
             any_line = True
-            on_error(line)
+            on_error(_detached(line))
             continue
         if not line.strip():
             continue
@@ -59,9 +59,16 @@ def read_jsonl(stream: BinaryIO, *, path: str, max_bytes: int, named: bool,
             yield _to_article(record, path=path, line=number, stem=stem), number
         except InputError as err:
             first = False
-            on_error(err)
+            on_error(_detached(err))
     if not any_line:
         raise InputError("empty file", path=path)
+
+
+def _detached(err: InputError) -> InputError:
+    """The error without its traceback and cause: their frames hold the refused line, and a
+    caller that keeps every error (a report) would otherwise keep every refused record."""
+    err.__traceback__ = err.__cause__ = err.__context__ = None
+    return err
 
 
 def _lines(stream: BinaryIO, *, path: str, max_bytes: int) -> Iterator[tuple[int, str | InputError]]:
@@ -169,8 +176,8 @@ def _article_id(value: Any, *, path: str, line: int) -> str | None:
                          path=path, line=line)
     _check_encodable(value, key="id", path=path, line=line)
     article_id = unicodedata.normalize("NFC", value.strip())
-    if any(unicodedata.category(ch) in ("Cc", "Cf") for ch in article_id):
-        raise InputError(f'"id" {article_id!r} holds a control or format character',
+    if any(unicodedata.category(ch) == "Cc" for ch in article_id):
+        raise InputError(f'"id" {article_id!r} holds a control character',
                          path=path, line=line)
     return article_id or None
 

@@ -45,6 +45,9 @@ def make_article(*, article_id: str, text: str, published: dt.date | None, sourc
     article_id = unicodedata.normalize("NFC", article_id)  # NFD ids (macOS file names) are the same id
     if not text:
         raise InputError("empty article (no text)", path=source, line=line)
+    if not any(ch.isalnum() for ch in text):
+        raise InputError("no words in the article (only punctuation, symbols or control characters)",
+                         path=source, line=line)
     return Article(id=article_id, text=text, published=published, source=source,
                    content_hash=content_hash(text, published), title=title, url=url)
 
