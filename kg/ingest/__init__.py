@@ -7,6 +7,7 @@ handler is given), and reading goes on with the next input.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import logging
@@ -80,7 +81,7 @@ def read_articles(
 def _read_source(source: str, *, named: bool, date: dt.date | None, max_bytes: int,
                  on_error: ErrorHandler) -> Iterator[tuple[Article, int | None]]:
     if source == "-":
-        stream, name, stem = sys.stdin.buffer, "<stdin>", "stdin"
+        stream, name, stem = _stdin(), "<stdin>", "stdin"
         is_jsonl = _starts_with_brace(stream)
     else:
         path = Path(source)
@@ -90,8 +91,8 @@ def _read_source(source: str, *, named: bool, date: dt.date | None, max_bytes: i
             data = read_limited(path, max_bytes=max_bytes)
     if is_jsonl:
         # line by line, never the whole file: memory stays flat (max_bytes is per record)
-        yield from _read_jsonl_source(source, name=name, named=named, max_bytes=max_bytes,
-                                      on_error=on_error)
+        with contextlib.nullcontext(stream) if source == "-" else _open_jsonl(path) as lines:
+            yield from read_jsonl(lines, path=name, max_bytes=max_bytes, named=named, on_error=on_error)
         return
     if source == "-":
         data = read_stream_limited(stream, max_bytes=max_bytes, path=name)
@@ -99,24 +100,24 @@ def _read_source(source: str, *, named: bool, date: dt.date | None, max_bytes: i
     yield parse_text_article(text, article_id=stem, path=name, default_date=date), None
 
 
-def _read_jsonl_source(source: str, *, name: str, named: bool, max_bytes: int,
-                       on_error: ErrorHandler) -> Iterator[tuple[Article, int | None]]:
-    if source == "-":
-        yield from read_jsonl(sys.stdin.buffer, path=name, max_bytes=max_bytes, named=named,
-                              on_error=on_error)
-        return
+def _open_jsonl(path: Path) -> BinaryIO:
     try:
-        stream = open(source, "rb")  # noqa: SIM115 - closed below, after the lazy reader is done
+        return open(path, "rb")  # the caller closes it when the lazy reader is done
     except OSError as err:
-        raise InputError(f"cannot read: {err.strerror or err}", path=name) from err
-    with stream:
-        yield from read_jsonl(stream, path=name, max_bytes=max_bytes, named=named, on_error=on_error)
+        raise InputError(f"cannot read: {err.strerror or err}", path=str(path)) from err
 
 
-def _starts_with_brace(stream: BinaryIO) -> bool:
+def _stdin() -> io.BufferedReader:
+    """stdin as a stream that can be peeked at (it is one, unless replaced, as in tests)."""
+    stream = sys.stdin.buffer
+    if isinstance(stream, io.BufferedReader):
+        return stream
+    return io.BufferedReader(stream)  # type: ignore[arg-type, type-var]
+
+
+def _starts_with_brace(stream: io.BufferedReader) -> bool:
     """Whether stdin holds JSONL: its first non-blank byte is "{" (peeked, not consumed)."""
-    head = stream.peek(4096) if isinstance(stream, io.BufferedReader) else b""
-    return head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
+    return stream.peek(4096).lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
 
 
 def read_article_text(text: str, *, article_id: str, date: dt.date | None = None) -> Article:

@@ -187,7 +187,7 @@ def test_issue13_stdin_jsonl_record_over_max_size(monkeypatch: pytest.MonkeyPatc
 
     big = json.dumps({"id": "big", "text": "Hà Nội " * 1000}, ensure_ascii=False)
     small = json.dumps({"id": "small", "text": "Hà Nội."}, ensure_ascii=False)
-    stdin = io.TextIOWrapper(io.BufferedReader(io.BytesIO(f"{big}\n{small}\n".encode())), encoding="utf-8")
+    stdin = io.TextIOWrapper(io.BytesIO(f"{big}\n{small}\n".encode()), encoding="utf-8")
     monkeypatch.setattr(sys, "stdin", stdin)
     errors = []
     assert [a.id for a in read_articles(["-"], max_bytes=2000, on_error=errors.append)] == ["small"]
