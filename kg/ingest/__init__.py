@@ -25,7 +25,7 @@ from kg.ingest.files import (
     read_stream_limited,
 )
 from kg.ingest.jsonl import read_jsonl
-from kg.ingest.seed import parse_text_article
+from kg.ingest.seed import check_has_words, parse_text_article
 from kg.model import Article
 
 __all__ = ["DEFAULT_MAX_BYTES", "read_article_text", "read_articles"]
@@ -97,7 +97,7 @@ def _read_source(source: str, *, named: bool, date: dt.date | None, max_bytes: i
     if source == "-":
         data = read_stream_limited(stream, max_bytes=max_bytes, path=name)
     text = decode_bytes(data, path=name)
-    yield parse_text_article(text, article_id=stem, path=name, default_date=date), None
+    yield check_has_words(parse_text_article(text, article_id=stem, path=name, default_date=date)), None
 
 
 def _open_jsonl(path: Path) -> BinaryIO:

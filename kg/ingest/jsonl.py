@@ -16,7 +16,7 @@ from typing import Any, BinaryIO
 
 from kg.errors import InputError
 from kg.ingest.files import check_no_nul, sniff_bom
-from kg.ingest.seed import make_article, parse_date
+from kg.ingest.seed import check_has_words, make_article, parse_date
 from kg.model import Article
 
 logger = logging.getLogger(__name__)
@@ -152,8 +152,9 @@ def _to_article(record: Any, *, path: str, line: int, stem: str) -> Article:
         raise InputError('record has no "text"', path=path, line=line)
     article_id = _article_id(record.get("id"), path=path, line=line) or f"{stem}-{line}"
     published = parse_date(fields["date"], path=path, line=line) if fields.get("date") else None
-    return make_article(article_id=article_id, text=fields["text"], published=published, source=path,
-                        title=fields.get("title") or None, url=fields.get("url") or None, line=line)
+    article = make_article(article_id=article_id, text=fields["text"], published=published, source=path,
+                           title=fields.get("title") or None, url=fields.get("url") or None, line=line)
+    return check_has_words(article, line=line)
 
 
 def _string(record: dict[str, Any], key: str, *, path: str, line: int) -> str:

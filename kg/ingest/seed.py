@@ -45,11 +45,17 @@ def make_article(*, article_id: str, text: str, published: dt.date | None, sourc
     article_id = unicodedata.normalize("NFC", article_id)  # NFD ids (macOS file names) are the same id
     if not text:
         raise InputError("empty article (no text)", path=source, line=line)
-    if not any(ch.isalnum() for ch in text):
-        raise InputError("no words in the article (only punctuation, symbols or control characters)",
-                         path=source, line=line)
     return Article(id=article_id, text=text, published=published, source=source,
                    content_hash=content_hash(text, published), title=title, url=url)
+
+
+def check_has_words(article: Article, *, line: int | None = None) -> Article:
+    """An article read from a file must hold a letter or a digit: one of control characters
+    or punctuation only is junk, not news. (Text handed over in Python is taken as it is.)"""
+    if not any(ch.isalnum() for ch in article.text):
+        raise InputError("no words in the article (only punctuation, symbols or control characters)",
+                         path=article.source, line=line)
+    return article
 
 
 def parse_text_article(text: str, *, article_id: str, path: str,
