@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from kg.errors import InputError
 from kg.ingest import read_article_text
 from kg.model import Article, Entity, Extraction, Mention
 
@@ -48,5 +47,13 @@ def fail_on_odd(article: Article) -> Extraction:
     return Extraction(article=article)
 
 
+class KeywordOnlyError(Exception):
+    """Keyword-only arguments: does not survive pickling (InputError does, since issue #13)."""
+
+    def __init__(self, message: str, *, where: str) -> None:
+        super().__init__(message)
+        self.where = where
+
+
 def fail_unpicklable(article: Article) -> Extraction:
-    raise InputError("bad article", path=article.id)
+    raise KeywordOnlyError("bad article", where=article.id)

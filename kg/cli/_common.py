@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
+from kg.cli._terminal import error_line
 from kg.errors import InputError, KGError
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -38,7 +39,7 @@ def info(message: str) -> None:
 
 def warn(message: str) -> None:
     if verbosity() >= 0:
-        click.echo(f"warning: {message}", err=True)
+        click.echo(f"warning: {error_line(message)}", err=True)
 
 
 def _verbose_option(ctx: click.Context, param: click.Parameter, value: int) -> None:
@@ -93,7 +94,7 @@ class KGGroup(click.Group):
 def _report(err: BaseException, *, prefix: str = "error") -> None:
     if verbosity() >= 1:
         traceback.print_exception(type(err), err, err.__traceback__, file=sys.stderr)
-    click.echo(f"{prefix}: {err}", err=True)
+    click.echo(f"{prefix}: {error_line(str(err))}", err=True)
 
 
 class InputErrors:
@@ -104,7 +105,7 @@ class InputErrors:
 
     def __call__(self, err: InputError) -> None:
         self.errors.append(err)
-        click.echo(f"error: {err}", err=True)
+        click.echo(f"error: {error_line(str(err))}", err=True)
 
     def extraction_failed(self, article: Any, err: BaseException) -> None:
         """An article that read well but broke an extractor: named, skipped, counted."""

@@ -19,6 +19,7 @@ from kg.cli._common import (
     refuse_overwrite,
     warn_undated,
 )
+from kg.cli._limits import article_timeout_option
 from kg.cli._web import require_input, web_options
 from kg.ingest import DEFAULT_MAX_BYTES, FetchOptions, read_articles
 from kg.model import Article
@@ -36,6 +37,7 @@ def _default_workers() -> int:
 @click.option("--date", callback=parse_date_option, help="Date of articles that have no date header.")
 @click.option("--max-size", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
               help="Refuse files larger than this many bytes.")
+@article_timeout_option
 @click.option("--workers", type=int, default=_default_workers, show_default="the machine's cores",
               help="Articles extracted in parallel processes.")
 def extract(paths: tuple[str, ...], output: str | None, force: bool, date, max_size: int,

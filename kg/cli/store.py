@@ -24,6 +24,8 @@ from kg.cli._common import (
     refuse_overwrite,
     warn_undated,
 )
+from kg.cli._limits import article_timeout_option
+from kg.cli._terminal import escape_controls, safe_output
 from kg.cli._web import require_input, web_options
 from kg.errors import MissingDependencyError, StoreError, StoreLockedError
 from kg.ingest import DEFAULT_MAX_BYTES
@@ -95,6 +97,7 @@ def _default_workers() -> int:
 @web_options
 @click.option("--workers", type=click.IntRange(min=1), default=_default_workers,
               show_default="the machine's cores", help="Articles extracted in parallel processes.")
+@article_timeout_option
 @click.option("--dask", "dask_address", metavar="ADDRESS", help="Extract on this Dask scheduler.")
 @click.option("--executor", type=click.Choice(["serial", "processes", "dask"]),
               help="How to run extraction (default: serial for one worker, else processes; "
@@ -175,7 +178,7 @@ def query(sparql: str, fmt: str, rdf_terms: bool, update: bool, timeout: float, 
     if result is None:
         info("update done")
         return
-    click.echo(format_result(result, fmt, rdf_terms=rdf_terms))
+    click.echo(safe_output(format_result(result, fmt, rdf_terms=rdf_terms), fmt))
 
 
 @click.command(context_settings=CONTEXT_SETTINGS)
@@ -228,7 +231,7 @@ def validate(shapes: str | None, **kwargs: Any) -> None:
     with _open(kwargs, read_only=True) as store:
         report = run_validate(store, shapes=shapes or SHAPES)
     for violation in report.violations:
-        click.echo(str(violation))
+        click.echo(escape_controls(str(violation)))
     if report.conforms:
         info(f"valid: {report.triples} triples conform to the shapes")
         return

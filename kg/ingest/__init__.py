@@ -1,4 +1,4 @@
-"""Read articles from files, directories, JSONL, HTML, web pages, feeds and stdin.
+"""Read articles from files, directories, JSONL and stdin.
 
 ``read_articles`` yields ``Article`` objects with normalized text; a bad file
 or record becomes an ``InputError`` handed to ``on_error`` (raised when no
@@ -7,19 +7,28 @@ handler is given), and reading goes on with the next input.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import io
 import logging
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import BinaryIO
 
 from kg.errors import InputError
 from kg.ingest.feed import FeedItem, read_feed
-from kg.ingest.files import DEFAULT_MAX_BYTES, decode_bytes, expand_paths, read_limited
+from kg.ingest.files import (
+    DEFAULT_MAX_BYTES,
+    decode_bytes,
+    expand_paths,
+    read_limited,
+    read_stream_limited,
+)
 from kg.ingest.html import PageHints, parse_html_article
-from kg.ingest.jsonl import is_annotation_file, parse_jsonl
-from kg.ingest.seed import parse_text_article
+from kg.ingest.jsonl import read_jsonl
+from kg.ingest.seed import check_has_words, parse_text_article
 from kg.ingest.web import Fetcher, FetchOptions, article_id_for_url, is_url, read_links
 from kg.model import Article
 
@@ -69,19 +78,20 @@ def read_articles(
     handle = on_error or _raise
     seen: dict[str, str] = {}
     fetcher = Fetcher(replace(fetch or FetchOptions(), max_bytes=max_bytes))
-    for article in _all_articles(paths, links, feeds, fetcher=fetcher, date=date, max_bytes=max_bytes,
-                                 on_error=handle):
+    for article, line in _all_articles(paths, links, feeds, fetcher=fetcher, date=date,
+                                       max_bytes=max_bytes, on_error=handle):
         if article.id in seen:
             handle(InputError(f"duplicate article id {article.id!r} (first read from "
-                              f"{seen[article.id]}); skipped", path=article.source))
+                              f"{seen[article.id]}); skipped", path=article.source, line=line))
             continue
-        seen[article.id] = article.source
+        seen[article.id] = article.source if line is None else f"{article.source}:{line}"
         yield article
 
 
 def _all_articles(paths: Iterable[str | Path], links: Iterable[str | Path], feeds: Iterable[str], *,
                   fetcher: Fetcher, date: dt.date | None, max_bytes: int,
-                  on_error: ErrorHandler) -> Iterator[Article]:
+                  on_error: ErrorHandler) -> Iterator[tuple[Article, int | None]]:
+    """Every (article, JSONL line or None) of the paths, links files and feeds, in that order."""
     for raw in paths:
         if is_url(raw):
             yield from _read_pages([FeedItem(str(raw), PageHints())], fetcher=fetcher, date=date,
@@ -110,40 +120,61 @@ def _all_articles(paths: Iterable[str | Path], links: Iterable[str | Path], feed
 
 
 def _read_pages(items: Iterable[FeedItem], *, fetcher: Fetcher, date: dt.date | None,
-                on_error: ErrorHandler) -> Iterator[Article]:
+                on_error: ErrorHandler) -> Iterator[tuple[Article, None]]:
     """One article per page; a page that fails is one error and the next one is read."""
     for item in items:
         try:
             page = fetcher.fetch(item.url)
             hints = item.hints if item.hints.published else replace(item.hints, published=date)
             yield parse_html_article(page.body, article_id=article_id_for_url(page.final_url),
-                                     source=item.url, url=page.final_url, hints=hints)
+                                     source=item.url, url=page.final_url, hints=hints), None
         except InputError as err:
             on_error(err)
 
 
 def _read_source(source: str, *, named: bool, date: dt.date | None, max_bytes: int,
-                 on_error: ErrorHandler) -> Iterator[Article]:
+                 on_error: ErrorHandler) -> Iterator[tuple[Article, int | None]]:
     if source == "-":
-        data = sys.stdin.buffer.read()
-        name, stem, is_jsonl = "<stdin>", "stdin", data.lstrip()[:1] == b"{"
+        stream, name, stem = _stdin(), "<stdin>", "stdin"
+        is_jsonl = _starts_with_brace(stream)
     else:
         path = Path(source)
         is_jsonl = path.suffix.lower() in JSONL_SUFFIXES
-        data = read_limited(path, max_bytes=None if is_jsonl else max_bytes)
         name, stem = str(path), path.stem
+        if not is_jsonl:
+            data = read_limited(path, max_bytes=max_bytes)
         if path.suffix.lower() in HTML_SUFFIXES:  # trafilatura finds the page's own encoding
-            yield parse_html_article(data, article_id=stem, source=name, hints=PageHints(published=date))
+            yield parse_html_article(data, article_id=stem, source=name, hints=PageHints(published=date)), None
             return
-    text = decode_bytes(data, path=name)
-    if is_jsonl and not named and is_annotation_file(text):
-        # gold or extraction output beside the articles (data/gold.jsonl): not articles
-        logger.info("%s holds annotations, not articles: skipped", name)
-        return
     if is_jsonl:
-        yield from parse_jsonl(text, path=name, max_bytes=max_bytes, on_error=on_error)
-    else:
-        yield parse_text_article(text, article_id=stem, path=name, default_date=date)
+        # line by line, never the whole file: memory stays flat (max_bytes is per record)
+        with contextlib.nullcontext(stream) if source == "-" else _open_jsonl(path) as lines:
+            yield from read_jsonl(lines, path=name, max_bytes=max_bytes, named=named, on_error=on_error)
+        return
+    if source == "-":
+        data = read_stream_limited(stream, max_bytes=max_bytes, path=name)
+    text = decode_bytes(data, path=name)
+    yield check_has_words(parse_text_article(text, article_id=stem, path=name, default_date=date)), None
+
+
+def _open_jsonl(path: Path) -> BinaryIO:
+    try:
+        return open(path, "rb")  # the caller closes it when the lazy reader is done
+    except OSError as err:
+        raise InputError(f"cannot read: {err.strerror or err}", path=str(path)) from err
+
+
+def _stdin() -> io.BufferedReader:
+    """stdin as a stream that can be peeked at (it is one, unless replaced, as in tests)."""
+    stream = sys.stdin.buffer
+    if isinstance(stream, io.BufferedReader):
+        return stream
+    return io.BufferedReader(stream)  # type: ignore[arg-type, type-var]
+
+
+def _starts_with_brace(stream: io.BufferedReader) -> bool:
+    """Whether stdin holds JSONL: its first non-blank byte is "{" (peeked, not consumed)."""
+    return stream.peek(4096).lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
 
 
 def read_article_text(text: str, *, article_id: str, date: dt.date | None = None) -> Article:
