@@ -32,7 +32,7 @@ _DOMAIN_AFTER = re.compile(r"\.(?:vn|com|net|org|gov|info)\b", re.IGNORECASE)
 
 # a syllable that makes an office the first half of an institution's name: "Đại sứ quán", "Lãnh sự quán"
 _OFFICE_SUFFIX_BLOCK = {"quán"}
-_TITLE_PREFIXES = ("nguyên", "cựu", "quyền", "tân")  # former, acting, newly appointed
+_TITLE_PREFIXES = ("nguyên", "cựu", "cố", "quyền", "tân")  # former, late, acting, newly appointed
 _MISSION_HEADS = frozenset({("đại", "sứ", "quán"), ("tổng", "lãnh", "sự", "quán"), ("lãnh", "sự", "quán")})
 
 
@@ -440,7 +440,7 @@ class MentionFinder:
         former = False
         acting = ""
         while i < self.n and self.low(i) in _TITLE_PREFIXES:
-            if self.low(i) in ("nguyên", "cựu"):
+            if self.low(i) in ("nguyên", "cựu", "cố"):
                 former = True
             if self.low(i) == "quyền":
                 acting = "quyền "
