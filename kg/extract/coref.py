@@ -75,6 +75,66 @@ def variant_key(name: str) -> str:
     return " ".join(syllables)
 
 
+def _initials_of(short: str, full: str) -> bool:
+    """``J. Biden``, ``V.I. Lê-nin`` abbreviate ``Joe Biden``, ``Vladimir Ilyich Lê-nin``.
+
+    >>> _initials_of("J. Biden", "Joe Biden"), _initials_of("J. Biden", "Jill Stein")
+    (True, False)
+    """
+    parts, whole = _fold(short).replace(".", ". ").split(), _fold(full).split()
+    initials = [p[0] for p in parts if p.endswith(".") and len(p) == 2]
+    rest = [p for p in parts if not (p.endswith(".") and len(p) == 2)]
+    if not initials or not rest or len(whole) < len(rest) + 1 or whole[-len(rest):] != rest:
+        return False
+    given = whole[:-len(rest)]
+    return [g[0] for g in given[:len(initials)]] == initials and len(given) >= len(initials)
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Two spellings of one name that differ by a slip in one syllable (a letter or two swapped).
+
+    >>> _one_slip("Song Jea Ho", "Song Jae Ho"), _one_slip("Nguyễn Chính Dũng", "Nguyễn Chí Dũng")
+    (True, True)
+    >>> _one_slip("Bùi Văn Nam", "Trần Văn Nam"), _one_slip("Lê Văn Nam", "Lê Văn Năm")
+    (False, False)
+    """
+    xs, ys = _fold(a).split(), _fold(b).split()
+    if len(xs) != len(ys) or len(xs) < 2:
+        return False
+    diff = [(x, y) for x, y in zip(xs, ys, strict=True) if x != y]
+    if len(diff) != 1:
+        return False
+    x, y = diff[0]
+    if x[0] != y[0] or min(len(x), len(y)) < 2 or strip_diacritics(x) == strip_diacritics(y):
+        return False  # "Nam"/"Năm": a different name, not a slip
+    return _edit_distance(strip_diacritics(x), strip_diacritics(y)) <= 2
+
+
+def _edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance counting a swap of two neighbouring letters as one edit."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        row = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                row[j] = min(row[j], prev2[j - 2] + 1)
+        prev2, prev = prev, row
+    return prev[-1]
+
+
+def _same_office(a: _Ent, b: _Ent) -> bool:
+    """Both hold an office of one kind (first word of the title) at one place, where both name it."""
+    if not a.titles or not b.titles:
+        return False
+    for _, ta, oa in a.titles:
+        for _, tb, ob in b.titles:
+            if _fold(ta).split()[:2] == _fold(tb).split()[:2] and (not oa or not ob or _fold(oa) == _fold(ob)):
+                return True
+    return False
+
+
 @dataclass(slots=True)
 class _Ent:
     type: str
@@ -152,6 +212,7 @@ class EntityTable:
                               and len(_fold(full.name).split()) >= 3 and parts[0] in _fold(full.name).split()[1:-1]]
                     if len(inside) == 1:
                         self._merge(short, inside[0])
+        self._merge_initials_and_misspellings()
         # "DP World muốn ..." after "Tập đoàn DP World": a name that ends a company's name is the company
         orgs = [e for e in self.ents if e.type == "Organization"]
         for short in [e for e in self.ents if e.type == "Person" and not e.titles]:
@@ -162,6 +223,25 @@ class EntityTable:
                     for m in short.mentions:
                         m.type = "Organization"
                     self._merge(short, org)
+                    break
+
+    def _merge_initials_and_misspellings(self) -> None:
+        """``J. Biden`` and a one-letter slip (``Song Jea Ho``) are aliases of the full, right name.
+
+        A slip merges only when both forms hold an office of the same kind (the
+        title and the country agree), so two namesakes in one article stay apart.
+        """
+        persons = [e for e in self.ents if e.type == "Person"]
+        for ent in persons:
+            if ent not in self.ents:
+                continue
+            for other in persons:
+                if other is ent or other not in self.ents:
+                    continue
+                if _initials_of(ent.name, other.name) or \
+                        (_one_slip(ent.name, other.name) and _same_office(ent, other) and
+                         len(other.mentions) >= len(ent.mentions) and other.mentions[0].start < ent.mentions[0].start):
+                    self._merge(ent, other)
                     break
 
     def _merge(self, src: _Ent, dst: _Ent) -> None:

@@ -266,10 +266,14 @@ class MentionFinder:
         return self.has(j, "extent_stops", maxlen)
 
     # -- organizations and extents -------------------------------------------
-    def org_end(self, i: int, *, head_len: int | None = None) -> int:
-        """End of an organization name starting with a head noun at ``i`` (``i`` when none)."""
+    def org_end(self, i: int, *, head_len: int | None = None, lower_head: bool = False) -> int:
+        """End of an organization name starting with a head noun at ``i`` (``i`` when none).
+
+        ``lower_head``: the head may be written in lower case when a name follows
+        (``quân đội Hoàng gia ...`` after a title).
+        """
         n = head_len if head_len is not None else self.has(i, "org_heads")
-        if (not n and head_len is None) or not self.cap(i):
+        if (not n and head_len is None) or not (self.cap(i) or lower_head and self.cap(i + n)):
             return i
         j = i + n
         last_good = j
@@ -283,6 +287,12 @@ class MentionFinder:
                 j = last_good = j + lower_place[0]  # "Hiệp hội Thương mại tự do châu Âu"
                 continue
             if j - last_good >= 2:
+                if j - last_good == 2 and self._lower_tail_before_name(last_good, j):
+                    last_good = j
+                elif j - last_good == 2 and self.cap(j) and (p := self.place_at(j, strict=False)) and \
+                        p[1].type == "Country":
+                    j = last_good = j + p[0]  # "Quân đội nhân dân Việt Nam"
+                    continue
                 break  # more than two lower-case words in a row: the name has ended
             if syl.is_word and syl.is_cap:
                 place = self.place_at(j, strict=False)
@@ -303,6 +313,8 @@ class MentionFinder:
                     continue
                 if (self.is_person_start(j) and self.cap_run(j) - j != 1) or office \
                         or self._name_with_particles_at(j):
+                    if not office and self._lower_tail_before_name(last_good, j):
+                        last_good = j
                     break
                 j += 1
                 # the lower-case syllables of the same word ("Ngoại giao", "Cộng sản")
@@ -324,6 +336,12 @@ class MentionFinder:
             else:
                 break
         return last_good
+
+    def _lower_tail_before_name(self, last_good: int, j: int) -> bool:
+        """``Cơ quan Quốc gia Phòng chống ma túy X``: one or two lower-case words end the name before a person's."""
+        return 0 < j - last_good <= 2 and self.cap(j) and self.is_person_start(j) and \
+            self.cap_run(j) - j != 1 and \
+            all(self.s[m].is_word and not self.has(m, "honorifics", 1) for m in range(last_good, j))
 
     def extent_end(self, i: int, n: int, *, kind: str) -> int:
         """End of an event, agreement or place name: head then words up to a stop."""
@@ -462,6 +480,11 @@ class MentionFinder:
             port = self._portfolio_end(j + 2) if syllable_key(title)[:2] in self.lex.set("portfolio_offices") else k
             if self.low(k) == "phụ" and self.low(k + 1) == "trách" and self._portfolio_end(k + 2) > k + 2:
                 port = self._portfolio_end(k + 2)  # "Quốc vụ khanh phụ trách Ngoại thương"
+            elif self.low(k) == "phụ" and self.low(k + 1) == "trách" and self.cap(k + 2) and \
+                    self.has(k + 2, "org_heads") and self.org_end(k + 2) > k + 2 + self.has(k + 2, "org_heads"):
+                # "Bộ trưởng phụ trách Văn phòng Hội đồng Bộ trưởng": the body in charge is in the title
+                port = self.org_end(k + 2)
+                inner.append(self._span(k + 2, port, "Organization", _text(self.text, self.s, k + 2, port)))
             if port > k:
                 # "Bộ trưởng Thương mại, Công nghiệp và Năng lượng": a portfolio without "Bộ"
                 title, k = _text(self.text, self.s, j, port), port
@@ -469,7 +492,9 @@ class MentionFinder:
             known = self.place_at(k, strict=False) if heads == ("*",) else None
             if known and known[1].type in ("Organization", "Country"):
                 heads = ()  # "Tổng Thư ký ASEAN", "Giám đốc điều hành WEF": the org is named after the title
-            if heads and self.cap(k):
+            lower_head = heads != ("*",) and not self.cap(k) and self.cap(k + 2) and \
+                _in_set(self.lows, k, frozenset(syllable_key(h) for h in heads)) == 2
+            if heads and (self.cap(k) or lower_head):
                 if heads == ("*",):
                     tail = self.org_end(k, head_len=0) if not self.has(k, "org_heads") \
                         else self.org_end(k)
@@ -485,7 +510,14 @@ class MentionFinder:
                     k = tail
                     tail = k
                 elif _in_set(self.lows, k, frozenset(syllable_key(h) for h in heads)):
-                    tail = self.org_end(k, head_len=_in_set(self.lows, k, frozenset(syllable_key(h) for h in heads)))
+                    tail = self.org_end(k, head_len=_in_set(self.lows, k, frozenset(syllable_key(h) for h in heads)),
+                                        lower_head=lower_head)
+                    if self._acronym_at(tail) and self.has(k, "org_heads") == 2:
+                        # "Chủ tịch Cơ quan Hợp tác Quốc tế Nhật Bản (JICA) X": a body known by its
+                        # acronym is the post's organization, not part of the title
+                        org, org_type = _text(self.text, self.s, k, tail), "Organization"
+                        inner.append(self._span(k, tail, "Organization", org))
+                        k = tail
                 else:
                     tail = k
                 if tail > k:
@@ -513,6 +545,25 @@ class MentionFinder:
                         inner.append(self._span(k, tail, "Organization", org_text))
                         title = title[:len(title) - len(org_text)].rstrip()
                     k = tail
+            if self.low(k) in ("tỉnh", "thành") and self.s[k].is_word:
+                # "Bí thư tỉnh Nghệ An X": a province's office keeps the province in the title
+                at = k + (2 if self.low(k) == "thành" and self.low(k + 1) == "phố" else 1)
+                province = self.place_at(at, strict=False)
+                if at > k and province and province[1].country == "Việt Nam" and province[1].type == "Location":
+                    title = title + " " + _text(self.text, self.s, k, at + province[0])
+                    inner.append(self._place_span(at, at + province[0], province[1]))
+                    k = at + province[0]
+            elif self.low(k) == "bang" and self.cap(k + 1) and not self.office_at(k + 1):
+                # "Thủ hiến bang Kerala X": a state's office keeps the state; an unknown state
+                # name is the capitalized words before the last two (the holder's name)
+                known = self.place_at(k + 1, strict=False)
+                size = known[0] if known else max(1, self.cap_run(k + 1) - (k + 1) - 2)
+                title = title + " " + _text(self.text, self.s, k, k + 1 + size)
+                state = known[1].name if known else _text(self.text, self.s, k + 1, k + 1 + size)
+                state_span = self._span(k + 1, k + 1 + size, "Location", state)
+                state_span.source = "title"
+                inner.append(state_span)
+                k = k + 1 + size
             # a known organization inside a title ("Chủ tịch ASEAN") is an entity too
             for h in range(j + 1, j + n):
                 known = self.place_at(h, strict=False)
@@ -534,6 +585,12 @@ class MentionFinder:
             if self.low(j) in (",", "kiêm") and (self.office_at(j + 1) or self.has(j + 1, "ranks")):
                 j += 1
                 continue
+            if self.office_at(j):
+                continue  # "Phó Thủ tướng Bộ trưởng Quốc phòng X": offices stacked without a comma
+            if self.low(j) == "quyền" and self.cap(j) and self.office_at(j + 1):
+                acting = "quyền "  # "Phó Thủ tướng Quyền Bộ trưởng ... X"
+                j += 1
+                continue
             if self.low(j) == "kiêm" and self.low(j + 1) == "," :
                 j += 1
                 continue
@@ -550,6 +607,9 @@ class MentionFinder:
         k = j
         if self.low(k) == "nước" and not self.s[k].is_cap:
             k += 1
+        if self.low(k) == "hoàng" and self.low(k + 1) == "gia" and \
+                (p := self.place_at(k + 2, strict=False)) and p[1].type == "Country":
+            k += 2  # "Thủ tướng Chính phủ Hoàng gia Campuchia X": the royal government's country
         place = self.place_at(k, strict=False)
         city_ok = len(titles) and syllable_key(titles[-1]) in self.lex.set("place_offices")
         if place and (place[1].type in ("Country", "Organization") or city_ok and place[1].type == "Location"):
@@ -589,6 +649,9 @@ class MentionFinder:
         while self.cap(k) and (h := self.has(k, "honorifics", 2)) and self.cap(k + h):
             k += h
         end = self.name_end(k)
+        if end > k and " của " in titles[-1] and self.low(end) == "là" and \
+                (envoy := self._envoy_after(start_i, k, end, tuple(titles), org, org_type)) is not None:
+            return envoy
         if end > k:
             name = _text(self.text, self.s, k, end)
             leader = _match(self.lows, k, self.ix.leaders)
@@ -603,6 +666,26 @@ class MentionFinder:
         span.titles, span.org, span.org_type, span.former, span.inner = tuple(titles), org, org_type, former, inner
         span.source = "title"
         return span
+
+    def _acronym_at(self, k: int) -> bool:
+        """``(JICA)``: an acronym in parentheses at syllable ``k``."""
+        return self.low(k) == "(" and k + 2 < self.n and self.s[k + 1].text.isupper() and \
+            len(self.s[k + 1].text) >= 2 and self.low(k + 2) == ")"
+
+    def _envoy_after(self, start_i: int, k: int, end: int, titles: tuple[str, ...],
+                     org: str | None, org_type: str | None) -> Span | None:
+        """``Đặc phái viên của Tổng Bí thư X là Bộ trưởng Y``: Y is the envoy, X the one who sent him."""
+        envoy = self.title_person(end + 1) or self.honorific_person(end + 1)
+        if envoy is None or envoy.type != "Person":
+            return None
+        sender_title = titles[-1].partition(" của ")[2]
+        sender = self._span(k, end, "Person", _text(self.text, self.s, k, end))
+        sender.titles, sender.org, sender.org_type, sender.source = (sender_title,), org, org_type, "title"
+        envoy.i, envoy.start = start_i, self.s[start_i].start
+        envoy.text = _text(self.text, self.s, start_i, envoy.j)
+        envoy.titles = (*titles[:-1], titles[-1], *envoy.titles)
+        envoy.inner = [sender, *envoy.inner]
+        return envoy
 
     def honorific_person(self, i: int) -> Span | None:
         n = self.has(i, "honorifics", 2)

@@ -65,7 +65,8 @@ def extract_article(article: Article) -> Extraction:
             if ent is not None and sp.type == "Person":
                 for n, title in enumerate(sp.titles):
                     ent.titles.append((sp.start, title, sp.org))
-                    if sp.org is None and n < len(sp.titles) - 1:
+                    if sp.org is None and n < len(sp.titles) - 1 and fold(title) + "," in fold(sp.text):
+                        # "Chủ tịch nước, Thủ tướng X" may list two people; "Phó Thủ tướng Bộ trưởng X" is one
                         weak.add((id(ent), sp.start, title))
         _attach_appositive_titles(sylls, spans, table)
     table.merge_short_names()
