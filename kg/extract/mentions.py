@@ -22,6 +22,7 @@ from typing import Any, NamedTuple
 
 from kg.extract.base import PUNCT_BREAK, Span, Syl
 from kg.extract.lexicon import Lexicon, Place, derived, syllable_key
+from kg.text import fold
 
 __all__ = ["MentionFinder", "find_mentions"]
 
@@ -133,8 +134,9 @@ def _text(text: str, sylls: list[Syl], i: int, j: int) -> str:
 class MentionFinder:
     """Finds the candidate spans of one sentence; ``find()`` returns them, not overlapping."""
 
-    def __init__(self, text: str, sylls: list[Syl], lex: Lexicon) -> None:
+    def __init__(self, text: str, sylls: list[Syl], lex: Lexicon, *, inside_name: bool = False) -> None:
         self.text, self.s, self.lex = text, sylls, lex
+        self.inside_name = inside_name  # the words of an event's, agreement's or body's name
         self.n = len(sylls)
         # the folded text and capitalization of each syllable, asked for many times per position
         self.lows = [s.low for s in sylls]
@@ -492,9 +494,21 @@ class MentionFinder:
             known = self.place_at(k, strict=False) if heads == ("*",) else None
             if known and known[1].type in ("Organization", "Country"):
                 heads = ()  # "Tổng Thư ký ASEAN", "Giám đốc điều hành WEF": the org is named after the title
+            elif known and known[1].type == "Location" and known[1].country == "Việt Nam":
+                # "Chủ tịch UBND TP.HCM X": a city's office keeps the city, a place and not a body
+                title = title + " " + _text(self.text, self.s, k, k + known[0])
+                inner.append(self._place_span(k, k + known[0], known[1]))
+                k += known[0]
+                heads = ()
             lower_head = heads != ("*",) and not self.cap(k) and self.cap(k + 2) and \
                 _in_set(self.lows, k, frozenset(syllable_key(h) for h in heads)) == 2
-            if heads and (self.cap(k) or lower_head):
+            short = self._short_body_at(k, heads)
+            if short is not None:
+                # "Bộ trưởng Bộ GD-ĐT": the body's full name in the title, the short form its alias
+                title = title + " " + short[1].name
+                inner.append(self._place_span(k, k + short[0], short[1]))
+                k += short[0]
+            elif heads and (self.cap(k) or lower_head):
                 if heads == ("*",):
                     tail = self.org_end(k, head_len=0) if not self.has(k, "org_heads") \
                         else self.org_end(k)
@@ -667,6 +681,33 @@ class MentionFinder:
         span.source = "title"
         return span
 
+    def _short_body_at(self, k: int, heads: tuple[str, ...]) -> tuple[int, Place] | None:
+        """A known body written short (``Bộ GD-ĐT``) at ``k`` whose full name starts with one of ``heads``."""
+        if not heads or heads == ("*",) or not self.cap(k):
+            return None
+        known = self.place_at(k, strict=False)
+        if known is None or known[1].type != "Organization":
+            return None
+        n, place, _ = known
+        written = syllable_key(_text(self.text, self.s, k, k + n))
+        full = syllable_key(place.name)
+        if written == full or not any(full[:len(syllable_key(h))] == syllable_key(h) for h in heads):
+            return None
+        return n, place
+
+    def _top_body_of_a_country(self, i: int, n: int, end: int) -> bool:
+        """``Chính phủ Việt Nam`` outside a document's or event's name, and no signing in the sentence.
+
+        The top bodies of a state are entities only as parties to an agreement
+        or inside a name (FORMAT.md); otherwise they stand for the country.
+        """
+        if self.inside_name or syllable_key(_text(self.text, self.s, i, i + n)) not in self.lex.set("top_bodies"):
+            return False
+        place = self.place_at(i + n, strict=False)
+        if place is None or place[1].type != "Country" or i + n + place[0] != end:
+            return False
+        return not any(self.lows[m] in ("ký", "kết") for m in range(self.n))
+
     def _acronym_at(self, k: int) -> bool:
         """``(JICA)``: an acronym in parentheses at syllable ``k``."""
         return self.low(k) == "(" and k + 2 < self.n and self.s[k + 1].text.isupper() and \
@@ -747,6 +788,8 @@ class MentionFinder:
         name = _text(self.text, self.s, i, end)
         key = syllable_key(name)
         if key in self.lex.set("top_bodies") or key in self.lex.set("cap_common"):
+            return None
+        if self._top_body_of_a_country(i, n, end):
             return None
         if end <= i + n and key not in self.lex.set("org_bare_ok"):
             return None
@@ -854,7 +897,8 @@ class MentionFinder:
             spans.append(span)
             if span.type in ("Event", "Agreement", "Location", "Organization") and span.j - span.i > 1 and \
                     (span.source != "gazetteer" or span.type == "Organization"):
-                inner = MentionFinder(self.text, self.s[span.i + 1:span.j], self.lex).find()
+                inner = MentionFinder(self.text, _split_compounds(self.s[span.i + 1:span.j]), self.lex,
+                                      inside_name=True).find()
                 # a person named in a place ("Lăng Chủ tịch Hồ Chí Minh") is an entity, never an actor
                 keep: tuple[str, ...] = ("Country", "Organization", "Location")
                 if span.type == "Location" and self.has(span.i, "memorial_heads"):
@@ -899,6 +943,28 @@ class MentionFinder:
                 span.source = "ner"
                 return span
         return None
+
+
+def _split_compounds(sylls: list[Syl]) -> list[Syl]:
+    """``Campuchia-Lào-Myanmar-Việt`` inside a name: each capitalized part a syllable, the hyphens between.
+
+    >>> [s.text for s in _split_compounds([Syl("Lào-Việt", 0, 8, low="lào-việt"), Syl("Nam", 9, 12, low="nam")])]
+    ['Lào', '-', 'Việt', 'Nam']
+    """
+    out: list[Syl] = []
+    for syl in sylls:
+        parts = syl.text.split("-")
+        if len(parts) < 2 or not all(p[:1].isupper() for p in parts):
+            out.append(syl)
+            continue
+        at = syl.start
+        for n, part in enumerate(parts):
+            if n:
+                out.append(syl._replace(text="-", start=at, end=at + 1, low="-"))
+                at += 1
+            out.append(syl._replace(text=part, start=at, end=at + len(part), low=fold(part)))
+            at += len(part)
+    return out
 
 
 Pattern = Callable[[MentionFinder, int], Span | None]

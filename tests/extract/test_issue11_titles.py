@@ -86,3 +86,90 @@ def test_names_namesakes_with_different_offices_stay_apart():
     text = "Thứ trưởng Lê Văn Nam gặp Đại sứ Lê Văn Năm tại Hà Nội."
     persons = {e["name"] for e in record(text)["entities"] if e["type"] == "Person"}
     assert {"Lê Văn Nam", "Lê Văn Năm"} <= persons
+
+
+def test_abbreviated_assembly_in_a_title_reads_in_full():
+    assert ("Trần Văn Hùng", "Chủ tịch Quốc hội", "Việt Nam") in positions("Chủ tịch QH Trần Văn Hùng phát biểu.")
+
+
+def test_abbreviated_ministries_expand_with_the_short_form_as_alias():
+    text = ("Bộ trưởng Bộ GD-ĐT Lê Thị Mai, Thứ trưởng Bộ KH&CN Phạm Văn Tâm, Bộ trưởng Bộ VH-TT-DL "
+            "Hồ Văn Long và Thứ trưởng Bộ LĐ-TB-XH Ngô Thị Hà dự họp tại Bộ TN-MT.")
+    got = positions(text)
+    assert ("Lê Thị Mai", "Bộ trưởng Bộ Giáo dục và Đào tạo", "Việt Nam") in got
+    assert ("Phạm Văn Tâm", "Thứ trưởng Bộ Khoa học và Công nghệ", "Việt Nam") in got
+    assert ("Hồ Văn Long", "Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch", "Việt Nam") in got
+    assert ("Ngô Thị Hà", "Thứ trưởng Bộ Lao động - Thương binh và Xã hội", "Việt Nam") in got
+    orgs = {e["name"]: e["aliases"] for e in record(text)["entities"] if e["type"] == "Organization"}
+    assert "Bộ GD-ĐT" in orgs["Bộ Giáo dục và Đào tạo"]
+    assert "Bộ TN-MT" in orgs["Bộ Tài nguyên và Môi trường"]
+
+
+def test_abbreviated_city_and_front_in_titles():
+    text = "Chủ tịch UBND TP.HCM Đinh Văn Lâm gặp Chủ tịch Ủy ban Trung ương MTTQ Việt Nam Hà Văn Đông."
+    got = positions(text)
+    assert ("Đinh Văn Lâm", "Chủ tịch UBND TP.HCM", "Việt Nam") in got
+    assert ("Hà Văn Đông", "Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "Việt Nam") in got
+    assert ("Thành phố Hồ Chí Minh", "Location") in entities(text)
+    assert ("TP.HCM", "Organization") not in entities(text)
+
+
+def test_honorifics_come_off_the_name_and_stay_aliases():
+    text = ("Thủ tướng Ấn Độ Shri Narendra Modi tiếp Sheikh Tamim bin Hamad, Tun Abdul Razak, "
+            "Datuk Seri Anwar Ibrahim và Dr. Jose Ramos-Horta.")
+    persons = {e["name"]: e["aliases"] for e in record(text)["entities"] if e["type"] == "Person"}
+    assert set(persons) == {"Narendra Modi", "Tamim bin Hamad", "Abdul Razak", "Anwar Ibrahim", "Jose Ramos-Horta"}
+    assert "Datuk Seri Anwar Ibrahim" in persons["Anwar Ibrahim"]
+    assert "Dr. Jose Ramos-Horta" in persons["Jose Ramos-Horta"]
+
+
+def test_honorifics_ngai_and_ba_before_a_name():
+    text = "Ngài Lee Hsien Loong và bà Halimah Yacob tới Hà Nội."
+    persons = {e["name"] for e in record(text)["entities"] if e["type"] == "Person"}
+    assert persons == {"Lee Hsien Loong", "Halimah Yacob"}
+
+
+def test_foreign_names_hyphenated_and_spaced_are_one_person():
+    text = "Tổng thống Moon Jae In hội đàm với Thủ tướng. Ông Moon Jae-in cảm ơn nước chủ nhà."
+    persons = [e for e in record(text)["entities"] if e["type"] == "Person"]
+    assert len(persons) == 1 and "Moon Jae-in" in persons[0]["aliases"] + [persons[0]["name"]]
+
+
+def test_foreign_names_an_initial_is_an_alias_of_the_full_name():
+    text = "Tổng thống Mỹ Joe Biden đến Hà Nội. Ông J. Biden được đón tại sân bay."
+    persons = [e for e in record(text)["entities"] if e["type"] == "Person"]
+    assert [p["name"] for p in persons] == ["Joe Biden"]
+    assert "J. Biden" in persons[0]["aliases"]
+
+
+def test_titles_short_and_long_form_of_one_office_give_the_fullest():
+    text = "Bộ trưởng Bộ Công an Lương Văn Tài tiếp đoàn. Bộ trưởng Lương Văn Tài cảm ơn."
+    assert _titles(text, "Lương Văn Tài") == {"bộ trưởng bộ công an"}
+
+
+def test_titles_party_posts_before_a_state_post():
+    text = "Ủy viên Trung ương Đảng, Bộ trưởng Bộ Xây dựng Lâm Văn Tú dự lễ."
+    assert _titles(text, "Lâm Văn Tú") == {"ủy viên trung ương đảng", "bộ trưởng bộ xây dựng"}
+
+
+def test_titles_apposition_after_a_name():
+    text = "Ông Lâm Văn Tú, Chủ nhiệm Văn phòng Quốc hội, dự lễ."
+    assert "chủ nhiệm văn phòng quốc hội" in _titles(text, "Lâm Văn Tú")
+
+
+def test_entities_top_body_of_a_country_is_no_entity_outside_a_name():
+    assert not any(t == "Organization" for _, t in entities("Chính phủ Việt Nam luôn coi trọng quan hệ với Lào."))
+    text = "Hai bên ký Hiệp định giữa Chính phủ Việt Nam và Chính phủ Lào về hợp tác."
+    assert ("Chính phủ Việt Nam", "Organization") in entities(text)
+
+
+def test_entities_countries_joined_by_hyphens_inside_an_event_name():
+    text = "Thủ tướng dự Hội nghị Cấp cao Hợp tác Campuchia-Lào-Myanmar-Việt Nam lần thứ 8."
+    got = entities(text)
+    assert {("Campuchia", "Country"), ("Lào", "Country"), ("Myanmar", "Country"), ("Việt Nam", "Country")} <= got
+
+
+def test_entities_a_province_printed_with_a_tight_hyphen():
+    got = entities("Đoàn thăm tỉnh Bà Rịa-Vũng Tàu.")
+    assert ("Bà Rịa - Vũng Tàu", "Location") in got
+    assert not any(t == "Person" for _, t in got)
