@@ -158,7 +158,7 @@ class EntityTable:
         self.span_ent: dict[int, _Ent] = {}  # id(span) -> entity
 
     def add(self, span: Span) -> _Ent | None:
-        if span.type in ("Title", "Group"):
+        if span.type in ("Title", "Group", "List"):
             return None
         name = span.name
         if span.type in ("Event", "Agreement"):
@@ -213,6 +213,7 @@ class EntityTable:
                     if len(inside) == 1:
                         self._merge(short, inside[0])
         self._merge_initials_and_misspellings()
+        self._merge_bare_bodies()
         # "DP World muốn ..." after "Tập đoàn DP World": a name that ends a company's name is the company
         orgs = [e for e in self.ents if e.type == "Organization"]
         for short in [e for e in self.ents if e.type == "Person" and not e.titles]:
@@ -224,6 +225,24 @@ class EntityTable:
                         m.type = "Organization"
                     self._merge(short, org)
                     break
+
+    def _merge_bare_bodies(self) -> None:
+        """``Bộ Quốc phòng`` after ``Bộ Quốc phòng Lào``: the bare name is an alias of the one with its country.
+
+        Only when one body of the article carries the bare name with a country, and
+        the bare name stands alone (inside a title, ``Bộ trưởng Bộ Ngoại giao X``,
+        it is X's own country's ministry).
+        """
+        countries = {_fold(e.name) for e in self.ents if e.type == "Country"} | \
+            {_fold(a) for e in self.ents if e.type == "Country" for a in e.aliases}
+        orgs = [e for e in self.ents if e.type == "Organization"]
+        for bare in orgs:
+            low = _fold(bare.name)
+            fuller = [e for e in orgs if e is not bare and e in self.ents and _fold(e.name).startswith(low + " ")
+                      and _fold(e.name)[len(low) + 1:] in countries]
+            alone = all(m.source == "org_head" for m in bare.mentions)
+            if len(fuller) == 1 and bare in self.ents and alone:
+                self._merge(bare, fuller[0])
 
     def _merge_initials_and_misspellings(self) -> None:
         """``J. Biden`` and a one-letter slip (``Song Jea Ho``) are aliases of the full, right name.

@@ -795,6 +795,10 @@ class MentionFinder:
             return None
         if all(not s.is_cap for s in self.s[i + n:end]) and key not in self.lex.set("org_bare_ok"):
             return None
+        if i > 0 and self.low(i - 1) in ("tại", "ở") and key in self.lex.set("venue_buildings"):
+            span = self._span(i, end, "Location", name)  # "tại Văn phòng Chính phủ": the building, a venue
+            span.source = "venue"
+            return span
         span = self._span(i, end, "Organization", name)
         span.source = "org_head"
         return span
@@ -856,6 +860,38 @@ class MentionFinder:
             span.source = "head"
             return span
         return None
+
+    def ministry_list(self, i: int) -> Span | None:
+        """``các bộ: Ngoại giao, Công an và Quốc phòng``: each portfolio a ministry, ``Bộ Ngoại giao`` ...
+
+        Also ``các Bộ Ngoại giao, Công an`` and ``Bộ Ngoại giao, Công an``. A span of
+        type ``List`` that is no entity itself; its ministries are.
+        """
+        m = i + 1 if self.low(i) == "các" else i
+        if self.low(m) != "bộ" or (m == i and self.low(m + 1) != ":"):
+            return None  # "Bộ Giáo dục và Đào tạo", "Bộ Văn hóa, Thể thao và Du lịch": one ministry
+        known = self.place_at(m, strict=False)
+        m += 1
+        if self.low(m) == ":":
+            m += 1
+        items: list[tuple[int, int]] = []
+        while self.cap(m) and (k := self.has(m, "portfolios", 4)) and not self.place_at(m, strict=False):
+            items.append((m, m + k))
+            m += k
+            if self.low(m) in (",", "và") and self.cap(m + 1) and self.has(m + 1, "portfolios", 4):
+                m += 1
+                continue
+            break
+        commas = sum(1 for a, _ in items[1:] if self.low(a - 1) == ",")
+        if len(items) < 2 or not commas or self.cap(m) and not self.place_at(m, strict=False) or \
+                known and known[0] > items[0][1] - i - (1 if self.low(i) == "các" else 0):
+            return None  # one ministry, or the list runs into a longer name
+        span = self._span(i, m, "List", _text(self.text, self.s, i, m))
+        for a, b in items:
+            ministry = self._span(a, b, "Organization", "Bộ " + _text(self.text, self.s, a, b))
+            ministry.source = "list"
+            span.inner.append(ministry)
+        return span
 
     def group(self, i: int) -> Span | None:
         n = self.has(i, "group_subjects", 6)
@@ -986,6 +1022,7 @@ def _patterns_by_first_syllable(ix: _Index) -> tuple[dict[str, tuple[Pattern, ..
     heads = firsts(lists["event_heads"], lists["agreement_heads"], lists["location_heads"])
     # (pattern, first syllables in lower case, first syllables capitalized; None: any)
     patterns: list[tuple[Pattern, frozenset[str], frozenset[str] | None]] = [
+        (MentionFinder.ministry_list, frozenset({"các"}), frozenset({"các", "bộ"})),
         (MentionFinder.title_person, frozenset(_TITLE_PREFIXES),
          frozenset(_TITLE_PREFIXES) | firsts(lists["ranks"], ix.offices)),
         (MentionFinder.honorific_person, firsts(lists["honorifics"]), firsts(lists["honorifics"])),

@@ -173,3 +173,43 @@ def test_entities_a_province_printed_with_a_tight_hyphen():
     got = entities("Đoàn thăm tỉnh Bà Rịa-Vũng Tàu.")
     assert ("Bà Rịa - Vũng Tàu", "Location") in got
     assert not any(t == "Person" for _, t in got)
+
+
+def test_entities_elliptical_list_of_ministries_gives_each_ministry():
+    got = entities("Đại diện các bộ: Ngoại giao, Công an, Quốc phòng và Công Thương dự họp.")
+    assert {("Bộ Ngoại giao", "Organization"), ("Bộ Công an", "Organization"),
+            ("Bộ Quốc phòng", "Organization"), ("Bộ Công Thương", "Organization")} <= got
+
+
+def test_entities_a_list_that_is_one_ministry_is_left_to_the_organization_pattern():
+    assert ("Bộ Ngoại giao", "Organization") in entities("Bộ Ngoại giao cho biết.")
+
+
+def test_entities_bare_ministry_is_an_alias_of_the_one_named_with_its_country():
+    text = "Bộ trưởng Bộ Quốc phòng Lào Chansamone Chanyalath thăm Việt Nam. Bộ Quốc phòng cảm ơn."
+    orgs = {e["name"]: e["aliases"] for e in record(text)["entities"] if e["type"] == "Organization"}
+    assert "Bộ Quốc phòng" not in orgs
+    assert "Bộ Quốc phòng" in orgs["Bộ Quốc phòng Lào"]
+
+
+def test_entities_government_building_as_a_venue_is_a_location():
+    text = "Chiều 5/3, tại Văn phòng Chính phủ, Thủ tướng tiếp đoàn. Chủ nhiệm Văn phòng Chính phủ Trần Văn Sơn dự."
+    got = entities(text)
+    assert ("Văn phòng Chính phủ", "Location") in got
+    assert ("Văn phòng Chính phủ", "Organization") in got  # inside the title it is the body
+
+
+def test_entities_a_ministry_with_and_in_its_name_is_no_list():
+    got = entities("Lãnh đạo Bộ Giáo dục và Đào tạo Việt Nam và Bộ Văn hóa, Thể thao và Du lịch dự lễ.")
+    assert ("Bộ Đào tạo", "Organization") not in got and ("Bộ Thể thao", "Organization") not in got
+
+
+def test_entities_unnamed_people_are_no_entities():
+    got = entities("Phu nhân Thủ tướng và Bộ trưởng Ngoại giao Singapore cùng dự tiệc.")
+    assert not any(t == "Person" for _, t in got)
+
+
+def test_entities_a_person_inside_a_museum_name_is_no_entity():
+    got = entities("Đoàn thăm Bảo tàng Lê-nin tại Moskva.")
+    assert ("Bảo tàng Lê-nin", "Location") in got
+    assert not any(t == "Person" for _, t in got)
