@@ -284,6 +284,9 @@ class MentionFinder:
             if syl.low == "lần" and self.low(j + 1) == "thứ" and j + 2 < self.n and self.s[j + 2].is_word:
                 j = last_good = j + 3  # "Trung tâm Cách mạng công nghiệp lần thứ tư"
                 continue
+            if syl.low == "của" and self.cap(j + 1) and (top := self.has(j + 1, "top_bodies")):
+                j = last_good = j + 1 + top  # "Ủy ban Đối ngoại của Quốc hội": a body of the assembly
+                continue
             lower_place = self.place_at(j, strict=False) if syl.is_word and not syl.is_cap else None
             if lower_place and self.cap(j + 1):
                 j = last_good = j + lower_place[0]  # "Hiệp hội Thương mại tự do châu Âu"
@@ -836,6 +839,8 @@ class MentionFinder:
                     span.aliases = (_text(self.text, self.s, i, end),)
                     return span
                 end = self.cap_run(i + n)
+                if (h := self.has(i + n, "honorifics", 2)) and self.name_end(i + n + h) > i + n + h:
+                    end = self.name_end(i + n + h)  # "tượng đài Lãnh tụ V.I. Lê-nin"
                 office = self.office_at(i + n)
                 if office and self.name_end(i + n + office[0]) > i + n + office[0]:
                     end = self.name_end(i + n + office[0])  # "tượng đài Tổng thống X": named after a person

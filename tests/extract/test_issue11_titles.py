@@ -213,3 +213,15 @@ def test_entities_a_person_inside_a_museum_name_is_no_entity():
     got = entities("Đoàn thăm Bảo tàng Lê-nin tại Moskva.")
     assert ("Bảo tàng Lê-nin", "Location") in got
     assert not any(t == "Person" for _, t in got)
+
+
+def test_titles_a_committee_of_the_assembly_keeps_cua_quoc_hoi():
+    text = "Tổng Bí thư tiếp Chủ tịch Ủy ban Đối ngoại của Quốc hội Lê Tấn Hòa."
+    assert _titles(text, "Lê Tấn Hòa") == {"chủ tịch ủy ban đối ngoại của quốc hội"}
+    assert ("Ủy ban Đối ngoại của Quốc hội", "Organization") in entities(text)
+
+
+def test_historical_honorific_before_an_initialled_name_in_a_monument():
+    text = "Đoàn đặt hoa tại tượng đài Lãnh tụ V.I. Lê-nin."
+    assert ("tượng đài Lãnh tụ V.I. Lê-nin", "Location") in entities(text)
+    assert not positions(text)
