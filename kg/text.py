@@ -122,3 +122,37 @@ def strip_diacritics(text: str) -> str:
     text = text.replace("đ", "d").replace("Đ", "D")
     decomposed = unicodedata.normalize("NFD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def one_slip(a: str, b: str) -> bool:
+    """Two spellings of one name that differ by a slip in one syllable (a letter or two swapped).
+
+    >>> one_slip("Song Jea Ho", "Song Jae Ho"), one_slip("Nguyễn Chính Dũng", "Nguyễn Chí Dũng")
+    (True, True)
+    >>> one_slip("Bùi Văn Nam", "Trần Văn Nam"), one_slip("Lê Văn Nam", "Lê Văn Năm")
+    (False, False)
+    """
+    xs, ys = fold(a).split(), fold(b).split()
+    if len(xs) != len(ys) or len(xs) < 2:
+        return False
+    diff = [(x, y) for x, y in zip(xs, ys, strict=True) if x != y]
+    if len(diff) != 1:
+        return False
+    x, y = diff[0]
+    if x[0] != y[0] or min(len(x), len(y)) < 2 or strip_diacritics(x) == strip_diacritics(y):
+        return False  # "Nam"/"Năm": a different name, not a slip
+    return _edit_distance(strip_diacritics(x), strip_diacritics(y)) <= 2
+
+
+def _edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance counting a swap of two neighbouring letters as one edit."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        row = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                row[j] = min(row[j], prev2[j - 2] + 1)
+        prev2, prev = prev, row
+    return prev[-1]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg.extract.base import Span
-from kg.text import fold, strip_diacritics
+from kg.text import fold, one_slip, strip_diacritics
 
 # an article's names are folded again and again, long ones too (kg.text caches short strings only)
 _fold = lru_cache(maxsize=4096)(fold)
@@ -88,40 +88,6 @@ def _initials_of(short: str, full: str) -> bool:
         return False
     given = whole[:-len(rest)]
     return [g[0] for g in given[:len(initials)]] == initials and len(given) >= len(initials)
-
-
-def _one_slip(a: str, b: str) -> bool:
-    """Two spellings of one name that differ by a slip in one syllable (a letter or two swapped).
-
-    >>> _one_slip("Song Jea Ho", "Song Jae Ho"), _one_slip("Nguyễn Chính Dũng", "Nguyễn Chí Dũng")
-    (True, True)
-    >>> _one_slip("Bùi Văn Nam", "Trần Văn Nam"), _one_slip("Lê Văn Nam", "Lê Văn Năm")
-    (False, False)
-    """
-    xs, ys = _fold(a).split(), _fold(b).split()
-    if len(xs) != len(ys) or len(xs) < 2:
-        return False
-    diff = [(x, y) for x, y in zip(xs, ys, strict=True) if x != y]
-    if len(diff) != 1:
-        return False
-    x, y = diff[0]
-    if x[0] != y[0] or min(len(x), len(y)) < 2 or strip_diacritics(x) == strip_diacritics(y):
-        return False  # "Nam"/"Năm": a different name, not a slip
-    return _edit_distance(strip_diacritics(x), strip_diacritics(y)) <= 2
-
-
-def _edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance counting a swap of two neighbouring letters as one edit."""
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        row = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                row[j] = min(row[j], prev2[j - 2] + 1)
-        prev2, prev = prev, row
-    return prev[-1]
 
 
 def _same_office(a: _Ent, b: _Ent) -> bool:
@@ -258,7 +224,7 @@ class EntityTable:
                 if other is ent or other not in self.ents:
                     continue
                 if _initials_of(ent.name, other.name) or \
-                        (_one_slip(ent.name, other.name) and _same_office(ent, other) and
+                        (one_slip(ent.name, other.name) and _same_office(ent, other) and
                          len(other.mentions) >= len(ent.mentions) and other.mentions[0].start < ent.mentions[0].start):
                     self._merge(ent, other)
                     break

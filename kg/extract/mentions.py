@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 
 from kg.extract.base import PUNCT_BREAK, Span, Syl
 from kg.extract.lexicon import Lexicon, Place, derived, syllable_key
-from kg.text import fold
+from kg.text import fold, one_slip
 
 __all__ = ["MentionFinder", "find_mentions"]
 
@@ -677,6 +677,9 @@ class MentionFinder:
             if leader and leader[0] == end - k:
                 span.name = leader[1][0]
                 span.english = leader[1][1]
+            elif (misspelt := self._leader_misspelt(name)) is not None:
+                span.name, span.english = misspelt  # "Tổng thống Vladimir Putn": the article's slip
+                span.aliases = (name,)
             span.source = "title"
             return span
         span = self._span(start_i, max(j, k), "Title", _text(self.text, self.s, start_i, j))
@@ -710,6 +713,12 @@ class MentionFinder:
         if place is None or place[1].type != "Country" or i + n + place[0] != end:
             return False
         return not any(self.lows[m] in ("ký", "kết") for m in range(self.n))
+
+    def _leader_misspelt(self, name: str) -> tuple[str, tuple[str, ...]] | None:
+        """The one leader of the table whose name differs from ``name`` by a slip in one syllable."""
+        found = {entry for key, entry in self.ix.leaders.keys.items()
+                 if len(key) == len(name.split()) and one_slip(" ".join(key), name)}
+        return found.pop() if len(found) == 1 else None
 
     def _acronym_at(self, k: int) -> bool:
         """``(JICA)``: an acronym in parentheses at syllable ``k``."""

@@ -225,3 +225,10 @@ def test_historical_honorific_before_an_initialled_name_in_a_monument():
     text = "Đoàn đặt hoa tại tượng đài Lãnh tụ V.I. Lê-nin."
     assert ("tượng đài Lãnh tụ V.I. Lê-nin", "Location") in entities(text)
     assert not positions(text)
+
+
+def test_names_a_misspelt_known_leader_with_a_title_is_the_leader():
+    text = "Chủ tịch Trung Quốc Tập Cận Bìng tiếp đoàn. Tổng thống Vladimir Putn gọi điện."
+    persons = {e["name"]: e["aliases"] for e in record(text)["entities"] if e["type"] == "Person"}
+    assert set(persons) == {"Tập Cận Bình", "Vladimir Putin"}
+    assert "Tập Cận Bìng" in persons["Tập Cận Bình"] and "Vladimir Putn" in persons["Vladimir Putin"]
