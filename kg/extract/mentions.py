@@ -463,6 +463,8 @@ class MentionFinder:
         former = False
         acting = ""
         while i < self.n and self.low(i) in _TITLE_PREFIXES:
+            if self.low(i) == "cố" and not self.office_at(i + 1):
+                return None  # "Cố vấn", "cố gắng": not "cố Thủ tướng" (the late Prime Minister)
             if self.low(i) in ("nguyên", "cựu", "cố"):
                 former = True
             if self.low(i) == "quyền":

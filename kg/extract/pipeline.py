@@ -240,7 +240,10 @@ def _tenure(ent: _Ent, starts: list[int], title: str, by_start: dict, article: A
         sentence = next((s for s in reversed(list(by_start.values())) if s.start <= start), None)
         if sentence is None:
             continue
-        end = max(ends.get(start, start + len(title)), start + len(title))
+        # "nguyên Chủ tịch Quốc hội (2001-2006)": the mention starts at the prefix, before the title
+        prefix = next((len(p) for p in ("nguyên ", "cựu ", "cố ", "quyền ", "tân ")
+                       if article.text[start:start + len(p)].lower() == p), 0)
+        end = max(ends.get(start, 0), start + prefix + len(title))
         found.append((start, tenure_of(article.text[sentence.start:sentence.end], start - sentence.start,
                                        end - sentence.start, article.published, historical=historical)))
     if not found:

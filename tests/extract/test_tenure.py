@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from kg.build import build
+from kg.extract.pipeline import extract_article
 from kg.extract.tenure import tenure_of
+from kg.ingest import read_article_text
 from kg.store import open_store
 from tests.extract.conftest import record
 
@@ -101,3 +103,16 @@ def _query(name: str) -> str:
 _HOLDER_ON = _query("office_holder_on").replace("2024-09-01", "DATE")
 # every current holder of a Vietnamese office, as leaders_as_of reads them, on the last day
 _PRESIDENTS_EVER = _query("leaders_as_of").replace("2024-12-31", "2099-12-31")
+
+
+def test_positions_an_apposition_with_a_term_is_a_past_office_with_its_years():
+    text = "Ông Nguyễn Văn An, nguyên Chủ tịch Quốc hội (2001-2006), phát biểu tại hội thảo."
+    ex = extract_article(read_article_text(text, article_id="t", date=REF))
+    got = [(p.title, p.former, p.held_from, p.held_until, p.date) for p in ex.positions]
+    assert got == [("Chủ tịch Quốc hội", True, "2001", "2006", "2006")]
+
+
+def test_positions_late_prefix_is_read_only_before_an_office():
+    text = "Cố vấn Lê Văn Tám nói chuyện. Đoàn viếng cố Thủ tướng Phan Văn Khải."
+    ex = extract_article(read_article_text(text, article_id="t", date=REF))
+    assert [(p.title, p.former) for p in ex.positions] == [("Thủ tướng", True)]
