@@ -211,7 +211,8 @@ def _positions(table: EntityTable, sentences, article: Article, lex, weak: set) 
             sentence = next((s for s in reversed(list(by_start.values())) if s.start <= pos), None)
             stext = article.text[sentence.start:sentence.end] if sentence else ""
             org_name = org
-            if org_name is None and syllable_key(ent.name.split()[0]) in surnames and not ent.english:
+            if org_name is None and syllable_key(ent.name.split()[0]) in surnames and not ent.english \
+                    and not _names_a_foreign_place(title, lex):
                 org_name = _HOME
             org_key = None
             if org_name:
@@ -224,6 +225,18 @@ def _positions(table: EntityTable, sentences, article: Article, lex, weak: set) 
                                 confidence=0.9, former=former,
                                 held_from=tenure.held_from, held_until=tenure.held_until))
     return out
+
+
+def _names_a_foreign_place(title: str, lex) -> bool:
+    """``Bí thư Tỉnh ủy Quảng Đông``: an office of a place outside Việt Nam, whatever the holder's surname."""
+    key = syllable_key(title)
+    for i in range(len(key)):
+        for j in range(len(key), i, -1):
+            places = lex.places.get(key[i:j])
+            if places and all(p.type == "Location" and p.country != _HOME for _, p in places) and \
+                    any(form[:1].isupper() for form, _ in places):
+                return True
+    return False
 
 
 def _tenure(ent: _Ent, starts: list[int], title: str, by_start: dict, article: Article, *,

@@ -232,3 +232,10 @@ def test_names_a_misspelt_known_leader_with_a_title_is_the_leader():
     persons = {e["name"]: e["aliases"] for e in record(text)["entities"] if e["type"] == "Person"}
     assert set(persons) == {"Tập Cận Bình", "Vladimir Putin"}
     assert "Tập Cận Bìng" in persons["Tập Cận Bình"] and "Vladimir Putn" in persons["Vladimir Putin"]
+
+
+def test_titles_an_office_of_a_foreign_province_is_not_vietnams_for_a_sino_vietnamese_name():
+    text = "Bí thư Tỉnh ủy Quảng Đông Hoàng Khôn Minh đón đoàn. Bí thư Thành ủy Hà Nội Đinh Tiến Dũng cùng dự."
+    got = positions(text)
+    assert ("Hoàng Khôn Minh", "Bí thư Tỉnh ủy Quảng Đông", None) in got
+    assert ("Đinh Tiến Dũng", "Bí thư Thành ủy Hà Nội", "Việt Nam") in got
