@@ -121,7 +121,9 @@ class Position:
     date: str | None  # ISO 8601, possibly partial: 2025-12-02, 2024-07, 2024
     evidence: Evidence
     confidence: float = 1.0
-    former: bool = False  # "nguyên Thủ tướng"
+    former: bool = False  # "nguyên Thủ tướng", "cố Thủ tướng", "khi còn là Thủ tướng"
+    held_from: str | None = None  # a term the text gives: "(2016-2021)"
+    held_until: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

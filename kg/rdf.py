@@ -52,8 +52,10 @@ then the names no remaining article uses::
         vnkg:holder <id/person/to-lam> ; vnkg:office <id/office/tong-bi-thu> ;
         vnkg:title "Tổng Bí thư"@vi , "General Secretary"@en ;
         vnkg:organization <id/country/viet-nam> ;
-        vnkg:observedOn "2025-12-01"^^xsd:date ;  # one per report: min..max = time span seen
-        vnkg:former true ;                        # only when the text says "nguyên"
+        vnkg:observedOn "2025-12-01"^^xsd:date ;  # one per report: the time it describes
+                                                  # ("hồi tháng 8/2024" -> 2024-08), else its date
+        vnkg:former true ;                        # "nguyên", "cố", "khi còn là", a historical figure
+        vnkg:heldFrom "2016"^^xsd:gYear ; vnkg:heldUntil "2021"^^xsd:gYear ;  # a term the text gives
         vnkg:evidence <id/evidence/...> .
     <id/office/tong-bi-thu> a vnkg:Office ;
         rdfs:label "Tổng Bí thư"@vi , "General Secretary"@en ; skos:prefLabel ... .
@@ -283,6 +285,7 @@ P = {name: _o(name) for name in (
     "agent", "object", "participant", "date", "place", "modality", "protocolKind", "cameoCode",
     "evidence", "article", "sentence", "sentenceStart", "start", "end", "confidence", "extractor",
     "holder", "office", "title", "organization", "observedOn", "former", "holdsPosition",
+    "heldFrom", "heldUntil",
     "metric", "value", "unit", "period", "year", "about", "qualifier", "changePercent",
     "contentHash", "sourceFile", "mentions")}
 _EVENT_TYPE = {pred: _o(cls) for pred, (_, cls, _) in EVENT_CLASSES.items()}
@@ -466,6 +469,10 @@ class _Builder:
                 add(node, P["observedOn"], date_literal(date))
             if pos.former:
                 add(node, P["former"], _TRUE)
+            if pos.held_from:
+                add(node, P["heldFrom"], date_literal(pos.held_from))
+            if pos.held_until:
+                add(node, P["heldUntil"], date_literal(pos.held_until))
             self.evidence(node, pos.evidence, pos.confidence, "")
 
     def quantities(self) -> None:

@@ -22,16 +22,71 @@ _TONE_MOVES.update({k.upper(): v.upper() for k, v in list(_TONE_MOVES.items()) i
 # on the following vowel and must not move.
 _TONE_RE = re.compile(r"(?<![qQ])(" + "|".join(map(re.escape, _TONE_MOVES)) + r")(?![^\W\d_])")
 
+# Characters that syndicated feeds print for the ones meant, each one for one
+# (so offsets do not move): the Icelandic eth for Đ/đ, spaces that do not
+# break, and the hyphens that typesetting swaps in.
+_LOOKALIKES = str.maketrans({
+    "\u00d0": "Đ", "\u00f0": "đ", "\u0189": "Đ",
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u3000": " ",
+    "\u2010": "-", "\u2011": "-",
+})
+# Cyrillic letters that look Latin; folded only inside a word that also has
+# Latin letters ("Нà Nội" typed on a mixed keyboard), never in Russian text.
+_CYRILLIC_TWINS = str.maketrans(dict(zip(
+    "аеорсухіјѕԁАВЕКМНОРСТХІЈЅ",
+    "aeopcyxijsdABEKMHOPCTXIJS",
+)))
+_MIXED_WORD = re.compile(r"\w*(?:[^\W\d_a-zA-Z\u00c0-\u024f\u1e00-\u1eff]\w*[a-zA-Z\u00c0-\u024f\u1e00-\u1eff]|"
+                         r"[a-zA-Z\u00c0-\u024f\u1e00-\u1eff]\w*[\u0400-\u04ff])\w*")
+# an en or em dash between two letters is a hyphen inside a name ("Jae–in")
+_DASH_IN_WORD = re.compile(r"(?<=[^\W\d_])[\u2013\u2014](?=[^\W\d_])")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# "...anh-1.jpgThủ tướng ...": a caption glued to the image's file name
+_GLUED_FILE = re.compile(r"(\.(?:jpe?g|png|gif|webp))(?=[^\W\d_])", re.IGNORECASE)
+
+
+def fold_lookalikes(text: str) -> str:
+    """Look-alike characters to the ones meant; the length does not change.
+
+    >>> fold_lookalikes("\u00d0ảng Cộng sản, Moon Jae\u2013in")
+    'Đảng Cộng sản, Moon Jae-in'
+    >>> fold_lookalikes("Москва") == "Москва"
+    True
+    """
+    text = text.translate(_LOOKALIKES)
+    text = _DASH_IN_WORD.sub("-", text)
+    if any("\u0400" <= ch <= "\u04ff" for ch in text):
+        text = _MIXED_WORD.sub(lambda m: m.group(0).translate(_CYRILLIC_TWINS)
+                               if any(ch.isascii() for ch in m.group(0)) or
+                               any("\u00c0" <= ch <= "\u1eff" for ch in m.group(0)) else m.group(0), text)
+    return text
+
+
+def clean_printed(text: str) -> str:
+    """Text as a page printed it, made readable once at ingest (before any offset).
+
+    Drops zero-width characters and soft hyphens, and parts a caption from the
+    image file name it is glued to. Unlike ``normalize_text`` this may change
+    the length, so only ``kg.ingest`` calls it.
+
+    >>> clean_printed("Vi\u200bệt Nam")
+    'Việt Nam'
+    >>> clean_printed("anh-1.jpgThủ tướng phát biểu").splitlines()
+    ['anh-1.jpg', 'Thủ tướng phát biểu']
+    """
+    text = _INVISIBLE.sub("", text)
+    return _GLUED_FILE.sub(lambda m: m.group(1) + "\n", text)
+
 
 def normalize_text(text: str) -> str:
-    """NFC plus one tone-mark placement; the length of the text may not change.
+    """NFC, look-alikes folded, one tone-mark placement; the tone move keeps the length.
 
     >>> normalize_text("Hoà Bình thuỷ chung")
     'Hòa Bình thủy chung'
     >>> normalize_text("quý khách")
     'quý khách'
     """
-    text = unicodedata.normalize("NFC", text)
+    text = fold_lookalikes(unicodedata.normalize("NFC", text))
     return _TONE_RE.sub(lambda m: _TONE_MOVES[m.group(1)], text)
 
 
@@ -67,3 +122,37 @@ def strip_diacritics(text: str) -> str:
     text = text.replace("đ", "d").replace("Đ", "D")
     decomposed = unicodedata.normalize("NFD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def one_slip(a: str, b: str) -> bool:
+    """Two spellings of one name that differ by a slip in one syllable (a letter or two swapped).
+
+    >>> one_slip("Song Jea Ho", "Song Jae Ho"), one_slip("Nguyễn Chính Dũng", "Nguyễn Chí Dũng")
+    (True, True)
+    >>> one_slip("Bùi Văn Nam", "Trần Văn Nam"), one_slip("Lê Văn Nam", "Lê Văn Năm")
+    (False, False)
+    """
+    xs, ys = fold(a).split(), fold(b).split()
+    if len(xs) != len(ys) or len(xs) < 2:
+        return False
+    diff = [(x, y) for x, y in zip(xs, ys, strict=True) if x != y]
+    if len(diff) != 1:
+        return False
+    x, y = diff[0]
+    if x[0] != y[0] or min(len(x), len(y)) < 2 or strip_diacritics(x) == strip_diacritics(y):
+        return False  # "Nam"/"Năm": a different name, not a slip
+    return _edit_distance(strip_diacritics(x), strip_diacritics(y)) <= 2
+
+
+def _edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance counting a swap of two neighbouring letters as one edit."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        row = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                row[j] = min(row[j], prev2[j - 2] + 1)
+        prev2, prev = prev, row
+    return prev[-1]

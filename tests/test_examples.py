@@ -150,3 +150,21 @@ def test_examples_api_tour_runs(data_store_path, capsys, monkeypatch):
     monkeypatch.setenv("VNKG_STORE", str(data_store_path))
     runpy.run_path(str(ROOT / "examples" / "api_tour.py"), run_name="__main__")
     assert "Tô Lâm" in capsys.readouterr().out
+
+
+def test_issue11_offices_over_time_dates_a_recalled_office_by_the_time_described(data_store):
+    # an article of 2025-01-18 recalls "Tổng Bí thư, Chủ tịch nước Tô Lâm hồi tháng 8/2024"
+    rows = {r["title"]: r for r in _run(data_store, "offices_over_time")}
+    assert rows["Chủ tịch nước"]["last_seen"] <= "2024-10"
+
+
+def test_issue11_leaders_as_of_lists_no_historical_figure(data_store):
+    holders = {r["holder"] for r in _run(data_store, "leaders_as_of")}
+    assert "Hồ Chí Minh" not in holders
+    assert "Tô Lâm" in holders
+
+
+def test_issue11_office_holder_on_a_date(data_store):
+    rows = _run(data_store, "office_holder_on")
+    assert [(r["holder"], r["office"]) for r in rows] == [("Tô Lâm", "Chủ tịch nước")]
+    assert rows[0]["last_seen"] <= "2024-09-01"

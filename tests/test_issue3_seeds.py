@@ -68,3 +68,11 @@ def test_issue3_heldout_gold_meets_its_bars(name: str) -> None:
         pytest.skip(f"tests/data/{name} is not present")
     bars, dates = HELDOUT_BARS[name]
     _check(heldout / "gold.jsonl", heldout, bars, dates=dates)
+
+
+def test_issue11_realstyle_names_and_offices_meet_the_bars():
+    """Issue 11: names and offices as real reporting writes them (../shared/eval/realstyle, when present)."""
+    realstyle = SHARED / "eval" / "realstyle"
+    if not (realstyle / "gold.jsonl").is_file():
+        pytest.skip("shared/eval/realstyle is not present")
+    _check(realstyle / "gold.jsonl", realstyle, {"entities": 0.9, "positions": 0.9, "relations": 0.7}, dates=0.5)

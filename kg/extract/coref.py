@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg.extract.base import Span
-from kg.text import fold, strip_diacritics
+from kg.text import fold, one_slip, strip_diacritics
 
 # an article's names are folded again and again, long ones too (kg.text caches short strings only)
 _fold = lru_cache(maxsize=4096)(fold)
@@ -75,6 +75,32 @@ def variant_key(name: str) -> str:
     return " ".join(syllables)
 
 
+def _initials_of(short: str, full: str) -> bool:
+    """``J. Biden``, ``V.I. Lê-nin`` abbreviate ``Joe Biden``, ``Vladimir Ilyich Lê-nin``.
+
+    >>> _initials_of("J. Biden", "Joe Biden"), _initials_of("J. Biden", "Jill Stein")
+    (True, False)
+    """
+    parts, whole = _fold(short).replace(".", ". ").split(), _fold(full).split()
+    initials = [p[0] for p in parts if p.endswith(".") and len(p) == 2]
+    rest = [p for p in parts if not (p.endswith(".") and len(p) == 2)]
+    if not initials or not rest or len(whole) < len(rest) + 1 or whole[-len(rest):] != rest:
+        return False
+    given = whole[:-len(rest)]
+    return [g[0] for g in given[:len(initials)]] == initials and len(given) >= len(initials)
+
+
+def _same_office(a: _Ent, b: _Ent) -> bool:
+    """Both hold an office of one kind (first word of the title) at one place, where both name it."""
+    if not a.titles or not b.titles:
+        return False
+    for _, ta, oa in a.titles:
+        for _, tb, ob in b.titles:
+            if _fold(ta).split()[:2] == _fold(tb).split()[:2] and (not oa or not ob or _fold(oa) == _fold(ob)):
+                return True
+    return False
+
+
 @dataclass(slots=True)
 class _Ent:
     type: str
@@ -98,7 +124,7 @@ class EntityTable:
         self.span_ent: dict[int, _Ent] = {}  # id(span) -> entity
 
     def add(self, span: Span) -> _Ent | None:
-        if span.type in ("Title", "Group"):
+        if span.type in ("Title", "Group", "List"):
             return None
         name = span.name
         if span.type in ("Event", "Agreement"):
@@ -152,6 +178,8 @@ class EntityTable:
                               and len(_fold(full.name).split()) >= 3 and parts[0] in _fold(full.name).split()[1:-1]]
                     if len(inside) == 1:
                         self._merge(short, inside[0])
+        self._merge_initials_and_misspellings()
+        self._merge_bare_bodies()
         # "DP World muốn ..." after "Tập đoàn DP World": a name that ends a company's name is the company
         orgs = [e for e in self.ents if e.type == "Organization"]
         for short in [e for e in self.ents if e.type == "Person" and not e.titles]:
@@ -162,6 +190,43 @@ class EntityTable:
                     for m in short.mentions:
                         m.type = "Organization"
                     self._merge(short, org)
+                    break
+
+    def _merge_bare_bodies(self) -> None:
+        """``Bộ Quốc phòng`` after ``Bộ Quốc phòng Lào``: the bare name is an alias of the one with its country.
+
+        Only when one body of the article carries the bare name with a country, and
+        the bare name stands alone (inside a title, ``Bộ trưởng Bộ Ngoại giao X``,
+        it is X's own country's ministry).
+        """
+        countries = {_fold(e.name) for e in self.ents if e.type == "Country"} | \
+            {_fold(a) for e in self.ents if e.type == "Country" for a in e.aliases}
+        orgs = [e for e in self.ents if e.type == "Organization"]
+        for bare in orgs:
+            low = _fold(bare.name)
+            fuller = [e for e in orgs if e is not bare and e in self.ents and _fold(e.name).startswith(low + " ")
+                      and _fold(e.name)[len(low) + 1:] in countries]
+            alone = all(m.source == "org_head" for m in bare.mentions)
+            if len(fuller) == 1 and bare in self.ents and alone:
+                self._merge(bare, fuller[0])
+
+    def _merge_initials_and_misspellings(self) -> None:
+        """``J. Biden`` and a one-letter slip (``Song Jea Ho``) are aliases of the full, right name.
+
+        A slip merges only when both forms hold an office of the same kind (the
+        title and the country agree), so two namesakes in one article stay apart.
+        """
+        persons = [e for e in self.ents if e.type == "Person"]
+        for ent in persons:
+            if ent not in self.ents:
+                continue
+            for other in persons:
+                if other is ent or other not in self.ents:
+                    continue
+                if _initials_of(ent.name, other.name) or \
+                        (one_slip(ent.name, other.name) and _same_office(ent, other) and
+                         len(other.mentions) >= len(ent.mentions) and other.mentions[0].start < ent.mentions[0].start):
+                    self._merge(ent, other)
                     break
 
     def _merge(self, src: _Ent, dst: _Ent) -> None:

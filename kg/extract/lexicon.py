@@ -22,7 +22,9 @@ from kg.text import fold
 
 __all__ = ["Lexicon", "Place", "Verb", "load_lexicon", "syllable_key"]
 
-_SYL = re.compile(r"\w+(?:[-'’.]\w+)*|…|\S")
+# the syllables as kg.extract.base splits a sentence ("TP." and "HCM", "KH&CN" whole), so
+# that a key made from a word list matches the text it is looked up in
+_SYL = re.compile(r"\b(?:[A-ZĐ]|Jr|TP|Tp|St)\.(?=\s|\w)|\w+(?:[-'’.&]\w+)*|…|\S")
 
 
 def syllable_key(text: str) -> tuple[str, ...]:
@@ -36,7 +38,7 @@ def syllable_key(text: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=8192)  # asked for every mention's name, and names repeat
 def _syllable_key(text: str) -> tuple[str, ...]:
-    return tuple(_SYL.findall(fold(text)))
+    return tuple(fold(syl) for syl in _SYL.findall(" ".join(text.split())))
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,9 +121,25 @@ def _cell(row: list[str], i: int) -> str:
 
 
 def _add_place(lex: Lexicon, form: str, place: Place) -> None:
-    entries = lex.places.setdefault(syllable_key(form), [])
-    if all(p.name != place.name or p.type != place.type for _, p in entries):
-        entries.append((form, place))
+    for written in {form, form.replace(" - ", "-")}:  # "Bà Rịa - Vũng Tàu" is printed "Bà Rịa-Vũng Tàu" too
+        entries = lex.places.setdefault(syllable_key(written), [])
+        if all(p.name != place.name or p.type != place.type for _, p in entries):
+            entries.append((written, place))
+
+
+def _abbreviations() -> list[tuple[str, tuple[str, ...]]]:
+    """(full form, its short forms) from abbreviations.tsv."""
+    return [(row[0], _split(_cell(row, 1))) for row in _rows("abbreviations.tsv")]
+
+
+def _add_abbreviated_offices(lex: Lexicon, table: list[tuple[str, tuple[str, ...]]]) -> None:
+    """``Chủ tịch QH`` is the office ``Chủ tịch Quốc hội``: each office is also found by its short forms."""
+    for key, (title, heads) in list(lex.offices.items()):
+        for full, shorts in table:
+            if full not in title or full == title:
+                continue
+            for short in shorts:
+                lex.offices.setdefault(syllable_key(title.replace(full, short)), (title, heads))
 
 
 @lru_cache(maxsize=1)
@@ -135,6 +153,7 @@ def load_lexicon() -> Lexicon:
     lex = Lexicon()
     for row in _rows("offices.tsv"):
         lex.offices[syllable_key(row[0])] = (row[0], _split(_cell(row, 1)))
+    _add_abbreviated_offices(lex, _abbreviations())
     for row in _rows("countries.tsv"):
         country = Place(row[0], "Country", _split(_cell(row, 1)), _split(_cell(row, 2)))
         for form in (country.name, *country.aliases, *country.english):
@@ -155,6 +174,12 @@ def load_lexicon() -> Lexicon:
         org = Place(row[0], "Organization", _split(_cell(row, 1)), _split(_cell(row, 2)))
         for form in (org.name, *org.aliases, *org.english):
             _add_place(lex, form, org)
+    for full, shorts in _abbreviations():
+        # "Bộ GD-ĐT" is "Bộ Giáo dục và Đào tạo": a ministry named short, the short form an alias
+        ministry = Place("Bộ " + full, "Organization", tuple("Bộ " + short for short in shorts))
+        known = [p for _, p in lex.places.get(syllable_key(ministry.name), []) if p.type == "Organization"]
+        for form in (ministry.name, *ministry.aliases):
+            _add_place(lex, form, known[0] if known else ministry)
     for row in _rows("leaders.tsv"):
         latin = _split(_cell(row, 1))
         for form in (row[0], *latin):

@@ -22,6 +22,7 @@ from typing import Any, NamedTuple
 
 from kg.extract.base import PUNCT_BREAK, Span, Syl
 from kg.extract.lexicon import Lexicon, Place, derived, syllable_key
+from kg.text import fold, one_slip
 
 __all__ = ["MentionFinder", "find_mentions"]
 
@@ -32,7 +33,7 @@ _DOMAIN_AFTER = re.compile(r"\.(?:vn|com|net|org|gov|info)\b", re.IGNORECASE)
 
 # a syllable that makes an office the first half of an institution's name: "Đại sứ quán", "Lãnh sự quán"
 _OFFICE_SUFFIX_BLOCK = {"quán"}
-_TITLE_PREFIXES = ("nguyên", "cựu", "quyền", "tân")  # former, acting, newly appointed
+_TITLE_PREFIXES = ("nguyên", "cựu", "cố", "quyền", "tân")  # former, late, acting, newly appointed
 _MISSION_HEADS = frozenset({("đại", "sứ", "quán"), ("tổng", "lãnh", "sự", "quán"), ("lãnh", "sự", "quán")})
 
 
@@ -133,8 +134,9 @@ def _text(text: str, sylls: list[Syl], i: int, j: int) -> str:
 class MentionFinder:
     """Finds the candidate spans of one sentence; ``find()`` returns them, not overlapping."""
 
-    def __init__(self, text: str, sylls: list[Syl], lex: Lexicon) -> None:
+    def __init__(self, text: str, sylls: list[Syl], lex: Lexicon, *, inside_name: bool = False) -> None:
         self.text, self.s, self.lex = text, sylls, lex
+        self.inside_name = inside_name  # the words of an event's, agreement's or body's name
         self.n = len(sylls)
         # the folded text and capitalization of each syllable, asked for many times per position
         self.lows = [s.low for s in sylls]
@@ -266,10 +268,14 @@ class MentionFinder:
         return self.has(j, "extent_stops", maxlen)
 
     # -- organizations and extents -------------------------------------------
-    def org_end(self, i: int, *, head_len: int | None = None) -> int:
-        """End of an organization name starting with a head noun at ``i`` (``i`` when none)."""
+    def org_end(self, i: int, *, head_len: int | None = None, lower_head: bool = False) -> int:
+        """End of an organization name starting with a head noun at ``i`` (``i`` when none).
+
+        ``lower_head``: the head may be written in lower case when a name follows
+        (``quân đội Hoàng gia ...`` after a title).
+        """
         n = head_len if head_len is not None else self.has(i, "org_heads")
-        if (not n and head_len is None) or not self.cap(i):
+        if (not n and head_len is None) or not (self.cap(i) or lower_head and self.cap(i + n)):
             return i
         j = i + n
         last_good = j
@@ -278,11 +284,20 @@ class MentionFinder:
             if syl.low == "lần" and self.low(j + 1) == "thứ" and j + 2 < self.n and self.s[j + 2].is_word:
                 j = last_good = j + 3  # "Trung tâm Cách mạng công nghiệp lần thứ tư"
                 continue
+            if syl.low == "của" and self.cap(j + 1) and (top := self.has(j + 1, "top_bodies")):
+                j = last_good = j + 1 + top  # "Ủy ban Đối ngoại của Quốc hội": a body of the assembly
+                continue
             lower_place = self.place_at(j, strict=False) if syl.is_word and not syl.is_cap else None
             if lower_place and self.cap(j + 1):
                 j = last_good = j + lower_place[0]  # "Hiệp hội Thương mại tự do châu Âu"
                 continue
             if j - last_good >= 2:
+                if j - last_good == 2 and self._lower_tail_before_name(last_good, j):
+                    last_good = j
+                elif j - last_good == 2 and self.cap(j) and (p := self.place_at(j, strict=False)) and \
+                        p[1].type == "Country":
+                    j = last_good = j + p[0]  # "Quân đội nhân dân Việt Nam"
+                    continue
                 break  # more than two lower-case words in a row: the name has ended
             if syl.is_word and syl.is_cap:
                 place = self.place_at(j, strict=False)
@@ -303,6 +318,8 @@ class MentionFinder:
                     continue
                 if (self.is_person_start(j) and self.cap_run(j) - j != 1) or office \
                         or self._name_with_particles_at(j):
+                    if not office and self._lower_tail_before_name(last_good, j):
+                        last_good = j
                     break
                 j += 1
                 # the lower-case syllables of the same word ("Ngoại giao", "Cộng sản")
@@ -324,6 +341,12 @@ class MentionFinder:
             else:
                 break
         return last_good
+
+    def _lower_tail_before_name(self, last_good: int, j: int) -> bool:
+        """``Cơ quan Quốc gia Phòng chống ma túy X``: one or two lower-case words end the name before a person's."""
+        return 0 < j - last_good <= 2 and self.cap(j) and self.is_person_start(j) and \
+            self.cap_run(j) - j != 1 and \
+            all(self.s[m].is_word and not self.has(m, "honorifics", 1) for m in range(last_good, j))
 
     def extent_end(self, i: int, n: int, *, kind: str) -> int:
         """End of an event, agreement or place name: head then words up to a stop."""
@@ -440,7 +463,9 @@ class MentionFinder:
         former = False
         acting = ""
         while i < self.n and self.low(i) in _TITLE_PREFIXES:
-            if self.low(i) in ("nguyên", "cựu"):
+            if self.low(i) == "cố" and not self.office_at(i + 1):
+                return None  # "Cố vấn", "cố gắng": not "cố Thủ tướng" (the late Prime Minister)
+            if self.low(i) in ("nguyên", "cựu", "cố"):
                 former = True
             if self.low(i) == "quyền":
                 acting = "quyền "
@@ -462,6 +487,11 @@ class MentionFinder:
             port = self._portfolio_end(j + 2) if syllable_key(title)[:2] in self.lex.set("portfolio_offices") else k
             if self.low(k) == "phụ" and self.low(k + 1) == "trách" and self._portfolio_end(k + 2) > k + 2:
                 port = self._portfolio_end(k + 2)  # "Quốc vụ khanh phụ trách Ngoại thương"
+            elif self.low(k) == "phụ" and self.low(k + 1) == "trách" and self.cap(k + 2) and \
+                    self.has(k + 2, "org_heads") and self.org_end(k + 2) > k + 2 + self.has(k + 2, "org_heads"):
+                # "Bộ trưởng phụ trách Văn phòng Hội đồng Bộ trưởng": the body in charge is in the title
+                port = self.org_end(k + 2)
+                inner.append(self._span(k + 2, port, "Organization", _text(self.text, self.s, k + 2, port)))
             if port > k:
                 # "Bộ trưởng Thương mại, Công nghiệp và Năng lượng": a portfolio without "Bộ"
                 title, k = _text(self.text, self.s, j, port), port
@@ -469,7 +499,21 @@ class MentionFinder:
             known = self.place_at(k, strict=False) if heads == ("*",) else None
             if known and known[1].type in ("Organization", "Country"):
                 heads = ()  # "Tổng Thư ký ASEAN", "Giám đốc điều hành WEF": the org is named after the title
-            if heads and self.cap(k):
+            elif known and known[1].type == "Location" and known[1].country == "Việt Nam":
+                # "Chủ tịch UBND TP.HCM X": a city's office keeps the city, a place and not a body
+                title = title + " " + _text(self.text, self.s, k, k + known[0])
+                inner.append(self._place_span(k, k + known[0], known[1]))
+                k += known[0]
+                heads = ()
+            lower_head = heads != ("*",) and not self.cap(k) and self.cap(k + 2) and \
+                _in_set(self.lows, k, frozenset(syllable_key(h) for h in heads)) == 2
+            short = self._short_body_at(k, heads)
+            if short is not None:
+                # "Bộ trưởng Bộ GD-ĐT": the body's full name in the title, the short form its alias
+                title = title + " " + short[1].name
+                inner.append(self._place_span(k, k + short[0], short[1]))
+                k += short[0]
+            elif heads and (self.cap(k) or lower_head):
                 if heads == ("*",):
                     tail = self.org_end(k, head_len=0) if not self.has(k, "org_heads") \
                         else self.org_end(k)
@@ -485,7 +529,14 @@ class MentionFinder:
                     k = tail
                     tail = k
                 elif _in_set(self.lows, k, frozenset(syllable_key(h) for h in heads)):
-                    tail = self.org_end(k, head_len=_in_set(self.lows, k, frozenset(syllable_key(h) for h in heads)))
+                    tail = self.org_end(k, head_len=_in_set(self.lows, k, frozenset(syllable_key(h) for h in heads)),
+                                        lower_head=lower_head)
+                    if self._acronym_at(tail) and self.has(k, "org_heads") == 2:
+                        # "Chủ tịch Cơ quan Hợp tác Quốc tế Nhật Bản (JICA) X": a body known by its
+                        # acronym is the post's organization, not part of the title
+                        org, org_type = _text(self.text, self.s, k, tail), "Organization"
+                        inner.append(self._span(k, tail, "Organization", org))
+                        k = tail
                 else:
                     tail = k
                 if tail > k:
@@ -513,6 +564,25 @@ class MentionFinder:
                         inner.append(self._span(k, tail, "Organization", org_text))
                         title = title[:len(title) - len(org_text)].rstrip()
                     k = tail
+            if self.low(k) in ("tỉnh", "thành") and self.s[k].is_word:
+                # "Bí thư tỉnh Nghệ An X": a province's office keeps the province in the title
+                at = k + (2 if self.low(k) == "thành" and self.low(k + 1) == "phố" else 1)
+                province = self.place_at(at, strict=False)
+                if at > k and province and province[1].country == "Việt Nam" and province[1].type == "Location":
+                    title = title + " " + _text(self.text, self.s, k, at + province[0])
+                    inner.append(self._place_span(at, at + province[0], province[1]))
+                    k = at + province[0]
+            elif self.low(k) == "bang" and self.cap(k + 1) and not self.office_at(k + 1):
+                # "Thủ hiến bang Kerala X": a state's office keeps the state; an unknown state
+                # name is the capitalized words before the last two (the holder's name)
+                known = self.place_at(k + 1, strict=False)
+                size = known[0] if known else max(1, self.cap_run(k + 1) - (k + 1) - 2)
+                title = title + " " + _text(self.text, self.s, k, k + 1 + size)
+                state = known[1].name if known else _text(self.text, self.s, k + 1, k + 1 + size)
+                state_span = self._span(k + 1, k + 1 + size, "Location", state)
+                state_span.source = "title"
+                inner.append(state_span)
+                k = k + 1 + size
             # a known organization inside a title ("Chủ tịch ASEAN") is an entity too
             for h in range(j + 1, j + n):
                 known = self.place_at(h, strict=False)
@@ -534,6 +604,12 @@ class MentionFinder:
             if self.low(j) in (",", "kiêm") and (self.office_at(j + 1) or self.has(j + 1, "ranks")):
                 j += 1
                 continue
+            if self.office_at(j):
+                continue  # "Phó Thủ tướng Bộ trưởng Quốc phòng X": offices stacked without a comma
+            if self.low(j) == "quyền" and self.cap(j) and self.office_at(j + 1):
+                acting = "quyền "  # "Phó Thủ tướng Quyền Bộ trưởng ... X"
+                j += 1
+                continue
             if self.low(j) == "kiêm" and self.low(j + 1) == "," :
                 j += 1
                 continue
@@ -550,6 +626,9 @@ class MentionFinder:
         k = j
         if self.low(k) == "nước" and not self.s[k].is_cap:
             k += 1
+        if self.low(k) == "hoàng" and self.low(k + 1) == "gia" and \
+                (p := self.place_at(k + 2, strict=False)) and p[1].type == "Country":
+            k += 2  # "Thủ tướng Chính phủ Hoàng gia Campuchia X": the royal government's country
         place = self.place_at(k, strict=False)
         city_ok = len(titles) and syllable_key(titles[-1]) in self.lex.set("place_offices")
         if place and (place[1].type in ("Country", "Organization") or city_ok and place[1].type == "Location"):
@@ -589,6 +668,9 @@ class MentionFinder:
         while self.cap(k) and (h := self.has(k, "honorifics", 2)) and self.cap(k + h):
             k += h
         end = self.name_end(k)
+        if end > k and " của " in titles[-1] and self.low(end) == "là" and \
+                (envoy := self._envoy_after(start_i, k, end, tuple(titles), org, org_type)) is not None:
+            return envoy
         if end > k:
             name = _text(self.text, self.s, k, end)
             leader = _match(self.lows, k, self.ix.leaders)
@@ -597,12 +679,68 @@ class MentionFinder:
             if leader and leader[0] == end - k:
                 span.name = leader[1][0]
                 span.english = leader[1][1]
+            elif (misspelt := self._leader_misspelt(name)) is not None:
+                span.name, span.english = misspelt  # "Tổng thống Vladimir Putn": the article's slip
+                span.aliases = (name,)
             span.source = "title"
             return span
         span = self._span(start_i, max(j, k), "Title", _text(self.text, self.s, start_i, j))
         span.titles, span.org, span.org_type, span.former, span.inner = tuple(titles), org, org_type, former, inner
         span.source = "title"
         return span
+
+    def _short_body_at(self, k: int, heads: tuple[str, ...]) -> tuple[int, Place] | None:
+        """A known body written short (``Bộ GD-ĐT``) at ``k`` whose full name starts with one of ``heads``."""
+        if not heads or heads == ("*",) or not self.cap(k):
+            return None
+        known = self.place_at(k, strict=False)
+        if known is None or known[1].type != "Organization":
+            return None
+        n, place, _ = known
+        written = syllable_key(_text(self.text, self.s, k, k + n))
+        full = syllable_key(place.name)
+        if written == full or not any(full[:len(syllable_key(h))] == syllable_key(h) for h in heads):
+            return None
+        return n, place
+
+    def _top_body_of_a_country(self, i: int, n: int, end: int) -> bool:
+        """``Chính phủ Việt Nam`` outside a document's or event's name, and no signing in the sentence.
+
+        The top bodies of a state are entities only as parties to an agreement
+        or inside a name (FORMAT.md); otherwise they stand for the country.
+        """
+        if self.inside_name or syllable_key(_text(self.text, self.s, i, i + n)) not in self.lex.set("top_bodies"):
+            return False
+        place = self.place_at(i + n, strict=False)
+        if place is None or place[1].type != "Country" or i + n + place[0] != end:
+            return False
+        return not any(self.lows[m] in ("ký", "kết") for m in range(self.n))
+
+    def _leader_misspelt(self, name: str) -> tuple[str, tuple[str, ...]] | None:
+        """The one leader of the table whose name differs from ``name`` by a slip in one syllable."""
+        found = {entry for key, entry in self.ix.leaders.keys.items()
+                 if len(key) == len(name.split()) and one_slip(" ".join(key), name)}
+        return found.pop() if len(found) == 1 else None
+
+    def _acronym_at(self, k: int) -> bool:
+        """``(JICA)``: an acronym in parentheses at syllable ``k``."""
+        return self.low(k) == "(" and k + 2 < self.n and self.s[k + 1].text.isupper() and \
+            len(self.s[k + 1].text) >= 2 and self.low(k + 2) == ")"
+
+    def _envoy_after(self, start_i: int, k: int, end: int, titles: tuple[str, ...],
+                     org: str | None, org_type: str | None) -> Span | None:
+        """``Đặc phái viên của Tổng Bí thư X là Bộ trưởng Y``: Y is the envoy, X the one who sent him."""
+        envoy = self.title_person(end + 1) or self.honorific_person(end + 1)
+        if envoy is None or envoy.type != "Person":
+            return None
+        sender_title = titles[-1].partition(" của ")[2]
+        sender = self._span(k, end, "Person", _text(self.text, self.s, k, end))
+        sender.titles, sender.org, sender.org_type, sender.source = (sender_title,), org, org_type, "title"
+        envoy.i, envoy.start = start_i, self.s[start_i].start
+        envoy.text = _text(self.text, self.s, start_i, envoy.j)
+        envoy.titles = (*titles[:-1], titles[-1], *envoy.titles)
+        envoy.inner = [sender, *envoy.inner]
+        return envoy
 
     def honorific_person(self, i: int) -> Span | None:
         n = self.has(i, "honorifics", 2)
@@ -665,10 +803,16 @@ class MentionFinder:
         key = syllable_key(name)
         if key in self.lex.set("top_bodies") or key in self.lex.set("cap_common"):
             return None
+        if self._top_body_of_a_country(i, n, end):
+            return None
         if end <= i + n and key not in self.lex.set("org_bare_ok"):
             return None
         if all(not s.is_cap for s in self.s[i + n:end]) and key not in self.lex.set("org_bare_ok"):
             return None
+        if i > 0 and self.low(i - 1) in ("tại", "ở") and key in self.lex.set("venue_buildings"):
+            span = self._span(i, end, "Location", name)  # "tại Văn phòng Chính phủ": the building, a venue
+            span.source = "venue"
+            return span
         span = self._span(i, end, "Organization", name)
         span.source = "org_head"
         return span
@@ -706,6 +850,8 @@ class MentionFinder:
                     span.aliases = (_text(self.text, self.s, i, end),)
                     return span
                 end = self.cap_run(i + n)
+                if (h := self.has(i + n, "honorifics", 2)) and self.name_end(i + n + h) > i + n + h:
+                    end = self.name_end(i + n + h)  # "tượng đài Lãnh tụ V.I. Lê-nin"
                 office = self.office_at(i + n)
                 if office and self.name_end(i + n + office[0]) > i + n + office[0]:
                     end = self.name_end(i + n + office[0])  # "tượng đài Tổng thống X": named after a person
@@ -730,6 +876,38 @@ class MentionFinder:
             span.source = "head"
             return span
         return None
+
+    def ministry_list(self, i: int) -> Span | None:
+        """``các bộ: Ngoại giao, Công an và Quốc phòng``: each portfolio a ministry, ``Bộ Ngoại giao`` ...
+
+        Also ``các Bộ Ngoại giao, Công an`` and ``Bộ Ngoại giao, Công an``. A span of
+        type ``List`` that is no entity itself; its ministries are.
+        """
+        m = i + 1 if self.low(i) == "các" else i
+        if self.low(m) != "bộ" or (m == i and self.low(m + 1) != ":"):
+            return None  # "Bộ Giáo dục và Đào tạo", "Bộ Văn hóa, Thể thao và Du lịch": one ministry
+        known = self.place_at(m, strict=False)
+        m += 1
+        if self.low(m) == ":":
+            m += 1
+        items: list[tuple[int, int]] = []
+        while self.cap(m) and (k := self.has(m, "portfolios", 4)) and not self.place_at(m, strict=False):
+            items.append((m, m + k))
+            m += k
+            if self.low(m) in (",", "và") and self.cap(m + 1) and self.has(m + 1, "portfolios", 4):
+                m += 1
+                continue
+            break
+        commas = sum(1 for a, _ in items[1:] if self.low(a - 1) == ",")
+        if len(items) < 2 or not commas or self.cap(m) and not self.place_at(m, strict=False) or \
+                known and known[0] > items[0][1] - i - (1 if self.low(i) == "các" else 0):
+            return None  # one ministry, or the list runs into a longer name
+        span = self._span(i, m, "List", _text(self.text, self.s, i, m))
+        for a, b in items:
+            ministry = self._span(a, b, "Organization", "Bộ " + _text(self.text, self.s, a, b))
+            ministry.source = "list"
+            span.inner.append(ministry)
+        return span
 
     def group(self, i: int) -> Span | None:
         n = self.has(i, "group_subjects", 6)
@@ -771,7 +949,8 @@ class MentionFinder:
             spans.append(span)
             if span.type in ("Event", "Agreement", "Location", "Organization") and span.j - span.i > 1 and \
                     (span.source != "gazetteer" or span.type == "Organization"):
-                inner = MentionFinder(self.text, self.s[span.i + 1:span.j], self.lex).find()
+                inner = MentionFinder(self.text, _split_compounds(self.s[span.i + 1:span.j]), self.lex,
+                                      inside_name=True).find()
                 # a person named in a place ("Lăng Chủ tịch Hồ Chí Minh") is an entity, never an actor
                 keep: tuple[str, ...] = ("Country", "Organization", "Location")
                 if span.type == "Location" and self.has(span.i, "memorial_heads"):
@@ -818,6 +997,28 @@ class MentionFinder:
         return None
 
 
+def _split_compounds(sylls: list[Syl]) -> list[Syl]:
+    """``Campuchia-Lào-Myanmar-Việt`` inside a name: each capitalized part a syllable, the hyphens between.
+
+    >>> [s.text for s in _split_compounds([Syl("Lào-Việt", 0, 8, low="lào-việt"), Syl("Nam", 9, 12, low="nam")])]
+    ['Lào', '-', 'Việt', 'Nam']
+    """
+    out: list[Syl] = []
+    for syl in sylls:
+        parts = syl.text.split("-")
+        if len(parts) < 2 or not all(p[:1].isupper() for p in parts):
+            out.append(syl)
+            continue
+        at = syl.start
+        for n, part in enumerate(parts):
+            if n:
+                out.append(syl._replace(text="-", start=at, end=at + 1, low="-"))
+                at += 1
+            out.append(syl._replace(text=part, start=at, end=at + len(part), low=fold(part)))
+            at += len(part)
+    return out
+
+
 Pattern = Callable[[MentionFinder, int], Span | None]
 
 
@@ -837,6 +1038,7 @@ def _patterns_by_first_syllable(ix: _Index) -> tuple[dict[str, tuple[Pattern, ..
     heads = firsts(lists["event_heads"], lists["agreement_heads"], lists["location_heads"])
     # (pattern, first syllables in lower case, first syllables capitalized; None: any)
     patterns: list[tuple[Pattern, frozenset[str], frozenset[str] | None]] = [
+        (MentionFinder.ministry_list, frozenset({"các"}), frozenset({"các", "bộ"})),
         (MentionFinder.title_person, frozenset(_TITLE_PREFIXES),
          frozenset(_TITLE_PREFIXES) | firsts(lists["ranks"], ix.offices)),
         (MentionFinder.honorific_person, firsts(lists["honorifics"]), firsts(lists["honorifics"])),

@@ -12,6 +12,7 @@ from kg.extract.dates import find_dates
 from kg.extract.lexicon import load_lexicon, syllable_key
 from kg.extract.quantities import find_quantities
 from kg.extract.relations import Discourse, find_relations
+from kg.extract.tenure import Tenure, tenure_of
 from kg.model import Article, Entity, Evidence, Extraction, Mention, Position, Quantity, Relation
 from kg.text import fold
 
@@ -64,7 +65,8 @@ def extract_article(article: Article) -> Extraction:
             if ent is not None and sp.type == "Person":
                 for n, title in enumerate(sp.titles):
                     ent.titles.append((sp.start, title, sp.org))
-                    if sp.org is None and n < len(sp.titles) - 1:
+                    if sp.org is None and n < len(sp.titles) - 1 and fold(title) + "," in fold(sp.text):
+                        # "Chủ tịch nước, Thủ tướng X" may list two people; "Phó Thủ tướng Bộ trưởng X" is one
                         weak.add((id(ent), sp.start, title))
         _attach_appositive_titles(sylls, spans, table)
     table.merge_short_names()
@@ -177,6 +179,7 @@ def _attach_appositive_titles(sylls, spans: list[Span], table: EntityTable) -> N
 def _positions(table: EntityTable, sentences, article: Article, lex, weak: set) -> list[Position]:
     out: list[Position] = []
     surnames = lex.set("vn_surnames")
+    historical_people = lex.set("historical_people")
     by_start = {}
     for sentence, _, _, _ in sentences:
         by_start[sentence.start] = sentence
@@ -196,26 +199,72 @@ def _positions(table: EntityTable, sentences, article: Article, lex, weak: set) 
                       if (id(ent), p, t) not in weak or fold(t) in with_org or first_holder[fold(t)][1] is ent
                       or not first_holder[fold(t)][0] < p]
         titles: dict[str, tuple[int, str, str | None]] = {}
+        seen_at: dict[str, list[int]] = {}
         for pos, title, org in ent.titles:
             titles.setdefault(fold(title), (pos, title, org))
+            seen_at.setdefault(fold(title), []).append(pos)
+        historical = syllable_key(ent.name) in historical_people
         for folded, (pos, title, org) in sorted(titles.items(), key=lambda kv: kv[1][0]):
             if any(other != folded and other.startswith(folded + " ") for other in titles):
                 continue  # "Thứ trưởng" when "Thứ trưởng Bộ Ngoại giao" is known
+            pos, tenure = _tenure(ent, seen_at[folded], title, by_start, article, historical=historical)
             sentence = next((s for s in reversed(list(by_start.values())) if s.start <= pos), None)
             stext = article.text[sentence.start:sentence.end] if sentence else ""
             org_name = org
-            if org_name is None and syllable_key(ent.name.split()[0]) in surnames and not ent.english:
+            if org_name is None and syllable_key(ent.name.split()[0]) in surnames and not ent.english \
+                    and not _names_a_foreign_place(title, lex):
                 org_name = _HOME
             org_key = None
             if org_name:
                 org_type = "Country" if any(e.type == "Country" and e.name == org_name for e in table.ents) \
                     or org_name == _HOME else "Organization"
                 org_key = entity_key(org_type, org_name)
-            former = title.lower().startswith(("nguyên ", "cựu "))
-            out.append(Position(ent.key, title, org_key, None,
+            former = tenure.former or title.lower().startswith(("nguyên ", "cựu "))
+            out.append(Position(ent.key, title, org_key, tenure.date,
                                 Evidence(article.id, stext, sentence.start if sentence else 0, pos, pos + len(title)),
-                                confidence=0.9, former=former))
+                                confidence=0.9, former=former,
+                                held_from=tenure.held_from, held_until=tenure.held_until))
     return out
+
+
+def _names_a_foreign_place(title: str, lex) -> bool:
+    """``Bí thư Tỉnh ủy Quảng Đông``: an office of a place outside Việt Nam, whatever the holder's surname."""
+    key = syllable_key(title)
+    for i in range(len(key)):
+        for j in range(len(key), i, -1):
+            places = lex.places.get(key[i:j])
+            if places and all(p.type == "Location" and p.country != _HOME for _, p in places) and \
+                    any(form[:1].isupper() for form, _ in places):
+                return True
+    return False
+
+
+def _tenure(ent: _Ent, starts: list[int], title: str, by_start: dict, article: Article, *,
+            historical: bool) -> tuple[int, Tenure]:
+    """The time one office of ``ent`` is evidence for, and the mention that shows it.
+
+    An office named once as of the article's time is current, however often
+    the article also recalls it; named only in the past, it takes the latest
+    time described.
+    """
+    ends = {sp.start: sp.end for sp in ent.mentions}
+    found: list[tuple[int, Tenure]] = []
+    for start in starts:
+        sentence = next((s for s in reversed(list(by_start.values())) if s.start <= start), None)
+        if sentence is None:
+            continue
+        # "nguyên Chủ tịch Quốc hội (2001-2006)": the mention starts at the prefix, before the title
+        prefix = next((len(p) for p in ("nguyên ", "cựu ", "cố ", "quyền ", "tân ")
+                       if article.text[start:start + len(p)].lower() == p), 0)
+        end = max(ends.get(start, 0), start + prefix + len(title))
+        found.append((start, tenure_of(article.text[sentence.start:sentence.end], start - sentence.start,
+                                       end - sentence.start, article.published, historical=historical)))
+    if not found:
+        return starts[0], Tenure(former=historical)
+    current = [(start, t) for start, t in found if t.date is None and not t.former]
+    if current:
+        return current[0]
+    return max(found, key=lambda st: (st[1].date or "", -st[0]))
 
 
 def _date_in_context(relations: list[Relation], carried: dict[int, str | None], headline_end: int = -1) -> list[Relation]:

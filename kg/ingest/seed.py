@@ -9,7 +9,7 @@ import unicodedata
 
 from kg.errors import InputError
 from kg.model import Article
-from kg.text import normalize_text
+from kg.text import clean_printed, normalize_text
 
 _HEADER = re.compile(r"\A\s*date\s+(\S+)(?:\s+|\Z)")
 
@@ -42,7 +42,7 @@ def content_hash(text: str, published: dt.date | None) -> str:
 def make_article(*, article_id: str, text: str, published: dt.date | None, source: str,
                  title: str | None = None, url: str | None = None, line: int | None = None,
                  outlet: str | None = None) -> Article:
-    text = normalize_text(text).strip()
+    text = normalize_text(clean_printed(text)).strip()
     article_id = unicodedata.normalize("NFC", article_id)  # NFD ids (macOS file names) are the same id
     if not text:
         raise InputError("empty article (no text)", path=source, line=line)
