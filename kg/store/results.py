@@ -106,7 +106,7 @@ class QueryResult:
             MissingDependencyError: pandas is not installed (``pip install 'vnkg[pandas]'``).
         """
         try:
-            import pandas as pd
+            import pandas as pd  # type: ignore[import-untyped]
         except ImportError as err:
             from kg.errors import MissingDependencyError
 
