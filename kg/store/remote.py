@@ -156,6 +156,10 @@ class RemoteStore(KGStore):
 
     def quads(self) -> Iterator[Quad]:
         result = self._query(_ALL_QUADS)
+        expected = self.count()
+        if len(result.terms) < expected:  # Virtuoso cuts results at ResultSetMaxRows without an error
+            raise StoreError(f"{self.query_endpoint} returned {len(result.terms)} of {expected} quads: it caps "
+                             "query results (Virtuoso: raise ResultSetMaxRows in virtuoso.ini)")
         for s, p, o, g in result.terms:
             yield Quad(s, p, o, g)
 
