@@ -22,6 +22,8 @@ Servers differ; what this module does about it (see ``_portable``):
   (``query=``/``update=``), the one POST encoding every SPARQL 1.1 server must
   accept: Virtuoso 7 does not answer a bare ``application/sparql-query`` body.
   ``oxigraph serve`` gets the bare body.
+* An article's data goes in INSERT DATA operations of at most 2,000 quads,
+  all in its one update request: Virtuoso's parser fails on ~5,000.
 * Virtuoso's dataset also holds its own system graphs, so ``count`` and
   ``quads`` read only vnkg's graphs (``https://vnkg.org/graph/...``).
 """
@@ -44,6 +46,7 @@ from kg.store.results import QueryResult, from_pyoxigraph
 _RESULTS_JSON = "application/sparql-results+json"
 _NTRIPLES = "application/n-triples"
 _ACCEPT = f"{_RESULTS_JSON}, {_NTRIPLES};q=0.9, text/turtle;q=0.8"
+_INSERT_QUADS = 2000
 _OWN_GRAPHS = 'FILTER(STRSTARTS(STR(?g), "https://vnkg.org/graph/"))'
 _ALL_QUADS = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } " + _OWN_GRAPHS + " }"
 _COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } " + _OWN_GRAPHS + " }"
@@ -139,7 +142,7 @@ class RemoteStore(KGStore):
 
         # One update request: the server applies it as one transaction, so the
         # article's old graph goes and its new one comes in together.
-        self._update(replace_update(ids.article_graph_iri(article_id), quads))
+        self._update(_replace_in_parts(ids.article_graph_iri(article_id), quads))
 
     def _remove_graph(self, graph_iri: str) -> bool:
         if self.graph_store_endpoint:
@@ -174,6 +177,17 @@ class RemoteStore(KGStore):
         ds = rdflib.Dataset(default_union=True)
         ds.parse(data=buffer.getvalue().decode(), format="nquads")
         return ds
+
+
+def _replace_in_parts(graph_iri: str, quads: list[Quad]) -> str:
+    """``replace_update`` with its data in several INSERT DATA operations of the same request.
+
+    Virtuoso's SPARQL parser stops ("memory exhausted") near 5,000 triples in one INSERT DATA.
+    """
+    parts = [quads[start:start + _INSERT_QUADS] for start in range(0, len(quads), _INSERT_QUADS)]
+    drop, _, insert = replace_update(graph_iri, parts[0] if parts else []).partition(" ;\n")
+    inserts = [insert] + [replace_update(graph_iri, part).partition(" ;\n")[2] for part in parts[1:]]
+    return " ;\n".join([drop, *inserts])
 
 
 def _ask_as_boolean(result: QueryResult) -> QueryResult:
