@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+
 import pytest
 from browser import launch
 from paths import ROOT
@@ -54,24 +57,34 @@ def test_show_missing_store_is_a_clear_error(tmp_path):
 
 @pytest.fixture(scope="module")
 def executed(tmp_path_factory):
-    """The notebook run top to bottom by a real ipykernel, building data/ into a fresh store."""
+    """The notebook run top to bottom by a real ipykernel of this Python, building data/ into a fresh store."""
     nbclient = pytest.importorskip("nbclient")
     nbformat = pytest.importorskip("nbformat")
-    import os
+    kernelspec = pytest.importorskip("ipykernel.kernelspec")
 
+    tmp = tmp_path_factory.mktemp("notebook")
+    # a kernel spec of our own, so a system-wide "python3" kernel cannot stand in for this venv
+    kernelspec.write_kernel_spec(path=str(tmp / "jupyter" / "kernels" / "vnkg-test"))
     nb = nbformat.read(NOTEBOOK, as_version=4)
-    store = tmp_path_factory.mktemp("notebook") / "store"
-    old = os.environ.get("VNKG_STORE")
-    os.environ["VNKG_STORE"] = str(store)  # the kernel inherits it
-    try:
-        nbclient.NotebookClient(nb, timeout=300, kernel_name="python3",
+    with _environment(VNKG_STORE=str(tmp / "store"), JUPYTER_PATH=str(tmp / "jupyter")):
+        nbclient.NotebookClient(nb, timeout=300, kernel_name="vnkg-test",
                                 resources={"metadata": {"path": str(NOTEBOOK.parent)}}).execute()
-    finally:
-        if old is None:
-            del os.environ["VNKG_STORE"]
-        else:
-            os.environ["VNKG_STORE"] = old
     return nb
+
+
+@contextlib.contextmanager
+def _environment(**values: str):
+    """Set environment variables (the kernel inherits them), then put back what was there."""
+    old = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in old.items():
+            if value is None:
+                del os.environ[name]
+            else:
+                os.environ[name] = value
 
 
 def _outputs(nb, needle: str) -> list[dict]:
