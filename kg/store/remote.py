@@ -23,7 +23,7 @@ Servers differ; what this module does about it (see ``_portable``):
   accept: Virtuoso 7 does not answer a bare ``application/sparql-query`` body.
   ``oxigraph serve`` gets the bare body.
 * An article's data goes in INSERT DATA operations of at most 2,000 quads,
-  all in its one update request: Virtuoso's parser fails on ~5,000.
+  all in its one update request: Virtuoso's parser fails on ~5,000 in a block.
 * Virtuoso's dataset also holds its own system graphs, so ``count`` and
   ``quads`` read only vnkg's graphs (``https://vnkg.org/graph/...``).
 """
@@ -182,7 +182,7 @@ class RemoteStore(KGStore):
 def _replace_in_parts(graph_iri: str, quads: list[Quad]) -> str:
     """``replace_update`` with its data in several INSERT DATA operations of the same request.
 
-    Virtuoso's SPARQL parser stops ("memory exhausted") near 5,000 triples in one INSERT DATA.
+    Virtuoso's SPARQL parser stops ("memory exhausted") near 5,000 triples in one GRAPH block.
     """
     parts = [quads[start:start + _INSERT_QUADS] for start in range(0, len(quads), _INSERT_QUADS)]
     drop, _, insert = replace_update(graph_iri, parts[0] if parts else []).partition(" ;\n")
