@@ -141,7 +141,8 @@ class RemoteStore(KGStore):
         from kg import ids
 
         # One update request: the server applies it as one transaction, so the
-        # article's old graph goes and its new one comes in together.
+        # article's old graph goes and its new one comes in together (not on
+        # Virtuoso: see _replace_in_parts).
         self._update(_replace_in_parts(ids.article_graph_iri(article_id), quads))
 
     def _remove_graph(self, graph_iri: str) -> bool:
@@ -183,7 +184,12 @@ def _replace_in_parts(graph_iri: str, quads: list[Quad]) -> str:
     """``replace_update`` with its data in several INSERT DATA operations of the same request.
 
     Virtuoso's SPARQL parser stops ("memory exhausted") near 5,000 triples in one GRAPH block.
+    Virtuoso also keeps the operations before one that fails, so the content hash goes in
+    last: an article cut short has no hash, and the next build writes it again.
     """
+    from kg import ids
+
+    quads = sorted(quads, key=lambda q: q.predicate.value == ids.ONT + "contentHash")
     parts = [quads[start:start + _INSERT_QUADS] for start in range(0, len(quads), _INSERT_QUADS)]
     drop, _, insert = replace_update(graph_iri, parts[0] if parts else []).partition(" ;\n")
     inserts = [insert] + [replace_update(graph_iri, part).partition(" ;\n")[2] for part in parts[1:]]
