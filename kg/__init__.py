@@ -16,6 +16,7 @@ from kg.version import __version__
 
 if TYPE_CHECKING:  # pragma: no cover
     from kg.export import to_networkx, write_graph
+    from kg.export.notebook import show
     from kg.extract import extract as extract_article
     from kg.ingest import read_articles
     from kg.pipeline import extract_articles
@@ -27,6 +28,7 @@ __all__ = [
     "extract_articles",
     "open_store",
     "read_articles",
+    "show",
     "to_networkx",
     "write_graph",
 ]
@@ -36,6 +38,7 @@ _LAZY = {
     "read_articles": "kg.ingest",
     "extract_article": ("kg.extract", "extract"),
     "extract_articles": "kg.pipeline",
+    "show": "kg.export.notebook",
     "to_networkx": "kg.export",
     "write_graph": "kg.export",
 }

@@ -99,3 +99,109 @@ def remote_store(oxigraph_server: str):
     store.update("DROP ALL")
     yield store
     store.update("DROP ALL")
+
+
+_VIRTUOSO_INI = """\
+[Database]
+DatabaseFile = {dir}/virtuoso.db
+ErrorLogFile = {dir}/virtuoso.log
+LockFile = {dir}/virtuoso.lck
+TransactionFile = {dir}/virtuoso.trx
+xa_persistent_file = {dir}/virtuoso.pxa
+TempStorage = TempDatabase
+[TempDatabase]
+DatabaseFile = {dir}/virtuoso-temp.db
+TransactionFile = {dir}/virtuoso-temp.trx
+[Parameters]
+ServerPort = 127.0.0.1:{isql_port}
+DisableUnixSocket = 1
+DirsAllowed = ., {dir}
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+CheckpointInterval = 0
+ThreadsPerQuery = 1
+[HTTPServer]
+ServerPort = 127.0.0.1:{http_port}
+ServerRoot = {dir}
+ServerThreads = 4
+Charset = UTF-8
+[SPARQL]
+ResultSetMaxRows = 1000000
+MaxQueryExecutionTime = 120
+"""
+
+
+def _wait_for_http(url: str, proc: subprocess.Popen, what: str, *, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=2).read()
+            return
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                raise RuntimeError(f"{what} did not start at {url} within {seconds:.0f} s")
+            time.sleep(0.2)
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+@pytest.fixture(scope="session")
+def virtuoso_server(tmp_path_factory: pytest.TempPathFactory):
+    """A real Virtuoso Open Source on free loopback ports, with a throwaway database; yields its base URL.
+
+    SPARQL Update is granted to the anonymous ``SPARQL`` user, as a shared
+    server behind a firewall would be set up.
+    """
+    import os
+
+    binary, isql = shutil.which("virtuoso-t"), shutil.which("isql-vt") or shutil.which("isql")
+    if binary is None or isql is None:
+        reason = "Virtuoso not installed (apt-get install virtuoso-opensource)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason + " in CI")
+        pytest.skip(reason)
+    directory = tmp_path_factory.mktemp("virtuoso")
+    isql_port, http_port = _free_port(), _free_port()
+    ini = directory / "virtuoso.ini"
+    ini.write_text(_VIRTUOSO_INI.format(dir=directory, isql_port=isql_port, http_port=http_port))
+    proc = subprocess.Popen([binary, "-f", "-c", str(ini)], cwd=directory,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{http_port}"
+    try:
+        _wait_for_http(f"{url}/sparql?query=ASK%7B%7D", proc, "virtuoso-t", seconds=180)
+        grant = "GRANT SPARQL_UPDATE TO \"SPARQL\"; DB.DBA.RDF_DEFAULT_USER_PERMS_SET ('nobody', 7);"
+        subprocess.run([isql, f"127.0.0.1:{isql_port}", "dba", "dba", f"exec={grant}"],
+                       check=True, capture_output=True, timeout=60)
+    except BaseException:
+        _stop(proc)
+        raise
+    yield url
+    _stop(proc)
+
+
+def clear_vnkg_graphs(store) -> None:
+    """Drop vnkg's graphs only: Virtuoso keeps its own system graphs in the same dataset."""
+    graphs = store.query('SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } '
+                         'FILTER(STRSTARTS(STR(?g), "https://vnkg.org/graph/")) }').column("g")
+    for graph in graphs:
+        store.update(f"CLEAR GRAPH <{graph}>")
+
+
+@pytest.fixture
+def virtuoso_store(virtuoso_server: str):
+    """Virtuoso emptied of vnkg's graphs, as a ``RemoteStore`` on its generic /sparql endpoint."""
+    from kg.store import open_store
+
+    endpoint = f"{virtuoso_server}/sparql"
+    store = open_store(None, query_endpoint=endpoint, update_endpoint=endpoint)
+    clear_vnkg_graphs(store)
+    yield store
+    clear_vnkg_graphs(store)

@@ -15,6 +15,17 @@ Each article is replaced atomically by one update request
 (its facts and the names it uses go in together); removal uses the Graph
 Store Protocol's ``DELETE`` when a graph store endpoint is known. Only the
 standard library's ``urllib`` is used.
+
+Servers differ; what this module does about it (see ``_portable``):
+
+* Queries and updates to generic endpoints are sent as an HTML form
+  (``query=``/``update=``), the one POST encoding every SPARQL 1.1 server must
+  accept: Virtuoso 7 does not answer a bare ``application/sparql-query`` body.
+  ``oxigraph serve`` gets the bare body.
+* An article's data goes in INSERT DATA operations of at most 2,000 quads,
+  all in its one update request: Virtuoso's parser fails on ~5,000 in a block.
+* Virtuoso's dataset also holds its own system graphs, so ``count`` and
+  ``quads`` read only vnkg's graphs (``https://vnkg.org/graph/...``).
 """
 
 from __future__ import annotations
@@ -35,7 +46,10 @@ from kg.store.results import QueryResult, from_pyoxigraph
 _RESULTS_JSON = "application/sparql-results+json"
 _NTRIPLES = "application/n-triples"
 _ACCEPT = f"{_RESULTS_JSON}, {_NTRIPLES};q=0.9, text/turtle;q=0.8"
-_ALL_QUADS = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+_INSERT_QUADS = 2000
+_OWN_GRAPHS = 'FILTER(STRSTARTS(STR(?g), "https://vnkg.org/graph/"))'
+_ALL_QUADS = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } " + _OWN_GRAPHS + " }"
+_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } " + _OWN_GRAPHS + " }"
 
 
 class RemoteStore(KGStore):
@@ -45,8 +59,9 @@ class RemoteStore(KGStore):
 
     def __init__(self, *, query_endpoint: str, update_endpoint: str | None = None,
                  graph_store_endpoint: str | None = None, union_param: bool = False,
-                 timeout: float = 60.0, read_only: bool = False) -> None:
+                 timeout: float = 60.0, read_only: bool = False, form_post: bool = True) -> None:
         self.query_endpoint = query_endpoint
+        self.form_post = form_post
         self.update_endpoint = update_endpoint
         self.graph_store_endpoint = graph_store_endpoint
         self.union_param = union_param
@@ -59,7 +74,7 @@ class RemoteStore(KGStore):
         """The endpoints of ``oxigraph serve`` at ``url`` (``http://HOST:PORT``)."""
         base = url.rstrip("/")
         return cls(query_endpoint=base + "/query", update_endpoint=base + "/update",
-                   graph_store_endpoint=base + "/store", union_param=True, **kwargs)
+                   graph_store_endpoint=base + "/store", union_param=True, form_post=False, **kwargs)
 
     # ---------------------------------------------------------------- HTTP
 
@@ -90,14 +105,14 @@ class RemoteStore(KGStore):
         url = self.query_endpoint
         if self.union_param:
             url += ("&" if "?" in url else "?") + "union-default-graph"
-        _, ctype, data = self._request("POST", url, body=sparql.encode(),
-                                       content_type="application/sparql-query", accept=_ACCEPT)
+        body, content_type = self._portable("query", sparql)
+        _, ctype, data = self._request("POST", url, body=body, content_type=content_type, accept=_ACCEPT)
         ctype = ctype.split(";")[0].strip()
         try:
             if ctype == _RESULTS_JSON or ctype == "application/json":
-                return from_pyoxigraph(parse_query_results(data, QueryResultsFormat.JSON))
+                return _ask_as_boolean(from_pyoxigraph(parse_query_results(data, QueryResultsFormat.JSON)))
             if ctype == "application/sparql-results+xml":
-                return from_pyoxigraph(parse_query_results(data, QueryResultsFormat.XML))
+                return _ask_as_boolean(from_pyoxigraph(parse_query_results(data, QueryResultsFormat.XML)))
             if ctype == "text/turtle":
                 return QueryResult(kind="graph", triples=[q.triple for q in parse(data, RdfFormat.TURTLE)])
             return QueryResult(kind="graph", triples=[q.triple for q in parse(data, RdfFormat.N_TRIPLES)])
@@ -107,8 +122,14 @@ class RemoteStore(KGStore):
     def _update(self, sparql: str) -> None:
         if self.update_endpoint is None:
             raise StoreError(f"store {self.location} has no update endpoint; give --update-endpoint")
-        self._request("POST", self.update_endpoint, body=sparql.encode(),
-                      content_type="application/sparql-update")
+        body, content_type = self._portable("update", sparql)
+        self._request("POST", self.update_endpoint, body=body, content_type=content_type)
+
+    def _portable(self, operation: str, sparql: str) -> tuple[bytes, str]:
+        """The POST body for a query or an update: a form, or the bare SPARQL for oxigraph."""
+        if self.form_post:
+            return urllib.parse.urlencode({operation: sparql}).encode(), "application/x-www-form-urlencoded"
+        return sparql.encode(), f"application/sparql-{operation}"
 
     def _graph_url(self, graph_iri: str) -> str:
         assert self.graph_store_endpoint is not None
@@ -120,8 +141,9 @@ class RemoteStore(KGStore):
         from kg import ids
 
         # One update request: the server applies it as one transaction, so the
-        # article's old graph goes and its new one comes in together.
-        self._update(replace_update(ids.article_graph_iri(article_id), quads))
+        # article's old graph goes and its new one comes in together (not on
+        # Virtuoso: see _replace_in_parts).
+        self._update(_replace_in_parts(ids.article_graph_iri(article_id), quads))
 
     def _remove_graph(self, graph_iri: str) -> bool:
         if self.graph_store_endpoint:
@@ -129,15 +151,19 @@ class RemoteStore(KGStore):
             return status != 404
         present = self._query(f"ASK {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}").boolean
         if present:
-            self._update(f"DROP GRAPH <{graph_iri}>")
+            self._update(f"CLEAR GRAPH <{graph_iri}>")  # Virtuoso drops only graphs made by CREATE
         return bool(present)
 
     def count(self) -> int:
-        result = self._query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        result = self._query(_COUNT)
         return int(result.rows()[0][0])
 
     def quads(self) -> Iterator[Quad]:
         result = self._query(_ALL_QUADS)
+        expected = self.count()
+        if len(result.terms) < expected:  # Virtuoso cuts results at ResultSetMaxRows without an error
+            raise StoreError(f"{self.query_endpoint} returned {len(result.terms)} of {expected} quads: it caps "
+                             "query results (Virtuoso: raise ResultSetMaxRows in virtuoso.ini)")
         for s, p, o, g in result.terms:
             yield Quad(s, p, o, g)
 
@@ -154,10 +180,38 @@ class RemoteStore(KGStore):
         return ds
 
 
+def _replace_in_parts(graph_iri: str, quads: list[Quad]) -> str:
+    """``replace_update`` with its data in several INSERT DATA operations of the same request.
+
+    Virtuoso's SPARQL parser stops ("memory exhausted") near 5,000 triples in one GRAPH block.
+    Virtuoso also keeps the operations before one that fails, so the content hash goes in
+    last: an article cut short has no hash, and the next build writes it again.
+    """
+    from kg import ids
+
+    quads = sorted(quads, key=lambda q: q.predicate.value == ids.ONT + "contentHash")
+    parts = [quads[start:start + _INSERT_QUADS] for start in range(0, len(quads), _INSERT_QUADS)]
+    drop, _, insert = replace_update(graph_iri, parts[0] if parts else []).partition(" ;\n")
+    inserts = [insert] + [replace_update(graph_iri, part).partition(" ;\n")[2] for part in parts[1:]]
+    return " ;\n".join([drop, *inserts])
+
+
+def _ask_as_boolean(result: QueryResult) -> QueryResult:
+    """Virtuoso answers ASK as a one-column SELECT (``__ASK_RETVAL``, a row holding 1, or no row)."""
+    if result.kind == "select" and result.variables == ("__ASK_RETVAL",):
+        return QueryResult(kind="ask", boolean=any(row[0] for row in result))
+    return result
+
+
 def _clean(detail: str) -> str:
-    """Oxigraph's 400 body for a syntax error, made one line like the embedded store's."""
+    """A server's 400 body for a syntax error, made one line like the embedded store's."""
+    import re
+
     from kg.store.base import syntax_error
 
+    virtuoso = re.match(r"Virtuoso \w+ Error \w+: SPARQL compiler, line (\d+): (.*?) SPARQL query:", detail)
+    if virtuoso:  # Virtuoso gives the line, not the column
+        return f"SPARQL syntax error at line {virtuoso.group(1)}: {virtuoso.group(2)}"
     if "error at" in detail:
         return str(syntax_error(Exception(detail[detail.index("error at"):]), ""))
     try:

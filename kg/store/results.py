@@ -89,6 +89,35 @@ class QueryResult:
         index = self.variables.index(name)
         return [row[index] for row in self]
 
+    def to_records(self) -> list[dict[str, Any]]:
+        """All rows as ``{variable: value}`` with every variable present (``None`` when unbound).
+
+        >>> QueryResult(kind="select", variables=("n",), terms=[(Literal("2", datatype=NamedNode(_XSD + "int")),)]
+        ...             ).to_records()
+        [{'n': 2}]
+        """
+        self._check_select("to_records")
+        return [dict(zip(self.variables, row)) for row in self]
+
+    def to_pandas(self) -> Any:
+        """The rows as a ``pandas.DataFrame``, one column per variable, values as in ``to_records``.
+
+        Raises:
+            MissingDependencyError: pandas is not installed (``pip install 'vnkg[pandas]'``).
+        """
+        try:
+            import pandas as pd  # type: ignore[import-untyped]
+        except ImportError as err:
+            from kg.errors import MissingDependencyError
+
+            raise MissingDependencyError("QueryResult.to_pandas needs pandas: pip install 'vnkg[pandas]'") from err
+        self._check_select("to_pandas")
+        return pd.DataFrame.from_records(self.rows(), columns=list(self.variables))
+
+    def _check_select(self, method: str) -> None:
+        if self.kind != "select":
+            raise ValueError(f"{method} needs a SELECT result; this one is {self.kind!r} (use .boolean or .triples)")
+
 
 def from_pyoxigraph(result: Any) -> QueryResult:
     """Materialize what ``pyoxigraph.Store.query`` or ``parse_query_results`` returned."""
