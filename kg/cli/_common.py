@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
-from kg.cli._terminal import error_line
+from kg.cli._terminal import error_line, escape_controls
 from kg.errors import InputError, KGError
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -95,6 +95,9 @@ def _report(err: BaseException, *, prefix: str = "error") -> None:
     if verbosity() >= 1:
         traceback.print_exception(type(err), err, err.__traceback__, file=sys.stderr)
     click.echo(f"{prefix}: {error_line(str(err))}", err=True)
+    context = getattr(err, "context", None)  # lines that show where (a query's caret)
+    if context:
+        click.echo(escape_controls(context), err=True)
 
 
 class InputErrors:

@@ -93,7 +93,8 @@ def run_query(store: Any, sparql: str, *, update: bool = False, timeout: float |
     happens to the abandoned evaluation. Updates are never abandoned half way.
 
     Raises:
-        QueryError: its message points at the line and column of a syntax error in ``sparql``.
+        QueryError: a syntax error's message gives the line and column in ``sparql``, and its
+            ``context`` shows that line with a caret under the column.
     """
     from kg.errors import QueryError
 
@@ -111,7 +112,9 @@ def run_query(store: Any, sparql: str, *, update: bool = False, timeout: float |
     except QueryError as err:
         added = prefixes.count("\n")
         message = _ERROR_AT.sub(lambda m: f"line {int(m.group(1)) - added}, column {m.group(2)}", str(err))
-        raise QueryError(point_at_error(message, sparql)) from None
+        pointed = QueryError(message)
+        pointed.context = point_at_error(message, sparql)[len(message) + 1:]  # type: ignore[attr-defined]
+        raise pointed from None
 
 
 def compact(iri: str) -> str:
