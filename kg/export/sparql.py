@@ -60,14 +60,6 @@ OFFICES = _PREFIXES + """SELECT ?person ?title ?org (MIN(STR(?on)) AS ?first) (M
   OPTIONAL { ?pos vnkg:observedOn ?on }
 } GROUP BY ?person ?title ?org"""
 EVENT_TYPES = _PREFIXES + f"""SELECT DISTINCT ?ev ?relation WHERE {{ {_values("relation", EVENT_CLASSES)} ?ev a ?cls . }}"""
-EVENT_VALUES = _PREFIXES + """SELECT DISTINCT ?ev ?p ?v WHERE {
-  VALUES ?p { vnkg:agent vnkg:object vnkg:participant vnkg:date vnkg:modality vnkg:protocolKind }
-  ?ev ?p ?v .
-}"""
-EVIDENCE = _PREFIXES + """SELECT ?ev ?evd ?sentence ?article ?confidence WHERE {
-  ?ev vnkg:evidence ?evd . ?evd vnkg:sentence ?sentence ; vnkg:article ?article .
-  OPTIONAL { ?evd vnkg:confidence ?confidence }
-}"""
 # title, URL and outlet only when the input gave them
 ARTICLE_META = _PREFIXES + """SELECT ?a ?title ?url ?published ?publisher WHERE {
   ?a a vnkg:Article .
@@ -128,6 +120,7 @@ class Event:
     modalities: set[str] = field(default_factory=set)
     kinds: set[str] = field(default_factory=set)
     reports: list[dict[str, Any]] = field(default_factory=list)
+    count: int = 0  # reports in the store, when only some were read
 
     @property
     def modality(self) -> str:
@@ -162,38 +155,94 @@ def event_pairs(event: Event) -> list[tuple[str, str]]:
     return [(s, o) for s in sorted(event.agents) for o in sorted(event.objects) if s != o or alone]
 
 
-def read_events(store: Any, *, only: Iterable[str] | None = None) -> dict[str, Event]:
+def values_of(store: Any, props: Iterable[str], *, only: Iterable[str] | None = None,
+              distinct: bool = True) -> dict[str, dict[str, list[str]]]:
+    """Subject -> property -> values, for the ``vnkg:`` properties ``props``.
+
+    One query, a UNION of single triple patterns: no join, so each stored
+    triple is read once (a join of two properties of one node costs several
+    times more in Oxigraph). ``only`` limits the subjects; ``distinct``
+    drops the copies of a triple repeated in several article graphs.
+    """
+    branches = " UNION ".join(f'{{ ?x vnkg:{p} ?v BIND("{p}" AS ?p) }}' for p in props)
+    restrict = ""
+    if only is not None:
+        iris = set(only)
+        if not iris:
+            return {}
+        restrict = _values_clause("x", iris)
+    out: dict[str, dict[str, list[str]]] = {}
+    select = "SELECT DISTINCT" if distinct else "SELECT"
+    for row in rows(store, _PREFIXES + f"{select} ?x ?p ?v WHERE {{ {restrict} {branches} }}"):
+        x, p, v = row.get("x"), row.get("p"), row.get("v")
+        if x and p and v is not None:
+            out.setdefault(x, {}).setdefault(p, []).append(v)
+    return out
+
+
+_SLOTS = {"agent": "agents", "object": "objects", "participant": "participants", "date": "dates",
+          "modality": "modalities", "protocolKind": "kinds"}
+
+
+def read_events(store: Any, *, only: Iterable[str] | None = None, sample: bool = False) -> dict[str, Event]:
     """Every event node of the store, each with all its parties, values and reports.
 
-    ``only`` limits the work to these event IRIs (the explorer's neighbourhoods).
+    ``only`` limits the work to these event IRIs (the explorer's
+    neighbourhoods); with ``sample`` each event gets one report's sentence
+    and ``count`` the number of reports, so a hub told ten thousand times
+    costs no ten thousand sentences.
     """
     wanted = set(only) if only is not None else None
-    restrict = _values_clause("ev", wanted) if wanted is not None else ""
-
-    def query(sparql: str) -> list[dict[str, str | None]]:
-        return rows(store, sparql.replace("WHERE {", "WHERE { " + restrict, 1)) if restrict else rows(store, sparql)
-
+    if wanted is not None and not wanted:
+        return {}
     events: dict[str, Event] = {}
-    for row in query(EVENT_TYPES):
+    if wanted is None:
+        found = rows(store, EVENT_TYPES)
+    else:  # the event's own types: one lookup each, where a join with the nine classes costs nine
+        found = rows(store, _PREFIXES + f"SELECT DISTINCT ?ev ?cls WHERE {{ {_values_clause('ev', wanted)} ?ev a ?cls }}")
+        for row in found:
+            row["relation"] = EVENT_CLASSES.get((row.get("cls") or "")[len(_ONT):])
+    for row in found:
         iri, relation = row.get("ev"), row.get("relation")
         if iri and relation:
             events.setdefault(iri, Event(relation))
-    slots = {"agent": "agents", "object": "objects", "participant": "participants", "date": "dates",
-             "modality": "modalities", "protocolKind": "kinds"}
-    for row in query(EVENT_VALUES):
-        event = events.get(row.get("ev") or "")
-        value, prop = row.get("v"), (row.get("p") or "")[len(_ONT):]
-        if event is not None and value is not None and prop in slots:
-            getattr(event, slots[prop]).add(value)
-    for row in query(EVIDENCE):
-        event = events.get(row.get("ev") or "")
-        sentence = row.get("sentence")
-        if event is not None and sentence:
-            confidence = row.get("confidence")
-            event.reports.append({"article": article_id(row.get("article")), "evidence": sentence,
-                                  "confidence": round(float(confidence), 3) if confidence else None,
-                                  "caption": is_caption(sentence)})
+    evidence: dict[str, str] = {}
+    props = [*_SLOTS] if sample else [*_SLOTS, "evidence"]
+    for iri, values in values_of(store, props, only=events if wanted is not None else None).items():
+        event = events.get(iri)
+        if event is None:
+            continue
+        for prop, slot in _SLOTS.items():
+            getattr(event, slot).update(values.get(prop, ()))
+        evidence.update((evd, iri) for evd in values.get("evidence", ()))
+    if sample:
+        evidence = _samples(store, events)
+    reports = values_of(store, ["sentence", "article", "confidence"], only=evidence if wanted is not None else None)
+    for evd, iri in evidence.items():
+        values = reports.get(evd, {})
+        sentence = (values.get("sentence") or [""])[0]
+        if sentence:
+            confidence = values.get("confidence")
+            events[iri].reports.append({
+                "article": article_id((values.get("article") or [""])[0]), "evidence": sentence,
+                "confidence": round(float(confidence[0]), 3) if confidence else None,
+                "caption": is_caption(sentence)})
     return events
+
+
+def _samples(store: Any, events: dict[str, Event]) -> dict[str, str]:
+    """One evidence node per event (evidence IRI -> event IRI); each event's ``count`` set to its reports."""
+    if not events:
+        return {}
+    sparql = _PREFIXES + f"""SELECT ?ev (COUNT(?evd) AS ?n) (SAMPLE(?evd) AS ?one) WHERE {{
+  {_values_clause("ev", set(events))} ?ev vnkg:evidence ?evd }} GROUP BY ?ev"""
+    out = {}
+    for row in rows(store, sparql):
+        event = events.get(row.get("ev") or "")
+        if event is not None and row.get("one"):
+            event.count = int(row.get("n") or 0)
+            out[row["one"] or ""] = row["ev"] or ""
+    return out
 
 
 def _values_clause(var: str, iris: set[str]) -> str:
@@ -225,7 +274,7 @@ def edge_data(event: Event) -> dict[str, Any]:
         "relation": event.relation, "date": min(event.dates) if event.dates else None,
         "kind": ", ".join(sorted(event.kinds)), "modality": event.modality,
         "evidence": first["evidence"], "article": first["article"], "confidence": first["confidence"],
-        "caption": first["caption"], "reports": len(reports)}
+        "caption": first["caption"], "reports": max(len(reports), event.count)}
     if len(reports) > 1:
         data["sources"] = reports[1:]
     return data

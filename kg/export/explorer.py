@@ -1,0 +1,195 @@
+"""The explorer: the ``kg viz`` page fed on demand from a store too big for one page.
+
+``kg serve`` mounts three functions: :func:`search` (names and aliases),
+:func:`neighbourhood` (what the page draws when a node is opened or
+expanded, in the JSON shape of :func:`kg.export.html.page_data`) and
+:func:`explorer_page` (the page itself, with no data inlined). Every read
+goes through ``store.query`` so an embedded store and a SPARQL server both
+work. Queries never join two properties of an event across its reports
+(see :mod:`kg.export.sparql`): a neighbourhood costs the reports it holds.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from kg.errors import KGError
+from kg.export.graph import fold
+from kg.export.sparql import (
+    _PREFIXES,
+    ENTITY_CLASSES,
+    EVENT_CLASSES,
+    Event,
+    add_entities,
+    add_events,
+    event_pairs,
+    read_articles,
+    read_events,
+    rows,
+)
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = ["explorer_page", "neighbourhood", "search"]
+
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_LABELS = _PREFIXES + f"""SELECT DISTINCT ?e ?type ?name WHERE {{
+  VALUES (?cls ?type) {{ {" ".join(f'(vnkg:{c} "{t}")' for c, t in ENTITY_CLASSES.items())} }}
+  ?e a ?cls . {{ ?e skos:prefLabel ?name }} UNION {{ ?e skos:altLabel ?name }}
+}}"""
+
+
+def search(store: Any, text: str, *, limit: int = 20) -> list[dict[str, str]]:
+    """Entities whose name or an alias contains ``text``, case and diacritics ignored.
+
+    Exact names come first, then names that start with ``text``, then the rest;
+    each hit is ``{"id": IRI, "label": name, "type": "Person" ...}``.
+    """
+    wanted = fold(text)
+    if not wanted or limit <= 0:
+        return []
+    best: dict[str, tuple[int, str]] = {}
+    labels: dict[str, tuple[str, str]] = {}
+    for row in rows(store, _LABELS):
+        iri, name, kind = row.get("e") or "", row.get("name") or "", row.get("type") or ""
+        folded = fold(name)
+        rank = 0 if folded == wanted else 1 if folded.startswith(wanted) else 2 if wanted in folded else -1
+        if rank >= 0 and (iri not in best or rank < best[iri][0]):
+            best[iri] = (rank, name)
+        if iri not in labels or (name and _prefer(name, labels[iri][0])):
+            labels[iri] = (name, kind)
+    ranked = sorted(best, key=lambda iri: (best[iri][0], fold(labels[iri][0]), iri))
+    return [{"id": iri, "label": labels[iri][0], "type": labels[iri][1]} for iri in ranked[:limit]]
+
+
+def _prefer(name: str, current: str) -> bool:
+    return not current or len(name) < len(current)
+
+
+def _touching(iris: set[str], relations: list[str], date_from: str | None, date_to: str | None) -> str:
+    """The events with one of ``iris`` as a party, of ``relations``, dated within the range.
+
+    Each event is found once (DISTINCT in a subquery), then its class and date
+    are checked with EXISTS, which stops at the first report that matches.
+    """
+    classes = " ".join(f"vnkg:{cls}" for cls, rel in EVENT_CLASSES.items() if rel in relations)
+    date_test = ""
+    if date_from or date_to:
+        tests = []
+        if date_from:  # a partial date (2024-08) overlaps when it is not before the start's prefix
+            tests.append(f'STR(?d) >= SUBSTR("{date_from}", 1, STRLEN(STR(?d)))')
+        if date_to:
+            tests.append(f'STR(?d) <= SUBSTR("{date_to}", 1, STRLEN(STR(?d)))')
+        date_test = f"FILTER EXISTS {{ ?ev vnkg:date ?d . FILTER({' && '.join(tests)}) }}"
+    values = " ".join(f"<{iri}>" for iri in sorted(iris))
+    return _PREFIXES + f"""SELECT ?ev WHERE {{
+  {{ SELECT DISTINCT ?ev WHERE {{ VALUES ?x {{ {values} }} ?ev vnkg:participant|vnkg:agent|vnkg:object ?x }} }}
+  FILTER EXISTS {{ VALUES ?cls {{ {classes} }} ?ev a ?cls }}
+  {date_test}
+}}"""
+
+
+def _check(node_id: str, hops: int, relations: list[str] | None, date_from: str | None,
+           date_to: str | None) -> list[str]:
+    if not node_id or any(c in node_id for c in '<>"{}|^`\\ '):
+        raise KGError(f"not an entity IRI: {node_id!r}")
+    if hops < 0 or hops > 3:
+        raise KGError(f"hops must be 0 to 3, not {hops}")
+    for name, value in (("from", date_from), ("to", date_to)):
+        if value and not _DATE.match(value):
+            raise KGError(f"date {name} {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    known = sorted(set(EVENT_CLASSES.values()))
+    wanted = known if relations is None else list(relations)
+    unknown = sorted(set(wanted) - set(known))
+    if unknown:
+        raise KGError(f"No relation {', '.join(map(repr, unknown))}. Available: {', '.join(known)}")
+    return wanted
+
+
+def neighbourhood(store: Any, node_id: str, *, hops: int = 1, relations: list[str] | None = None,
+                  date_from: str | None = None, date_to: str | None = None, limit: int = 500) -> dict[str, Any]:
+    """What the page draws around ``node_id``: entities within ``hops`` events, and the events among them.
+
+    ``relations`` and the dates (``YYYY[-MM[-DD]]``; partial event dates
+    overlap) select the events in the query itself. Above ``limit`` entities,
+    those with the fewest events toward the start are left out and
+    ``dropped`` says how many. Returns the JSON of
+    :func:`kg.export.html.page_data`, whose ``focus`` is the node asked for.
+
+    Raises:
+        KGError: a malformed IRI, date, hop count or an unknown relation.
+    """
+    from kg.export.graph import new_graph
+    from kg.export.html import page_data
+
+    wanted = _check(node_id, hops, relations, date_from, date_to)
+    keep, events = _walk(store, node_id, hops, wanted, date_from, date_to)
+    dropped: dict[str, Any] = {}
+    if len(keep) > limit:
+        keep, dropped = _trim(keep, events, node_id, limit)
+    g = new_graph()
+    add_entities(g, store, only=keep)
+    add_events(g, events)
+    if node_id in g:
+        g.graph["focus"] = [node_id]
+    g.graph["dropped"] = dropped
+    g.graph["articles"] = read_articles(store, only=_article_ids(g))
+    return page_data(g, title="vnkg", layout="physics")
+
+
+def _walk(store: Any, start: str, hops: int, relations: list[str], date_from: str | None,
+          date_to: str | None) -> tuple[set[str], dict[str, Event]]:
+    """The entities within ``hops`` of ``start`` and the events that reach them.
+
+    Events between two entities of the last ring are not fetched: a ring
+    holds hubs (Việt Nam) whose events are most of the store; the page's
+    "expand" asks for them.
+    """
+    keep, frontier = {start}, {start}
+    events: dict[str, Event] = {}
+    for _hop in range(hops):
+        found = [row["ev"] for row in rows(store, _touching(frontier, relations, date_from, date_to)) if row.get("ev")]
+        fresh = {iri for iri in found if iri not in events}
+        events.update(read_events(store, only=fresh, sample=True) if fresh else {})
+        reached = {end for iri in fresh for pair in event_pairs(events[iri]) if frontier & set(pair) for end in pair}
+        frontier = reached - keep
+        keep |= frontier
+        if not frontier:
+            break
+    return keep, events
+
+
+def _trim(keep: set[str], events: dict[str, Event], start: str, limit: int) -> tuple[set[str], dict[str, Any]]:
+    weight: dict[str, int] = {}
+    for event in events.values():
+        for pair in event_pairs(event):
+            for end in pair:
+                weight[end] = weight.get(end, 0) + 1
+    ranked = sorted(keep - {start}, key=lambda n: (-weight.get(n, 0), n))
+    kept = {start, *ranked[:limit - 1]}
+    return kept, {"nodes": len(keep) - len(kept), "edges": 0, "examples": [],
+                  "reason": f"only the {limit} entities with the most events are drawn"}
+
+
+def _article_ids(g: nx.MultiDiGraph) -> set[str]:
+    out = set()
+    for _, _, d in g.edges(data=True):
+        out.add(d.get("article") or "")
+        out.update(s["article"] for s in d.get("sources") or ())
+    out.discard("")
+    return out
+
+
+def explorer_page(*, api_base: str = "/api") -> str:
+    """The ``kg viz`` page with no data inlined, asking ``api_base`` for search hits and neighbourhoods.
+
+    >>> page = explorer_page(api_base="/api")
+    >>> '"explorer":{"api":"/api"}' in page
+    True
+    """
+    from kg.export.graph import new_graph
+    from kg.export.html import render_html
+
+    return render_html(new_graph(), title="vnkg explorer", explorer={"api": api_base})
