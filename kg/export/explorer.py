@@ -35,9 +35,10 @@ if TYPE_CHECKING:
 __all__ = ["explorer_page", "neighbourhood", "search"]
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_LABELS = _PREFIXES + f"""SELECT DISTINCT ?e ?type ?name WHERE {{
+_LABELS = _PREFIXES + f"""SELECT DISTINCT ?e ?type ?name ?pref WHERE {{
   VALUES (?cls ?type) {{ {" ".join(f'(vnkg:{c} "{t}")' for c, t in ENTITY_CLASSES.items())} }}
-  ?e a ?cls . {{ ?e skos:prefLabel ?name }} UNION {{ ?e skos:altLabel ?name }}
+  ?e a ?cls .
+  {{ ?e skos:prefLabel ?name . BIND(lang(?name) = "vi" AS ?pref) }} UNION {{ ?e skos:altLabel ?name . BIND(false AS ?pref) }}
 }}"""
 
 
@@ -50,22 +51,19 @@ def search(store: Any, text: str, *, limit: int = 20) -> list[dict[str, str]]:
     wanted = fold(text)
     if not wanted or limit <= 0:
         return []
-    best: dict[str, tuple[int, str]] = {}
-    labels: dict[str, tuple[str, str]] = {}
+    best: dict[str, int] = {}
+    labels: dict[str, tuple[bool, str, str]] = {}  # the label as to_networkx picks it: Vietnamese preferred
     for row in rows(store, _LABELS):
         iri, name, kind = row.get("e") or "", row.get("name") or "", row.get("type") or ""
         folded = fold(name)
         rank = 0 if folded == wanted else 1 if folded.startswith(wanted) else 2 if wanted in folded else -1
-        if rank >= 0 and (iri not in best or rank < best[iri][0]):
-            best[iri] = (rank, name)
-        if iri not in labels or (name and _prefer(name, labels[iri][0])):
-            labels[iri] = (name, kind)
-    ranked = sorted(best, key=lambda iri: (best[iri][0], fold(labels[iri][0]), iri))
-    return [{"id": iri, "label": labels[iri][0], "type": labels[iri][1]} for iri in ranked[:limit]]
-
-
-def _prefer(name: str, current: str) -> bool:
-    return not current or len(name) < len(current)
+        if rank >= 0 and (iri not in best or rank < best[iri]):
+            best[iri] = rank
+        candidate = (row.get("pref") != "true", name, kind)
+        if iri not in labels or candidate < labels[iri]:
+            labels[iri] = candidate
+    ranked = sorted(best, key=lambda iri: (best[iri], fold(labels[iri][1]), iri))
+    return [{"id": iri, "label": labels[iri][1], "type": labels[iri][2]} for iri in ranked[:limit]]
 
 
 def _touching(iris: set[str], relations: list[str], date_from: str | None, date_to: str | None) -> str:

@@ -79,7 +79,7 @@
   var FONT = dark ? "#e6e6e6" : "#222222";
 
   // ---- the graph as the page holds it; ingest() adds to it ----------------------
-  var graph = { nodes: [], edges: [], articles: {} };
+  var graph = { nodes: [], edges: [], articles: {}, layout: DATA.layout, focus: DATA.focus, explorer: EXPLORER };
   var nodeById = new Map(), nodeByIri = new Map(), edgeById = new Map(), edgeByKey = new Map(), incident = new Map();
   var nodes = new vis.DataSet([]), edges = new vis.DataSet([]);
   var shown = { nodes: new Map(), edges: new Map() };
@@ -207,13 +207,15 @@
         edgeUpdates.push({ id: e.id, hidden: hidden, label: label });
       }
     });
+    var filtering = state.since || state.until || state.relations.size < Object.keys(DATA.relations).length;
     var ranked = graph.nodes.filter(function (n) { return liveDegree.get(n.id); })
       .sort(function (a, b) { return (liveDegree.get(b.id) || 0) - (liveDegree.get(a.id) || 0); });
     labelledNodes = new Set(ranked.slice(0, LABELLED_NODES).map(function (n) { return n.id; }));
     graph.nodes.forEach(function (n) {
       var degree = liveDegree.get(n.id) || 0;
-      // unconnected entities only on request; a selected one always
-      var hidden = !nodeOn(n) || (!degree && !state.showIsolated && n.id !== state.selected);
+      // an entity with no shown event is hidden (a selected one excepted), unless it has no event
+      // at all and the unconnected are asked for
+      var hidden = !nodeOn(n) || (!degree && n.id !== state.selected && (n.degree > 0 || !state.showIsolated || filtering));
       var before = shown.nodes.get(n.id);
       if (before.hidden !== hidden || before.value !== degree + 1) {
         shown.nodes.set(n.id, { hidden: hidden, value: degree + 1 });
@@ -224,13 +226,14 @@
     if (nodeUpdates.length) nodes.update(nodeUpdates);
     dim();
     showCounts();
-    if (state.selected !== null) { showNode(state.selected); showTimeline(state.selected); } else showTimeline(null);
+    if (state.selected !== null) showNode(state.selected);
+    showTimeline(state.selected);
     if (refit) fit();
     saveHash();
   }
   function isolatedCount() {
     var n = 0;
-    graph.nodes.forEach(function (node) { if (state.types.has(node.type) && !liveDegree.get(node.id)) n++; });
+    graph.nodes.forEach(function (node) { if (state.types.has(node.type) && !node.degree) n++; });
     return n;
   }
   // the biggest nodes keep a readable label at the current zoom
@@ -244,22 +247,29 @@
     if (updates.length) nodes.update(updates);
   }
   function fit() { network.fit({ animation: false }); sizeLabels(); }
-  var dimmed = false;
+  // dimming sets the global opacity and lifts the few items near the selection: updating
+  // every item instead costs a second on a thousand nodes
+  var lifted = { nodes: new Set(), edges: new Set(), on: false };
   function dim() {
-    var updates = [], edgeUpdates = [];
     var keep = state.selected !== null ? neighboursOf(state.selected) : null;
-    if (!keep && !dimmed) return;
-    graph.nodes.forEach(function (n) {
-      var st = styleOf(n.type);
-      var faded = keep && !keep.has(n.id);
-      updates.push({ id: n.id, opacity: faded ? 0.15 : 1, color: st.color });
+    if (!keep && !lifted.on) return;
+    var nodeOpacity = keep ? 0.15 : 1, edgeOpacity = keep ? 0.08 : 1;
+    var near = new Set(), nearEdges = new Set();
+    if (keep) {
+      keep.forEach(function (id) { near.add(id); });
+      incident.get(state.selected).forEach(function (e) { nearEdges.add(e.id); });
+    }
+    var updates = [], edgeUpdates = [];
+    lifted.nodes.forEach(function (id) { if (!near.has(id)) updates.push({ id: id, opacity: nodeOpacity }); });
+    near.forEach(function (id) { updates.push({ id: id, opacity: 1 }); });
+    lifted.edges.forEach(function (id) {
+      if (!nearEdges.has(id)) edgeUpdates.push({ id: id, color: { color: edgeColor(edgeById.get(id).relation), opacity: edgeOpacity } });
     });
-    graph.edges.forEach(function (e) {
-      var faded = keep && e.from !== state.selected && e.to !== state.selected;
-      edgeUpdates.push({ id: e.id, color: { color: edgeColor(e.relation), opacity: faded ? 0.08 : 1 } });
-    });
-    nodes.update(updates); edges.update(edgeUpdates);
-    dimmed = !!keep;
+    nearEdges.forEach(function (id) { edgeUpdates.push({ id: id, color: { color: edgeColor(edgeById.get(id).relation), opacity: 1 } }); });
+    if (lifted.on !== !!keep) network.setOptions({ nodes: { opacity: nodeOpacity }, edges: { color: { opacity: edgeOpacity } } });
+    if (updates.length) nodes.update(updates);
+    if (edgeUpdates.length) edges.update(edgeUpdates);
+    lifted = { nodes: near, edges: nearEdges, on: !!keep };
   }
   function visible() {
     var n = 0, e = 0;
@@ -434,8 +444,6 @@
     network.selectNodes([id]);
     network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: false });
     sizeLabels();
-    showNode(id);
-    showTimeline(id);
   }
   function unselect() {
     if (state.selected === null) return;
@@ -511,7 +519,10 @@
     });
   }
   $("tab-details").addEventListener("click", function () { showTab("details"); });
-  $("tab-timeline").addEventListener("click", function () { showTab("timeline"); });
+  $("tab-timeline").addEventListener("click", function () {
+    showTab("timeline");
+    if ($("timeline").dataset.stale) showTimeline(state.selected);
+  });
 
   function showNode(id) {
     var n = nodeById.get(id), panel = $("details");
@@ -596,6 +607,8 @@
   }
   function showTimeline(id) {
     var panel = $("timeline");
+    if (panel.hidden) { panel.dataset.stale = "1"; return; }  // drawn when its tab opens
+    panel.dataset.stale = "";
     clear(panel);
     var rows = [];
     if (id !== null && id !== undefined) {
@@ -796,7 +809,7 @@
   }
 
   // ---- start ---------------------------------------------------------------------------
-  var api = {
+  var api = { dim: dim, sizeLabels: sizeLabels,
     network: network, nodes: nodes, edges: edges, data: graph, state: state, options: DATA,
     apply: apply, select: select, unselect: unselect, search: search, visible: visible, fit: fit,
     csv: csv, png: png, open: open, ingest: ingest, ready: false,
@@ -826,7 +839,7 @@
     saveHash();
     whenDrawn();
   }
-  if (DATA.timeline) showTab("timeline");
+  if (DATA.timeline) { showTab("timeline"); showTimeline(state.selected); }
   if (DATA.layout === "physics" && graph.nodes.length > 1) settle(begin);
   else begin();
 })();
