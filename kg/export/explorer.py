@@ -66,8 +66,9 @@ def search(store: Any, text: str, *, limit: int = 20) -> list[dict[str, str]]:
     return [{"id": iri, "label": labels[iri][1], "type": labels[iri][2]} for iri in ranked[:limit]]
 
 
-def _touching(iris: set[str], relations: list[str], date_from: str | None, date_to: str | None) -> str:
-    """The events with one of ``iris`` as a party, of ``relations``, dated within the range.
+def _touching(iris: set[str], relations: list[str], date_from: str | None, date_to: str | None,
+              most: int) -> str:
+    """The ``most`` latest events with one of ``iris`` as a party, of ``relations``, dated within the range.
 
     Each event is found once (DISTINCT in a subquery), then its class and date
     are checked with EXISTS, which stops at the first report that matches.
@@ -82,11 +83,12 @@ def _touching(iris: set[str], relations: list[str], date_from: str | None, date_
             tests.append(f'STR(?d) <= SUBSTR("{date_to}", 1, STRLEN(STR(?d)))')
         date_test = f"FILTER EXISTS {{ ?ev vnkg:date ?d . FILTER({' && '.join(tests)}) }}"
     values = " ".join(f"<{iri}>" for iri in sorted(iris))
-    return _PREFIXES + f"""SELECT ?ev WHERE {{
+    return _PREFIXES + f"""SELECT ?ev (MAX(STR(?on)) AS ?last) WHERE {{
   {{ SELECT DISTINCT ?ev WHERE {{ VALUES ?x {{ {values} }} ?ev vnkg:participant|vnkg:agent|vnkg:object ?x }} }}
   FILTER EXISTS {{ VALUES ?cls {{ {classes} }} ?ev a ?cls }}
   {date_test}
-}}"""
+  OPTIONAL {{ ?ev vnkg:date ?on }}
+}} GROUP BY ?ev ORDER BY DESC(?last) ?ev LIMIT {most + 1}"""
 
 
 def _check(node_id: str, hops: int, relations: list[str] | None, date_from: str | None,
@@ -107,8 +109,13 @@ def _check(node_id: str, hops: int, relations: list[str] | None, date_from: str 
 
 
 def neighbourhood(store: Any, node_id: str, *, hops: int = 1, relations: list[str] | None = None,
-                  date_from: str | None = None, date_to: str | None = None, limit: int = 500) -> dict[str, Any]:
+                  date_from: str | None = None, date_to: str | None = None, limit: int = 500,
+                  max_events: int = 100) -> dict[str, Any]:
     """What the page draws around ``node_id``: entities within ``hops`` events, and the events among them.
+
+    At most ``max_events`` events per hop, the latest: a leader's ten
+    thousand reports would cost seconds, and the dates narrow the view
+    (``dropped["events"]`` says that more exist).
 
     ``relations`` and the dates (``YYYY[-MM[-DD]]``; partial event dates
     overlap) select the events in the query itself. Above ``limit`` entities,
@@ -123,10 +130,15 @@ def neighbourhood(store: Any, node_id: str, *, hops: int = 1, relations: list[st
     from kg.export.html import page_data
 
     wanted = _check(node_id, hops, relations, date_from, date_to)
-    keep, events = _walk(store, node_id, hops, wanted, date_from, date_to)
+    keep, events, more = _walk(store, node_id, hops, wanted, date_from, date_to, max_events)
     dropped: dict[str, Any] = {}
     if len(keep) > limit:
         keep, dropped = _trim(keep, events, node_id, limit)
+    if more:
+        dropped = {**dropped, "events": True, "reason": dropped.get("reason") or
+                   f"only the latest {max_events} events of each step; set dates to see earlier ones",
+                   "nodes": dropped.get("nodes", 0), "edges": dropped.get("edges", 0),
+                   "examples": dropped.get("examples", [])}
     g = new_graph()
     add_entities(g, store, only=keep)
     add_events(g, events)
@@ -138,7 +150,7 @@ def neighbourhood(store: Any, node_id: str, *, hops: int = 1, relations: list[st
 
 
 def _walk(store: Any, start: str, hops: int, relations: list[str], date_from: str | None,
-          date_to: str | None) -> tuple[set[str], dict[str, Event]]:
+          date_to: str | None, most: int) -> tuple[set[str], dict[str, Event], bool]:
     """The entities within ``hops`` of ``start`` and the events that reach them.
 
     Events between two entities of the last ring are not fetched: a ring
@@ -147,8 +159,12 @@ def _walk(store: Any, start: str, hops: int, relations: list[str], date_from: st
     """
     keep, frontier = {start}, {start}
     events: dict[str, Event] = {}
+    more = False
     for _hop in range(hops):
-        found = [row["ev"] for row in rows(store, _touching(frontier, relations, date_from, date_to)) if row.get("ev")]
+        found = [row["ev"] for row in rows(store, _touching(frontier, relations, date_from, date_to, most))
+                 if row.get("ev")]
+        more = more or len(found) > most
+        found = found[:most]
         fresh = {iri for iri in found if iri not in events}
         events.update(read_events(store, only=fresh, sample=True) if fresh else {})
         reached = {end for iri in fresh for pair in event_pairs(events[iri]) if frontier & set(pair) for end in pair}
@@ -156,7 +172,7 @@ def _walk(store: Any, start: str, hops: int, relations: list[str], date_from: st
         keep |= frontier
         if not frontier:
             break
-    return keep, events
+    return keep, events, more
 
 
 def _trim(keep: set[str], events: dict[str, Event], start: str, limit: int) -> tuple[set[str], dict[str, Any]]:

@@ -703,7 +703,7 @@
     return /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
   }
   function csv() {
-    var lines = [t("csvHead").map(csvCell).join(",")];
+    var lines = [WORDS[lang].csvHead.map(csvCell).join(",")];
     graph.edges.forEach(function (e) {
       if (shown.edges.get(e.id).hidden) return;
       e.live.forEach(function (ev) {
@@ -724,13 +724,18 @@
     ctx.drawImage(canvas, 0, 0);
     return out.toDataURL("image/png");
   }
-  function download(name, href) {
-    var a = el("a"); a.href = href; a.download = name; a.hidden = true;
+  function download(name, blob) {
+    var a = el("a"); a.href = URL.createObjectURL(blob); a.download = name; a.hidden = true;
     document.body.appendChild(a); a.click(); document.body.removeChild(a);
+    setTimeout(function () { URL.revokeObjectURL(a.href); }, 10000);
   }
-  $("export-png").addEventListener("click", function () { download("vnkg.png", png()); });
+  $("export-png").addEventListener("click", function () {
+    var bytes = atob(png().split(",")[1]), buf = new Uint8Array(bytes.length);
+    for (var i = 0; i < bytes.length; i++) buf[i] = bytes.charCodeAt(i);
+    download("vnkg.png", new Blob([buf], { type: "image/png" }));
+  });
   $("export-csv").addEventListener("click", function () {
-    download("vnkg.csv", "data:text/csv;charset=utf-8," + encodeURIComponent("\ufeff" + csv()));
+    download("vnkg.csv", new Blob(["\ufeff" + csv()], { type: "text/csv;charset=utf-8" }));
   });
 
   // ---- the view in the URL hash ------------------------------------------------------------
