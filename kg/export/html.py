@@ -163,7 +163,9 @@ def _options(*, fixed: bool, big: bool) -> dict[str, Any]:
     options = json.loads(_pyvis_defaults())
     options["interaction"].update({"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": big,
                                    "hideEdgesOnZoom": big})
-    options["edges"] = {"smooth": False, "width": 1, "font": {"size": 10, "align": "middle"},
+    # edge labels drawn from 8 px on screen: zoomed in, not as smudges in the whole view
+    options["edges"] = {"smooth": False, "width": 1, "font": {"size": 11, "align": "middle"},
+                        "scaling": {"label": {"drawThreshold": 8}},
                         "color": {"inherit": False}, "selectionWidth": 2}
     # labels are sized by the page: the biggest nodes' stay readable when the view is fitted
     options["nodes"] = {"scaling": {"min": 8, "max": 40, "label": {"enabled": False, "drawThreshold": 7,

@@ -76,7 +76,8 @@
   function shorten(s, n) { s = String(s); return s.length > n ? s.slice(0, n - 1) + "…" : s; }
   function styleOf(type) { return DATA.types[type] || OTHER; }
   var dark = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
-  var FONT = dark ? "#e6e6e6" : "#222222";
+  var FONT = dark ? "#e6e6e6" : "#222222", FADED = dark ? "rgba(230,230,230,0.25)" : "rgba(34,34,34,0.25)";
+  var HALO = dark ? "#1c1d1f" : "#ffffff";
 
   // ---- the graph as the page holds it; ingest() adds to it ----------------------
   var graph = { nodes: [], edges: [], articles: {}, layout: DATA.layout, focus: DATA.focus, explorer: EXPLORER };
@@ -97,7 +98,7 @@
       local.set(n.id, node.id);
       var st = styleOf(node.type);
       var item = { id: node.id, label: node.label, shape: st.shape, color: st.color, value: node.degree + 1,
-                   hidden: true, font: { color: FONT, size: 14 } };
+                   hidden: true, font: { size: 14 } };
       if (node.x !== undefined) { item.x = node.x; item.y = node.y; }
       shown.nodes.set(node.id, { hidden: true });
       newNodes.push(item);
@@ -162,6 +163,8 @@
 
   var container = $("graph");
   var options = DATA.options;
+  options.nodes.font = Object.assign({}, options.nodes.font, { color: FONT, strokeWidth: 3, strokeColor: HALO });
+  options.edges.font = Object.assign({}, options.edges.font, { color: FONT, strokeColor: HALO });
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
 
   // ---- filters -----------------------------------------------------------------
@@ -242,7 +245,7 @@
     var updates = [];
     graph.nodes.forEach(function (n) {
       var size = labelledNodes.has(n.id) ? Math.max(14, Math.min(60, 12 / scale)) : 14;
-      if (n.fontSize !== size) { n.fontSize = size; updates.push({ id: n.id, font: { color: FONT, size: size } }); }
+      if (n.fontSize !== size) { n.fontSize = size; updates.push({ id: n.id, font: { size: size } }); }
     });
     if (updates.length) nodes.update(updates);
   }
@@ -254,19 +257,29 @@
     var keep = state.selected !== null ? neighboursOf(state.selected) : null;
     if (!keep && !lifted.on) return;
     var nodeOpacity = keep ? 0.15 : 1, edgeOpacity = keep ? 0.08 : 1;
+    var nodeFont = keep ? FADED : FONT, edgeFont = keep ? "rgba(0,0,0,0)" : FONT;
     var near = new Set(), nearEdges = new Set();
     if (keep) {
       keep.forEach(function (id) { near.add(id); });
       incident.get(state.selected).forEach(function (e) { nearEdges.add(e.id); });
     }
     var updates = [], edgeUpdates = [];
-    lifted.nodes.forEach(function (id) { if (!near.has(id)) updates.push({ id: id, opacity: nodeOpacity }); });
-    near.forEach(function (id) { updates.push({ id: id, opacity: 1 }); });
-    lifted.edges.forEach(function (id) {
-      if (!nearEdges.has(id)) edgeUpdates.push({ id: id, color: { color: edgeColor(edgeById.get(id).relation), opacity: edgeOpacity } });
-    });
-    nearEdges.forEach(function (id) { edgeUpdates.push({ id: id, color: { color: edgeColor(edgeById.get(id).relation), opacity: 1 } }); });
-    if (lifted.on !== !!keep) network.setOptions({ nodes: { opacity: nodeOpacity }, edges: { color: { opacity: edgeOpacity } } });
+    var nodeLook = function (id, on) {
+      return { id: id, opacity: on ? 1 : nodeOpacity, font: { color: on ? FONT : nodeFont } };
+    };
+    var edgeLook = function (id, on) {
+      return { id: id, color: { color: edgeColor(edgeById.get(id).relation), opacity: on ? 1 : edgeOpacity },
+               font: { color: on ? FONT : edgeFont, strokeColor: on ? HALO : "rgba(0,0,0,0)" } };
+    };
+    lifted.nodes.forEach(function (id) { if (!near.has(id)) updates.push(nodeLook(id, false)); });
+    near.forEach(function (id) { updates.push(nodeLook(id, true)); });
+    lifted.edges.forEach(function (id) { if (!nearEdges.has(id)) edgeUpdates.push(edgeLook(id, false)); });
+    nearEdges.forEach(function (id) { edgeUpdates.push(edgeLook(id, true)); });
+    if (lifted.on !== !!keep) {
+      network.setOptions({ nodes: { opacity: nodeOpacity, font: { color: nodeFont } },
+                           edges: { color: { opacity: edgeOpacity },
+                                    font: { color: edgeFont, strokeColor: keep ? "rgba(0,0,0,0)" : HALO } } });
+    }
     if (updates.length) nodes.update(updates);
     if (edgeUpdates.length) edges.update(edgeUpdates);
     lifted = { nodes: near, edges: nearEdges, on: !!keep };
@@ -800,6 +813,7 @@
   });
   $("side-toggle").addEventListener("click", function () {
     document.body.classList.toggle("collapsed");
+    hideTip();
     network.redraw();
   });
 
