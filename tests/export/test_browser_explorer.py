@@ -21,7 +21,7 @@ playwright = pytest.importorskip("playwright.sync_api")
 
 def _handler(store, calls):
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802
+        def do_GET(self):
             url = urlparse(self.path)
             args = {k: v[0] for k, v in parse_qs(url.query).items()}
             calls.append(url.path + "?" + url.query)
