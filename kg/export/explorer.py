@@ -161,13 +161,14 @@ def _walk(store: Any, start: str, hops: int, relations: list[str], date_from: st
     events: dict[str, Event] = {}
     more = False
     for _hop in range(hops):
-        found = [row["ev"] for row in rows(store, _touching(frontier, relations, date_from, date_to, most))
-                 if row.get("ev")]
+        found = [row.get("ev") or "" for row in rows(store, _touching(frontier, relations, date_from, date_to, most))]
+        found = [iri for iri in found if iri]
         more = more or len(found) > most
         found = found[:most]
         fresh = {iri for iri in found if iri not in events}
         events.update(read_events(store, only=fresh, sample=True) if fresh else {})
-        reached = {end for iri in fresh for pair in event_pairs(events[iri]) if frontier & set(pair) for end in pair}
+        reached = {end for iri in fresh if iri in events for pair in event_pairs(events[iri])
+                   if frontier & set(pair) for end in pair}
         frontier = reached - keep
         keep |= frontier
         if not frontier:
