@@ -225,14 +225,32 @@
         nodeUpdates.push({ id: n.id, hidden: hidden, value: degree + 1 });
       }
     });
-    if (edgeUpdates.length) edges.update(edgeUpdates);
-    if (nodeUpdates.length) nodes.update(nodeUpdates);
+    edgeUpdates.forEach(function (u) { queue("edges", u); });
+    nodeUpdates.forEach(function (u) { queue("nodes", u); });
     dim();
     showCounts();
     if (state.selected !== null) showNode(state.selected);
     showTimeline(state.selected);
-    if (refit) fit();
+    if (refit) fitShown();
+    sizeLabels();
+    flush();
     saveHash();
+  }
+  // every change of one interaction goes to vis-network in one update per DataSet:
+  // each update call redraws, and on a thousand nodes a redraw costs a few hundred ms
+  var changes = { nodes: new Map(), edges: new Map() };
+  function queue(kind, item) {
+    var before = changes[kind].get(item.id);
+    if (!before) { changes[kind].set(item.id, item); return; }
+    Object.keys(item).forEach(function (k) {
+      var a = before[k], b = item[k];
+      before[k] = a && b && typeof a === "object" && typeof b === "object" ? Object.assign({}, a, b) : b;
+    });
+  }
+  function flush() {
+    if (changes.edges.size) edges.update(Array.from(changes.edges.values()));
+    if (changes.nodes.size) nodes.update(Array.from(changes.nodes.values()));
+    changes = { nodes: new Map(), edges: new Map() };
   }
   function isolatedCount() {
     var n = 0;
@@ -242,47 +260,35 @@
   // the biggest nodes keep a readable label at the current zoom
   function sizeLabels() {
     var scale = network.getScale() || 1;
-    var updates = [];
     graph.nodes.forEach(function (n) {
       var size = labelledNodes.has(n.id) ? Math.max(14, Math.min(60, 12 / scale)) : 14;
-      if (n.fontSize !== size) { n.fontSize = size; updates.push({ id: n.id, font: { size: size } }); }
+      if (n.fontSize !== size) { n.fontSize = size; queue("nodes", { id: n.id, font: { size: size } }); }
     });
-    if (updates.length) nodes.update(updates);
   }
-  function fit() { network.fit({ animation: false }); sizeLabels(); }
-  // dimming sets the global opacity and lifts the few items near the selection: updating
-  // every item instead costs a second on a thousand nodes
-  var lifted = { nodes: new Set(), edges: new Set(), on: false };
+  // fit the nodes about to be shown, before the update that shows them goes out
+  function fitShown() {
+    var ids = [];
+    shown.nodes.forEach(function (s, id) { if (!s.hidden) ids.push(id); });
+    if (ids.length) network.fit({ nodes: ids, animation: false });
+  }
+  function fit() { fitShown(); sizeLabels(); flush(); }
+  // a selection fades every item but the selected node, its neighbours and its edges
+  var faded = { nodes: new Map(), edges: new Map() };
   function dim() {
     var keep = state.selected !== null ? neighboursOf(state.selected) : null;
-    if (!keep && !lifted.on) return;
-    var nodeOpacity = keep ? 0.15 : 1, edgeOpacity = keep ? 0.08 : 1;
-    var nodeFont = keep ? FADED : FONT, edgeFont = keep ? "rgba(0,0,0,0)" : FONT;
-    var near = new Set(), nearEdges = new Set();
-    if (keep) {
-      keep.forEach(function (id) { near.add(id); });
-      incident.get(state.selected).forEach(function (e) { nearEdges.add(e.id); });
-    }
-    var updates = [], edgeUpdates = [];
-    var nodeLook = function (id, on) {
-      return { id: id, opacity: on ? 1 : nodeOpacity, font: { color: on ? FONT : nodeFont } };
-    };
-    var edgeLook = function (id, on) {
-      return { id: id, color: { color: edgeColor(edgeById.get(id).relation), opacity: on ? 1 : edgeOpacity },
-               font: { color: on ? FONT : edgeFont, strokeColor: on ? HALO : "rgba(0,0,0,0)" } };
-    };
-    lifted.nodes.forEach(function (id) { if (!near.has(id)) updates.push(nodeLook(id, false)); });
-    near.forEach(function (id) { updates.push(nodeLook(id, true)); });
-    lifted.edges.forEach(function (id) { if (!nearEdges.has(id)) edgeUpdates.push(edgeLook(id, false)); });
-    nearEdges.forEach(function (id) { edgeUpdates.push(edgeLook(id, true)); });
-    if (lifted.on !== !!keep) {
-      network.setOptions({ nodes: { opacity: nodeOpacity, font: { color: nodeFont } },
-                           edges: { color: { opacity: edgeOpacity },
-                                    font: { color: edgeFont, strokeColor: keep ? "rgba(0,0,0,0)" : HALO } } });
-    }
-    if (updates.length) nodes.update(updates);
-    if (edgeUpdates.length) edges.update(edgeUpdates);
-    lifted = { nodes: near, edges: nearEdges, on: !!keep };
+    graph.nodes.forEach(function (n) {
+      var off = !!keep && !keep.has(n.id);
+      if ((faded.nodes.get(n.id) || false) === off) return;
+      faded.nodes.set(n.id, off);
+      queue("nodes", { id: n.id, opacity: off ? 0.15 : 1, font: { color: off ? FADED : FONT } });
+    });
+    graph.edges.forEach(function (e) {
+      var off = !!keep && e.from !== state.selected && e.to !== state.selected;
+      if ((faded.edges.get(e.id) || false) === off) return;
+      faded.edges.set(e.id, off);
+      queue("edges", { id: e.id, color: { color: edgeColor(e.relation), opacity: off ? 0.08 : 1 },
+                       font: { color: off ? "rgba(0,0,0,0)" : FONT, strokeColor: off ? "rgba(0,0,0,0)" : HALO } });
+    });
   }
   function visible() {
     var n = 0, e = 0;
@@ -453,10 +459,9 @@
       document.querySelectorAll("#types input").forEach(function (b) { if (b.dataset.name === n.type) b.checked = true; });
     }
     state.selected = id;
+    network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: false });
     apply(state.onlyNeighbours);
     network.selectNodes([id]);
-    network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: false });
-    sizeLabels();
   }
   function unselect() {
     if (state.selected === null) return;
@@ -698,7 +703,7 @@
     zoomTimer = setTimeout(function () {
       var want = visible().edges <= EDGE_LABELS_MAX || network.getScale() > 1.5;
       if (want !== edgeLabelsOn) apply(false);
-      sizeLabels();
+      sizeLabels(); flush();
     }, 120);
   });
   network.on("click", function (p) {
@@ -838,7 +843,7 @@
   window.vnkg = api;
   function ready() {
     if (api.ready) return;
-    sizeLabels();
+    sizeLabels(); flush();
     api.ready = true;
     $("loading").hidden = true;
     document.body.dataset.ready = "true";
