@@ -144,14 +144,16 @@ def _median_ms(call, calls: int) -> float:
     return statistics.median(times) * 1000
 
 
-def measure_store(store_path: Path, out: Path, *, repeat: int, calls: int) -> dict:
+def measure_store(store_path: Path, out: Path, *, repeat: int, calls: int, commands: bool = True) -> dict:
     from kg.export import explorer
     from kg.store import open_store
 
     n = int(store_path.name.rsplit("-", 1)[1])
-    viz = _run(["viz", "--store", str(store_path), "-o", str(out / f"viz-{n}.html"), "--force"], repeat)
-    graphml = _run(["export", "--store", str(store_path), "--format", "graphml", "-o",
-                    str(out / f"g-{n}.graphml"), "--force"], repeat)
+    viz = graphml = float("nan")
+    if commands:
+        viz = _run(["viz", "--store", str(store_path), "-o", str(out / f"viz-{n}.html"), "--force"], repeat)
+        graphml = _run(["export", "--store", str(store_path), "--format", "graphml", "-o",
+                        str(out / f"g-{n}.graphml"), "--force"], repeat)
     with open_store(store_path, read_only=True) as store:
         to_lam = explorer.search(store, "Tô Lâm")[0]["id"]
         viet_nam = explorer.search(store, "Việt Nam")[0]["id"]
@@ -164,8 +166,9 @@ def measure_store(store_path: Path, out: Path, *, repeat: int, calls: int) -> di
             "hub": _median_ms(lambda: explorer.neighbourhood(store, viet_nam), calls),
         }
         quads = store.count()
+    html = out / f"viz-{n}.html"
     return {"articles": n, "quads": quads, "viz_s": viz, "graphml_s": graphml,
-            "html_mb": (out / f"viz-{n}.html").stat().st_size / 1e6, **timings}
+            "html_mb": html.stat().st_size / 1e6 if html.exists() else float("nan"), **timings}
 
 
 def stores_main(args: argparse.Namespace) -> int:
@@ -181,7 +184,8 @@ def stores_main(args: argparse.Namespace) -> int:
             print(f"building the store of {n} articles ...", file=sys.stderr, flush=True)
             build_store(base_dir / f"store-{n}", n, base)
     out = Path(tempfile.mkdtemp(prefix="vnkg-views-"))
-    results = [measure_store(base_dir / f"store-{n}", out, repeat=args.repeat, calls=args.calls) for n in sizes]
+    results = [measure_store(base_dir / f"store-{n}", out, repeat=args.repeat, calls=args.calls,
+                             commands=not args.explorer_only) for n in sizes]
     ref = next((r for r in results if r["articles"] == 1000), results[0])
     print("| articles | quads | kg viz (s) | ms/article | x 1,000's | graphml (s) | ms/article | x 1,000's | page (MB) |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
@@ -225,6 +229,7 @@ def main() -> int:
     parser.add_argument("--dir", default="/tmp/vnkg-view-stores", help="Where the stores are built and kept.")
     parser.add_argument("--repeat", type=int, default=1, help="Runs of each kg command (the best is kept).")
     parser.add_argument("--calls", type=int, default=5, help="Explorer calls timed (the median is kept).")
+    parser.add_argument("--explorer-only", action="store_true", help="Skip kg viz and kg export.")
     parser.add_argument("--nodes", default="500,2000,10000", help="With --page: graph sizes in nodes.")
     parser.add_argument("--keep", help="With --page: directory to keep the pages in.")
     args = parser.parse_args()

@@ -68,10 +68,11 @@ def search(store: Any, text: str, *, limit: int = 20) -> list[dict[str, str]]:
 
 def _touching(iris: set[str], relations: list[str], date_from: str | None, date_to: str | None,
               most: int) -> str:
-    """The ``most`` latest events with one of ``iris`` as a party, of ``relations``, dated within the range.
+    """At most ``most`` events with one of ``iris`` as a party, of ``relations``, dated within the range.
 
-    Each event is found once (DISTINCT in a subquery), then its class and date
-    are checked with EXISTS, which stops at the first report that matches.
+    Each event is found once (DISTINCT in a subquery; the subject of an event
+    is always a participant), then its class and date are checked with EXISTS,
+    which stops at the first report that matches.
     """
     classes = " ".join(f"vnkg:{cls}" for cls, rel in EVENT_CLASSES.items() if rel in relations)
     date_test = ""
@@ -83,12 +84,12 @@ def _touching(iris: set[str], relations: list[str], date_from: str | None, date_
             tests.append(f'STR(?d) <= SUBSTR("{date_to}", 1, STRLEN(STR(?d)))')
         date_test = f"FILTER EXISTS {{ ?ev vnkg:date ?d . FILTER({' && '.join(tests)}) }}"
     values = " ".join(f"<{iri}>" for iri in sorted(iris))
-    return _PREFIXES + f"""SELECT ?ev (MAX(STR(?on)) AS ?last) WHERE {{
-  {{ SELECT DISTINCT ?ev WHERE {{ VALUES ?x {{ {values} }} ?ev vnkg:participant|vnkg:agent|vnkg:object ?x }} }}
+    # no ORDER BY: sorting reads every event of a hub; without it the engine stops at the limit
+    return _PREFIXES + f"""SELECT ?ev WHERE {{
+  {{ SELECT DISTINCT ?ev WHERE {{ VALUES ?x {{ {values} }} ?ev vnkg:participant|vnkg:object ?x }} }}
   FILTER EXISTS {{ VALUES ?cls {{ {classes} }} ?ev a ?cls }}
   {date_test}
-  OPTIONAL {{ ?ev vnkg:date ?on }}
-}} GROUP BY ?ev ORDER BY DESC(?last) ?ev LIMIT {most + 1}"""
+}} LIMIT {most + 1}"""
 
 
 def _check(node_id: str, hops: int, relations: list[str] | None, date_from: str | None,
@@ -113,9 +114,9 @@ def neighbourhood(store: Any, node_id: str, *, hops: int = 1, relations: list[st
                   max_events: int = 100) -> dict[str, Any]:
     """What the page draws around ``node_id``: entities within ``hops`` events, and the events among them.
 
-    At most ``max_events`` events per hop, the latest: a leader's ten
-    thousand reports would cost seconds, and the dates narrow the view
-    (``dropped["events"]`` says that more exist).
+    At most ``max_events`` events per hop (the first the store finds): a
+    leader's thousands of events would cost seconds; the dates and relations
+    narrow the view (``dropped["events"]`` says that more exist).
 
     ``relations`` and the dates (``YYYY[-MM[-DD]]``; partial event dates
     overlap) select the events in the query itself. Above ``limit`` entities,
@@ -136,7 +137,7 @@ def neighbourhood(store: Any, node_id: str, *, hops: int = 1, relations: list[st
         keep, dropped = _trim(keep, events, node_id, limit)
     if more:
         dropped = {**dropped, "events": True, "reason": dropped.get("reason") or
-                   f"only the latest {max_events} events of each step; set dates to see earlier ones",
+                   f"only {max_events} events of each step; narrow the dates or relations to see others",
                    "nodes": dropped.get("nodes", 0), "edges": dropped.get("edges", 0),
                    "examples": dropped.get("examples", [])}
     g = new_graph()
