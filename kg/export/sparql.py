@@ -216,8 +216,9 @@ def read_events(store: Any, *, only: Iterable[str] | None = None, sample: bool =
             getattr(event, slot).update(values.get(prop, ()))
         evidence.update((evd, iri) for evd in values.get("evidence", ()))
     if sample:
-        evidence = _samples(store, events)
-    reports = values_of(store, ["sentence", "article", "confidence"], only=evidence if wanted is not None else None)
+        evidence = _samples(store, events, restrict=wanted is not None)
+    reports = values_of(store, ["sentence", "article", "confidence"],
+                        only=evidence if wanted is not None or sample else None)
     for evd, iri in evidence.items():
         values = reports.get(evd, {})
         sentence = (values.get("sentence") or [""])[0]
@@ -230,12 +231,13 @@ def read_events(store: Any, *, only: Iterable[str] | None = None, sample: bool =
     return events
 
 
-def _samples(store: Any, events: dict[str, Event]) -> dict[str, str]:
+def _samples(store: Any, events: dict[str, Event], *, restrict: bool = True) -> dict[str, str]:
     """One evidence node per event (evidence IRI -> event IRI); each event's ``count`` set to its reports."""
     if not events:
         return {}
+    values = _values_clause("ev", set(events)) if restrict else ""
     sparql = _PREFIXES + f"""SELECT ?ev (COUNT(?evd) AS ?n) (SAMPLE(?evd) AS ?one) WHERE {{
-  {_values_clause("ev", set(events))} ?ev vnkg:evidence ?evd }} GROUP BY ?ev"""
+  {values} ?ev vnkg:evidence ?evd }} GROUP BY ?ev"""
     out = {}
     for row in rows(store, sparql):
         event = events.get(row.get("ev") or "")
@@ -334,17 +336,21 @@ def add_entities(g: nx.MultiDiGraph, store: Any, *, only: set[str] | None = None
                 {"title": row.get("title"), "org": row.get("org"), "date": date}])
 
 
-def to_networkx(store: Any, *, include_negated: bool = False, **filters: Any) -> nx.MultiDiGraph:
+def to_networkx(store: Any, *, include_negated: bool = False, all_reports: bool = True,
+                **filters: Any) -> nx.MultiDiGraph:
     """Read the whole graph from ``store`` (anything with ``.query(sparql)`` returning rows).
 
     ``g.graph["articles"]`` maps each article id to its title, URL, date and
-    outlet. Keyword ``filters`` (focus, hops, relations, types, since, until,
-    max_nodes) are handed to :func:`kg.export.graph.select`.
+    outlet. With ``all_reports=False`` each event keeps one report's sentence
+    and the number of reports (``kg viz``: a page shows a few, and reading
+    every sentence is most of the cost). Keyword ``filters`` (focus, hops,
+    relations, types, since, until, max_nodes) are handed to
+    :func:`kg.export.graph.select`.
     """
     from kg.export.graph import new_graph, select
 
     g = new_graph()
     add_entities(g, store)
-    add_events(g, read_events(store), include_negated=include_negated)
+    add_events(g, read_events(store, sample=not all_reports), include_negated=include_negated)
     g.graph["articles"] = read_articles(store)
     return select(g, **filters) if filters else g

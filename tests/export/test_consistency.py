@@ -101,3 +101,12 @@ def test_consistency_page_and_exports_carry_the_same_edges(graph, tmp_path):
     iris = [n["iri"] for n in data["nodes"]]
     drawn = {(iris[ev["from"]], iris[ev["to"]], ev["event"]) for e in data["edges"] for ev in e["events"]}
     assert drawn == edges
+
+
+def test_consistency_kg_viz_reading_one_report_per_event_draws_the_same_edges(data_store, graph):
+    from kg.export import to_networkx
+
+    sampled = to_networkx(data_store, include_negated=True, all_reports=False)
+    assert set(sampled.edges(keys=True)) == set(graph.edges(keys=True))
+    assert all(sampled.edges[e]["reports"] == graph.edges[e]["reports"] for e in graph.edges(keys=True))
+    assert all(sampled.edges[e]["evidence"] for e in graph.edges(keys=True))
