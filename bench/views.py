@@ -1,6 +1,17 @@
-"""Benchmark of ``kg viz`` pages: generation time, file size, time until drawn and idle.
+"""Benchmark of ``kg viz``, the graph exports and the explorer, from real stores; and of the page in Chromium.
 
-Synthetic graphs shaped like ours (persons, countries, organizations ...,
+``--stores`` (the default): stores of 100, 1,000 and 10,000 articles
+(bench/view_stores.py: data/ extracted once, copies with their own ids, each
+event told by ten articles, dates moving a week every ten copies). For each:
+``kg viz`` and ``kg export --format graphml`` end to end (a fresh ``kg``
+process each, as a user runs them; best of ``--repeat``), their cost per
+article and its ratio to the 1,000-article store; then the explorer's calls
+(kg.export.explorer: search, a node's neighbourhood at one and two hops,
+filtered, and the biggest hub), warm, median of ``--calls``.
+
+    .venv/bin/python bench/views.py [--sizes 100,1000,10000] [--dir /tmp/vnkg-view-stores]
+
+``--page``: the page itself. Synthetic graphs shaped like ours (persons, countries, organizations ...,
 about two events per node, a few hubs, a Vietnamese evidence sentence per
 event), drawn in headless Chromium (/usr/bin/chromium) through Playwright.
 
@@ -8,13 +19,15 @@ event), drawn in headless Chromium (/usr/bin/chromium) through Playwright.
 has drawn the network once (``window.vnkg.ready``) and the main thread then
 answers a timer within 50 ms twice in a row.
 
-    .venv/bin/python bench/views.py [--sizes 500,2000,10000] [--keep DIR]
+    .venv/bin/python bench/views.py --page [--nodes 500,2000,10000] [--keep DIR]
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -107,11 +120,90 @@ def measure(n: int, out: Path, browser) -> dict:
             "errors": errors}
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="500,2000,10000")
-    parser.add_argument("--keep", help="Directory to keep the pages in.")
-    args = parser.parse_args()
+ROOT = Path(__file__).resolve().parents[1]
+KG = str(Path(sys.executable).parent / "kg")
+
+
+def _run(args: list[str], repeat: int) -> float:
+    """Best wall time of ``kg args`` in a fresh process."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run([KG, *args], check=True, capture_output=True)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def _median_ms(call, calls: int) -> float:
+    call()  # warm: imports, caches of the store
+    times = []
+    for _ in range(calls):
+        start = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def measure_store(store_path: Path, out: Path, *, repeat: int, calls: int, commands: bool = True) -> dict:
+    from kg.export import explorer
+    from kg.store import open_store
+
+    n = int(store_path.name.rsplit("-", 1)[1])
+    viz = graphml = float("nan")
+    if commands:
+        viz = _run(["viz", "--store", str(store_path), "-o", str(out / f"viz-{n}.html"), "--force"], repeat)
+        graphml = _run(["export", "--store", str(store_path), "--format", "graphml", "-o",
+                        str(out / f"g-{n}.graphml"), "--force"], repeat)
+    with open_store(store_path, read_only=True) as store:
+        to_lam = explorer.search(store, "Tô Lâm")[0]["id"]
+        viet_nam = explorer.search(store, "Việt Nam")[0]["id"]
+        timings = {
+            "search": _median_ms(lambda: explorer.search(store, "to lam"), calls),
+            "node": _median_ms(lambda: explorer.neighbourhood(store, to_lam), calls),
+            "node_2hops": _median_ms(lambda: explorer.neighbourhood(store, to_lam, hops=2), calls),
+            "node_filtered": _median_ms(lambda: explorer.neighbourhood(
+                store, to_lam, relations=["met"], date_from="2024-01-01", date_to="2024-12-31"), calls),
+            "hub": _median_ms(lambda: explorer.neighbourhood(store, viet_nam), calls),
+        }
+        quads = store.count()
+    html = out / f"viz-{n}.html"
+    return {"articles": n, "quads": quads, "viz_s": viz, "graphml_s": graphml,
+            "html_mb": html.stat().st_size / 1e6 if html.exists() else float("nan"), **timings}
+
+
+def stores_main(args: argparse.Namespace) -> int:
+    sys.path.insert(0, str(Path(__file__).parent))
+    from view_stores import build_store, extractions_of_data
+
+    base_dir = Path(args.dir)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    base = None
+    for n in sizes:
+        if not (base_dir / f"store-{n}").exists():
+            base = base or extractions_of_data()
+            print(f"building the store of {n} articles ...", file=sys.stderr, flush=True)
+            build_store(base_dir / f"store-{n}", n, base)
+    out = Path(tempfile.mkdtemp(prefix="vnkg-views-"))
+    results = [measure_store(base_dir / f"store-{n}", out, repeat=args.repeat, calls=args.calls,
+                             commands=not args.explorer_only) for n in sizes]
+    ref = next((r for r in results if r["articles"] == 1000), results[0])
+    print("| articles | quads | kg viz (s) | ms/article | x 1,000's | graphml (s) | ms/article | x 1,000's | page (MB) |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for r in results:
+        per = {k: r[k] / r["articles"] * 1000 for k in ("viz_s", "graphml_s")}
+        ratio = {k: per[k] / (ref[k] / ref["articles"] * 1000) for k in per}
+        print(f"| {r['articles']:,} | {r['quads']:,} | {r['viz_s']:.2f} | {per['viz_s']:.2f} | {ratio['viz_s']:.2f} | "
+              f"{r['graphml_s']:.2f} | {per['graphml_s']:.2f} | {ratio['graphml_s']:.2f} | {r['html_mb']:.1f} |")
+    print()
+    print("| articles | search (ms) | node, 1 hop (ms) | 2 hops (ms) | met in 2024 (ms) | Việt Nam, 1 hop (ms) |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    for r in results:
+        print(f"| {r['articles']:,} | {r['search']:.0f} | {r['node']:.0f} | {r['node_2hops']:.0f} | "
+              f"{r['node_filtered']:.0f} | {r['hub']:.0f} |")
+    return 0
+
+
+def page_main(args: argparse.Namespace) -> int:
     from playwright.sync_api import sync_playwright
 
     out = Path(args.keep or tempfile.mkdtemp(prefix="vnkg-views-"))
@@ -120,7 +212,7 @@ def main() -> int:
     print("|---:|---:|---:|---:|---:|---:|---:|")
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        for n in (int(s) for s in args.sizes.split(",")):
+        for n in (int(s) for s in args.nodes.split(",")):
             r = measure(n, out, browser)
             print(f"| {r['nodes']:,} | {r['edges']:,} | {r['drawn_edges']:,} | {r['generate_s']:.2f} | "
                   f"{r['size_mb']:.1f} | {r['drawn_s']:.2f} | {r['idle_s']:.2f} |", flush=True)
@@ -128,6 +220,20 @@ def main() -> int:
                 print(f"console errors at {n}: {r['errors'][:3]}", file=sys.stderr)
         browser.close()
     return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--page", action="store_true", help="Time the page in Chromium instead of the stores.")
+    parser.add_argument("--sizes", default="100,1000,10000", help="Store sizes in articles.")
+    parser.add_argument("--dir", default="/tmp/vnkg-view-stores", help="Where the stores are built and kept.")
+    parser.add_argument("--repeat", type=int, default=1, help="Runs of each kg command (the best is kept).")
+    parser.add_argument("--calls", type=int, default=5, help="Explorer calls timed (the median is kept).")
+    parser.add_argument("--explorer-only", action="store_true", help="Skip kg viz and kg export.")
+    parser.add_argument("--nodes", default="500,2000,10000", help="With --page: graph sizes in nodes.")
+    parser.add_argument("--keep", help="With --page: directory to keep the pages in.")
+    args = parser.parse_args()
+    return page_main(args) if args.page else stores_main(args)
 
 
 if __name__ == "__main__":

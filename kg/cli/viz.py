@@ -80,7 +80,7 @@ def viz(store_path: str, graph_file: str | None, output: str, force: bool, focus
             raise click.UsageError(f"no store at {store_path}; run kg build first, or give --store or --graph")
         store = open_store(store_path, read_only=True)
         try:
-            g = to_networkx(store)
+            g = to_networkx(store, all_reports=False)
         finally:
             close = getattr(store, "close", None)
             if close:

@@ -1,83 +1,211 @@
-"""A minimal graph explorer over any store: label search, a node's neighbourhood, and a page calling both.
+"""The explorer: the ``kg viz`` page fed on demand from a store too big for one page.
 
-(Placeholder with the agreed signatures, so ``kg serve`` can be tested;
-the full explorer replaces it.)
+``kg serve`` mounts three functions: :func:`search` (names and aliases),
+:func:`neighbourhood` (what the page draws when a node is opened or
+expanded, in the JSON shape of :func:`kg.export.html.page_data`) and
+:func:`explorer_page` (the page itself, with no data inlined). Every read
+goes through ``store.query`` so an embedded store and a SPARQL server both
+work. Queries never join two properties of an event across its reports
+(see :mod:`kg.export.sparql`): a neighbourhood costs the reports it holds.
 """
 
 from __future__ import annotations
 
-import json
-from typing import Any
+import re
+from typing import TYPE_CHECKING, Any
 
-_RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
-_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-_NOT_IN_IRI = set('<>"{}|^`\\ \n\t')
+from kg.errors import KGError
+from kg.export.graph import fold
+from kg.export.sparql import (
+    _PREFIXES,
+    ENTITY_CLASSES,
+    EVENT_CLASSES,
+    Event,
+    add_entities,
+    add_events,
+    event_pairs,
+    read_articles,
+    read_events,
+    rows,
+)
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = ["explorer_page", "neighbourhood", "search"]
+
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_LABELS = _PREFIXES + f"""SELECT DISTINCT ?e ?type ?name ?pref WHERE {{
+  VALUES (?cls ?type) {{ {" ".join(f'(vnkg:{c} "{t}")' for c, t in ENTITY_CLASSES.items())} }}
+  ?e a ?cls .
+  {{ ?e skos:prefLabel ?name . BIND(lang(?name) = "vi" AS ?pref) }} UNION {{ ?e skos:altLabel ?name . BIND(false AS ?pref) }}
+}}"""
 
 
-def search(store: Any, text: str, *, limit: int = 20) -> list[dict]:
-    """Nodes whose label contains ``text`` (case-insensitive): ``{"id", "label", "type"}``.
+def search(store: Any, text: str, *, limit: int = 20) -> list[dict[str, str]]:
+    """Entities whose name or an alias contains ``text``, case and diacritics ignored.
 
-    >>> from kg.store import open_store
-    >>> search(open_store(None), "Lào")
-    []
+    Exact names come first, then names that start with ``text``, then the rest;
+    each hit is ``{"id": IRI, "label": name, "type": "Person" ...}``.
     """
-    needle = json.dumps(text.lower(), ensure_ascii=False)
-    rows = store.query(
-        f"SELECT ?node (SAMPLE(?l) AS ?label) (SAMPLE(?t) AS ?type) WHERE {{ ?node <{_RDFS_LABEL}> ?l . "
-        f"FILTER(CONTAINS(LCASE(STR(?l)), {needle})) OPTIONAL {{ ?node <{_RDF_TYPE}> ?t }} }} "
-        f"GROUP BY ?node ORDER BY ?label LIMIT {int(limit)}")
-    return [{"id": node, "label": label, "type": kind} for node, label, kind in rows]
+    wanted = fold(text)
+    if not wanted or limit <= 0:
+        return []
+    best: dict[str, int] = {}
+    labels: dict[str, tuple[bool, str, str]] = {}  # the label as to_networkx picks it: Vietnamese preferred
+    for row in rows(store, _LABELS):
+        iri, name, kind = row.get("e") or "", row.get("name") or "", row.get("type") or ""
+        folded = fold(name)
+        rank = 0 if folded == wanted else 1 if folded.startswith(wanted) else 2 if wanted in folded else -1
+        if rank >= 0 and (iri not in best or rank < best[iri]):
+            best[iri] = rank
+        candidate = (row.get("pref") != "true", name, kind)
+        if iri not in labels or candidate < labels[iri]:
+            labels[iri] = candidate
+    ranked = sorted(best, key=lambda iri: (best[iri], fold(labels[iri][1]), iri))
+    return [{"id": iri, "label": labels[iri][1], "type": labels[iri][2]} for iri in ranked[:limit]]
+
+
+def _touching(iris: set[str], relations: list[str], date_from: str | None, date_to: str | None,
+              most: int) -> str:
+    """At most ``most`` events with one of ``iris`` as a party, of ``relations``, dated within the range.
+
+    Each event is found once (DISTINCT in a subquery; the subject of an event
+    is always a participant), then its class and date are checked with EXISTS,
+    which stops at the first report that matches.
+    """
+    classes = " ".join(f"vnkg:{cls}" for cls, rel in EVENT_CLASSES.items() if rel in relations)
+    date_test = ""
+    if date_from or date_to:
+        tests = []
+        if date_from:  # a partial date (2024-08) overlaps when it is not before the start's prefix
+            tests.append(f'STR(?d) >= SUBSTR("{date_from}", 1, STRLEN(STR(?d)))')
+        if date_to:
+            tests.append(f'STR(?d) <= SUBSTR("{date_to}", 1, STRLEN(STR(?d)))')
+        date_test = f"FILTER EXISTS {{ ?ev vnkg:date ?d . FILTER({' && '.join(tests)}) }}"
+    values = " ".join(f"<{iri}>" for iri in sorted(iris))
+    # no ORDER BY: sorting reads every event of a hub; without it the engine stops at the limit
+    return _PREFIXES + f"""SELECT ?ev WHERE {{
+  {{ SELECT DISTINCT ?ev WHERE {{ VALUES ?x {{ {values} }} ?ev vnkg:participant|vnkg:object ?x }} }}
+  FILTER EXISTS {{ VALUES ?cls {{ {classes} }} ?ev a ?cls }}
+  {date_test}
+}} LIMIT {most + 1}"""
+
+
+def _check(node_id: str, hops: int, relations: list[str] | None, date_from: str | None,
+           date_to: str | None) -> list[str]:
+    if not node_id or any(c in node_id for c in '<>"{}|^`\\ '):
+        raise KGError(f"not an entity IRI: {node_id!r}")
+    if hops < 0 or hops > 3:
+        raise KGError(f"hops must be 0 to 3, not {hops}")
+    for name, value in (("from", date_from), ("to", date_to)):
+        if value and not _DATE.match(value):
+            raise KGError(f"date {name} {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    known = sorted(set(EVENT_CLASSES.values()))
+    wanted = known if relations is None else list(relations)
+    unknown = sorted(set(wanted) - set(known))
+    if unknown:
+        raise KGError(f"No relation {', '.join(map(repr, unknown))}. Available: {', '.join(known)}")
+    return wanted
 
 
 def neighbourhood(store: Any, node_id: str, *, hops: int = 1, relations: list[str] | None = None,
-                  date_from: str | None = None, date_to: str | None = None, limit: int = 500) -> dict:
-    """The edges between IRIs within ``hops`` of ``node_id``: ``{"nodes": [...], "edges": [...]}``.
+                  date_from: str | None = None, date_to: str | None = None, limit: int = 500,
+                  max_events: int = 100) -> dict[str, Any]:
+    """What the page draws around ``node_id``: entities within ``hops`` events, and the events among them.
 
-    (``date_from``/``date_to`` are accepted and ignored by this placeholder.)
+    At most ``max_events`` events per hop (the first the store finds): a
+    leader's thousands of events would cost seconds; the dates and relations
+    narrow the view (``dropped["events"]`` says that more exist).
+
+    ``relations`` and the dates (``YYYY[-MM[-DD]]``; partial event dates
+    overlap) select the events in the query itself. Above ``limit`` entities,
+    those with the fewest events toward the start are left out and
+    ``dropped`` says how many. Returns the JSON of
+    :func:`kg.export.html.page_data`, whose ``focus`` is the node asked for.
+
+    Raises:
+        KGError: a malformed IRI, date, hop count or an unknown relation.
     """
-    for iri in (node_id, *(relations or ())):
-        if not iri or any(c in iri for c in _NOT_IN_IRI):
-            raise ValueError(f"not an IRI: {iri!r}")
-    seen = {node_id}
-    frontier = {node_id}
-    edges: list[dict] = []
-    allowed = f"FILTER(?p IN ({', '.join(f'<{r}>' for r in relations)}))" if relations else ""
-    for _ in range(max(1, hops)):
-        values = " ".join(f"<{n}>" for n in frontier)
-        rows = store.query(
-            f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?n {{ {values} }} "
-            f"{{ ?n ?p ?o BIND(?n AS ?s) }} UNION {{ ?s ?p ?n BIND(?n AS ?o) }} "
-            f"FILTER(isIRI(?s) && isIRI(?o) && ?p != <{_RDF_TYPE}>) {allowed} }} LIMIT {int(limit)}")
-        frontier = set()
-        for s, p, o in rows:
-            edges.append({"source": s, "predicate": p, "target": o})
-            frontier.update(n for n in (s, o) if n not in seen)
-        seen |= frontier
-        if not frontier or len(edges) >= limit:
+    from kg.export.graph import new_graph
+    from kg.export.html import page_data
+
+    wanted = _check(node_id, hops, relations, date_from, date_to)
+    keep, events, more = _walk(store, node_id, hops, wanted, date_from, date_to, max_events)
+    dropped: dict[str, Any] = {}
+    if len(keep) > limit:
+        keep, dropped = _trim(keep, events, node_id, limit)
+    if more:
+        dropped = {**dropped, "events": True, "reason": dropped.get("reason") or
+                   f"only {max_events} events of each step; narrow the dates or relations to see others",
+                   "nodes": dropped.get("nodes", 0), "edges": dropped.get("edges", 0),
+                   "examples": dropped.get("examples", [])}
+    g = new_graph()
+    add_entities(g, store, only=keep)
+    add_events(g, events)
+    if node_id in g:
+        g.graph["focus"] = [node_id]
+    g.graph["dropped"] = dropped
+    g.graph["articles"] = read_articles(store, only=_article_ids(g))
+    return page_data(g, title="vnkg", layout="physics")
+
+
+def _walk(store: Any, start: str, hops: int, relations: list[str], date_from: str | None,
+          date_to: str | None, most: int) -> tuple[set[str], dict[str, Event], bool]:
+    """The entities within ``hops`` of ``start`` and the events that reach them.
+
+    Events between two entities of the last ring are not fetched: a ring
+    holds hubs (Việt Nam) whose events are most of the store; the page's
+    "expand" asks for them.
+    """
+    keep, frontier = {start}, {start}
+    events: dict[str, Event] = {}
+    more = False
+    for _hop in range(hops):
+        found = [row.get("ev") or "" for row in rows(store, _touching(frontier, relations, date_from, date_to, most))]
+        found = [iri for iri in found if iri]
+        more = more or len(found) > most
+        found = found[:most]
+        fresh = {iri for iri in found if iri not in events}
+        events.update(read_events(store, only=fresh, sample=True) if fresh else {})
+        reached = {end for iri in fresh if iri in events for pair in event_pairs(events[iri])
+                   if frontier & set(pair) for end in pair}
+        frontier = reached - keep
+        keep |= frontier
+        if not frontier:
             break
-    return {"nodes": [{"id": n} for n in sorted(seen)], "edges": edges[:limit]}
+    return keep, events, more
+
+
+def _trim(keep: set[str], events: dict[str, Event], start: str, limit: int) -> tuple[set[str], dict[str, Any]]:
+    weight: dict[str, int] = {}
+    for event in events.values():
+        for pair in event_pairs(event):
+            for end in pair:
+                weight[end] = weight.get(end, 0) + 1
+    ranked = sorted(keep - {start}, key=lambda n: (-weight.get(n, 0), n))
+    kept = {start, *ranked[:limit - 1]}
+    return kept, {"nodes": len(keep) - len(kept), "edges": 0, "examples": [],
+                  "reason": f"only the {limit} entities with the most events are drawn"}
+
+
+def _article_ids(g: nx.MultiDiGraph) -> set[str]:
+    out = set()
+    for _, _, d in g.edges(data=True):
+        out.add(d.get("article") or "")
+        out.update(s["article"] for s in d.get("sources") or ())
+    out.discard("")
+    return out
 
 
 def explorer_page(*, api_base: str = "/api") -> str:
-    """A small HTML page: a search box calling ``{api_base}/search`` and a list of a node's edges."""
-    base = json.dumps(api_base).replace("<", "\\u003c")
-    return f"""<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>vnkg explorer</title></head>
-<body><h1>vnkg explorer</h1><input id="q" placeholder="search"><ul id="hits"></ul><ul id="edges"></ul>
-<script>
-const api = {base};
-const q = document.getElementById("q");
-q.addEventListener("input", async () => {{
-  const hits = await (await fetch(api + "/search?q=" + encodeURIComponent(q.value))).json();
-  const list = document.getElementById("hits"); list.textContent = "";
-  for (const hit of hits) {{
-    const li = document.createElement("li"); li.textContent = hit.label;
-    li.onclick = async () => {{
-      const n = await (await fetch(api + "/node?id=" + encodeURIComponent(hit.id))).json();
-      const ul = document.getElementById("edges"); ul.textContent = "";
-      for (const e of n.edges) {{ const x = document.createElement("li");
-        x.textContent = e.source + " " + e.predicate + " " + e.target; ul.appendChild(x); }}
-    }};
-    list.appendChild(li);
-  }}
-}});
-</script></body></html>"""
+    """The ``kg viz`` page with no data inlined, asking ``api_base`` for search hits and neighbourhoods.
+
+    >>> page = explorer_page(api_base="/api")
+    >>> '"explorer":{"api":"/api"}' in page
+    True
+    """
+    from kg.export.graph import new_graph
+    from kg.export.html import render_html
+
+    return render_html(new_graph(), title="vnkg explorer", explorer={"api": api_base})

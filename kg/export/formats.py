@@ -75,8 +75,30 @@ def write_graph(g: nx.MultiDiGraph, fmt: str, path: str | Path) -> Path:
     elif fmt == "graphml":
         nx.write_graphml(_flat(g), path, encoding="utf-8")
     else:
-        nx.write_gexf(_flat(g), path, encoding="utf-8")
+        nx.write_gexf(_with_spells(_flat(g)), path, encoding="utf-8")
     return path
+
+
+def _with_spells(flat: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """Each dated edge lives from the first to the last day of its date: Gephi's timeline reads these.
+
+    >>> from kg.export.graph import new_graph
+    >>> g = new_graph(); _ = g.add_edge("a", "b", date="2024-02"); _ = g.add_edge("a", "b", date="")
+    >>> [(d.get("start"), d.get("end")) for _, _, d in _with_spells(g).edges(data=True)]
+    [('2024-02-01', '2024-02-29'), (None, None)]
+    """
+    import calendar
+
+    for _, _, data in flat.edges(data=True):
+        date = data.get("date") or ""
+        if len(date) not in (4, 7, 10):
+            continue
+        year = int(date[:4])
+        month = int(date[5:7]) if len(date) >= 7 else None
+        data["start"] = date if len(date) == 10 else f"{date}-01" if month else f"{date}-01-01"
+        last = calendar.monthrange(year, month)[1] if month else 31
+        data["end"] = date if len(date) == 10 else f"{date}-{last:02d}" if month else f"{date}-12-31"
+    return flat
 
 
 def read_graph(path: str | Path, fmt: str) -> nx.MultiDiGraph:
@@ -101,6 +123,8 @@ def read_graph(path: str | Path, fmt: str) -> nx.MultiDiGraph:
     for _, _, data in g.edges(data=True):
         if "sources" in data:
             data["sources"] = json.loads(data["sources"])
+        data.pop("start", None)  # the GEXF spell: the date says it
+        data.pop("end", None)
         for name in _OPTIONAL:
             if data.get(name) == "":
                 data[name] = None

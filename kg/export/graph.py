@@ -9,8 +9,11 @@ Every view and export starts from one ``networkx.MultiDiGraph``:
 * an edge per event, ``subject -> object``, keyed by the event IRI, with
   ``relation`` (met, visited, signed ...), ``date`` (ISO 8601, possibly
   partial, or None), ``kind`` (the Vietnamese protocol word), ``modality``
-  (done, planned ...), ``evidence`` (the sentence that states it) and
-  ``article`` (the article id).
+  (done, planned ...), ``evidence`` (the sentence that states it),
+  ``article`` (the article id), ``confidence`` and ``caption`` (the sentence is a
+  photo caption) of that report; read from a store also ``reports`` (how many)
+  and ``sources`` (the other reports). An event with several parties is an edge
+  per pair, all keyed by the event IRI.
 
 ``select`` cuts a view out of such a graph; it never edits its input.
 """

@@ -23,6 +23,7 @@ import hashlib
 import html
 import json
 import re
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -48,6 +49,8 @@ RELATION_COLORS = {
     "laid_wreath": "#bab0ac",
 }
 SYMMETRIC = {"met", "signed"}
+# reports of one event written into the page beyond the first; the page says how many more there are
+MAX_SOURCES = 5
 
 
 def script_json(value: Any) -> str:
@@ -62,8 +65,12 @@ def script_json(value: Any) -> str:
 
 
 def page_data(g: nx.MultiDiGraph, *, title: str = "vnkg", layout: str = "auto",
-              timeline: bool = False) -> dict[str, Any]:
+              timeline: bool = False, explorer: dict[str, str] | None = None) -> dict[str, Any]:
     """The JSON the page draws: nodes with integer ids, one edge per pair and relation.
+
+    ``articles`` gives title, URL, date and outlet of every article cited
+    (from ``g.graph["articles"]``); ``explorer`` (``{"api": "/api"}``) makes
+    the page ask a server for more.
 
     ``layout`` is ``physics`` (vis-network arranges the nodes, then stops),
     ``fixed`` (coordinates from :func:`kg.export.layout.community_layout`) or
@@ -84,10 +91,13 @@ def page_data(g: nx.MultiDiGraph, *, title: str = "vnkg", layout: str = "auto",
             edge = groups[pair] = {"id": len(groups), "from": a, "to": b, "relation": relation,
                                    "directions": set(), "events": []}
         edge["directions"].add((a, b))
+        sources = list(d.get("sources") or ())
         edge["events"].append({
             "event": str(key), "from": a, "to": b, "date": d.get("date"), "kind": d.get("kind") or "",
             "modality": d.get("modality") or "", "evidence": d.get("evidence") or "",
-            "article": d.get("article") or "", "sources": list(d.get("sources") or ())})
+            "article": d.get("article") or "", "confidence": d.get("confidence"),
+            "caption": bool(d.get("caption")), "reports": d.get("reports") or 1 + len(sources),
+            "sources": sources[:MAX_SOURCES]})
     edges = []
     bends: dict[tuple[int, int], int] = {}
     for edge in groups.values():
@@ -122,11 +132,17 @@ def page_data(g: nx.MultiDiGraph, *, title: str = "vnkg", layout: str = "auto",
         if fixed:
             item["x"], item["y"] = pos[i]
         nodes.append(item)
-    types = sorted({n["type"] for n in nodes}, key=lambda t: (t not in TYPE_STYLES, t))
-    relations = sorted({e["relation"] for e in edges})
+    types = sorted({n["type"] for n in nodes} | (set(TYPE_STYLES) if explorer else set()),
+                   key=lambda t: (t not in TYPE_STYLES, t))
+    relations = sorted({e["relation"] for e in edges} | (set(RELATION_COLORS) if explorer else set()))
+    known = g.graph.get("articles") or {}
+    cited = {ev["article"] for e in edges for ev in e["events"]} | {
+        s["article"] for e in edges for ev in e["events"] for s in ev["sources"]}
+    articles = {a: known[a] for a in sorted(cited) if a in known}
     focus = [ids[n] for n in g.graph.get("focus", ()) if n in ids]
     return {
-        "title": title, "layout": "fixed" if fixed else "physics", "timeline": timeline,
+        "title": title, "layout": "fixed" if fixed else "physics", "timeline": timeline, "explorer": explorer,
+        "articles": articles,
         "focus": focus, "dropped": g.graph.get("dropped") or {},
         "types": {t: TYPE_STYLES.get(t, OTHER_STYLE) for t in types},
         "relations": {r: RELATION_COLORS.get(r, "#888888") for r in relations},
@@ -135,18 +151,26 @@ def page_data(g: nx.MultiDiGraph, *, title: str = "vnkg", layout: str = "auto",
     }
 
 
-def _options(*, fixed: bool, big: bool) -> dict[str, Any]:
-    """vis-network options: pyvis's defaults, then what a big or fixed graph needs."""
+@lru_cache(maxsize=1)
+def _pyvis_defaults() -> str:
     from pyvis.network import Network
 
-    options = json.loads(Network().options.to_json())
+    return str(Network().options.to_json())
+
+
+def _options(*, fixed: bool, big: bool) -> dict[str, Any]:
+    """vis-network options: pyvis's defaults, then what a big or fixed graph needs."""
+    options = json.loads(_pyvis_defaults())
     options["interaction"].update({"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": big,
                                    "hideEdgesOnZoom": big})
-    options["edges"] = {"smooth": False, "width": 1, "font": {"size": 10, "align": "middle"},
+    # edge labels drawn from 8 px on screen: zoomed in, not as smudges in the whole view
+    options["edges"] = {"smooth": False, "width": 1, "font": {"size": 11, "align": "middle"},
+                        "scaling": {"label": {"drawThreshold": 8}},
                         "color": {"inherit": False}, "selectionWidth": 2}
-    options["nodes"] = {"scaling": {"min": 8, "max": 40, "label": {"enabled": True, "min": 10, "max": 26,
-                                                                  "drawThreshold": 6}},
-                        "font": {"size": 12}}
+    # labels are sized by the page: the biggest nodes' stay readable when the view is fitted
+    options["nodes"] = {"scaling": {"min": 8, "max": 40, "label": {"enabled": False, "drawThreshold": 7,
+                                                                  "maxVisible": 28}},
+                        "font": {"size": 14}}
     options["layout"] = {"improvedLayout": False, "randomSeed": 7}
     if fixed:
         options["physics"] = {"enabled": False}
@@ -175,7 +199,7 @@ def _csp_hash(script: str) -> str:
 
 
 def render_html(g: nx.MultiDiGraph, *, title: str = "vnkg", layout: str = "auto",
-                timeline: bool = False) -> str:
+                timeline: bool = False, explorer: dict[str, str] | None = None) -> str:
     """The page for ``g`` as one HTML string (see the module docstring for what makes it safe).
 
     >>> from kg.export.graph import new_graph, add_entity
@@ -189,9 +213,11 @@ def render_html(g: nx.MultiDiGraph, *, title: str = "vnkg", layout: str = "auto"
     for script in (vis_js, page_js):
         if "</script" in script.lower():  # would end the block early; vis-network has none today
             raise ValueError("an inlined script contains </script")
-    data = script_json(page_data(g, title=title, layout=layout, timeline=timeline))
+    data = script_json(page_data(g, title=title, layout=layout, timeline=timeline, explorer=explorer))
+    # the explorer talks to the server that sent it, and to nothing else
+    connect = "'self'" if explorer else "'none'"
     csp = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
-           f"script-src {_csp_hash(vis_js)} {_csp_hash(page_js)}; connect-src 'none'; "
+           f"script-src {_csp_hash(vis_js)} {_csp_hash(page_js)}; connect-src {connect}; "
            "form-action 'none'; base-uri 'none'")
     parts = {"csp": html.escape(csp, quote=True), "title": html.escape(title),
              "css": vis_css.replace("</style", "<\\/style") + "\n" + _asset("page.css"),

@@ -1,15 +1,25 @@
 """``to_networkx(store)``: the store's entities and events in the networkx shape of :mod:`kg.export.graph`.
 
-Five SPARQL queries over the union of the article graphs (entities, names,
-article counts, offices, events with their evidence), each row kept small
-so that no query multiplies the others' rows. Negated events ("did not
+Every query reads one property (or one evidence node's few values) with
+``SELECT DISTINCT`` and no join across reports: an event told by a hundred
+articles repeats its triples in a hundred article graphs, and a query that
+joined its agents, objects, dates and sentences would multiply those copies
+(cost growing with reports per event, squared and worse). Rows are joined
+here, in Python, so reading costs what the store holds.
+
+Every party of an event is kept (:func:`event_pairs`): a meeting is an edge
+between each two of its participants, as ``who_met_whom.rq`` reads it; any
+other event an edge from each agent to each object. Negated events ("did not
 meet") are left out unless asked for: a drawn edge reads as "it happened".
-An event reported by several articles is one edge; its first report gives
-``evidence`` and ``article``, the others are listed in ``sources``.
+An event reported by several articles is one edge per pair; its first report
+gives ``evidence`` and ``article``, the others are listed in ``sources``.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
@@ -21,12 +31,16 @@ _ARTICLE = "https://vnkg.org/id/article/"
 _PREFIXES = f"""PREFIX vnkg: <{_ONT}>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX schema: <http://schema.org/>
 """
-_ENTITY_CLASSES = {"Person": "Person", "Country": "Country", "Organization": "Organization",
-                   "Location": "Location", "NamedEvent": "Event", "Agreement": "Agreement"}
-_EVENT_CLASSES = {"Meeting": "met", "Visit": "visited", "Signing": "signed", "Attendance": "attended",
-                  "Invitation": "invited", "Statement": "said", "Hosting": "hosted",
-                  "Inauguration": "inaugurated", "WreathLaying": "laid_wreath"}
+ENTITY_CLASSES = {"Person": "Person", "Country": "Country", "Organization": "Organization",
+                  "Location": "Location", "NamedEvent": "Event", "Agreement": "Agreement"}
+EVENT_CLASSES = {"Meeting": "met", "Visit": "visited", "Signing": "signed", "Attendance": "attended",
+                 "Invitation": "invited", "Statement": "said", "Hosting": "hosted",
+                 "Inauguration": "inaugurated", "WreathLaying": "laid_wreath"}
+_MODALITY_RANK = ("done", "ongoing", "planned", "negated")
+# a sentence that ends in a photo credit is a caption ("... (Ảnh: TTXVN)")
+_CAPTION = re.compile(r"(?:\(|\[|\b)(?:Ảnh|Nguồn ảnh)\s*:\s*[^()\[\]\n]{1,80}[)\]]?\s*[.]?\s*$", re.IGNORECASE)
 
 
 def _values(var: str, mapping: dict[str, str]) -> str:
@@ -34,7 +48,7 @@ def _values(var: str, mapping: dict[str, str]) -> str:
     return f"VALUES (?cls ?{var}) {{ {rows} }}"
 
 
-ENTITIES = _PREFIXES + f"""SELECT DISTINCT ?e ?type WHERE {{ {_values("type", _ENTITY_CLASSES)} ?e a ?cls . }}"""
+ENTITIES = _PREFIXES + f"""SELECT DISTINCT ?e ?type WHERE {{ {_values("type", ENTITY_CLASSES)} ?e a ?cls . }}"""
 NAMES = _PREFIXES + """SELECT DISTINCT ?e ?name ?pref WHERE {
   { ?e skos:prefLabel ?name . BIND(lang(?name) = "vi" AS ?pref) } UNION { ?e skos:altLabel ?name . BIND(false AS ?pref) }
 }"""
@@ -45,14 +59,15 @@ OFFICES = _PREFIXES + """SELECT ?person ?title ?org (MIN(STR(?on)) AS ?first) (M
   OPTIONAL { ?pos vnkg:organization ?o . ?o skos:prefLabel ?org . FILTER(lang(?org) = "vi") }
   OPTIONAL { ?pos vnkg:observedOn ?on }
 } GROUP BY ?person ?title ?org"""
-EVENTS = _PREFIXES + f"""SELECT DISTINCT ?ev ?relation ?s ?o ?date ?modality ?kind ?sentence ?article WHERE {{
-  {_values("relation", _EVENT_CLASSES)}
-  ?ev a ?cls ; vnkg:agent ?s ; vnkg:object ?o .
-  OPTIONAL {{ ?ev vnkg:date ?date }}
-  OPTIONAL {{ ?ev vnkg:modality ?modality }}
-  OPTIONAL {{ ?ev vnkg:protocolKind ?kind }}
-  OPTIONAL {{ ?ev vnkg:evidence ?evd . ?evd vnkg:sentence ?sentence ; vnkg:article ?article }}
-}}"""
+EVENT_TYPES = _PREFIXES + f"""SELECT DISTINCT ?ev ?relation WHERE {{ {_values("relation", EVENT_CLASSES)} ?ev a ?cls . }}"""
+# title, URL and outlet only when the input gave them
+ARTICLE_META = _PREFIXES + """SELECT ?a ?title ?url ?published ?publisher WHERE {
+  ?a a vnkg:Article .
+  OPTIONAL { ?a schema:headline ?title }
+  OPTIONAL { ?a schema:url ?url }
+  OPTIONAL { ?a schema:datePublished ?published }
+  OPTIONAL { ?a schema:publisher ?p . OPTIONAL { ?p skos:prefLabel ?pl } BIND(COALESCE(?pl, ?p) AS ?publisher) }
+}"""
 
 
 def _text(value: Any) -> str | None:
@@ -66,7 +81,7 @@ def _text(value: Any) -> str | None:
     return str(value.value) if hasattr(value, "value") else str(value)
 
 
-def _rows(store: Any, sparql: str) -> list[dict[str, str | None]]:
+def rows(store: Any, sparql: str) -> list[dict[str, str | None]]:
     """The rows of a SELECT as ``{variable: text}``, unbound variables left out."""
     result = store.query(sparql)
     if hasattr(result, "dicts"):  # kg.store.QueryResult
@@ -75,27 +90,228 @@ def _rows(store: Any, sparql: str) -> list[dict[str, str | None]]:
     return [{name: _text(solution[name]) for name in names} for solution in result]
 
 
-def _article_id(iri: str | None) -> str:
+def article_id(iri: str | None) -> str:
+    """The article id in an article IRI."""
     if not iri:
         return ""
     return unquote(iri[len(_ARTICLE):]) if iri.startswith(_ARTICLE) else iri
 
 
-def to_networkx(store: Any, *, include_negated: bool = False, **filters: Any) -> nx.MultiDiGraph:
-    """Read the whole graph from ``store`` (anything with ``.query(sparql)`` returning rows).
+def is_caption(sentence: str) -> bool:
+    """Whether an evidence sentence is a photo caption: it ends in a photo credit.
 
-    Keyword ``filters`` (focus, hops, relations, types, since, until,
-    max_nodes) are handed to :func:`kg.export.graph.select`.
+    >>> is_caption("Tổng Bí thư Tô Lâm hội đàm với Tổng thống. (Ảnh: Trí Dũng/TTXVN)")
+    True
+    >>> is_caption("Tô Lâm hội đàm với Tập Cận Bình.")
+    False
     """
-    from kg.export.graph import add_entity, new_graph, select
+    return bool(_CAPTION.search(sentence))
 
-    g = new_graph()
-    for row in _rows(store, ENTITIES):
+
+@dataclass
+class Event:
+    """What the store says of one event node, gathered from its rows."""
+
+    relation: str
+    agents: set[str] = field(default_factory=set)
+    objects: set[str] = field(default_factory=set)
+    participants: set[str] = field(default_factory=set)
+    dates: set[str] = field(default_factory=set)
+    modalities: set[str] = field(default_factory=set)
+    kinds: set[str] = field(default_factory=set)
+    reports: list[dict[str, Any]] = field(default_factory=list)
+    count: int = 0  # reports in the store, when only some were read
+
+    @property
+    def modality(self) -> str:
+        """The strongest claim any report makes: done over ongoing over planned over negated."""
+        known = [m for m in _MODALITY_RANK if m in self.modalities]
+        return known[0] if known else (min(self.modalities) if self.modalities else "done")
+
+
+def event_pairs(event: Event) -> list[tuple[str, str]]:
+    """The edges of one event: each two participants of a meeting, else each agent to each object.
+
+    An entity on both sides of a non-meeting event gets a loop only if it is the only party.
+
+    >>> sorted(event_pairs(Event("met", {"a", "c"}, {"b", "a"}, {"a", "b", "c"})))
+    [('a', 'b'), ('c', 'a'), ('c', 'b')]
+    >>> sorted(event_pairs(Event("signed", {"vn", "la"}, {"doc"}, {"vn", "la"})))
+    [('la', 'doc'), ('vn', 'doc')]
+    >>> event_pairs(Event("invited", {"a", "b"}, {"a", "b"}, {"a", "b"}))
+    [('a', 'b'), ('b', 'a')]
+    """
+    if event.relation == "met":
+        people = sorted(event.participants)
+        pairs = []
+        for i, a in enumerate(people):
+            for b in people[i + 1:]:
+                told_ba = b in event.agents and a in event.objects and not (a in event.agents and b in event.objects)
+                pairs.append((b, a) if told_ba else (a, b))
+        return pairs
+    # "A invited B" and "B invited A" told apart are one node with A and B on both sides:
+    # A -> A is no report's claim, so a loop stays only when nothing else is said
+    alone = len(event.agents) == 1 and event.agents == event.objects
+    return [(s, o) for s in sorted(event.agents) for o in sorted(event.objects) if s != o or alone]
+
+
+def values_of(store: Any, props: Iterable[str], *, only: Iterable[str] | None = None,
+              distinct: bool = True) -> dict[str, dict[str, list[str]]]:
+    """Subject -> property -> values, for the ``vnkg:`` properties ``props``.
+
+    One query, a UNION of single triple patterns: no join, so each stored
+    triple is read once (a join of two properties of one node costs several
+    times more in Oxigraph). ``only`` limits the subjects; ``distinct``
+    drops the copies of a triple repeated in several article graphs.
+    """
+    branches = " UNION ".join(f'{{ ?x vnkg:{p} ?v BIND("{p}" AS ?p) }}' for p in props)
+    restrict = ""
+    if only is not None:
+        iris = set(only)
+        if not iris:
+            return {}
+        restrict = _values_clause("x", iris)
+    out: dict[str, dict[str, list[str]]] = {}
+    select = "SELECT DISTINCT" if distinct else "SELECT"
+    for row in rows(store, _PREFIXES + f"{select} ?x ?p ?v WHERE {{ {restrict} {branches} }}"):
+        x, p, v = row.get("x"), row.get("p"), row.get("v")
+        if x and p and v is not None:
+            out.setdefault(x, {}).setdefault(p, []).append(v)
+    return out
+
+
+_SLOTS = {"agent": "agents", "object": "objects", "participant": "participants", "date": "dates",
+          "modality": "modalities", "protocolKind": "kinds"}
+
+
+def read_events(store: Any, *, only: Iterable[str] | None = None, sample: bool = False) -> dict[str, Event]:
+    """Every event node of the store, each with all its parties, values and reports.
+
+    ``only`` limits the work to these event IRIs (the explorer's
+    neighbourhoods); with ``sample`` each event gets one report's sentence
+    and ``count`` the number of reports, so a hub told ten thousand times
+    costs no ten thousand sentences.
+    """
+    wanted = set(only) if only is not None else None
+    if wanted is not None and not wanted:
+        return {}
+    events: dict[str, Event] = {}
+    if wanted is None:
+        found = rows(store, EVENT_TYPES)
+    else:  # the event's own types: one lookup each, where a join with the nine classes costs nine
+        found = rows(store, _PREFIXES + f"SELECT DISTINCT ?ev ?cls WHERE {{ {_values_clause('ev', wanted)} ?ev a ?cls }}")
+        for row in found:
+            row["relation"] = EVENT_CLASSES.get((row.get("cls") or "")[len(_ONT):])
+    for row in found:
+        iri, relation = row.get("ev"), row.get("relation")
+        if iri and relation:
+            events.setdefault(iri, Event(relation))
+    evidence: dict[str, str] = {}
+    props = [*_SLOTS] if sample else [*_SLOTS, "evidence"]
+    for iri, values in values_of(store, props, only=events if wanted is not None else None).items():
+        event = events.get(iri)
+        if event is None:
+            continue
+        for prop, slot in _SLOTS.items():
+            getattr(event, slot).update(values.get(prop, ()))
+        evidence.update((evd, iri) for evd in values.get("evidence", ()))
+    if sample:
+        evidence = _samples(store, events, restrict=wanted is not None)
+    reports = values_of(store, ["sentence", "article", "confidence"],
+                        only=evidence if wanted is not None or sample else None)
+    for evd, iri in evidence.items():
+        values = reports.get(evd, {})
+        sentence = (values.get("sentence") or [""])[0]
+        if sentence:
+            confidence = values.get("confidence")
+            events[iri].reports.append({
+                "article": article_id((values.get("article") or [""])[0]), "evidence": sentence,
+                "confidence": round(float(confidence[0]), 3) if confidence else None,
+                "caption": is_caption(sentence)})
+    return events
+
+
+def _samples(store: Any, events: dict[str, Event], *, restrict: bool = True) -> dict[str, str]:
+    """One evidence node per event (evidence IRI -> event IRI); each event's ``count`` set to its reports."""
+    if not events:
+        return {}
+    values = _values_clause("ev", set(events)) if restrict else ""
+    sparql = _PREFIXES + f"""SELECT ?ev (COUNT(?evd) AS ?n) (SAMPLE(?evd) AS ?one) WHERE {{
+  {values} ?ev vnkg:evidence ?evd }} GROUP BY ?ev"""
+    out = {}
+    for row in rows(store, sparql):
+        event = events.get(row.get("ev") or "")
+        if event is not None and row.get("one"):
+            event.count = int(row.get("n") or 0)
+            out[row["one"] or ""] = row["ev"] or ""
+    return out
+
+
+def _values_clause(var: str, iris: set[str]) -> str:
+    return f"VALUES ?{var} {{ {' '.join(f'<{iri}>' for iri in sorted(iris))} }}"
+
+
+def read_articles(store: Any, *, only: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
+    """Article id -> {"title", "url", "date", "publisher"} (None where the input gave none)."""
+    sparql = ARTICLE_META
+    if only is not None:
+        iris = {_ARTICLE + a for a in only}
+        if not iris:
+            return {}
+        sparql = sparql.replace("WHERE {", "WHERE { " + _values_clause("a", iris), 1)
+    out: dict[str, dict[str, Any]] = {}
+    for row in rows(store, sparql):
+        ident = article_id(row.get("a"))
+        meta = out.setdefault(ident, {"title": None, "url": None, "date": None, "publisher": None})
+        for key, var in (("title", "title"), ("url", "url"), ("date", "published"), ("publisher", "publisher")):
+            meta[key] = meta[key] or row.get(var)
+    return out
+
+
+def edge_data(event: Event) -> dict[str, Any]:
+    """The attributes every edge of ``event`` carries (see :mod:`kg.export.graph`)."""
+    reports = sorted(event.reports, key=lambda r: (r["article"], r["evidence"]))
+    first = reports[0] if reports else {"article": "", "evidence": "", "confidence": None, "caption": False}
+    data: dict[str, Any] = {
+        "relation": event.relation, "date": min(event.dates) if event.dates else None,
+        "kind": ", ".join(sorted(event.kinds)), "modality": event.modality,
+        "evidence": first["evidence"], "article": first["article"], "confidence": first["confidence"],
+        "caption": first["caption"], "reports": max(len(reports), event.count)}
+    if len(reports) > 1:
+        data["sources"] = reports[1:]
+    return data
+
+
+def add_events(g: nx.MultiDiGraph, events: dict[str, Event], *, include_negated: bool = False) -> None:
+    """Add an edge for each pair of parties of each event whose ends are nodes of ``g``."""
+    for iri in sorted(events):
+        event = events[iri]
+        if event.modality == "negated" and not include_negated:
+            continue
+        data = None
+        for s, o in event_pairs(event):
+            if s in g and o in g:
+                data = data or edge_data(event)
+                g.add_edge(s, o, key=iri, **data)
+
+
+def add_entities(g: nx.MultiDiGraph, store: Any, *, only: set[str] | None = None) -> None:
+    """Add the entities (all, or ``only`` these IRIs) with names, article counts and offices."""
+    from kg.export.graph import add_entity
+
+    restrict = _values_clause("e", only) if only is not None else ""
+
+    def query(sparql: str, var: str = "e") -> list[dict[str, str | None]]:
+        if not restrict:
+            return rows(store, sparql)
+        return rows(store, sparql.replace("WHERE {", "WHERE { " + restrict.replace("?e ", f"?{var} ", 1), 1))
+
+    for row in query(ENTITIES):
         iri = row.get("e")
         if iri and iri not in g:
             g.add_node(iri, type=row.get("type"), label="", aliases=[], offices=[], articles=0)
     names: dict[str, tuple[list[str], list[str]]] = {}
-    for row in _rows(store, NAMES):
+    for row in query(NAMES):
         iri = row.get("e")
         if iri and iri in g:
             preferred, others = names.setdefault(iri, ([], []))
@@ -104,35 +320,37 @@ def to_networkx(store: Any, *, include_negated: bool = False, **filters: Any) ->
         label = min(preferred) if preferred else (min(others) if others else iri)
         g.nodes[iri]["label"] = label
         g.nodes[iri]["aliases"] = sorted(set(others) - {label})
-    for row in _rows(store, ARTICLES):
+    for iri in g:
+        if not g.nodes[iri]["label"]:
+            g.nodes[iri]["label"] = iri
+    for row in query(ARTICLES):
         iri = row.get("e")
         if iri in g:
             g.nodes[iri]["articles"] = int(row.get("n") or 0)
-    for row in _rows(store, OFFICES):
+    for row in query(OFFICES, "person"):
         iri = row.get("person")
         if iri and iri in g:
             first, last = row.get("first"), row.get("last")
             date = first if first == last else f"{first}/{last}"
             add_entity(g, iri, type="", label="", offices=[
                 {"title": row.get("title"), "org": row.get("org"), "date": date}])
-    events: dict[str, dict[str, Any]] = {}
-    for row in _rows(store, EVENTS):
-        iri, s, o = row.get("ev"), row.get("s"), row.get("o")
-        modality = row.get("modality") or "done"
-        if not iri or s not in g or o not in g or (modality == "negated" and not include_negated):
-            continue
-        event = events.setdefault(iri, {"s": s, "o": o, "relation": row.get("relation"),
-                                        "date": row.get("date"), "kind": row.get("kind") or "",
-                                        "modality": modality, "sources": set()})
-        sentence = row.get("sentence")
-        if sentence:
-            event["sources"].add((_article_id(row.get("article")), sentence))
-    for iri in sorted(events):
-        event = events[iri]
-        sources = sorted(event.pop("sources"))
-        event["article"], event["evidence"] = sources[0] if sources else ("", "")
-        if len(sources) > 1:
-            event["sources"] = [{"article": a, "evidence": e} for a, e in sources[1:]]
-        g.add_edge(event.pop("s"), event.pop("o"), key=iri, **event)
-    return select(g, **filters) if filters else g
 
+
+def to_networkx(store: Any, *, include_negated: bool = False, all_reports: bool = True,
+                **filters: Any) -> nx.MultiDiGraph:
+    """Read the whole graph from ``store`` (anything with ``.query(sparql)`` returning rows).
+
+    ``g.graph["articles"]`` maps each article id to its title, URL, date and
+    outlet. With ``all_reports=False`` each event keeps one report's sentence
+    and the number of reports (``kg viz``: a page shows a few, and reading
+    every sentence is most of the cost). Keyword ``filters`` (focus, hops,
+    relations, types, since, until, max_nodes) are handed to
+    :func:`kg.export.graph.select`.
+    """
+    from kg.export.graph import new_graph, select
+
+    g = new_graph()
+    add_entities(g, store)
+    add_events(g, read_events(store, sample=not all_reports), include_negated=include_negated)
+    g.graph["articles"] = read_articles(store)
+    return select(g, **filters) if filters else g

@@ -32,11 +32,13 @@ class Log:
     dialogs: list[str] = field(default_factory=list)
 
 
-def open_page(browser: Any, path: Path) -> tuple[Any, Log]:
-    """Open ``path`` with every outside request blocked and recorded; wait until the network is drawn."""
+def open_page(browser: Any, path: Path, *, hash: str = "", width: int = 1280, height: int = 800,
+              **context_options: Any) -> tuple[Any, Log]:
+    """Open ``path`` (with ``hash``, the view's state) with every outside request blocked and recorded;
+    wait until the network is drawn."""
     url = path.resolve().as_uri()
     log = Log(url)
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context = browser.new_context(viewport={"width": width, "height": height}, **context_options)
     page = context.new_page()
 
     def route(r: Any) -> None:
@@ -56,7 +58,7 @@ def open_page(browser: Any, path: Path) -> tuple[Any, Log]:
         d.dismiss()
 
     page.on("dialog", dialog)
-    page.goto(url)
+    page.goto(url + hash)
     page.wait_for_function("() => window.vnkg && window.vnkg.ready", timeout=60_000)
     return page, log
 

@@ -17,6 +17,9 @@ from kg.cli import main
 from kg.export.formats import write_graph
 from kg.export.html import write_html
 
+# these tests predate the Vietnamese UI and hidden isolates: they open the page in English, all shown
+ENGLISH_ALL = "#lang=en&iso=1"
+
 pytestmark = pytest.mark.browser
 
 
@@ -54,7 +57,7 @@ def _clean(log):
 
 
 def test_page_draws_every_node_and_edge_offline(browser, sample_page):
-    page, log = open_page(browser, sample_page)
+    page, log = open_page(browser, sample_page, hash=ENGLISH_ALL)
     assert counts(page) == {"nodes": 7, "edges": 7, "total_nodes": 7, "total_edges": 7}
     assert page.text_content("#counts") == "7 of 7 entities, 7 of 7 connections shown"
     legend = page.locator("#types label").all_text_contents()
@@ -66,7 +69,7 @@ def test_page_draws_every_node_and_edge_offline(browser, sample_page):
 
 
 def test_payloads_show_as_text_and_run_nothing(browser, sample_page):
-    page, log = open_page(browser, sample_page)
+    page, log = open_page(browser, sample_page, hash=ENGLISH_ALL)
     assert page.title() == SCRIPT
     assert page.text_content("#title") == SCRIPT
     hover_node(page, IMG)
@@ -88,7 +91,7 @@ def test_payloads_show_as_text_and_run_nothing(browser, sample_page):
 
 
 def test_hover_shows_node_and_edge_tooltips(browser, sample_page):
-    page, log = open_page(browser, sample_page)
+    page, log = open_page(browser, sample_page, hash=ENGLISH_ALL)
     hover_node(page, "Tô Lâm")
     page.wait_for_selector("#tip:not([hidden])")
     tip = page.text_content("#tip")
@@ -104,7 +107,7 @@ def test_hover_shows_node_and_edge_tooltips(browser, sample_page):
 
 
 def test_in_page_toggles_dates_and_search_change_what_is_drawn(browser, sample_page):
-    page, log = open_page(browser, sample_page)
+    page, log = open_page(browser, sample_page, hash=ENGLISH_ALL)
     page.uncheck("#relations input[data-name=met]")
     assert counts(page)["nodes"] == 5 and counts(page)["edges"] == 5
     page.check("#relations input[data-name=met]")
@@ -114,7 +117,7 @@ def test_in_page_toggles_dates_and_search_change_what_is_drawn(browser, sample_p
     page.fill("#since", "2025-01-01")
     page.dispatch_event("#since", "change")
     assert (counts(page)["nodes"], counts(page)["edges"]) == (3, 2)
-    assert "met\n2025-04-14" in page.evaluate("window.vnkg.edges.get({filter: e => !e.hidden}).map(e => e.label)")
+    assert "met (hội kiến)\n2025-04-14" in page.evaluate("window.vnkg.edges.get({filter: e => !e.hidden}).map(e => e.label)")
     page.fill("#since", "")
     page.dispatch_event("#since", "change")
     assert counts(page)["nodes"] == 7
@@ -129,7 +132,7 @@ def test_in_page_toggles_dates_and_search_change_what_is_drawn(browser, sample_p
 
 
 def test_timeline_lists_events_by_date(browser, sample_page):
-    page, log = open_page(browser, sample_page)
+    page, log = open_page(browser, sample_page, hash=ENGLISH_ALL)
     page.fill("#search", "to lam")
     page.press("#search", "Enter")
     page.click("#tab-timeline")
@@ -147,7 +150,7 @@ def test_cli_focus_relations_max_nodes_change_what_is_drawn(browser, graph_file,
     result = runner.invoke(main, ["viz", "--graph", str(graph_file), "-o", str(out), "--focus", "to lam",
                                   "--relations", "met", "--timeline"])
     assert result.exit_code == 0, result.output
-    page, log = open_page(browser, out)
+    page, log = open_page(browser, out, hash=ENGLISH_ALL)
     assert (counts(page)["nodes"], counts(page)["edges"]) == (3, 2)
     assert page.is_visible("#timeline") and page.text_content("#timeline h2") == "Timeline: Tô Lâm"
     _clean(log)
@@ -158,7 +161,7 @@ def test_cli_focus_relations_max_nodes_change_what_is_drawn(browser, graph_file,
                                   "--layout", "fixed"])
     assert result.exit_code == 0, result.output
     assert "5 entities and 6 events not drawn" in result.output
-    page, log = open_page(browser, out)
+    page, log = open_page(browser, out, hash=ENGLISH_ALL)
     assert (counts(page)["nodes"], counts(page)["edges"]) == (2, 1)
     assert re.match(r"5 entities and 6 events not shown: --max-nodes 2", page.text_content("#dropped"))
     assert page.evaluate("window.vnkg.network.physics.options.enabled") is False
@@ -173,7 +176,7 @@ def test_cli_types_and_dates_change_what_is_drawn(browser, graph_file, tmp_path)
     result = CliRunner().invoke(main, ["viz", "--graph", str(graph_file), "-o", str(out),
                                        "--types", "Person,Country", "--since", "2024-08-19"])
     assert result.exit_code == 0, result.output
-    page, log = open_page(browser, out)
+    page, log = open_page(browser, out, hash=ENGLISH_ALL)
     data = json.loads(page.evaluate("JSON.stringify(window.vnkg.data.nodes.map(n => n.label).sort())"))
     assert data == ["Tô Lâm", "Tập Cận Bình", "Việt Nam"]
     assert (counts(page)["nodes"], counts(page)["edges"]) == (3, 2)
@@ -195,7 +198,7 @@ def test_demo_find_to_lam_whom_he_met_and_the_sentence(browser, tmp_path):
     out = tmp_path / "graph.html"
     result = runner.invoke(main, ["viz", "--store", str(tmp_path / "store"), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    page, log = open_page(browser, out)
+    page, log = open_page(browser, out, hash=ENGLISH_ALL)
     page.fill("#search", "tô lâm")
     page.press("#search", "Enter")
     assert page.text_content("#details h2") == "Tô Lâm"
@@ -230,7 +233,7 @@ def test_big_graph_opens_with_precomputed_layout_and_stays_responsive(browser, t
         if i % 30:
             add_event(g, f"n{i}", f"n{i - i % 30}", key=f"e{i}", relation="visited", date="2025-01-01")
             add_event(g, f"n{i}", f"n{(i + 31) % 1200}", key=f"f{i}", relation="met", date="2024-01-01")
-    page, log = open_page(browser, write_html(g, tmp_path / "big.html"))
+    page, log = open_page(browser, write_html(g, tmp_path / "big.html"), hash=ENGLISH_ALL)
     assert page.evaluate("window.vnkg.data.layout") == "fixed"
     assert page.evaluate("window.vnkg.network.physics.options.enabled") is False
     assert counts(page)["nodes"] == 1200 and counts(page)["edges"] == g.number_of_edges()

@@ -26,3 +26,18 @@ def test_write_graph_round_trip(tmp_path, fmt):
 def test_write_graph_unknown_format(tmp_path):
     with pytest.raises(KGError, match="No export format 'dot'. Available: graphml, gexf, json"):
         write_graph(sample_graph(), "dot", tmp_path / "g.dot")
+
+
+def test_gexf_carries_dates_as_spells_for_the_timeline(tmp_path):
+    from kg.export.graph import add_entity, add_event, new_graph
+
+    g = new_graph()
+    add_entity(g, "a", type="Person", label="A")
+    add_entity(g, "b", type="Country", label="B")
+    add_event(g, "a", "b", key="e1", relation="visited", date="2024-07")
+    add_event(g, "a", "b", key="e2", relation="visited", date=None)
+    text = write_graph(g, "gexf", tmp_path / "g.gexf").read_text(encoding="utf-8")
+    assert 'mode="dynamic"' in text and 'timeformat="date"' in text
+    assert 'start="2024-07-01"' in text and 'end="2024-07-31"' in text
+    back = read_graph(tmp_path / "g.gexf", "gexf")
+    assert sorted((d["date"] or "", "start" in d) for _, _, d in back.edges(data=True)) == [("", False), ("2024-07", False)]

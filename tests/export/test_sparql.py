@@ -64,7 +64,9 @@ def test_to_networkx_reads_events_with_evidence(store):
     met = events["met"]
     assert met["date"] == "2024-08-19" and met["kind"] == "hội đàm" and met["modality"] == "done"
     assert met["article"] == "a 2" and met["evidence"] == "Hai nhà lãnh đạo đã hội đàm. " + SCRIPT
-    assert met["sources"] == [{"article": "a1", "evidence": "Tô Lâm hội đàm với Tập Cận Bình tại Bắc Kinh."}]
+    assert met["sources"] == [{"article": "a1", "evidence": "Tô Lâm hội đàm với Tập Cận Bình tại Bắc Kinh.",
+                               "confidence": 1.0, "caption": False}]
+    assert met["reports"] == 2 and met["confidence"] == 1.0
     assert events["visited"]["date"] == "2024-08"
     assert len(to_networkx(store, include_negated=True).edges) == 3
 

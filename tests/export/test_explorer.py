@@ -1,0 +1,86 @@
+"""kg.export.explorer against a real on-disk store built from data/ (kg serve mounts these)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kg.errors import KGError
+from kg.export import explorer
+
+TO_LAM = "https://vnkg.org/id/person/to-lam"
+
+
+def _labels(data):
+    return {n["label"] for n in data["nodes"]}
+
+
+def _edges(data, relation=None):
+    iris = [n["iri"] for n in data["nodes"]]
+    return {(iris[ev["from"]], iris[ev["to"]], e["relation"]) for e in data["edges"] for ev in e["events"]
+            if relation is None or e["relation"] == relation}
+
+
+def test_explorer_search_matches_names_and_aliases_without_diacritics(data_store):
+    hits = explorer.search(data_store, "to lam")
+    assert hits[0] == {"id": TO_LAM, "label": "Tô Lâm", "type": "Person"}
+    assert [h["label"] for h in explorer.search(data_store, "XI JINPING")] == ["Tập Cận Bình"]
+    assert all(set(h) == {"id", "label", "type"} for h in explorer.search(data_store, "a", limit=5))
+    assert len(explorer.search(data_store, "a", limit=5)) == 5
+    assert explorer.search(data_store, "   ") == [] and explorer.search(data_store, "zzzqqq") == []
+
+
+def test_explorer_neighbourhood_is_the_graph_around_the_node(data_store):
+    from kg.export import to_networkx
+
+    data = explorer.neighbourhood(data_store, TO_LAM)
+    json.dumps(data)  # what the server sends
+    assert data["focus"] == [next(n["id"] for n in data["nodes"] if n["iri"] == TO_LAM)]
+    g = to_networkx(data_store)
+    around = {(u, v, g.edges[u, v, k]["relation"]) for u, v, k in g.edges(keys=True) if TO_LAM in (u, v)}
+    assert {e for e in _edges(data) if TO_LAM in e[:2]} == around
+    assert {g.nodes[n]["label"] for n in {x for e in around for x in e[:2]}} == _labels(data)
+    met = {e[0] if e[1] == TO_LAM else e[1] for e in _edges(data, "met")}
+    assert len(met) >= 15 and TO_LAM not in met
+
+
+def test_explorer_neighbourhood_filters_in_the_query(data_store):
+    only_met = explorer.neighbourhood(data_store, TO_LAM, relations=["met"])
+    assert {e[2] for e in _edges(only_met)} == {"met"}
+    dated = explorer.neighbourhood(data_store, TO_LAM, date_from="2025-01-01", date_to="2025-12-31")
+    dates = [ev["date"] for e in dated["edges"] for ev in e["events"]]
+    assert dates and all(d[:4] == "2025" for d in dates)
+    whole = explorer.neighbourhood(data_store, TO_LAM)
+    assert len(_edges(dated)) < len(_edges(whole))
+    two = explorer.neighbourhood(data_store, TO_LAM, hops=2)
+    assert _labels(whole) < _labels(two)
+    small = explorer.neighbourhood(data_store, TO_LAM, limit=5)
+    assert len(small["nodes"]) == 5 and small["dropped"]["nodes"] == len(whole["nodes"]) - 5
+
+
+def test_explorer_evidence_carries_confidence_and_article(data_store):
+    data = explorer.neighbourhood(data_store, TO_LAM, relations=["met"])
+    events = [ev for e in data["edges"] for ev in e["events"]]
+    assert all(ev["evidence"] and ev["article"] and ev["confidence"] is not None for ev in events)
+    assert all(ev["article"] in data["articles"] for ev in events)
+    assert any(data["articles"][ev["article"]]["date"] for ev in events)
+
+
+@pytest.mark.parametrize("bad", [{"node_id": "x> } DROP"}, {"hops": 9}, {"relations": ["kissed"]},
+                                 {"date_from": "2024-13-99x"}])
+def test_explorer_neighbourhood_rejects_bad_input(data_store, bad):
+    args = {"node_id": TO_LAM, **bad}
+    with pytest.raises(KGError):
+        explorer.neighbourhood(data_store, args.pop("node_id"), **args)
+
+
+def test_explorer_unknown_node_is_an_empty_view(data_store):
+    data = explorer.neighbourhood(data_store, "https://vnkg.org/id/person/nobody")
+    assert data["nodes"] == [] and data["edges"] == []
+
+
+def test_explorer_page_is_the_viz_page_in_explorer_mode():
+    page = explorer.explorer_page(api_base="/api/v1")
+    assert '"explorer":{"api":"/api/v1"}' in page
+    assert "connect-src &#x27;self&#x27;" in page and 'id="search"' in page and 'id="expand"' in page
