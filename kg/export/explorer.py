@@ -42,6 +42,10 @@ _LABELS = _PREFIXES + f"""SELECT DISTINCT ?e ?type ?name ?pref WHERE {{
 }}"""
 
 
+class ExplorerRequestError(KGError, ValueError):
+    """A request the explorer cannot answer as asked (a bad IRI, date, hop count or relation)."""
+
+
 def search(store: Any, text: str, *, limit: int = 20) -> list[dict[str, str]]:
     """Entities whose name or an alias contains ``text``, case and diacritics ignored.
 
@@ -95,17 +99,17 @@ def _touching(iris: set[str], relations: list[str], date_from: str | None, date_
 def _check(node_id: str, hops: int, relations: list[str] | None, date_from: str | None,
            date_to: str | None) -> list[str]:
     if not node_id or any(c in node_id for c in '<>"{}|^`\\ '):
-        raise KGError(f"not an entity IRI: {node_id!r}")
+        raise ExplorerRequestError(f"not an entity IRI: {node_id!r}")
     if hops < 0 or hops > 3:
-        raise KGError(f"hops must be 0 to 3, not {hops}")
+        raise ExplorerRequestError(f"hops must be 0 to 3, not {hops}")
     for name, value in (("from", date_from), ("to", date_to)):
         if value and not _DATE.match(value):
-            raise KGError(f"date {name} {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+            raise ExplorerRequestError(f"date {name} {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
     known = sorted(set(EVENT_CLASSES.values()))
     wanted = known if relations is None else list(relations)
     unknown = sorted(set(wanted) - set(known))
     if unknown:
-        raise KGError(f"No relation {', '.join(map(repr, unknown))}. Available: {', '.join(known)}")
+        raise ExplorerRequestError(f"No relation {', '.join(map(repr, unknown))}. Available: {', '.join(known)}")
     return wanted
 
 

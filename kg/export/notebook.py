@@ -79,8 +79,8 @@ def _graph(source: Any) -> Any:
         if not is_url(source) and not Path(source).exists():
             raise StoreError(f"no store at {source}; run kg build first")
         with open_store(source, read_only=True) as store:
-            return to_networkx(store)
-    return to_networkx(source)
+            return to_networkx(store, all_reports=False)  # as kg viz reads it
+    return to_networkx(source, all_reports=False)
 
 
 def _iso(day: str | dt.date | None) -> str | None:

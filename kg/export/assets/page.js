@@ -772,7 +772,11 @@
     if (lang !== "vi") parts.push("lang=" + lang);
     var hash = parts.length ? "#" + parts.join("&") : "";
     if (hash !== location.hash && !(hash === "" && location.hash === "#")) {
-      history.replaceState(null, "", hash || location.pathname + location.search);
+      try {
+        history.replaceState(null, "", hash || location.pathname + location.search);
+      } catch (err) {
+        // a page in a sandboxed frame (a notebook's srcdoc) has no URL of its own to keep the state in
+      }
     }
   }
   function readHash() {
