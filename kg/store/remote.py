@@ -123,15 +123,6 @@ class RemoteStore(KGStore):
         # article's old graph goes and its new one comes in together.
         self._update(replace_update(ids.article_graph_iri(article_id), quads))
 
-    def _remove_graph(self, graph_iri: str) -> bool:
-        if self.graph_store_endpoint:
-            status, _, _ = self._request("DELETE", self._graph_url(graph_iri), ok_missing=True)
-            return status != 404
-        present = self._query(f"ASK {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}").boolean
-        if present:
-            self._update(f"DROP GRAPH <{graph_iri}>")
-        return bool(present)
-
     def count(self) -> int:
         result = self._query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
         return int(result.rows()[0][0])
