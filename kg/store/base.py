@@ -37,6 +37,7 @@ EXPORT_FORMATS = {
 }
 QUAD_FORMATS = frozenset({"trig", "nq", "jsonld"})
 
+_COMPACT_AFTER = 100  # replaced articles
 _HASHES = """
 SELECT ?g ?h WHERE { GRAPH ?g { ?a a <https://vnkg.org/ontology#Article> ;
                                    <https://vnkg.org/ontology#contentHash> ?h } }
@@ -145,7 +146,12 @@ class KGStore:
             report.quads += len(quads)
             stored[article.id] = article.content_hash
         flush()
+        if report.replaced >= max(_COMPACT_AFTER, len(stored) // 10):
+            self.compact()  # replaced versions leave dead data (RocksDB WAL and tombstones)
         return report
+
+    def compact(self) -> None:
+        """Reclaim the space old versions of articles held (a no-op where the server does it)."""
 
     def add_extraction(self, extraction: Extraction) -> int:
         """Store one article's facts, replacing what the store had for it; returns the quad count."""

@@ -281,6 +281,12 @@ class EmbeddedStore(KGStore):
         except OSError as err:
             raise StoreError(f"backup of {self.location} to {target} failed: {err}") from err
 
+    def compact(self) -> None:
+        """Flush and compact the RocksDB files (``Store.optimize``)."""
+        if not self.read_only:
+            self._store.flush()
+            self._store.optimize()
+
     def flush(self) -> None:
         if not self.read_only:
             self._store.flush()

@@ -33,7 +33,8 @@ def test_a_failing_write_keeps_the_old_output_and_leaves_no_temp_file(data_store
     out.write_text("the previous output\n", encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "kg", *args, "-o", str(out), "--force",
                              "--store", str(data_store_path)],
-                            capture_output=True, text=True, preexec_fn=_small_file_limit, timeout=300)
+                            check=False, capture_output=True, text=True, preexec_fn=_small_file_limit,
+                            timeout=300)
     assert result.returncode != 0, "the write was expected to fail at the file size limit"
     assert "Traceback" not in result.stderr
     assert out.read_text(encoding="utf-8") == "the previous output\n"
