@@ -282,10 +282,14 @@ class EmbeddedStore(KGStore):
             raise StoreError(f"backup of {self.location} to {target} failed: {err}") from err
 
     def compact(self) -> None:
-        """Flush and compact the RocksDB files (``Store.optimize``)."""
-        if not self.read_only:
-            self._store.flush()
-            self._store.optimize()
+        """Flush and compact the RocksDB files (``Store.optimize``), then reopen the store:
+        RocksDB lets go of its spent write-ahead logs only on opening."""
+        if self.read_only or self.location == ":memory:":
+            return
+        self._store.flush()
+        self._store.optimize()
+        del self._store
+        self._store = pyoxigraph.Store(self.location)
 
     def flush(self) -> None:
         if not self.read_only:
