@@ -40,8 +40,7 @@ def corpus(versions, tmp_path_factory):
     """130 articles (data/ and nine copies of each), original and edited, pickled for a child."""
     originals = [c for original, _ in versions.values() for c in [original, *copies(original, 9)]]
     edits = [c for _, edit in versions.values() for c in [edit, *copies(edit, 9)]]
-    edits = [e for e, o in zip(edits, originals, strict=True)]  # same ids as originals
-    edits = [_same_id(e, o) for e, o in zip(edits, originals, strict=True)]
+    edits = [_same_id(e, o) for e, o in zip(edits, originals, strict=True)]  # the ids of the originals
     root = tmp_path_factory.mktemp("kill")
     for name, items in (("originals", originals), ("edits", edits)):
         (root / f"{name}.pickle").write_bytes(pickle.dumps(items))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import resource
+import shutil
 import signal
 import socket
 import subprocess
@@ -88,9 +89,7 @@ def _free_port() -> int:
 
 
 def test_a_server_dying_mid_build_is_a_clean_error(tmp_path):
-    from conftest import oxigraph_binary
-
-    binary = oxigraph_binary()
+    binary = shutil.which("oxigraph", path=os.path.dirname(sys.executable)) or shutil.which("oxigraph")
     if binary is None:
         pytest.skip("oxigraph server not installed")
     port = _free_port()
