@@ -114,16 +114,17 @@ def time_queries(path: Path, repeat: int, queries: list[Path]) -> dict[str, tupl
     return out
 
 
-def main(sizes: list[int], reports: int, repeat: int) -> dict:
+def main(sizes: list[int], reports: int, repeat: int, skip: tuple[str, ...] = ()) -> dict:
+    queries = [q for q in QUERIES if q.stem not in skip]
     results = {}
     for n in sizes:
-        results[n] = time_queries(built_store(n, reports), repeat, QUERIES)
+        results[n] = time_queries(built_store(n, reports), repeat, queries)
     first = sizes[0]
     head = "".join(f"{f'{n:,} art.':>16}" for n in sizes)
     ratios = "".join(f"{f'x/art {n:,}':>12}" for n in sizes[1:])
     print(f"\nexample queries, {reports} reports per event; ms (rows); "
           f"cost per article relative to {first:,} articles\n{'query':24}{head}{ratios}")
-    for query in QUERIES:
+    for query in queries:
         name = query.stem
         cells = "".join(f"{results[n][name][0] * 1000:>9.1f} ({results[n][name][1]:>4})" for n in sizes)
         base = results[first][name][0] / first
