@@ -294,7 +294,20 @@ def main() -> None:
     parser.add_argument("--articles", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--dump", help=argparse.SUPPRESS)
     parser.add_argument("--json", action="store_true", help="print the raw results as JSON too")
+    parser.add_argument("--growth", action="store_true",
+                        help="instead: every example query at several sizes with many reports per event "
+                             "(bench/growth.py)")
+    parser.add_argument("--sizes", default="100,1000,3000", help="--growth: articles per store")
+    parser.add_argument("--reports", type=int, default=10, help="--growth: reports per event")
+    parser.add_argument("--skip", default="", help="--growth: example queries left out (names, comma-separated)")
     args = parser.parse_args()
+    if args.growth:
+        sys.path.insert(0, str(Path(__file__).parent))
+        from growth import main as growth
+
+        growth([int(n) for n in args.sizes.split(",")], args.reports, args.repeat,
+               tuple(filter(None, args.skip.split(","))))
+        return
     if args.child:
         print(json.dumps(run_backend(args.child, args.articles, args.repeat, args.dump)))
         return

@@ -7,6 +7,7 @@ import os
 import sys
 import traceback
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import click
@@ -168,6 +169,30 @@ def refuse_overwrite(output: str | None, *, force: bool) -> None:
 
     if output and not force and Path(output).exists() and Path(output).stat().st_size > 0:
         raise click.UsageError(f"{output} exists; add --force to overwrite it")
+
+
+@contextmanager
+def atomic_output(output: str) -> Iterator[str]:
+    """A temporary path beside ``output`` to write to; renamed onto ``output`` once the write
+    succeeds (after fsync), removed if it fails, so ``output`` is never left half written."""
+    import tempfile
+    from pathlib import Path
+
+    target = Path(output)
+    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=f".tmp{target.suffix}",
+                                dir=target.parent)
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.fchmod(fd, 0o666 & ~umask)  # as open() would have made it, not mkstemp's 0600
+        os.close(fd)
+        yield temp
+        with open(temp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
 
 
 def parse_date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:

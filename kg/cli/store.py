@@ -16,12 +16,14 @@ import click
 from kg.cli._common import (
     CONTEXT_SETTINGS,
     InputErrors,
+    atomic_output,
     estimate_articles,
     info,
     parse_date_option,
     progress,
     progress_shown,
     refuse_overwrite,
+    warn,
     warn_undated,
 )
 from kg.cli._limits import article_timeout_option
@@ -204,9 +206,10 @@ def export(fmt: str, output: str | None, force: bool, **kwargs: Any) -> None:
                 raise click.UsageError(f"--format {fmt} needs -o FILE")
             from kg.export import write_graph
 
-            write_graph(store, fmt, output)
+            with atomic_output(output) as temp:
+                write_graph(store, fmt, temp)
         elif output:
-            with open(output, "wb") as out:
+            with atomic_output(output) as temp, open(temp, "wb") as out:
                 store.dump(out, fmt)
         else:
             store.dump(sys.stdout.buffer, fmt)
@@ -310,8 +313,8 @@ def remove(article_ids: tuple[str, ...], **kwargs: Any) -> None:
                 info(f"removed {article_id}")
             else:
                 missing.append(article_id)
-    if missing:
-        raise StoreError(f"not in the store: {', '.join(missing)}")
+    if missing:  # already gone, e.g. removed by a run that then crashed: nothing to do
+        warn(f"not in the store (already removed?): {', '.join(missing)}")
 
 
 def _oxigraph_binary() -> str:
@@ -430,7 +433,7 @@ def load(dumps: tuple[str, ...], store: str, threads: int) -> None:
                                "server with its own bulk loader (oxigraph: oxigraph load --location DIR "
                                "--file FILE)")
     errors = InputErrors()
-    with EmbeddedStore(store) as embedded:
+    with EmbeddedStore(store, loading=True) as embedded:
         report = embedded.load_dumps(dumps, threads=threads, on_error=errors)
         total = embedded.count()
     info(f"{store}: loaded {len(report.loaded)} file(s) in {report.seconds:.1f} s"

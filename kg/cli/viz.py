@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli._common import CONTEXT_SETTINGS, info, parse_date_option, refuse_overwrite, warn
+from kg.cli._common import CONTEXT_SETTINGS, atomic_output, info, parse_date_option, refuse_overwrite, warn
 
 
 def _names(ctx: click.Context, param: click.Parameter, value: str | None) -> list[str] | None:
@@ -89,7 +89,8 @@ def viz(store_path: str, graph_file: str | None, output: str, force: bool, focus
     view = select(g, focus=focus, hops=hops, relations=relations, types=types,
                   since=since.isoformat() if since else None, until=until.isoformat() if until else None,
                   max_nodes=max_nodes)
-    write_html(view, output, title=title, layout=layout, timeline=timeline)
+    with atomic_output(output) as temp:
+        write_html(view, temp, title=title, layout=layout, timeline=timeline)
     dropped = view.graph.get("dropped") or {}
     if dropped:
         examples = ", ".join(dropped["examples"])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any
 
@@ -18,6 +18,7 @@ from pyoxigraph import Quad, RdfFormat
 from kg import ids
 from kg.errors import InputError, QueryError, StoreError
 from kg.model import Article, Extraction
+from kg.store import names
 from kg.store.events import DATE, link_events
 from kg.store.results import QueryResult
 
@@ -36,6 +37,7 @@ EXPORT_FORMATS = {
 }
 QUAD_FORMATS = frozenset({"trig", "nq", "jsonld"})
 
+_COMPACT_AFTER = 100  # replaced articles
 _HASHES = """
 SELECT ?g ?h WHERE { GRAPH ?g { ?a a <https://vnkg.org/ontology#Article> ;
                                    <https://vnkg.org/ontology#contentHash> ?h } }
@@ -129,9 +131,7 @@ class KGStore:
                 continue
             if article.id in stored:
                 flush()
-                candidates = self._name_candidates(ids.article_graph_iri(article.id))
-                self._write_article(article.id, quads, replace=True)
-                self._collect_names(candidates)
+                self._replace_article(article.id, quads)
                 report.replaced += 1
             else:
                 # New articles are written in batches; each batch is all or
@@ -146,36 +146,38 @@ class KGStore:
             report.quads += len(quads)
             stored[article.id] = article.content_hash
         flush()
+        if report.replaced >= max(_COMPACT_AFTER, len(stored) // 10):
+            self.compact()  # replaced versions leave dead data (RocksDB WAL and tombstones)
         return report
+
+    def compact(self) -> None:
+        """Reclaim the space old versions of articles held (a no-op where the server does it)."""
 
     def add_extraction(self, extraction: Extraction) -> int:
         """Store one article's facts, replacing what the store had for it; returns the quad count."""
         self._check_writable()
         quads, _ = link_events(_quads(extraction), self._event_days)
-        candidates = self._name_candidates(ids.article_graph_iri(extraction.article.id))
-        self._write_article(extraction.article.id, quads, replace=True)
-        self._collect_names(candidates)
+        self._replace_article(extraction.article.id, quads)
         return len(quads)
 
     def remove(self, article_id: str) -> bool:
         """Take out everything one article said; False if the store did not have it."""
         self._check_writable()
+        if not self._has_graph(ids.article_graph_iri(article_id)):
+            return False
+        self._replace_article(article_id, [])
+        return True
+
+    def _replace_article(self, article_id: str, quads: list[Quad]) -> None:
+        """Put ``quads`` (nothing: remove) in place of an article, in one update.
+
+        The names graph is the union of what the stored articles say about
+        names (see ``kg.store.names``): each names triple the old version
+        stated goes unless another article still states it.
+        """
         graph = ids.article_graph_iri(article_id)
-        candidates = self._name_candidates(graph)
-        removed = self._remove_graph(graph)
-        self._collect_names(candidates)
-        return removed
-
-    def _name_candidates(self, graph_iri: str) -> list[str]:
-        """Nodes of the names graph that the article at ``graph_iri`` uses."""
-        result = self._query(_CANDIDATES.replace("<G>", f"<{graph_iri}>"))
-        return [row[0] for row in result if row[0]]
-
-    def _collect_names(self, candidates: list[str]) -> None:
-        """Drop names (entities, offices, positions) that no article uses any more."""
-        for start in range(0, len(candidates), 500):
-            values = " ".join(f"<{iri}>" for iri in candidates[start:start + 500])
-            self._update(_COLLECT.replace("VALUES_", values))
+        stated = self._query(names.STATED_IN.replace("<G>", f"<{graph}>"))
+        self._update(replace_update(graph, quads, names.stated_rows(stated.terms)))
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL 1.1 Update."""
@@ -264,8 +266,8 @@ class KGStore:
         for article_id, quads in batch:
             self._write_article(article_id, quads, replace=False)
 
-    def _remove_graph(self, graph_iri: str) -> bool:
-        raise NotImplementedError
+    def _has_graph(self, graph_iri: str) -> bool:
+        return bool(self._query(f"ASK {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}").boolean)
 
     def _query(self, sparql: str) -> QueryResult:
         raise NotImplementedError
@@ -283,38 +285,6 @@ class KGStore:
             raise StoreError(f"store {self.location} is open read-only")
 
 
-_NAMES = f"<{ids.NAMES_GRAPH}>"
-_CANDIDATES = f"""
-PREFIX vnkg: <https://vnkg.org/ontology#>
-SELECT DISTINCT ?n WHERE {{
-  {{ GRAPH <G> {{ ?a vnkg:mentions ?n }} }}
-  UNION {{ GRAPH <G> {{ ?n vnkg:observedOn|vnkg:evidence ?x }} GRAPH {_NAMES} {{ ?n a ?t }} }}
-  UNION {{ GRAPH <G> {{ ?p vnkg:evidence ?x }} GRAPH {_NAMES} {{ ?p vnkg:office ?n }} }}
-}}
-"""
-# Positions first (alive while an article graph still dates them), then
-# entities and offices (alive while an article graph uses them, or, for an
-# office, while a remaining position holds it).
-_COLLECT = f"""
-PREFIX vnkg: <https://vnkg.org/ontology#>
-DELETE {{ GRAPH {_NAMES} {{ ?n ?p ?o . ?s ?q ?n }} }}
-WHERE {{
-  VALUES ?n {{ VALUES_ }}
-  GRAPH {_NAMES} {{ ?n a vnkg:Position }}
-  FILTER NOT EXISTS {{ GRAPH ?g {{ ?n ?p2 ?o2 }} FILTER(?g != {_NAMES}) }}
-  GRAPH {_NAMES} {{ {{ ?n ?p ?o }} UNION {{ ?s ?q ?n }} }}
-}} ;
-DELETE {{ GRAPH {_NAMES} {{ ?n ?p ?o }} }}
-WHERE {{
-  VALUES ?n {{ VALUES_ }}
-  GRAPH {_NAMES} {{ ?n ?p ?o }}
-  FILTER NOT EXISTS {{ GRAPH ?g {{ ?n ?p2 ?o2 }} FILTER(?g != {_NAMES}) }}
-  FILTER NOT EXISTS {{ GRAPH ?g {{ ?s2 ?p3 ?n }} FILTER(?g != {_NAMES}) }}
-  FILTER NOT EXISTS {{ GRAPH {_NAMES} {{ ?holder vnkg:office ?n }} }}
-}}
-"""
-
-
 def _raise(err: InputError) -> None:
     raise err
 
@@ -322,7 +292,7 @@ def _raise(err: InputError) -> None:
 def _quads(extraction: Extraction) -> list[Quad]:
     from kg.rdf import to_quads
 
-    return to_quads(extraction)
+    return names.with_statements(to_quads(extraction))
 
 
 def _distinct_triples(quads: Iterable[Quad]) -> list[Any]:
@@ -368,13 +338,20 @@ def _extractions(items: Iterable[Article | Extraction], *, unchanged: Callable[[
     yield from extract_articles(pending(), **kwargs)
 
 
-def replace_update(graph_iri: str, quads: list[Quad]) -> str:
-    """One SPARQL update replacing an article's graph and adding the names it uses."""
+def replace_update(graph_iri: str, quads: list[Quad], stale_names: Sequence[str] = ()) -> str:
+    """One SPARQL update (one transaction) replacing an article's graph, adding the names it
+    uses and dropping those of ``stale_names`` (``VALUES`` rows, see ``kg.store.names``) that
+    no article states any more."""
     by_graph: dict[str, list[str]] = {}
     for q in quads:
         by_graph.setdefault(str(q.graph_name), []).append(f"{q.subject} {q.predicate} {q.object} .")
     blocks = "\n".join(f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}" for g, lines in by_graph.items())
-    return f"DROP SILENT GRAPH <{graph_iri}> ;\nINSERT DATA {{\n{blocks}\n}}"
+    update = f"DROP SILENT GRAPH <{graph_iri}>"
+    if blocks:
+        update += f" ;\nINSERT DATA {{\n{blocks}\n}}"
+    if stale_names:
+        update += " ;\n" + names.collect_update(stale_names)
+    return update
 
 
 def syntax_error(err: Exception, sparql: str) -> QueryError:

@@ -46,7 +46,7 @@ class EmbeddedStore(KGStore):
     batch_quads = 50_000
 
     def __init__(self, location: str | Path | None = DEFAULT_LOCATION, *, read_only: bool = False,
-                 create: bool = True) -> None:
+                 create: bool = True, loading: bool = False) -> None:
         self.read_only = read_only
         self.location = str(location) if location is not None else ":memory:"
         self._lock: StoreLock | None = None
@@ -74,10 +74,13 @@ class EmbeddedStore(KGStore):
             raise StoreError(f"cannot open store {path}: {err}") from err
         self._journal = path / JOURNAL_NAME
         self._load_marker = path / LOAD_MARKER_NAME
+        if self._load_marker.exists() and not loading:
+            self.close()
+            raise StoreError(f"store {path} holds a kg load that did not finish (part of the dumps at "
+                             f"most); run kg load again with all the files, which starts over "
+                             f"(kg load FILE... --store {path}), or remove the directory")
         if not read_only and self._journal.exists():
             self._recover()
-        if not read_only and self._load_marker.exists():
-            self._undo_interrupted_load()
 
     @property
     def native(self) -> pyoxigraph.Store:
@@ -140,10 +143,8 @@ class EmbeddedStore(KGStore):
         except (OSError, ValueError):
             article_ids = []
         for article_id in article_ids:
-            graph = ids.article_graph_iri(article_id)
-            candidates = self._name_candidates(graph)
-            self._remove_graph(graph)
-            self._collect_names(candidates)
+            if self._has_graph(ids.article_graph_iri(article_id)):
+                self._replace_article(article_id, [])
         self._store.flush()
         journal.unlink()
 
@@ -159,13 +160,17 @@ class EmbeddedStore(KGStore):
         per file: a file that does not parse is reported to ``on_error`` (its
         path, line and the parser's words), the store is emptied and the good
         files loaded again. A marker file makes a crash or Ctrl-C mid-load
-        leave an empty store, as it was before: the next open clears it.
+        make readers and writers refuse the store, naming ``kg load``, until
+        the last file is in; a crash or Ctrl-C mid-load leaves the marker, and
+        ``kg load`` run again empties the store and starts over.
         Loading into a store that holds anything is refused, since a partial
         load could not be told apart from what was there.
         """
         from kg.store.load import dump_format, load_file
 
         self._check_writable()
+        if self._load_marker is not None and self._load_marker.exists():
+            self._undo_interrupted_load()  # a load killed midway: start over
         if next(self._store.quads_for_pattern(None, None, None), None) is not None:
             raise StoreError(f"{self.location} is not empty; kg load restores dumps into an empty store "
                              "(choose a new --store directory, or kg build the articles)")
@@ -211,7 +216,7 @@ class EmbeddedStore(KGStore):
     def _mark_loading(self) -> None:
         if self._load_marker is not None:
             with open(self._load_marker, "w", encoding="utf-8") as fh:
-                fh.write("a kg load was interrupted: the store is emptied when next opened\n")
+                fh.write("a kg load is running or was interrupted: run kg load again to start over\n")
                 fh.flush()
                 os.fsync(fh.fileno())
 
@@ -229,12 +234,8 @@ class EmbeddedStore(KGStore):
         found = self._store.quads_for_pattern(NamedNode(event_iri), NamedNode(DATE), None, None)
         return event_days(found).get(event_iri, set())
 
-    def _remove_graph(self, graph_iri: str) -> bool:
-        graph = NamedNode(graph_iri)
-        if not self._store.contains_named_graph(graph):
-            return False
-        self._store.remove_graph(graph)
-        return True
+    def _has_graph(self, graph_iri: str) -> bool:
+        return self._store.contains_named_graph(NamedNode(graph_iri))
 
     def _query(self, sparql: str) -> QueryResult:
         try:
@@ -279,6 +280,16 @@ class EmbeddedStore(KGStore):
             self._store.backup(str(target))
         except OSError as err:
             raise StoreError(f"backup of {self.location} to {target} failed: {err}") from err
+
+    def compact(self) -> None:
+        """Flush and compact the RocksDB files (``Store.optimize``), then reopen the store:
+        RocksDB lets go of its spent write-ahead logs only on opening."""
+        if self.read_only or self.location == ":memory:":
+            return
+        self._store.flush()
+        self._store.optimize()
+        del self._store
+        self._store = pyoxigraph.Store(self.location)
 
     def flush(self) -> None:
         if not self.read_only:

@@ -145,15 +145,6 @@ class RemoteStore(KGStore):
         # Virtuoso: see _replace_in_parts).
         self._update(_replace_in_parts(ids.article_graph_iri(article_id), quads))
 
-    def _remove_graph(self, graph_iri: str) -> bool:
-        if self.graph_store_endpoint:
-            status, _, _ = self._request("DELETE", self._graph_url(graph_iri), ok_missing=True)
-            return status != 404
-        present = self._query(f"ASK {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}").boolean
-        if present:
-            self._update(f"CLEAR GRAPH <{graph_iri}>")  # Virtuoso drops only graphs made by CREATE
-        return bool(present)
-
     def count(self) -> int:
         result = self._query(_COUNT)
         return int(result.rows()[0][0])

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from kg.store.base import KGStore
 
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 # Package data (kg/ontology links to the top-level ontology/ in a checkout), so an
 # installed wheel finds it too.
 SHAPES = Path(str(resources.files("kg").joinpath("ontology").joinpath("shapes.ttl")))
@@ -39,10 +40,10 @@ def validate(store: KGStore, *, shapes: str | Path = SHAPES) -> ValidationReport
     import rdflib
     from rdflib.namespace import SH
 
-    buffer = io.BytesIO()
-    store.dump(buffer, "nt")
     data = rdflib.Graph()
-    data.parse(data=buffer.getvalue().decode("utf-8"), format="nt")
+    # term by term, not through a text format: a stored URL holding U+2028 broke that
+    for triple in {quad.triple for quad in store.quads()}:
+        data.add((_rdflib_term(triple.subject), _rdflib_term(triple.predicate), _rdflib_term(triple.object)))
     shapes_graph = rdflib.Graph().parse(str(shapes), format="turtle")
     conforms, results, _ = pyshacl.validate(data, shacl_graph=shapes_graph, inference="none",
                                             advanced=True, allow_warnings=True)
@@ -57,6 +58,24 @@ def validate(store: KGStore, *, shapes: str | Path = SHAPES) -> ValidationReport
                                     value(result, SH.resultMessage), severity))
     violations.sort(key=lambda v: (v.focus, v.path, v.message))
     return ValidationReport(conforms=bool(conforms), violations=violations, triples=len(data))
+
+
+def _rdflib_term(term: Any) -> Any:
+    """The rdflib term for a pyoxigraph one."""
+    import rdflib
+    from pyoxigraph import BlankNode, Literal, NamedNode
+
+    if isinstance(term, NamedNode):
+        return rdflib.URIRef(term.value)
+    if isinstance(term, BlankNode):
+        return rdflib.BNode(term.value)
+    if isinstance(term, Literal):
+        if term.language:
+            return rdflib.Literal(term.value, lang=term.language)
+        if term.datatype.value == _XSD_STRING:  # rdflib's plain literal, as its parsers make it
+            return rdflib.Literal(term.value)
+        return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
+    raise ValueError(f"not an RDF term rdflib can hold: {term}")
 
 
 _CLASSES = """

@@ -109,7 +109,7 @@ def test_a_store_that_holds_anything_is_refused_and_kept(sample_store, tmp_path)
     assert sample_store.count() == before
 
 
-def test_a_load_killed_midway_leaves_an_empty_store(tmp_path):
+def test_a_load_killed_midway_is_refused_until_loaded_again(tmp_path):
     dump = _synthetic_nquads(tmp_path / "big.nq", 400_000)
     store_dir = tmp_path / "s"
     proc = subprocess.Popen([sys.executable, "-m", "kg", "load", str(dump), "--store", str(store_dir)],
@@ -122,11 +122,13 @@ def test_a_load_killed_midway_leaves_an_empty_store(tmp_path):
     proc.wait()
     if not marker.exists():
         pytest.skip("the load finished before it could be killed")
-    with EmbeddedStore(store_dir) as store:
-        assert store.count() == 0
-        assert not marker.exists()
-        store.load_dumps([dump])  # and it can be loaded again
+    for read_only in (True, False):  # readers and writers refuse the half-loaded store
+        with pytest.raises(StoreError, match="kg load"):
+            EmbeddedStore(store_dir, read_only=read_only)
+    with EmbeddedStore(store_dir, loading=True) as store:
+        store.load_dumps([dump])  # kg load again starts over
         assert store.count() == 400_000
+    assert not marker.exists()
 
 
 def test_cli_load_reports_each_bad_file_and_exits_3(data_dump, tmp_path):

@@ -1,0 +1,133 @@
+"""Example queries as the store grows, with many reports per event (issue 13, point 1).
+
+News repeats itself: one meeting is reported by many articles. The corpus is
+the sample articles' real extractions (data/, extracted once and cached in
+the temp directory) replicated with new ids: ``--reports`` articles tell the
+same story (the same events, each with that many reports), and each next
+story is an earlier one moved whole years later, so its events are new
+nodes. A store of N articles thus holds N / reports stories. Stores are
+written through ``KGStore.add`` (the ingest path) once into the temp
+directory and reused. Every example query runs on every size (median of
+``--repeat``) and its cost per article is set beside the smallest size's:
+1.0 is linear growth.
+
+    python bench/store.py --growth                         # 100, 1,000, 3,000 articles
+    python bench/store.py --growth --sizes 100,1000,10000 --reports 10
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import pickle
+import re
+import statistics
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+QUERIES = sorted((ROOT / "examples" / "queries").glob("*.rq"))
+CACHE = Path(tempfile.gettempdir()) / "vnkg-bench-growth"
+_YEAR = re.compile(r"\b(\d{4})")
+
+
+def data_extractions() -> list:
+    """The real extractions of data/ (cached)."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    cached = CACHE / "data-extractions.pickle"
+    if cached.exists():
+        return pickle.loads(cached.read_bytes())
+    from kg.ingest import read_articles
+    from kg.pipeline import extract_articles
+
+    extractions = list(extract_articles(read_articles([ROOT / "data"]), workers=1))
+    cached.write_bytes(pickle.dumps(extractions))
+    return extractions
+
+
+def _later(value: str | None, years: int) -> str | None:
+    if not value:
+        return value
+    moved = _YEAR.sub(lambda m: str(int(m.group(1)) + years), value)
+    return moved.replace("-02-29", "-02-28")
+
+
+def _later_date(day: dt.date | None, years: int) -> dt.date | None:
+    return day and dt.date(day.year + years, day.month, min(day.day, 28 if day.month == 2 else day.day))
+
+
+def retold(extraction, *, story: int, report: int):
+    """``extraction`` as report ``report`` of story ``story``: new id, dates ``story`` years on."""
+    years = story
+    article = extraction.article
+    article_id = f"s{story:05d}-r{report:02d}-{article.id}"
+    new_article = dataclasses.replace(article, id=article_id, content_hash=f"{article.content_hash}-{article_id}",
+                                      published=_later_date(article.published, years))
+    return dataclasses.replace(
+        extraction, article=new_article,
+        relations=tuple(dataclasses.replace(r, date=_later(r.date, years)) for r in extraction.relations),
+        positions=tuple(dataclasses.replace(p, date=_later(p.date, years)) for p in extraction.positions),
+        quantities=tuple(dataclasses.replace(q, period=_later(q.period, years)) for q in extraction.quantities))
+
+
+def reported_corpus(n_articles: int, reports: int) -> Iterator:
+    base = data_extractions()
+    for index in range(n_articles):
+        story, report = divmod(index, reports)
+        yield retold(base[story % len(base)], story=story, report=report)
+
+
+def built_store(n_articles: int, reports: int) -> Path:
+    """The store of ``n_articles`` articles (built once, then reused)."""
+    from kg.store import open_store
+
+    path = CACHE / f"store-{n_articles}-{reports}"
+    done = path / "complete"
+    if not done.exists():
+        import shutil
+
+        shutil.rmtree(path, ignore_errors=True)
+        started = time.perf_counter()
+        with open_store(path) as store:
+            store.add(reported_corpus(n_articles, reports))
+        done.write_text(f"{time.perf_counter() - started:.1f}\n")
+        print(f"  built {n_articles} articles in {done.read_text().strip()} s", flush=True)
+    return path
+
+
+def time_queries(path: Path, repeat: int, queries: list[Path]) -> dict[str, tuple[float, int]]:
+    """Query name -> (median seconds, rows)."""
+    from kg.store import open_store
+
+    out = {}
+    with open_store(path, read_only=True) as store:
+        for query in queries:
+            text = query.read_text(encoding="utf-8")
+            times, rows = [], 0
+            for _ in range(repeat):
+                started = time.perf_counter()
+                rows = len(store.query(text))
+                times.append(time.perf_counter() - started)
+            out[query.stem] = (statistics.median(times), rows)
+    return out
+
+
+def main(sizes: list[int], reports: int, repeat: int, skip: tuple[str, ...] = ()) -> dict:
+    queries = [q for q in QUERIES if q.stem not in skip]
+    results = {}
+    for n in sizes:
+        results[n] = time_queries(built_store(n, reports), repeat, queries)
+    first = sizes[0]
+    head = "".join(f"{f'{n:,} art.':>16}" for n in sizes)
+    ratios = "".join(f"{f'x/art {n:,}':>12}" for n in sizes[1:])
+    print(f"\nexample queries, {reports} reports per event; ms (rows); "
+          f"cost per article relative to {first:,} articles\n{'query':24}{head}{ratios}")
+    for query in queries:
+        name = query.stem
+        cells = "".join(f"{results[n][name][0] * 1000:>9.1f} ({results[n][name][1]:>4})" for n in sizes)
+        base = results[first][name][0] / first
+        rel = "".join(f"{results[n][name][0] / n / base:>12.2f}" for n in sizes[1:])
+        print(f"{name:24}{cells}{rel}")
+    return results

@@ -1,0 +1,70 @@
+"""The shared names graph, kept equal to the union of what the stored articles say about names.
+
+An entity's labels and aliases, an office's labels, a position's holder and
+title live once in the names graph (``kg.rdf``), but each comes from some
+article's text. So that removing or replacing an article leaves exactly what a
+clean build of the remaining articles would, every names triple an article
+states is also recorded in the article's own graph::
+
+    <id/person/to-lam> vnkg:nameFact "<http://www.w3.org/2004/02/skos/core#altLabel> \"Tổng Bí thư Tô Lâm\"@vi" .
+
+(the predicate and object in N-Triples). A names triple stays while some
+article graph records it; dropping an article's graph drops its records in
+the same update, and then each names triple it recorded that no other graph
+records goes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from kg import ids
+
+__all__ = ["NAME_FACT", "STATED_IN", "collect_update", "stated_rows", "with_statements"]
+
+NAME_FACT = ids.ONT + "nameFact"
+_NAME_FACT = NamedNode(NAME_FACT)
+_NAMES = NamedNode(ids.NAMES_GRAPH)
+
+# The names triples the article graph <G> records, with its records.
+STATED_IN = f"""
+SELECT ?n ?p ?o ?f WHERE {{
+  GRAPH <G> {{ ?n <{NAME_FACT}> ?f }}
+  GRAPH <{ids.NAMES_GRAPH}> {{ ?n ?p ?o }}
+}}
+"""
+
+
+def _fact(quad: Quad) -> str:
+    return f"{quad.predicate} {quad.object}"
+
+
+def with_statements(quads: list[Quad]) -> list[Quad]:
+    """``quads`` of one article, plus a record in its graph of each names triple it states."""
+    graph = next((q.graph_name for q in quads if q.graph_name != _NAMES), None)
+    if graph is None:
+        return quads
+    records: dict[Quad, None] = {}
+    for quad in quads:
+        if quad.graph_name == _NAMES:
+            records.setdefault(Quad(quad.subject, _NAME_FACT, Literal(_fact(quad)), graph), None)
+    return quads + list(records)
+
+
+def stated_rows(terms: Iterable[Sequence[Any]]) -> list[str]:
+    """``VALUES (?n ?p ?o ?f)`` rows for the ``STATED_IN`` answers whose record matches the triple."""
+    rows = []
+    for n, p, o, f in terms:
+        if isinstance(f, Literal) and f.value == f"{p} {o}":
+            rows.append(f"({n} {p} {o} {f})")
+    return rows
+
+
+def collect_update(rows: Sequence[str]) -> str:
+    """Drop the names triples of ``rows`` that no article graph records any more."""
+    return (f"DELETE {{ GRAPH <{ids.NAMES_GRAPH}> {{ ?n ?p ?o }} }} WHERE {{\n"
+            f"  VALUES (?n ?p ?o ?f) {{\n  " + "\n  ".join(rows) + "\n  }\n"
+            f"  FILTER NOT EXISTS {{ GRAPH ?g {{ ?n <{NAME_FACT}> ?f }} }}\n}}")
