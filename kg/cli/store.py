@@ -29,7 +29,7 @@ from kg.cli._common import (
 from kg.cli._limits import article_timeout_option
 from kg.cli._terminal import escape_controls, safe_output
 from kg.cli._web import require_input, web_options
-from kg.errors import MissingDependencyError, StoreError, StoreLockedError
+from kg.errors import MissingDependencyError, StoreLockedError
 from kg.ingest import DEFAULT_MAX_BYTES
 
 RDF_FORMATS = ("turtle", "nt", "trig", "nq", "jsonld")
