@@ -124,7 +124,8 @@ def extract_article(article: Article) -> Extraction:
                 last_date = date
             relations.append(Relation(raw.subject, raw.predicate, raw.object, date, evidence,
                                       kind=raw.verb.kind, cameo=raw.verb.cameo, modality=raw.modality,
-                                      confidence=raw.confidence, extractor=EXTRACTOR))
+                                      confidence=raw.confidence, extractor=EXTRACTOR,
+                                      construction=raw.construction))
         for q in find_quantities(stext):
             subjects = tuple(local) or discourse.countries
             period = dates[0].value if dates else None
