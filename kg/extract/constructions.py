@@ -1,0 +1,215 @@
+"""The relation constructions: each named, with its slots and examples, in order of priority.
+
+The relation finder (``kg.extract.relations``) tags every row it emits with the
+name of the construction that bound its arguments; this module is the one list
+of those names. Each entry says what fires the construction, where each
+argument is found, what it emits, and one to three sentences of our own that
+are its unit tests (``tests/extract/test_constructions.py`` runs them all).
+
+When several constructions take part in one clause, the row carries the first
+special one that bound an argument, in the order below; ``verb_clause`` is the
+plain case. ``kg explain "SENTENCE"`` prints the name and the bound spans.
+
+>>> construction("invitation_of").predicates
+('invited',)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.errors import KGError
+
+__all__ = ["CONSTRUCTIONS", "Construction", "Example", "Slot", "construction"]
+
+BEFORE = "before the trigger"
+AFTER = "after the trigger"
+LIST_AFTER = "a list after the trigger"
+CONTEXT = "the clause or sentence before (context)"
+FRAME = "a frame opening the sentence"
+IN_NAME = "inside the agreement's name"
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """One argument: its role, the entity types it takes, and where it is found."""
+
+    role: str  # "subject" or "object"
+    types: tuple[str, ...]
+    where: str
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A sentence of our own and rows ``(subject, predicate, object)`` it must give by this construction."""
+
+    text: str
+    rows: tuple[tuple[str, str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Construction:
+    """A named way Vietnamese news states a relation."""
+
+    name: str
+    summary: str
+    triggers: str  # the trigger words, or the verb lexicon's predicates it applies to
+    predicates: tuple[str, ...]
+    slots: tuple[Slot, ...]
+    modality: str  # what sets the row's modality
+    examples: tuple[Example, ...] = ()
+
+
+_PERSON = ("Person",)
+_SIGNER = ("Person", "Country", "Organization")
+_CLAUSE_MOOD = "sẽ / dự kiến (planned), không / chưa (negated), đang, đã in the clause before the trigger"
+
+CONSTRUCTIONS: tuple[Construction, ...] = (
+    Construction(
+        "inverted_has", "Dự X có A, B; Đón X tại sân bay có A, B: the subjects follow có, the object precedes it",
+        "a met or attended verb opening the sentence", ("met", "attended"),
+        (Slot("subject", _PERSON, "a list after có"), Slot("object", ("Person", "Event"), "between trigger and có")),
+        "done",
+        (Example("Đón Thủ tướng Anwar Ibrahim tại sân bay có Bộ trưởng Công Thương Lê Minh Hải và "
+                 "Đại sứ Việt Nam tại Malaysia Đinh Ngọc Linh.",
+                 (("Lê Minh Hải", "met", "Anwar Ibrahim"), ("Đinh Ngọc Linh", "met", "Anwar Ibrahim"))),)),
+    Construction(
+        "invitation_of", "nhận lời mời / theo lời mời của X (và Y): X invited the one who travels",
+        "nhận lời mời, theo lời mời, lời mời", ("invited",),
+        (Slot("subject", ("Person", "Country"), "after của, up to two joined by và"),
+         Slot("object", _PERSON, "the traveller: after the inviter, the clause subject, or the visitor in context")),
+        "done; no date unless the invitation itself is dated",
+        (Example("Nhận lời mời của Tổng thống Indonesia Prabowo Subianto, Chủ tịch nước Trần Văn Bình sẽ "
+                 "thăm cấp Nhà nước Indonesia.", (("Prabowo Subianto", "invited", "Trần Văn Bình"),)),)),
+    Construction(
+        "relative_object", "X mà A ký: the agreement named before a relative clause", "ký, ký kết", ("signed",),
+        (Slot("subject", _SIGNER, BEFORE), Slot("object", ("Agreement",), "before mà / được")), _CLAUSE_MOOD),
+    Construction(
+        "named_before_agents", "X do A và B ký / đồng chủ trì: the document or event named before its agents",
+        "ký, chủ trì, đồng chủ trì after do", ("signed", "attended"),
+        (Slot("subject", _SIGNER, "between do and the trigger"), Slot("object", ("Agreement", "Event"), "before do")),
+        _CLAUSE_MOOD,
+        (Example("Bản ghi nhớ về hợp tác du lịch do Bộ trưởng Nguyễn Văn Hùng và Bộ trưởng Du lịch Lào "
+                 "Suanesavanh Vignaket ký đã có hiệu lực.",
+                 (("Nguyễn Văn Hùng", "signed", "Bản ghi nhớ về hợp tác du lịch"),
+                  ("Suanesavanh Vignaket", "signed", "Bản ghi nhớ về hợp tác du lịch"))),)),
+    Construction(
+        "document_anaphor", "ký văn kiện này: the document named before", "ký, ký kết", ("signed",),
+        (Slot("subject", _SIGNER, BEFORE), Slot("object", ("Agreement",), CONTEXT)), _CLAUSE_MOOD,
+        (Example("Hai bên đã trao đổi Hiệp định về dẫn độ. Bộ trưởng Công an Lương Tam Quang đã ký văn kiện này.",
+                 (("Lương Tam Quang", "signed", "Hiệp định về dẫn độ"),)),)),
+    Construction(
+        "delegation_anaphor", "tiễn / đón Đoàn: the head of the visiting delegation", "đón, tiễn, tiếp", ("met",),
+        (Slot("subject", _PERSON, BEFORE), Slot("object", _PERSON, "the last visitor (context)")), _CLAUSE_MOOD,
+        (Example("Ngày 3/3, Tổng thống Chile Gabriel Boric đến Hà Nội. Chiều 4/3, Phó Thủ tướng Bùi Thanh Sơn "
+                 "ra sân bay tiễn Đoàn.", (("Bùi Thanh Sơn", "met", "Gabriel Boric"),)),)),
+    Construction(
+        "event_anaphor", "chủ trì phiên khai mạc: the event named before", "dự, tham dự, chủ trì", ("attended",),
+        (Slot("subject", _PERSON, BEFORE), Slot("object", ("Event",), CONTEXT)), _CLAUSE_MOOD,
+        (Example("Sáng 3/3, Hội nghị Bộ trưởng Ngoại giao ASEAN lần thứ 58 diễn ra tại Hà Nội. Bộ trưởng Ngoại giao "
+                 "Bùi Thanh Sơn chủ trì phiên khai mạc.",
+                 (("Bùi Thanh Sơn", "attended", "Hội nghị Bộ trưởng Ngoại giao ASEAN lần thứ 58"),)),)),
+    Construction(
+        "relative_clause_subject", "gặp X, người sẽ dự Y: the person before người", "any verb after người",
+        ("met", "visited", "attended", "signed"),
+        (Slot("subject", _PERSON, "before , người"), Slot("object", ("Person", "Country", "Event"), AFTER)),
+        _CLAUSE_MOOD,
+        (Example("Thủ tướng Phạm Minh Chính tiếp Đại sứ Hàn Quốc Choi Young-sam, người sẽ dự Hội nghị APEC.",
+                 (("Choi Young-sam", "attended", "Hội nghị APEC"),)),)),
+    Construction(
+        "reduced_relative", "theo Hiệp định giữa Chính phủ hai nước ký năm 2009: the two countries signed",
+        "ký right after an agreement's name", ("signed",),
+        (Slot("subject", ("Country",), "the two countries in context"), Slot("object", ("Agreement",), BEFORE)),
+        "done; dated by the clause after ký"),
+    Construction(
+        "signature_of", "X được ký ... với chữ ký của A", "được ký", ("signed",),
+        (Slot("subject", _SIGNER, "after chữ ký của"), Slot("object", ("Agreement",), BEFORE)), _CLAUSE_MOOD),
+    Construction(
+        "coordinated_subjects", "A, B và C ký / dự / thăm X: one verb, a list of subjects",
+        "signed, attended, visited verbs", ("signed", "attended", "visited"),
+        (Slot("subject", _SIGNER, "a list before the trigger"), Slot("object", ("Agreement", "Event", "Country"),
+                                                                         AFTER)), _CLAUSE_MOOD,
+        (Example("Bộ trưởng Ngoại giao Lê Minh Hải và Bộ trưởng Ngoại giao Campuchia Prak Sokhonn đã ký "
+                 "Hiệp định hợp tác biên giới.",
+                 (("Lê Minh Hải", "signed", "Hiệp định hợp tác biên giới"),
+                  ("Prak Sokhonn", "signed", "Hiệp định hợp tác biên giới"))),)),
+    Construction(
+        "guest_visit", "chủ trì lễ đón X thăm Y; hội đàm với X, đang thăm Y: the guest visits",
+        "thăm after a met verb", ("visited",),
+        (Slot("subject", _PERSON, "the object of the met verb before"), Slot("object", ("Country", "Location"),
+                                                                             AFTER)), _CLAUSE_MOOD,
+        (Example("Thủ tướng Phạm Minh Chính chủ trì lễ đón Tổng thống Chile Gabriel Boric và Phu nhân "
+                 "thăm chính thức Việt Nam.", (("Gabriel Boric", "visited", "Việt Nam"),)),)),
+    Construction(
+        "nominal_visit", "chuyến thăm [cấp Nhà nước] Y của X: the visit as a noun", "chuyến thăm",
+        ("visited",), (Slot("subject", _PERSON, "after của"), Slot("object", ("Country", "Location"), AFTER)),
+        _CLAUSE_MOOD,
+        (Example("Chuyến thăm cấp Nhà nước Việt Nam của Tổng thống Hàn Quốc Lee Jae-myung diễn ra từ ngày 10-12/8.",
+                 (("Lee Jae-myung", "visited", "Việt Nam"),)),)),
+    Construction(
+        "fronted_clause", "Đến Hà Nội từ tối qua, A ...: the subject after the fronted clause's comma",
+        "a verb opening the sentence", ("visited", "attended", "met"),
+        (Slot("subject", _PERSON, "after the comma"), Slot("object", ("Country", "Location", "Event"), AFTER)),
+        _CLAUSE_MOOD,
+        (Example("Đến Hà Nội từ tối qua, Thủ tướng Nhật Bản Ishiba Shigeru đã hội kiến Chủ tịch nước Lương Cường.",
+                 (("Ishiba Shigeru", "visited", "Hà Nội"),)),)),
+    Construction(
+        "pronoun_subject", "..., ông mời C: ông is the sentence's topic", "any verb after ông / bà",
+        ("invited", "met", "visited"), (Slot("subject", _PERSON, "the first person of the sentence"),
+                                        Slot("object", _PERSON, AFTER)), _CLAUSE_MOOD,
+        (Example("Tổng thống Pháp Emmanuel Macron cảm ơn Thủ tướng Phạm Minh Chính; nhân dịp này, ông mời "
+                 "Chủ tịch nước Lương Cường thăm Pháp.", (("Emmanuel Macron", "invited", "Lương Cường"),)),)),
+    Construction(
+        "dropped_subject", "A thăm X; hội kiến B; dự C: a clause without a subject takes the previous one's",
+        "any verb", ("met", "visited", "attended", "signed"),
+        (Slot("subject", _PERSON, CONTEXT), Slot("object", ("Person", "Country", "Event", "Agreement"), LIST_AFTER)),
+        "the clause's own, else the previous clause's",
+        (Example("Thủ tướng Nguyễn Văn An thăm chính thức Singapore; hội kiến Tổng thống Tharman Shanmugaratnam "
+                 "và dự Diễn đàn Kinh tế Việt Nam - Singapore.",
+                 (("Nguyễn Văn An", "met", "Tharman Shanmugaratnam"),
+                  ("Nguyễn Văn An", "attended", "Diễn đàn Kinh tế Việt Nam - Singapore"))),)),
+    Construction(
+        "subject_in_context", "a sentence with no one named before its verb: the person in focus",
+        "any verb", ("met", "visited", "attended", "signed"),
+        (Slot("subject", _PERSON, "the previous sentence's subject"), Slot("object", ("Person", "Country"), AFTER)),
+        _CLAUSE_MOOD),
+    Construction(
+        "passive_agent", "X được A tiếp: A met X", "được + a met verb", ("met",),
+        (Slot("subject", _PERSON, "between được and the trigger"), Slot("object", _PERSON, "before được")),
+        _CLAUSE_MOOD,
+        (Example("Đại sứ Pháp Olivier Brochet được Phó Thủ tướng Trần Lưu Quang tiếp tại trụ sở Chính phủ.",
+                 (("Trần Lưu Quang", "met", "Olivier Brochet"),)),)),
+    Construction(
+        "counterpart", "hội đàm với người đồng cấp Lào: the one person holding the same office", "met verbs",
+        ("met",), (Slot("subject", _PERSON, BEFORE), Slot("object", _PERSON, "the article's holder of that office")),
+        _CLAUSE_MOOD,
+        (Example("Bộ trưởng Quốc phòng Phan Văn Giang đã hội đàm với người đồng cấp Lào Chansamone Chanyalath. "
+                 "Ngày 5/3, Bộ trưởng Quốc phòng Lào Chansamone Chanyalath tiếp tục hội đàm với người đồng cấp "
+                 "Việt Nam.", (("Phan Văn Giang", "met", "Chansamone Chanyalath"),)),)),
+    Construction(
+        "joint_subjects", "A và B hội đàm: two subjects and no object", "met verbs", ("met",),
+        (Slot("subject", _PERSON, BEFORE), Slot("object", _PERSON, "the second subject")), _CLAUSE_MOOD,
+        (Example("Thủ tướng Nguyễn Văn An và Thủ tướng Thái Lan Anutin Charnvirakul đã hội đàm tại Bangkok.",
+                 (("Nguyễn Văn An", "met", "Anutin Charnvirakul"),)),)),
+    Construction(
+        "verb_clause", "A V B: the subject before the trigger, the objects (a list) after it",
+        "every verb in resources/verbs.tsv", ("met", "visited", "attended", "signed", "invited"),
+        (Slot("subject", _SIGNER, BEFORE), Slot("object", ("Person", "Country", "Location", "Event", "Agreement"),
+                                                LIST_AFTER)), _CLAUSE_MOOD,
+        (Example("Chiều 5/3, Thủ tướng Nguyễn Văn An đã hội đàm với Thủ tướng Lào Sonexay Siphandone.",
+                 (("Nguyễn Văn An", "met", "Sonexay Siphandone"),)),)),
+)
+
+_BY_NAME = {c.name: c for c in CONSTRUCTIONS}
+
+
+def construction(name: str) -> Construction:
+    """The construction called ``name``.
+
+    Raises:
+        KGError: no construction has that name; the message lists them.
+    """
+    try:
+        return _BY_NAME[name]
+    except KeyError:
+        raise KGError(f"No construction {name!r}. Available: {', '.join(_BY_NAME)}") from None
