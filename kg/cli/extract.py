@@ -27,6 +27,14 @@ def _default_workers() -> int:
     return os.cpu_count() or 1
 
 
+def _explained(article: Article) -> str:
+    """One article's relations explained, headed by its id (a module-level function: workers pickle it)."""
+    from kg.extract import extract
+    from kg.extract.explain import explain, format_explanations
+
+    return f"# {article.id}\n{format_explanations(explain(extract(article)))}\n"
+
+
 @click.command(context_settings=CONTEXT_SETTINGS)
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="JSONL file (default: stdout).")
@@ -36,8 +44,10 @@ def _default_workers() -> int:
               help="Refuse files larger than this many bytes.")
 @click.option("--workers", type=int, default=_default_workers, show_default="the machine's cores",
               help="Articles extracted in parallel processes.")
+@click.option("--explain", is_flag=True,
+              help="Instead of JSONL, print each relation with the construction and spans behind it.")
 def extract(paths: tuple[str, ...], output: str | None, force: bool, date, max_size: int,
-            workers: int) -> None:
+            workers: int, explain: bool) -> None:
     """Extract entities, offices and relations as JSONL (one line per article).
 
     PATHS are files, directories (read recursively) or - for stdin.
@@ -61,7 +71,7 @@ def extract(paths: tuple[str, ...], output: str | None, force: bool, date, max_s
 
     articles = counted(read_articles(paths, date=date, max_bytes=max_size, on_error=errors))
     lines = extract_articles(articles, workers=workers, on_error=errors.extraction_failed,
-                             extract_fn=extract_json_line)
+                             extract_fn=_explained if explain else extract_json_line)
     with open(output, "w", encoding="utf-8") if output else contextlib.nullcontext(sys.stdout) as out:
         for line in progress(lines, desc="extract"):
             out.write(line + "\n")
