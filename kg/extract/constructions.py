@@ -141,6 +141,16 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
         (Example("Thủ tướng Phạm Minh Chính chủ trì lễ đón Tổng thống Chile Gabriel Boric và Phu nhân "
                  "thăm chính thức Việt Nam.", (("Gabriel Boric", "visited", "Việt Nam"),)),)),
     Construction(
+        "foreign_visitor", "A tiếp B, nhân dịp sang Việt Nam dự X: an official does not visit his own country, "
+        "so the visitor is the foreign guest", "a visit verb whose subject holds an office of the destination",
+        ("visited",), (Slot("subject", _PERSON, "the guest of the met verb before"),
+                       Slot("object", ("Country",), AFTER)), _CLAUSE_MOOD,
+        (Example("Sáng 4/3, Chủ tịch nước Trần Văn Bình tiếp Tổng thống Chile Gabriel Boric, nhân dịp ông sang "
+                 "Việt Nam dự Diễn đàn Kinh tế Mekong.",
+                 (("Gabriel Boric", "visited", "Việt Nam"),)),
+         Example("Thủ tướng Lê Văn Hòa tiếp Ngoại trưởng Peru Elmer Schialer nhân chuyến thăm chính thức "
+                 "Việt Nam của ông.", (("Elmer Schialer", "visited", "Việt Nam"),)))),
+    Construction(
         "nominal_visit", "chuyến thăm [cấp Nhà nước] Y của X: the visit as a noun", "chuyến thăm",
         ("visited",), (Slot("subject", _PERSON, "after của"), Slot("object", ("Country", "Location"), AFTER)),
         _CLAUSE_MOOD,

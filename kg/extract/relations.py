@@ -115,6 +115,7 @@ class Discourse:
     visitor: str | None = None  # the last one who visited: "đón Đoàn", "tiễn Đoàn" mean their delegation
     offices: dict[str, tuple[tuple[str, str], ...]] | None = None  # person key -> (title, org), folded
     names: dict[str, str] | None = None  # entity key -> canonical name, for "Bộ X hai nước" -> "Bộ X <country>"
+    homes: dict[str, str] | None = None  # person key -> the folded country whose office they hold
 
 
 @dataclass(slots=True)
@@ -729,7 +730,25 @@ class _Sentence:
             if len(c.object_keys) == len(c.objects):
                 c.object_keys = [key for key, sp in zip(c.object_keys, c.objects)
                                  if sp.type != "Location" or syllable_key(sp.name) not in regions]
+        self._foreign_visitor(c, chain)
         return True
+
+    def _at_home(self, person: str, country: str) -> bool:
+        """The person holds an office of ``country`` (from the article's titles)."""
+        name = (self.d.names or {}).get(country)
+        return bool(name) and (self.d.homes or {}).get(person) == fold(name or "")
+
+    def _foreign_visitor(self, c: _Clause, chain: _Chain) -> None:
+        """An official does not visit his own country: ``A tiếp B, nhân dịp sang Việt Nam dự X``: B visits."""
+        if c.verb.predicate != "visited" or not c.subject_keys:
+            return
+        countries = [key for key in c.object_keys if key.startswith("country:")]
+        if not countries or not all(self._at_home(s, countries[0]) for s in c.subject_keys):
+            return
+        guests = [g for g in chain.guests if g.startswith("person:") and not self._at_home(g, countries[0])]
+        c.subject_keys = guests
+        if guests:
+            c.construction = "foreign_visitor"
 
     def _complete_met(self, c: _Clause) -> None:
         """``hội đàm với người đồng cấp Lào``, ``A và B hội đàm``: met's object from the subject's side."""
