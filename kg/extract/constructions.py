@@ -202,6 +202,24 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
         (Example("Thủ tướng Nguyễn Văn An và Thủ tướng Thái Lan Anutin Charnvirakul đã hội đàm tại Bangkok.",
                  (("Nguyễn Văn An", "met", "Anutin Charnvirakul"),)),)),
     Construction(
+        "frame_attended", "Bên lề / Trong khuôn khổ / Tại Hội nghị X, A gặp B; Nhân dịp tham dự X, Y và Z, A ...: "
+        "A attended each named event of the frame", "bên lề, trong khuôn khổ, tại, nhân dịp ... dự opening "
+        "the sentence", ("attended",),
+        (Slot("subject", _PERSON, "the person right after the frame's comma"),
+         Slot("object", ("Event",), "named events (three syllables or more) inside the frame")),
+        "the main clause's; nhân dịp without dự is only the occasion and gives nothing",
+        (Example("Bên lề Hội nghị Cấp cao ASEAN lần thứ 46, Chủ tịch nước Trần Văn Bình lần lượt gặp Tổng thống "
+                 "Chile Gabriel Boric, Thủ tướng Thái Lan Anutin Charnvirakul và Tổng thống Mông Cổ Ukhnaagiin "
+                 "Khurelsukh.", (("Trần Văn Bình", "attended", "Hội nghị Cấp cao ASEAN lần thứ 46"),)),
+         Example("Tối 5/3, nhân dịp có mặt tại Viên Chăn để tham dự Hội nghị Cấp cao ASEAN lần thứ 46, Hội nghị "
+                 "Cấp cao ASEAN - GCC lần thứ 2 và Hội nghị Cấp cao Mekong - Lan Thương lần thứ 5, Thủ tướng "
+                 "Lê Văn Hòa đã gặp Thủ tướng Thái Lan Anutin Charnvirakul.",
+                 (("Lê Văn Hòa", "attended", "Hội nghị Cấp cao ASEAN lần thứ 46"),
+                  ("Lê Văn Hòa", "attended", "Hội nghị Cấp cao ASEAN - GCC lần thứ 2"),
+                  ("Lê Văn Hòa", "attended", "Hội nghị Cấp cao Mekong - Lan Thương lần thứ 5"))),
+         Example("Tại Hội nghị Thượng đỉnh G20, Thủ tướng Lê Văn Hòa sẽ gặp Thủ tướng Ấn Độ Narendra Modi.",
+                 (("Lê Văn Hòa", "attended", "Hội nghị Thượng đỉnh G20"),)))),
+    Construction(
         "verb_clause", "A V B: the subject before the trigger, the objects (a list) after it",
         "every verb in resources/verbs.tsv", ("met", "visited", "attended", "signed", "invited"),
         (Slot("subject", _SIGNER, BEFORE), Slot("object", ("Person", "Country", "Location", "Event", "Agreement"),

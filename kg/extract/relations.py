@@ -78,6 +78,9 @@ _MODALITIES = [("negated", _by_first_word(_NEGATED)), ("planned", _by_first_word
 # "ký 14 văn kiện và công bố Tuyên bố chung": a document issued, not signed
 _ISSUING = {("công", "bố"), ("thông", "qua"), ("ra", "mắt"), ("trao", "đổi"), ("trao", "văn"), ("trao", "các"),
             ("trao", "một")}
+# frames opening a sentence whose named event the subject after them attended
+_FRAMES = [("bên", "lề"), ("trong", "khuôn", "khổ"), ("tại",), ("nhân", "dịp")]
+_FRAME_FIRSTS = {f[0] for f in _FRAMES}
 _SUBJECT_TYPES = {
     "met": {"Person"}, "visited": {"Person"}, "attended": {"Person"},
     "signed": {"Person", "Country", "Organization", "Group"}, "invited": {"Person", "Country"},
@@ -458,7 +461,49 @@ class _Sentence:
             if not self._find_subjects(c, chain):
                 continue
             out.extend(self._emit(c, chain))
-        return out
+        return out + self._frame_rows(out)
+
+    def _frame_opening(self) -> tuple[int, int] | None:
+        """Where a frame opens the sentence (``Bên lề X,``, ``Trong khuôn khổ X,``, ``Tại X,``, ``Nhân dịp
+        tham dự X,``): the marker's first syllable and the comma that closes the frame before its subject."""
+        m = 0
+        while m < min(self.n, 8) and self.low(m) not in _FRAME_FIRSTS:
+            m += 1  # past a time expression: "Tối 5/3, bên lề ..."
+        if m >= min(self.n, 8) or not any(self.lows[m:m + len(f)] == list(f) for f in _FRAMES) \
+                or (m > 0 and self.low(m - 1) != ","):
+            return None
+        for x in range(m + 1, self.n - 1):
+            if self.low(x) in (";", ".", ":"):
+                return None
+            sp = self.covered[x + 1]
+            if self.low(x) == "," and sp is not None and sp.i == x + 1 and sp.type in ("Person", "Title"):
+                return m, x
+        return None
+
+    def _frame_rows(self, found: list[RawRelation]) -> list[RawRelation]:
+        """``Bên lề Hội nghị X, A gặp B``: A attended X; ``nhân dịp`` frames only when they say dự."""
+        opening = self._frame_opening()
+        if opening is None:
+            return []
+        m, comma = opening
+        words = self.lows[m:comma]
+        if words[0] == "nhân" and "dự" not in words:
+            return []  # "Nhân dịp kỷ niệm X, ...": the occasion, not an event attended
+        # a named event, not a bare head ("Bên lề Hội nghị,") whose antecedent is a guess
+        events = self._resolve_all([sp for sp in self.spans if m < sp.i and sp.j <= comma and sp.type == "Event"
+                                    and sp.j - sp.i >= 3], {"Event"})
+        subject = self._resolve_all([self.covered[comma + 1]], {"Person"})  # type: ignore[list-item]
+        verb = next((v for v in self.lex.verbs if v.predicate == "attended" and v.trigger == "tham dự"), None)
+        if not events or not subject or verb is None:
+            return []
+        main = [rel for rel in found if rel.subject == subject[0]]
+        modality = main[0].modality if main else "done"
+        date = main[0].date if main else self._date(comma + 1, self.s[-1].end)
+        have = {(rel.subject, rel.predicate, rel.object) for rel in found}
+        marker_end = m + (1 if words[0] == "tại" else 2)
+        return [self._make(subject[0], verb, event, m, marker_end, comma, date, 0.85, modality,
+                           construction="frame_attended")
+                for event in events if (subject[0], "attended", event) not in have]
 
     def _clause(self, t: int, triggers: list[tuple[int, int, Verb]]) -> _Clause:
         k, e, verb = triggers[t]

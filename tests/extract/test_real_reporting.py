@@ -26,3 +26,23 @@ def test_issue10_a_home_visit_with_no_guest_gives_no_row():
 def test_issue10_a_foreign_leader_still_visits_the_host():
     got = rels("Tổng thống Chile Gabriel Boric sẽ thăm chính thức Việt Nam.")
     assert ("Gabriel Boric", "visited", "Việt Nam") in got
+
+
+def test_issue10_coordinated_objects_with_lan_luot_give_one_row_each():
+    text = ("Bên lề Hội nghị Cấp cao ASEAN lần thứ 46, Chủ tịch nước Trần Văn Bình lần lượt gặp Tổng thống Chile "
+            "Gabriel Boric, Thủ tướng Thái Lan Anutin Charnvirakul và Tổng thống Mông Cổ Ukhnaagiin Khurelsukh.")
+    got = rels(text)
+    met = {o for s, p, o in got if s == "Trần Văn Bình" and p == "met"}
+    assert met == {"Gabriel Boric", "Anutin Charnvirakul", "Ukhnaagiin Khurelsukh"}
+    assert [r for r in got if r[1] == "attended"] == [("Trần Văn Bình", "attended", "Hội nghị Cấp cao ASEAN lần thứ 46")]
+
+
+def test_issue10_a_frame_that_only_names_the_occasion_gives_no_attended_row():
+    got = rels("Nhân dịp kỷ niệm Lễ Quốc khánh Hàn Quốc, Thủ tướng Lê Văn Hòa đã gặp Đại sứ Hàn Quốc Choi Young-sam.")
+    assert not [r for r in got if r[1] == "attended"]
+
+
+def test_issue10_a_frame_with_a_bare_event_head_gives_no_row():
+    text = ("Hội nghị Cấp cao ASEAN lần thứ 46 khai mạc tại Kuala Lumpur. Bên lề Hội nghị, Thủ tướng Lê Văn Hòa "
+            "đã gặp Thủ tướng Thái Lan Anutin Charnvirakul.")
+    assert not [r for r in record(text)["relations"] if r.get("construction") == "frame_attended"]
