@@ -82,6 +82,25 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
         (Example("Nhận lời mời của Tổng thống Indonesia Prabowo Subianto, Chủ tịch nước Trần Văn Bình sẽ "
                  "thăm cấp Nhà nước Indonesia.", (("Prabowo Subianto", "invited", "Trần Văn Bình"),)),)),
     Construction(
+        "passive_signing", "X đã được A và B ký kết: the agents after được signed the document before it",
+        "được ... ký, ký kết", ("signed",),
+        (Slot("subject", _SIGNER, "between được and the trigger, a list"),
+         Slot("object", ("Agreement",), "right before (đã) được")), _CLAUSE_MOOD,
+        (Example("Sáng 7/3, Tuyên bố chung đã được Chủ tịch nước Trần Văn Bình và Tổng thống Chile Gabriel Boric "
+                 "ký kết.", (("Trần Văn Bình", "signed", "Tuyên bố chung"),
+                             ("Gabriel Boric", "signed", "Tuyên bố chung"))),)),
+    Construction(
+        "parties_in_name", "a signing with no signer named: Bản ghi nhớ giữa A và B ... đã được ký kết gives A and B",
+        "ký, ký kết with no subject in the clause or context", ("signed",),
+        (Slot("subject", ("Organization", "Country"), IN_NAME + ", after giữa and before về"),
+         Slot("object", ("Agreement",), "the document (after the trigger, or before được)")), _CLAUSE_MOOD,
+        (Example("Tại lễ ký, Bản ghi nhớ giữa Ngân hàng Nhà nước Việt Nam và Ngân hàng Trung ương Lào về thanh "
+                 "toán đã được ký kết.",
+                 (("Ngân hàng Nhà nước Việt Nam", "signed",
+                   "Bản ghi nhớ giữa Ngân hàng Nhà nước Việt Nam và Ngân hàng Trung ương Lào về thanh toán"),
+                  ("Ngân hàng Trung ương Lào", "signed",
+                   "Bản ghi nhớ giữa Ngân hàng Nhà nước Việt Nam và Ngân hàng Trung ương Lào về thanh toán"))),)),
+    Construction(
         "relative_object", "X mà A ký: the agreement named before a relative clause", "ký, ký kết", ("signed",),
         (Slot("subject", _SIGNER, BEFORE), Slot("object", ("Agreement",), "before mà / được")), _CLAUSE_MOOD),
     Construction(
@@ -117,10 +136,15 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
         (Example("Thủ tướng Phạm Minh Chính tiếp Đại sứ Hàn Quốc Choi Young-sam, người sẽ dự Hội nghị APEC.",
                  (("Choi Young-sam", "attended", "Hội nghị APEC"),)),)),
     Construction(
-        "reduced_relative", "theo Hiệp định giữa Chính phủ hai nước ký năm 2009: the two countries signed",
-        "ký right after an agreement's name", ("signed",),
-        (Slot("subject", ("Country",), "the two countries in context"), Slot("object", ("Agreement",), BEFORE)),
-        "done; dated by the clause after ký"),
+        "reduced_relative", "theo Hiệp định giữa Chính phủ hai nước ký năm 2009: the two countries signed; "
+        "Hiệp định giữa A và B ký tại P ngày D: A and B signed", "ký right after an agreement's name", ("signed",),
+        (Slot("subject", ("Country", "Organization"), "the parties " + IN_NAME + ", else the two countries in context"),
+         Slot("object", ("Agreement",), BEFORE)),
+        "done; dated by the clause after ký, up to its comma",
+        (Example("Hiệp định thương mại giữa Chính phủ Việt Nam và Chính phủ Chile ký tại Santiago ngày 5/3/2011 "
+                 "đã có hiệu lực.",
+                 (("Chính phủ Việt Nam", "signed", "Hiệp định thương mại giữa Chính phủ Việt Nam và Chính phủ Chile"),
+                  ("Chính phủ Chile", "signed", "Hiệp định thương mại giữa Chính phủ Việt Nam và Chính phủ Chile"))),)),
     Construction(
         "signature_of", "X được ký ... với chữ ký của A", "được ký", ("signed",),
         (Slot("subject", _SIGNER, "after chữ ký của"), Slot("object", ("Agreement",), BEFORE)), _CLAUSE_MOOD),

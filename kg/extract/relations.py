@@ -637,6 +637,24 @@ class _Sentence:
                 return agents or None
         return None
 
+    def _passive_signing(self, c: _Clause) -> None:
+        """``Tuyên bố chung đã được A và B ký kết``: the agents signed the document named before được."""
+        if c.verb.predicate != "signed" or not c.passive or c.object_keys:
+            return
+        m = c.passive[0].i - 1
+        while m > 0 and self.low(m) != "được":
+            m -= 1
+        m -= 1
+        while m > 0 and self.low(m) in ("đã", "vừa", "cũng", "mới"):
+            m -= 1
+        doc = self.covered[m] if m >= 0 else None
+        if doc is None or doc.type != "Agreement" or doc.j != m + 1:
+            return
+        signers = self._resolve_all(c.passive, c.stypes)
+        if signers:
+            c.objects, c.object_keys, c.subject_keys = [doc], self._resolve_all([doc], c.otypes), signers
+            c.tag("passive_signing")
+
     def _candidates(self, c: _Clause, chain: _Chain) -> list[Span]:
         """The spans before the verb, in its clause, that may be its subject."""
         k = c.k
@@ -655,15 +673,41 @@ class _Sentence:
     def _reduced_relative(self, c: _Clause) -> bool:
         """``theo Hiệp định giữa Chính phủ hai nước ký năm 2009``: the two countries signed it."""
         reduced = self.covered[c.k - 1] if c.verb.predicate == "signed" and c.k > 0 else None
-        if reduced is None or reduced.type != "Agreement" or reduced.j != c.k or c.object_keys \
-                or not any(w in fold(reduced.text) for w in ("hai nước", "hai bên")) or not self.d.countries:
+        if reduced is None or reduced.type != "Agreement" or reduced.j != c.k or c.object_keys:
+            return False
+        parties = self._parties(reduced)
+        if not parties and (not any(w in fold(reduced.text) for w in ("hai nước", "hai bên")) or not self.d.countries):
             return False
         c.object_keys = self._resolve_all([reduced], c.otypes)
         c.objects = [reduced]
         if c.object_keys:
-            c.given = list(self.d.countries[:2])
+            c.given = parties or list(self.d.countries[:2])
             c.tag("reduced_relative")
         return True
+
+    def _parties(self, doc: Span) -> list[str]:
+        """``Bản ghi nhớ giữa A và B về X``: the organizations or countries named inside as its parties."""
+        between = next((m for m in range(doc.i, doc.j) if self.low(m) == "giữa"), None)
+        if between is None:
+            return []
+        topic = next((m for m in range(between, doc.j) if self.low(m) == "về"), None)
+        end = self.s[topic].start if topic is not None else doc.end
+        # inner spans count syllables from their own parse; their character offsets are the sentence's
+        inner = [sp for sp in doc.inner if self.s[between].end <= sp.start and sp.end <= end
+                 and sp.type in ("Organization", "Country")]
+        keys = self._resolve_all(inner, {"Organization", "Country"})
+        return keys if len(keys) >= 2 else []
+
+    def _parties_as_signers(self, c: _Clause) -> None:
+        """A signing with no signer named: the parties inside the document's name (``ký Bản ghi nhớ giữa A và B``)."""
+        if c.verb.predicate != "signed" or c.subject_keys:
+            return
+        for sp in c.objects:
+            parties = self._parties(sp) if sp.type == "Agreement" else []
+            if parties:
+                c.subject_keys = parties
+                c.construction = "parties_in_name"  # it bound the signers, the row's telling part
+                return
 
     def _subject_of(self, c: _Clause, cands: list[Span]) -> list[str]:
         """The nearest candidate that resolves, with those coordinated to it."""
@@ -758,6 +802,7 @@ class _Sentence:
             cands = [sp for sp in self.spans if by and sp.i == by[0] + 3]  # "với chữ ký của X"; else none
             c.tag("signature_of" if cands else "")
         c.subject_keys = self._subject_of(c, cands)
+        self._passive_signing(c)
         if c.given:
             c.subject_keys = c.given
         self._guest_subject(c, chain)
@@ -767,6 +812,7 @@ class _Sentence:
             return False
         if not c.subject_keys:
             self._fallback_subject(c, chain)
+        self._parties_as_signers(c)
         if c.inherited and c.verb.predicate == "visited" and \
                 not any(sp.type in ("Person", "Title") and sp.j <= c.k for sp in self.spans):
             # "hàng ... đi tiếp tới Trung Đông", ông X cho biết: a region reached with no one named
@@ -847,7 +893,9 @@ class _Sentence:
         date = self._date(k, self.s[c.region_end - 1].end if c.region_end > 0 else self.s[k].end)
         if c.given:
             # the relative clause carries its own time: "Hiệp định ... ký năm 2009"
-            clause_dates = [d for d in self.dates if self.s[e - 1].end <= d.start <= self.s[e - 1].end + 12]
+            # ("ký tại P ngày D"), up to the clause's first comma
+            stop = next((self.s[m].start for m in range(e, c.region_end) if self.s[m].text == ","), self.s[-1].end)
+            clause_dates = [d for d in self.dates if self.s[e - 1].end <= d.start <= min(self.s[e - 1].end + 40, stop)]
             date = clause_dates[0].value if clause_dates else None
         conf = 0.9 if not c.inherited else 0.75
         # "X và Phu nhân Y thăm ...": the spouse accompanies, the gold has her meet, not visit
@@ -964,7 +1012,8 @@ class _Sentence:
         for sp in reversed(self.spans):
             if sp.j <= rel and sp.type == "Agreement":
                 between = [self.s[x].text for x in range(sp.j, rel)]
-                if all(t in ("(", ")", ",") or self.s[sp.j].text == "(" for t in between) and len(between) <= 4:
+                if all(t in ("(", ")", ",", "đã", "vừa", "cũng") or self.s[sp.j].text == "(" for t in between) \
+                        and len(between) <= 4:
                     return sp
                 return None
         return None

@@ -46,3 +46,21 @@ def test_issue10_a_frame_with_a_bare_event_head_gives_no_row():
     text = ("Hội nghị Cấp cao ASEAN lần thứ 46 khai mạc tại Kuala Lumpur. Bên lề Hội nghị, Thủ tướng Lê Văn Hòa "
             "đã gặp Thủ tướng Thái Lan Anutin Charnvirakul.")
     assert not [r for r in record(text)["relations"] if r.get("construction") == "frame_attended"]
+
+
+def test_issue10_named_signers_keep_the_row_and_parties_are_not_added():
+    text = ("Sáng 5/3, Bộ trưởng Nguyễn Văn Hùng và Bộ trưởng Công Thương Lào Malaythong Kommasith đã ký Bản ghi nhớ "
+            "giữa Bộ Công Thương Việt Nam và Bộ Công Thương Lào về thương mại biên giới.")
+    signers = {s for s, p, _ in rels(text) if p == "signed"}
+    assert signers == {"Nguyễn Văn Hùng", "Malaythong Kommasith"}
+
+
+def test_issue10_passive_signing_dated_by_its_own_clause():
+    text = "Hiệp định thương mại giữa Chính phủ Việt Nam và Chính phủ Chile ký tại Santiago ngày 5/3/2011 đã có hiệu lực."
+    dates = {r["s"]: r.get("date") for r in record(text)["relations"] if r["p"] == "signed"}
+    assert dates == {"Chính phủ Việt Nam": "2011-03-05", "Chính phủ Chile": "2011-03-05"}
+
+
+def test_issue10_a_planned_signing_between_parties_is_no_signature():
+    rec = record("Hai bộ sẽ ký Bản ghi nhớ giữa Bộ Y tế Việt Nam và Bộ Y tế Lào về phòng chống dịch.")
+    assert not [r for r in rec["relations"] if r["p"] == "signed"]
