@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from tests.extract.conftest import record, rels
+import datetime as dt
+
+from tests.extract.conftest import dated, record, rels
 
 
 def _by_construction(text: str) -> dict[tuple[str, str, str], str]:
@@ -64,3 +66,14 @@ def test_issue10_passive_signing_dated_by_its_own_clause():
 def test_issue10_a_planned_signing_between_parties_is_no_signature():
     rec = record("Hai bộ sẽ ký Bản ghi nhớ giữa Bộ Y tế Việt Nam và Bộ Y tế Lào về phòng chống dịch.")
     assert not [r for r in rec["relations"] if r["p"] == "signed"]
+
+
+def test_issue10_hyphenated_day_month_dates_the_relation():
+    text = "Sáng 24-10, Thủ tướng Lê Văn Hòa đã hội đàm với Thủ tướng Ấn Độ Narendra Modi."
+    assert ("Lê Văn Hòa", "met", "Narendra Modi", "2024-10-24") in dated(text, date=dt.date(2024, 10, 25))
+
+
+def test_issue10_a_score_or_a_range_without_a_day_word_is_no_date():
+    from kg.extract.dates import find_dates
+
+    assert find_dates("Đội tuyển thắng 3-1 trong trận đấu.", dt.date(2025, 3, 10)) == []
