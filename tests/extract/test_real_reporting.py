@@ -77,3 +77,13 @@ def test_issue10_a_score_or_a_range_without_a_day_word_is_no_date():
     from kg.extract.dates import find_dates
 
     assert find_dates("Đội tuyển thắng 3-1 trong trận đấu.", dt.date(2025, 3, 10)) == []
+
+
+def test_issue10_trong_anh_caption_keeps_its_actors_and_the_next_sentence():
+    # the caption runs on to a bracketed credit later on the line: only the credit is no actor
+    text = ("Trong ảnh: Chủ tịch nước Trần Văn Bình mời Tổng thống Cộng hòa Chile cùng duyệt đội danh dự. Ngay khi "
+            "lễ đón kết thúc, Tổng thống Gabriel Boric và Chủ tịch nước Trần Văn Bình đã tiến hành hội đàm. "
+            "(Ảnh: Minh Hà/TTXVN)")
+    got = rels(text)
+    assert ("Gabriel Boric", "met", "Trần Văn Bình") in got or ("Trần Văn Bình", "met", "Gabriel Boric") in got
+    assert not [r for r in got if "Minh Hà" in (r[0], r[2])]
