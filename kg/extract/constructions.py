@@ -72,7 +72,10 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
         "done",
         (Example("Đón Thủ tướng Anwar Ibrahim tại sân bay có Bộ trưởng Công Thương Lê Minh Hải và "
                  "Đại sứ Việt Nam tại Malaysia Đinh Ngọc Linh.",
-                 (("Lê Minh Hải", "met", "Anwar Ibrahim"), ("Đinh Ngọc Linh", "met", "Anwar Ibrahim"))),)),
+                 (("Lê Minh Hải", "met", "Anwar Ibrahim"), ("Đinh Ngọc Linh", "met", "Anwar Ibrahim"))),
+         Example("Thủ tướng Lê Văn Hòa đến Santiago. Có mặt tại sân bay để đón Thủ tướng và đoàn có Đại sứ "
+                 "Việt Nam tại Chile Vũ Văn Trung; Thứ trưởng Ngoại giao Chile Gloria Navarro.",
+                 (("Vũ Văn Trung", "met", "Lê Văn Hòa"),)))),
     Construction(
         "invitation_of", "nhận lời mời / theo lời mời của X (và Y): X invited the one who travels",
         "nhận lời mời, theo lời mời, lời mời", ("invited",),
@@ -221,10 +224,19 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                  "Ngày 5/3, Bộ trưởng Quốc phòng Lào Chansamone Chanyalath tiếp tục hội đàm với người đồng cấp "
                  "Việt Nam.", (("Phan Văn Giang", "met", "Chansamone Chanyalath"),)),)),
     Construction(
+        "talks_between", "cuộc hội đàm / hội kiến / gặp giữa A và B: the talks as a noun, both sides after giữa",
+        "a met verb followed by giữa", ("met",),
+        (Slot("subject", _PERSON, "the first after giữa"), Slot("object", _PERSON, "the second after giữa")),
+        _CLAUSE_MOOD,
+        (Example("Trong cuộc hội đàm giữa Thủ tướng Lê Văn Hòa và Thủ tướng Lào Sonexay Siphandone, hai bên "
+                 "nhất trí tăng cường hợp tác.", (("Lê Văn Hòa", "met", "Sonexay Siphandone"),)),)),
+    Construction(
         "joint_subjects", "A và B hội đàm: two subjects and no object", "met verbs", ("met",),
         (Slot("subject", _PERSON, BEFORE), Slot("object", _PERSON, "the second subject")), _CLAUSE_MOOD,
         (Example("Thủ tướng Nguyễn Văn An và Thủ tướng Thái Lan Anutin Charnvirakul đã hội đàm tại Bangkok.",
-                 (("Nguyễn Văn An", "met", "Anutin Charnvirakul"),)),)),
+                 (("Nguyễn Văn An", "met", "Anutin Charnvirakul"),)),
+         Example("Sáng 15/3, Thủ tướng Lê Văn Hòa và Thủ tướng Lào Sonexay Siphandone đã có buổi làm việc tại "
+                 "Viên Chăn.", (("Lê Văn Hòa", "met", "Sonexay Siphandone"),)))),
     Construction(
         "frame_attended", "Bên lề / Trong khuôn khổ / Tại Hội nghị X, A gặp B; Nhân dịp tham dự X, Y và Z, A ...: "
         "A attended each named event of the frame", "bên lề, trong khuôn khổ, tại, nhân dịp ... dự opening "
@@ -249,7 +261,9 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
         (Slot("subject", _SIGNER, BEFORE), Slot("object", ("Person", "Country", "Location", "Event", "Agreement"),
                                                 LIST_AFTER)), _CLAUSE_MOOD,
         (Example("Chiều 5/3, Thủ tướng Nguyễn Văn An đã hội đàm với Thủ tướng Lào Sonexay Siphandone.",
-                 (("Nguyễn Văn An", "met", "Sonexay Siphandone"),)),)),
+                 (("Nguyễn Văn An", "met", "Sonexay Siphandone"),)),
+         Example("Chủ tịch nước Trần Văn Bình đánh giá cao cuộc điện đàm với Tổng thống Chile Gabriel Boric.",
+                 (("Trần Văn Bình", "met", "Gabriel Boric"),)))),
 )
 
 _BY_NAME = {c.name: c for c in CONSTRUCTIONS}

@@ -78,6 +78,8 @@ _MODALITIES = [("negated", _by_first_word(_NEGATED)), ("planned", _by_first_word
 # "ký 14 văn kiện và công bố Tuyên bố chung": a document issued, not signed
 _ISSUING = {("công", "bố"), ("thông", "qua"), ("ra", "mắt"), ("trao", "đổi"), ("trao", "văn"), ("trao", "các"),
             ("trao", "một")}
+# what may open an inverted welcome: "Có mặt tại sân bay (X) để đón ... có A, B", "Ra sân bay đón ... có A"
+_AT_THE_AIRPORT = {"cùng", "tham", "có", "mặt", "tại", "sân", "bay", "để", "ra", "quốc", "tế"}
 # frames opening a sentence whose named event the subject after them attended
 _FRAMES = [("bên", "lề"), ("trong", "khuôn", "khổ"), ("tại",), ("nhân", "dịp")]
 _FRAME_FIRSTS = {f[0] for f in _FRAMES}
@@ -155,6 +157,7 @@ class _Clause:
     given: list[str] = field(default_factory=list)
     passive: list[Span] | None = None
     inherited: bool = False
+    own_date: bool = False  # a reduced relative clause dates itself: "Hiệp định ... ký năm 2009"
     construction: str = "verb_clause"
 
     def tag(self, name: str) -> None:
@@ -625,6 +628,10 @@ class _Sentence:
         if verb.predicate == "met" and not objects and self.d.visitor and self._delegation_at(e):
             c.object_keys = [self.d.visitor]  # "X ra sân bay tiễn Đoàn": the visiting delegation's head
             c.tag("delegation_anaphor")
+        if verb.predicate == "met" and self.low(e) == "giữa" and len(c.object_keys) >= 2:
+            # "cuộc hội đàm giữa A và B": the two sides are both named after the noun
+            c.given, c.object_keys = c.object_keys[:1], c.object_keys[1:2]
+            c.tag("talks_between")
         if verb.predicate == "attended" and not c.object_keys and self.d.event and self._anaphor_at(e):
             c.object_keys = [self.d.event]  # "chủ trì phiên khai mạc": the session named before
             c.tag("event_anaphor")
@@ -681,7 +688,7 @@ class _Sentence:
         c.object_keys = self._resolve_all([reduced], c.otypes)
         c.objects = [reduced]
         if c.object_keys:
-            c.given = parties or list(self.d.countries[:2])
+            c.given, c.own_date = parties or list(self.d.countries[:2]), True
             c.tag("reduced_relative")
         return True
 
@@ -891,7 +898,7 @@ class _Sentence:
         if verb.predicate == "visited" and not c.inherited:
             chain.visitors = [key for key in c.subject_keys if key not in self.d.spouses]
         date = self._date(k, self.s[c.region_end - 1].end if c.region_end > 0 else self.s[k].end)
-        if c.given:
+        if c.own_date:
             # the relative clause carries its own time: "Hiệp định ... ký năm 2009"
             # ("ký tại P ngày D"), up to the clause's first comma
             stop = next((self.s[m].start for m in range(e, c.region_end) if self.s[m].text == ","), self.s[-1].end)
@@ -910,9 +917,9 @@ class _Sentence:
 
     def _inverted(self, k: int, e: int, verb: Verb) -> list[RawRelation] | None:
         """``Dự X có A; B; C``, ``Đón X tại sân bay có A``: the subjects follow ``có``, the object precedes it."""
-        if any(sp.i < k for sp in self.spans) or any(
-                self.s[m].is_word and not self.s[m].is_num and self.low(m) not in _FRONT_OK | {"cùng", "tham"}
-                for m in range(k)):
+        if any(sp.i < k and sp.type != "Location" for sp in self.spans) or any(
+                self.s[m].is_word and not self.s[m].is_num and self.covered[m] is None
+                and self.low(m) not in _FRONT_OK | _AT_THE_AIRPORT for m in range(k)):
             return None
         has = None
         for m in range(e, min(self.n, e + 25)):
