@@ -83,7 +83,11 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
          Slot("object", _PERSON, "the traveller: after the inviter, the clause subject, or the visitor in context")),
         "done; no date unless the invitation itself is dated",
         (Example("Nhận lời mời của Tổng thống Indonesia Prabowo Subianto, Chủ tịch nước Trần Văn Bình sẽ "
-                 "thăm cấp Nhà nước Indonesia.", (("Prabowo Subianto", "invited", "Trần Văn Bình"),)),)),
+                 "thăm cấp Nhà nước Indonesia.", (("Prabowo Subianto", "invited", "Trần Văn Bình"),)),
+         Example("Theo lời mời của Quốc hội và Chính phủ Chile, Chủ tịch nước Trần Văn Bình thăm cấp Nhà nước "
+                 "Chile.", (("Chile", "invited", "Trần Văn Bình"),)),
+         Example("Thủ tướng Lê Văn Hòa cảm ơn lời mời của Thủ tướng Lào Sonexay Siphandone.",
+                 (("Sonexay Siphandone", "invited", "Lê Văn Hòa"),)))),
     Construction(
         "passive_signing", "X đã được A và B ký kết: the agents after được signed the document before it",
         "được ... ký, ký kết", ("signed",),
@@ -103,6 +107,14 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                    "Bản ghi nhớ giữa Ngân hàng Nhà nước Việt Nam và Ngân hàng Trung ương Lào về thanh toán"),
                   ("Ngân hàng Trung ương Lào", "signed",
                    "Bản ghi nhớ giữa Ngân hàng Nhà nước Việt Nam và Ngân hàng Trung ương Lào về thanh toán"))),)),
+    Construction(
+        "document_list", "Hai nước đã ký X (1994), Y (2002), Z (2008) và W: one signing verb, a list of documents, "
+        "each dated by the year in parentheses after it", "ký, ký kết", ("signed",),
+        (Slot("subject", _SIGNER, BEFORE), Slot("object", ("Agreement",), LIST_AFTER + " (more than three)")),
+        _CLAUSE_MOOD,
+        (Example("Việt Nam và Chile đã ký Hiệp định thương mại (1994), Hiệp định tránh đánh thuế (2002), Hiệp định "
+                 "hợp tác văn hóa (2008) và Hiệp định miễn thị thực (2015).",
+                 (("Việt Nam", "signed", "Hiệp định thương mại"), ("Chile", "signed", "Hiệp định miễn thị thực"))),)),
     Construction(
         "relative_object", "X mà A ký: the agreement named before a relative clause", "ký, ký kết", ("signed",),
         (Slot("subject", _SIGNER, BEFORE), Slot("object", ("Agreement",), "before mà / được")), _CLAUSE_MOOD),

@@ -80,6 +80,12 @@ _ISSUING = {("công", "bố"), ("thông", "qua"), ("ra", "mắt"), ("trao", "đ�
             ("trao", "một")}
 # what may open an inverted welcome: "Có mặt tại sân bay (X) để đón ... có A, B", "Ra sân bay đón ... có A"
 _AT_THE_AIRPORT = {"cùng", "tham", "có", "mặt", "tại", "sân", "bay", "để", "ra", "quốc", "tế"}
+# what may stand between the items of a list of documents: "X (1994), Y (2002); Z và W", "1. X; 2. Y"
+_LIST_GLUE = {",", ";", "và", "(", ")", ".", ":", "cùng"}
+# a state's top bodies: "theo lời mời của Quốc hội và Chính phủ Chile" is Chile's invitation
+_TOP_BODIES = {("quốc", "hội"), ("chính", "phủ"), ("nhà", "nước"), ("thượng", "viện"), ("hạ", "viện"),
+               ("quốc", "vụ"), ("nội", "các")}
+_TOP_BODY_WORDS = {word for body in _TOP_BODIES for word in body} | {"viện"}
 # frames opening a sentence whose named event the subject after them attended
 _FRAMES = [("bên", "lề"), ("trong", "khuôn", "khổ"), ("tại",), ("nhân", "dịp")]
 _FRAME_FIRSTS = {f[0] for f in _FRAMES}
@@ -527,19 +533,38 @@ class _Sentence:
             if sp.i < e or sp.i >= region_end:
                 continue
             if not inviter:
-                if self.low(sp.i - 1) == "của":
+                if self._after_of(sp, e):
                     inviter.append(sp)
-            elif sp.i == inviter[-1].j + 1 and self.low(sp.i - 1) == "và" and sp.type in ("Person", "Title", "Country"):
+            elif sp.i == inviter[-1].j + 1 and self.low(sp.i - 1) == "và" \
+                    and sp.type in ("Person", "Title", "Country", "Organization"):
                 inviter.append(sp)
             else:
                 break
         return inviter
 
+    def _after_of(self, sp: Span, e: int) -> bool:
+        """``của X``, or ``của Quốc hội và X``: the top bodies before X stand for the same state."""
+        m = sp.i - 1
+        while m >= e and (self.low(m) in _TOP_BODY_WORDS or self.low(m) == "và"):
+            m -= 1
+        return self.low(m) == "của"
+
+    def _inviter_keys(self, inviter: list[Span]) -> list[str]:
+        """People and countries; a state's top body (``Chính phủ Chile``) invites for its country."""
+        keys: list[str] = []
+        for sp in inviter:
+            if sp.type == "Organization" and tuple(self.lows[sp.i:sp.i + 2]) in _TOP_BODIES:
+                found = self._resolve_all([inner for inner in sp.inner if inner.type == "Country"], {"Country"})
+            else:
+                found = self._resolve_all([sp], {"Person", "Country"})
+            keys.extend(key for key in found if key not in keys)
+        return keys
+
     def _invitation(self, c: _Clause, chain: _Chain) -> list[RawRelation]:
         """``nhận lời mời của X``, ``theo lời mời của X``: X invited the one who travels."""
         k, e, verb = c.k, c.e, c.verb
         inviter = self._inviter_spans(e, c.region_end)
-        inviter_keys = self._resolve_all(inviter[:2], {"Person", "Country"})
+        inviter_keys = self._inviter_keys(inviter[:2])
         if not inviter and self.low(e) == "của" and self.low(e + 1) in ("ông", "bà", "mình"):
             # "đề nghị Đại sứ chuyển lời mời của ông tới Y": the pronoun is the sentence's subject
             own = [sp for sp in self.spans if sp.j < k and sp.type in ("Person", "Title")
@@ -549,7 +574,7 @@ class _Sentence:
         invitee = [sp for sp in self.spans if sp.i >= last and sp.type in ("Person", "Title")
                    and not self._is_object_marked(sp)]
         invitee_keys = self._resolve_all(invitee[:1], {"Person"})
-        if not invitee_keys and verb.trigger == "nhận lời mời":
+        if not invitee_keys and verb.trigger in ("nhận lời mời", "cảm ơn lời mời"):
             # "X chuyển lời thăm hỏi tới Y và nhận lời mời của Z": the one who accepts is the subject
             before = [sp for sp in self.spans if sp.j <= k and sp.type in ("Person", "Title")
                       and not self._is_object_marked(sp) and self._same_clause(sp.j, k)]
@@ -588,7 +613,11 @@ class _Sentence:
     def _typed_objects(self, c: _Clause, objects: list[Span]) -> list[Span]:
         """The objects of attended, signed, inaugurated and laid_wreath: named events, documents, places."""
         verb, k, e = c.verb, c.k, c.e
-        objects = [sp for sp in objects if sp.type in c.otypes][:3]
+        typed = [sp for sp in objects if sp.type in c.otypes]
+        listed = self._document_list(typed) if verb.predicate == "signed" else []
+        objects = listed if len(listed) > 3 else typed[:3]
+        if len(listed) > 3:
+            c.tag("document_list")
         if verb.predicate == "signed":
             objects = [sp for sp in objects if not self._issued_not_signed(e, sp)]
             head = self._relative_object(k, c.prev_e)
@@ -611,6 +640,23 @@ class _Sentence:
                 # "dự phiên X trong khuôn khổ Hội nghị Y": attending the session is attending Y
                 objects += [sp for sp in frame if sp not in objects]
         return objects
+
+    def _document_list(self, docs: list[Span]) -> list[Span]:
+        """``X (1994), Y (2002); Z và W``: the documents that follow one another as one list."""
+        found = docs[:1]
+        for sp in docs[1:]:
+            between = self.lows_between(found[-1].j, sp.i)
+            if not all(w in _LIST_GLUE or w.isdigit() for w in between):
+                break
+            found.append(sp)
+        return found
+
+    def _year_after(self, sp: Span) -> str | None:
+        """``Hiệp định X (1994)``: the year in parentheses right after a document's name."""
+        if self.low(sp.j) == "(" and self.low(sp.j + 2) == ")" and self.low(sp.j + 1).isdigit() \
+                and len(self.low(sp.j + 1)) == 4:
+            return self.low(sp.j + 1)
+        return None
 
     def _find_objects(self, c: _Clause) -> None:
         verb, e = c.verb, c.e
@@ -905,8 +951,12 @@ class _Sentence:
             clause_dates = [d for d in self.dates if self.s[e - 1].end <= d.start <= min(self.s[e - 1].end + 40, stop)]
             date = clause_dates[0].value if clause_dates else None
         conf = 0.9 if not c.inherited else 0.75
+        # "đã ký X (1994), Y (2002)": each document dated by its own year
+        years = {key: year for sp in c.objects if verb.predicate == "signed" and (year := self._year_after(sp))
+                 for key in self._resolve_all([sp], c.otypes)}
         # "X và Phu nhân Y thăm ...": the spouse accompanies, the gold has her meet, not visit
-        out = [self._make(s, verb, o, k, e, c.region_end, date, conf, modality, construction=c.construction)
+        out = [self._make(s, verb, o, k, e, c.region_end, years.get(o, date), conf, modality,
+                          construction=c.construction)
                for s in c.subject_keys if not (verb.predicate == "visited" and s in self.d.spouses)
                for o in c.object_keys if s != o]
         if verb.predicate != "invited":

@@ -87,3 +87,28 @@ def test_issue10_trong_anh_caption_keeps_its_actors_and_the_next_sentence():
     got = rels(text)
     assert ("Gabriel Boric", "met", "Trần Văn Bình") in got or ("Trần Văn Bình", "met", "Gabriel Boric") in got
     assert not [r for r in got if "Minh Hà" in (r[0], r[2])]
+
+
+def test_issue10_each_listed_agreement_is_dated_by_its_own_year():
+    text = ("Việt Nam và Chile đã ký Hiệp định thương mại (1994), Hiệp định tránh đánh thuế (2002), Hiệp định hợp tác "
+            "văn hóa (2008) và Hiệp định miễn thị thực (2015).")
+    got = {(r["s"], r["o"]): r.get("date") for r in record(text)["relations"] if r["p"] == "signed"}
+    assert got[("Việt Nam", "Hiệp định thương mại")] == "1994"
+    assert got[("Chile", "Hiệp định tránh đánh thuế")] == "2002"
+    assert got[("Chile", "Hiệp định miễn thị thực")] == "2015"
+    assert len(got) == 8
+
+
+def test_issue10_invitations_keep_their_direction():
+    thanks = rels("Thủ tướng Lê Văn Hòa cảm ơn lời mời của Thủ tướng Lào Sonexay Siphandone.")
+    assert ("Sonexay Siphandone", "invited", "Lê Văn Hòa") in thanks
+    assert ("Lê Văn Hòa", "invited", "Sonexay Siphandone") not in thanks
+    relayed = rels("Đại sứ Vũ Văn Trung chuyển lời mời của Chủ tịch nước Trần Văn Bình tới Tổng thống Chile "
+                   "Gabriel Boric thăm Việt Nam.")
+    assert ("Trần Văn Bình", "invited", "Gabriel Boric") in relayed
+    assert not [r for r in relayed if r[0] == "Vũ Văn Trung" and r[1] == "invited"]
+
+
+def test_issue10_a_states_top_bodies_invite_for_the_state():
+    got = rels("Theo lời mời của Quốc hội và Chính phủ Chile, Chủ tịch nước Trần Văn Bình thăm cấp Nhà nước Chile.")
+    assert ("Chile", "invited", "Trần Văn Bình") in got
