@@ -26,7 +26,7 @@ def test_construction_example_gives_its_rows(name, example):
 
 def test_construction_names_used_by_the_engine_are_registered():
     source = Path(relations.__file__).read_text(encoding="utf-8")
-    used = set(re.findall(r'(?:tag\(|construction=)"([a-z_]+)"', source))
+    used = set(re.findall(r'(?:tag\(|construction\s*=\s*)"([a-z_]+)"', source))
     assert used, "the engine tags no construction"
     assert used <= {c.name for c in CONSTRUCTIONS}
 
