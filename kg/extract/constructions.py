@@ -108,6 +108,16 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                   ("Ngân hàng Trung ương Lào", "signed",
                    "Bản ghi nhớ giữa Ngân hàng Nhà nước Việt Nam và Ngân hàng Trung ương Lào về thanh toán"))),)),
     Construction(
+        "enumerated_documents", "ký 4 văn kiện, gồm: X; Y; Z và W: the listed documents, not the count; "
+        "a count with no list after it (ký 14 văn kiện) stays one row", "ký, ký kết followed by gồm / bao gồm",
+        ("signed",), (Slot("subject", _SIGNER, BEFORE),
+                      Slot("object", ("Agreement",), "the list after gồm, past semicolons")), _CLAUSE_MOOD,
+        (Example("Sau hội đàm, Bộ trưởng Ngoại giao Lê Minh Hải và Ngoại trưởng Chile Alberto van Klaveren đã ký "
+                 "4 văn kiện hợp tác, gồm: Hiệp định về hợp tác quốc phòng; Bản ghi nhớ về hợp tác giáo dục; Bản "
+                 "ghi nhớ về hợp tác y tế và Thỏa thuận về hợp tác du lịch.",
+                 (("Lê Minh Hải", "signed", "Bản ghi nhớ về hợp tác y tế"),
+                  ("Alberto van Klaveren", "signed", "Thỏa thuận về hợp tác du lịch"))),)),
+    Construction(
         "document_list", "Hai nước đã ký X (1994), Y (2002), Z (2008) và W: one signing verb, a list of documents, "
         "each dated by the year in parentheses after it", "ký, ký kết", ("signed",),
         (Slot("subject", _SIGNER, BEFORE), Slot("object", ("Agreement",), LIST_AFTER + " (more than three)")),

@@ -189,6 +189,7 @@ class _Sentence:
                  dates: list[TimeExpr], lex: Lexicon, discourse: Discourse) -> None:
         self.s, self.spans, self.resolve, self.dates, self.lex, self.d = sylls, spans, resolve, dates, lex, discourse
         self.n = len(sylls)
+        self._trigger_starts: list[int] = []  # set by run: where each trigger begins
         self.lows = [syl.low for syl in sylls]
         self.covered: list[Span | None] = [None] * self.n  # syllable -> span
         for sp in spans:
@@ -453,6 +454,7 @@ class _Sentence:
         """Each trigger's arguments, clause by clause; the steps below in the order they apply."""
         out: list[RawRelation] = []
         triggers = self.triggers()
+        self._trigger_starts = [k for k, _, _ in triggers]
         chain = _Chain()
         for t, (k, e, verb) in enumerate(triggers):
             if t == 0 and verb.predicate in ("met", "attended"):
@@ -619,6 +621,10 @@ class _Sentence:
         if len(listed) > 3:
             c.tag("document_list")
         if verb.predicate == "signed":
+            enumerated = self._enumerated(c)
+            if enumerated:
+                objects = enumerated  # "ký 4 văn kiện, gồm: X; Y; Z": the documents, not the count
+                c.tag("enumerated_documents")
             objects = [sp for sp in objects if not self._issued_not_signed(e, sp)]
             head = self._relative_object(k, c.prev_e)
             if head is not None:
@@ -650,6 +656,15 @@ class _Sentence:
                 break
             found.append(sp)
         return found
+
+    def _enumerated(self, c: _Clause) -> list[Span]:
+        """``ký 4 văn kiện hợp tác, gồm: X; Y và Z``: the documents listed after gồm / bao gồm, past any ``;``."""
+        first_stop = next((m for m in range(c.e, self.n) if self.low(m) in (";", ".")), self.n)
+        at = next((m for m in range(c.e, min(first_stop, c.e + 12)) if self.low(m) == "gồm"), None)
+        if at is None or (c.t + 1 < len(self._trigger_starts) and self._trigger_starts[c.t + 1] < at):
+            return []
+        docs = [sp for sp in self.spans if sp.i > at and sp.type == "Agreement"]
+        return self._document_list(docs) if docs and docs[0].i <= at + 3 else []
 
     def _year_after(self, sp: Span) -> str | None:
         """``Hiệp định X (1994)``: the year in parentheses right after a document's name."""

@@ -112,3 +112,13 @@ def test_issue10_invitations_keep_their_direction():
 def test_issue10_a_states_top_bodies_invite_for_the_state():
     got = rels("Theo lời mời của Quốc hội và Chính phủ Chile, Chủ tịch nước Trần Văn Bình thăm cấp Nhà nước Chile.")
     assert ("Chile", "invited", "Trần Văn Bình") in got
+
+
+def test_issue10_a_count_of_documents_is_one_row_only_without_a_list():
+    listed = rels("Sau hội đàm, Bộ trưởng Ngoại giao Lê Minh Hải và Ngoại trưởng Chile Alberto van Klaveren đã ký 4 "
+                  "văn kiện hợp tác, gồm: Hiệp định về hợp tác quốc phòng; Bản ghi nhớ về hợp tác giáo dục.")
+    assert {o for s, p, o in listed if s == "Lê Minh Hải" and p == "signed"} == {
+        "Hiệp định về hợp tác quốc phòng", "Bản ghi nhớ về hợp tác giáo dục"}
+    counted = rels("Sau hội đàm, Bộ trưởng Ngoại giao Lê Minh Hải và Ngoại trưởng Chile Alberto van Klaveren đã ký "
+                   "14 văn kiện hợp tác.")
+    assert {o for s, p, o in counted if s == "Lê Minh Hải" and p == "signed"} == {"văn kiện hợp tác"}
