@@ -122,3 +122,24 @@ def test_issue10_a_count_of_documents_is_one_row_only_without_a_list():
     counted = rels("Sau hội đàm, Bộ trưởng Ngoại giao Lê Minh Hải và Ngoại trưởng Chile Alberto van Klaveren đã ký "
                    "14 văn kiện hợp tác.")
     assert {o for s, p, o in counted if s == "Lê Minh Hải" and p == "signed"} == {"văn kiện hợp tác"}
+
+
+def test_issue10_welcomes_farewells_and_an_invitation_back():
+    welcome = rels("Chiều 6/3, Thủ tướng Lê Văn Hòa chủ trì lễ đón Thủ tướng Lào Sonexay Siphandone tại Phủ Chủ tịch.")
+    assert ("Lê Văn Hòa", "met", "Sonexay Siphandone") in welcome
+    assert not [r for r in welcome if r[1] == "attended"]  # a welcome ceremony is no event attended
+    farewell = rels("Sáng 8/3, Bộ trưởng Ngoại giao Lê Minh Hải ra sân bay tiễn Thủ tướng Lào Sonexay Siphandone.")
+    assert ("Lê Minh Hải", "met", "Sonexay Siphandone") in farewell
+    back = rels("Tổng thống Chile Gabriel Boric mời Chủ tịch nước Trần Văn Bình sớm sang thăm lại Chile.")
+    assert ("Gabriel Boric", "invited", "Trần Văn Bình") in back
+    assert not [r for r in back if r[1] == "visited"]  # what is asked is not done
+
+
+def test_issue10_delegation_members_get_no_relation_rows():
+    text = ("Ngày 5/3, Đoàn đại biểu Quốc hội Việt Nam do Phó Chủ tịch Quốc hội Nguyễn Đức Hải dẫn đầu đã đến "
+            "Santiago. Tham gia đoàn có Chủ nhiệm Ủy ban Đối ngoại Vũ Hải Hà. Chiều 6/3, Đoàn đã hội kiến Chủ tịch "
+            "Thượng viện Chile Manuel José Ossandón.")
+    got = rels(text)
+    assert ("Nguyễn Đức Hải", "visited", "Santiago") in got
+    assert ("Nguyễn Đức Hải", "met", "Manuel José Ossandón") in got
+    assert not [r for r in got if "Vũ Hải Hà" in (r[0], r[2])]
