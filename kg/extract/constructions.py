@@ -219,6 +219,14 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
         (Example("Tổng thống Pháp Emmanuel Macron cảm ơn Thủ tướng Phạm Minh Chính; nhân dịp này, ông mời "
                  "Chủ tịch nước Lương Cường thăm Pháp.", (("Emmanuel Macron", "invited", "Lương Cường"),)),)),
     Construction(
+        "leader_of_country", "Nhà lãnh đạo Chile đánh giá cao ...: the one person in the article holding an office "
+        "of that country", "any verb after nhà lãnh đạo + a country", ("met", "visited", "attended", "invited"),
+        (Slot("subject", _PERSON, "the article's only office holder of the country named after nhà lãnh đạo"),
+         Slot("object", ("Person", "Country", "Event"), AFTER)), _CLAUSE_MOOD,
+        (Example("Chiều 10/3, Tổng thống Chile Gabriel Boric tiếp Bộ trưởng Ngoại giao Lê Minh Hải tại Santiago. "
+                 "Nhà lãnh đạo Chile đánh giá cao cuộc điện đàm với Chủ tịch nước Trần Văn Bình hồi tháng 2.",
+                 (("Gabriel Boric", "met", "Trần Văn Bình"),)),)),
+    Construction(
         "dropped_subject", "A thăm X; hội kiến B; dự C: a clause without a subject takes the previous one's",
         "any verb", ("met", "visited", "attended", "signed"),
         (Slot("subject", _PERSON, CONTEXT), Slot("object", ("Person", "Country", "Event", "Agreement"), LIST_AFTER)),

@@ -837,6 +837,18 @@ class _Sentence:
         return any(self.low(m) in _FIRST_PERSON and (self.low(m) != "chúng" or self.low(m + 1) in ("tôi", "ta"))
                    for m in range(max(c.clause_start, c.prev_e), c.k))
 
+    def _leader_of(self, c: _Clause) -> list[str]:
+        """``Nhà lãnh đạo Belarus đánh giá cao ...``: the one person of the article holding that country's office."""
+        for sp in self.spans:
+            if sp.type != "Country" or not (c.clause_start <= sp.i and sp.j <= c.k) \
+                    or tuple(self.lows_between(sp.i - 3, sp.i)) != ("nhà", "lãnh", "đạo"):
+                continue
+            got = self.resolve(sp)
+            name = fold((self.d.names or {}).get(got[0], "")) if got else ""
+            holders = [key for key, home in (self.d.homes or {}).items() if name and home == name]
+            return holders if len(holders) == 1 else []
+        return []
+
     def _fallback_subject(self, c: _Clause, chain: _Chain) -> None:
         """No subject before the verb: a fronted clause's, a pronoun's topic, the previous clause's."""
         if c.fronted is not None:
@@ -848,6 +860,9 @@ class _Sentence:
                      and not self._is_object_marked(sp)]
             c.subject_keys = self._resolve_all(topic[:1], {"Person"})
             c.tag("pronoun_subject" if c.subject_keys else "")
+        if not c.subject_keys:
+            c.subject_keys = self._leader_of(c)
+            c.tag("leader_of_country" if c.subject_keys else "")
         if c.subject_keys:
             return
         if chain.subject and c.t > 0:

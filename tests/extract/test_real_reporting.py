@@ -143,3 +143,9 @@ def test_issue10_delegation_members_get_no_relation_rows():
     assert ("Nguyễn Đức Hải", "visited", "Santiago") in got
     assert ("Nguyễn Đức Hải", "met", "Manuel José Ossandón") in got
     assert not [r for r in got if "Vũ Hải Hà" in (r[0], r[2])]
+
+
+def test_issue10_leader_of_a_country_needs_a_single_holder():
+    text = ("Tổng thống Chile Gabriel Boric và Ngoại trưởng Chile Alberto van Klaveren tiếp Bộ trưởng Lê Minh Hải. "
+            "Nhà lãnh đạo Chile đánh giá cao cuộc điện đàm với Chủ tịch nước Trần Văn Bình.")
+    assert not [r for r in record(text)["relations"] if r.get("construction") == "leader_of_country"]
