@@ -146,6 +146,7 @@ class Relation:
     place: str | None = None  # Entity.key
     confidence: float = 1.0
     extractor: str = ""
+    construction: str = ""  # the named construction that found it (kg.extract.constructions)
 
     def __post_init__(self) -> None:
         if self.predicate not in RELATION_PREDICATES:

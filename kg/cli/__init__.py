@@ -29,9 +29,9 @@ def main(verbose: int, quiet: bool) -> None:
 
 
 def _register() -> None:
-    from kg.cli import extract, store, viz
+    from kg.cli import explain, extract, store, viz
 
-    for module in (extract, store, viz):
+    for module in (extract, explain, store, viz):
         for command in module.COMMANDS:
             main.add_command(command)
 

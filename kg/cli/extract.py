@@ -29,6 +29,14 @@ def _default_workers() -> int:
     return os.cpu_count() or 1
 
 
+def _explained(article: Article) -> str:
+    """One article's relations explained, headed by its id (a module-level function: workers pickle it)."""
+    from kg.extract import extract
+    from kg.extract.explain import explain, format_explanations
+
+    return f"# {article.id}\n{format_explanations(explain(extract(article)))}\n"
+
+
 @click.command(context_settings=CONTEXT_SETTINGS)
 @click.argument("paths", nargs=-1)
 @web_options
@@ -40,8 +48,11 @@ def _default_workers() -> int:
 @article_timeout_option
 @click.option("--workers", type=int, default=_default_workers, show_default="the machine's cores",
               help="Articles extracted in parallel processes.")
+@click.option("--explain", is_flag=True,
+              help="Instead of JSONL, print each relation with the construction and spans behind it.")
 def extract(paths: tuple[str, ...], output: str | None, force: bool, date, max_size: int,
-            workers: int, links: tuple[str, ...], feeds: tuple[str, ...], fetch: FetchOptions) -> None:
+            workers: int, links: tuple[str, ...], feeds: tuple[str, ...], fetch: FetchOptions,
+            explain: bool) -> None:
     """Extract entities, offices and relations as JSONL (one line per article).
 
     PATHS are files (.txt, .jsonl, .html), directories (read recursively),
@@ -69,7 +80,7 @@ def extract(paths: tuple[str, ...], output: str | None, force: bool, date, max_s
     articles = counted(read_articles(paths, date=date, max_bytes=max_size, on_error=errors, links=links,
                                      feeds=feeds, fetch=fetch))
     lines = extract_articles(articles, workers=workers, on_error=errors.extraction_failed,
-                             extract_fn=extract_json_line)
+                             extract_fn=_explained if explain else extract_json_line)
     with open(output, "w", encoding="utf-8") if output else contextlib.nullcontext(sys.stdout) as out:
         for line in progress(lines, desc="extract"):
             out.write(line + "\n")

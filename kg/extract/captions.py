@@ -11,7 +11,8 @@ import re
 
 __all__ = ["credit_spans"]
 
-_CREDIT = re.compile(r"[(\[]?\b(?:Ảnh|Nguồn|Video|Clip|Đồ họa|Ảnh minh họa|Thực hiện|Bài và ảnh|Bài, ảnh)"
+# "Trong ảnh: A tiếp B" describes the photo: it is a caption with actors, not a credit
+_CREDIT = re.compile(r"(?<!trong )[(\[]?\b(?:Ảnh|Nguồn|Video|Clip|Đồ họa|Ảnh minh họa|Thực hiện|Bài và ảnh|Bài, ảnh)"
                      r"\s*:\s*[^\n)\]]*[)\]]?", re.IGNORECASE)
 _SOURCE = re.compile(r"\((?:theo|nguồn)\s+[^()\n]{1,40}\)|^\s*\(?theo\s+[^\n]{1,60}$", re.IGNORECASE | re.MULTILINE)
 _BYLINE = re.compile(r"^\s*(?:[A-ZĐÀ-Ỹ][\w.]*\s*){1,5}(?:\s*[-–/]\s*(?:[A-ZĐÀ-Ỹ][\w.]*\s*){1,4})?"
@@ -58,6 +59,8 @@ def credit_spans(text: str) -> list[tuple[int, int]]:
     >>> t = "Hai nhà lãnh đạo hội đàm. Ảnh: Thống Nhất - TTXVN\\nNội dung.\\nMinh Anh"
     >>> [t[s:e] for s, e in credit_spans(t)]
     ['Ảnh: Thống Nhất - TTXVN', 'Minh Anh']
+    >>> credit_spans("Trong ảnh: Thủ tướng tiếp Đại sứ. Hai bên hội đàm.")
+    []
     """
     spans = [(m.start(), _credit_end(text, m)) for m in _CREDIT.finditer(text)]
     lines = text.split("\n")

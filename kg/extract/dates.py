@@ -21,6 +21,10 @@ _DAY_MONTH_YEAR = re.compile(
     re.IGNORECASE)
 _DAY_WORDS = re.compile(
     r"\bngày\s+(\d{1,2})(?:\s*[-–]\s*\d{1,2})?\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?", re.IGNORECASE)
+# "sáng 15-6", "ngày 24-10-2011": day and month joined by a hyphen, anchored by a part of the day
+_DAY_DASH_MONTH = re.compile(
+    r"\b(?:sáng|chiều|tối|trưa|đêm|rạng sáng|ngày|hôm)\s+(\d{1,2})\s*[-–]\s*(\d{1,2})(?:\s*[-–]\s*(\d{4}))?(?![\d/])",
+    re.IGNORECASE)
 # "từ ngày 10 đến 12/9": the first day names no month of its own
 _DAY_RANGE = re.compile(r"\bngày\s+(\d{1,2})\s*(?:đến|tới|-|–)\s*(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})"
                         r"(?:\s*/\s*(\d{4}))?(?![\d/])", re.IGNORECASE)
@@ -89,6 +93,8 @@ def find_dates(text: str, ref: dt.date | None) -> list[TimeExpr]:
     ['2025-11-30', '2025-11-29']
     >>> [(d.value, d.period_end) for d in find_dates("10 tháng đầu năm 2025", ref)]
     [('2025-01', '2025-10')]
+    >>> [(d.value, d.period_end) for d in find_dates("Sáng 24-10, thăm từ ngày 24-10 đến ngày 27-10", ref)]
+    [('2025-10-24', None), ('2025-10-24', '2025-10-27')]
     """
     found: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
@@ -125,6 +131,11 @@ def find_dates(text: str, ref: dt.date | None) -> list[TimeExpr]:
             year = int(m.group(4)) if m.group(4) else _nearest_year(day, month, ref)
             last = _iso(year, month, int(m.group(2))) if m.group(2) else None  # "ngày 22-24/6": a span
             add(m.start(), m.end(), _iso(year, month, day), last)
+    if numbered and ("-" in text or "–" in text):
+        for m in _DAY_DASH_MONTH.finditer(text):
+            day, month = int(m.group(1)), int(m.group(2))
+            year = int(m.group(3)) if m.group(3) else _nearest_year(day, month, ref)
+            add(m.start(), m.end(), _iso(year, month, day))
     if monthly:
         for m in _MONTH.finditer(text):
             month = int(m.group(1))
@@ -149,7 +160,11 @@ def find_dates(text: str, ref: dt.date | None) -> list[TimeExpr]:
             if 1900 <= year <= 2100:
                 add(m.start(), m.end(), _iso(year))
     found.sort(key=lambda d: d.start)
-    # "từ ngày 30/7 đến 1/8": one span, dated by its first day
+    return _join_spans(found, text)
+
+
+def _join_spans(found: list[TimeExpr], text: str) -> list[TimeExpr]:
+    """``từ ngày 30/7 đến 1/8``: one span, dated by its first day."""
     drop = set()
     for n in range(len(found) - 1):
         a, b = found[n], found[n + 1]

@@ -9,7 +9,7 @@ from kg.extract.base import Span, split_syllables
 from kg.extract.captions import credit_spans
 from kg.extract.coref import EntityTable, _Ent, entity_key
 from kg.extract.dates import find_dates
-from kg.extract.lexicon import load_lexicon, syllable_key
+from kg.extract.lexicon import Lexicon, load_lexicon, syllable_key
 from kg.extract.quantities import find_quantities
 from kg.extract.relations import Discourse, find_relations
 from kg.extract.tenure import Tenure, tenure_of
@@ -91,6 +91,7 @@ def extract_article(article: Article) -> Extraction:
     discourse.offices = {ent.key: tuple((t.lower(), fold(org) if org else "") for _, t, org in ent.titles)
                          for ent in table.ents if ent.type == "Person" and ent.titles}
     discourse.titles = {ent.key: tuple(t.lower() for _, t, _ in ent.titles) for ent in table.ents if ent.titles}
+    discourse.homes = _homes(table, lex)
     relations: list[Relation] = []
     quantities: list[Quantity] = []
     last_date: str | None = None
@@ -126,7 +127,8 @@ def extract_article(article: Article) -> Extraction:
                 last_date = date
             relations.append(Relation(raw.subject, raw.predicate, raw.object, date, evidence,
                                       kind=raw.verb.kind, cameo=raw.verb.cameo, modality=raw.modality,
-                                      confidence=raw.confidence, extractor=EXTRACTOR))
+                                      confidence=raw.confidence, extractor=EXTRACTOR,
+                                      construction=raw.construction))
         for q in find_quantities(stext):
             subjects = tuple(local) or discourse.countries
             period = dates[0].value if dates else None
@@ -265,6 +267,21 @@ def _tenure(ent: _Ent, starts: list[int], title: str, by_start: dict, article: A
     if current:
         return current[0]
     return max(found, key=lambda st: (st[1].date or "", -st[0]))
+
+
+def _homes(table: EntityTable, lex: Lexicon) -> dict[str, str]:
+    """Person key -> the folded country whose office they hold; a Vietnamese name with a bare title is home."""
+    surnames = lex.set("vn_surnames")
+    homes: dict[str, str] = {}
+    for ent in table.ents:
+        if ent.type != "Person" or not ent.titles:
+            continue
+        orgs = [org for _, _, org in ent.titles if org]
+        if orgs:
+            homes[ent.key] = fold(orgs[0])
+        elif syllable_key(ent.name.split()[0]) in surnames and not ent.english:
+            homes[ent.key] = fold(_HOME)
+    return homes
 
 
 def _date_in_context(relations: list[Relation], carried: dict[int, str | None], headline_end: int = -1) -> list[Relation]:

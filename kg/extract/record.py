@@ -51,6 +51,8 @@ def to_record(extraction: Extraction) -> dict[str, Any]:
                     "evidence": {"sentence": rel.evidence.sentence, "start": rel.evidence.start,
                                  "end": rel.evidence.end},
                     "confidence": rel.confidence})
+        if rel.construction:
+            row["construction"] = rel.construction
         # a signing only planned ("sẽ sớm ký") is not a signing; a planned visit is still a visit (FORMAT.md)
         core = rel.predicate in CORE_PREDICATES and rel.modality != "negated" \
             and not (rel.predicate == "signed" and rel.modality == "planned")

@@ -75,6 +75,20 @@ def _by_first_word(phrases: Sequence[tuple[str, ...]]) -> dict[str, list[tuple[s
 # the markers of each modality by their first word, in the order the modalities are tried
 _MODALITIES = [("negated", _by_first_word(_NEGATED)), ("planned", _by_first_word(_PLANNED)),
                ("ongoing", _by_first_word(_ONGOING)), ("done", _by_first_word(_DONE))]
+# "ký 14 văn kiện và công bố Tuyên bố chung": a document issued, not signed
+_ISSUING = {("công", "bố"), ("thông", "qua"), ("ra", "mắt"), ("trao", "đổi"), ("trao", "văn"), ("trao", "các"),
+            ("trao", "một")}
+# what may open an inverted welcome: "Có mặt tại sân bay (X) để đón ... có A, B", "Ra sân bay đón ... có A"
+_AT_THE_AIRPORT = {"cùng", "tham", "có", "mặt", "tại", "sân", "bay", "để", "ra", "quốc", "tế"}
+# what may stand between the items of a list of documents: "X (1994), Y (2002); Z và W", "1. X; 2. Y"
+_LIST_GLUE = {",", ";", "và", "(", ")", ".", ":", "cùng"}
+# a state's top bodies: "theo lời mời của Quốc hội và Chính phủ Chile" is Chile's invitation
+_TOP_BODIES = {("quốc", "hội"), ("chính", "phủ"), ("nhà", "nước"), ("thượng", "viện"), ("hạ", "viện"),
+               ("quốc", "vụ"), ("nội", "các")}
+_TOP_BODY_WORDS = {word for body in _TOP_BODIES for word in body} | {"viện"}
+# frames opening a sentence whose named event the subject after them attended
+_FRAMES = [("bên", "lề"), ("trong", "khuôn", "khổ"), ("tại",), ("nhân", "dịp")]
+_FRAME_FIRSTS = {f[0] for f in _FRAMES}
 _SUBJECT_TYPES = {
     "met": {"Person"}, "visited": {"Person"}, "attended": {"Person"},
     "signed": {"Person", "Country", "Organization", "Group"}, "invited": {"Person", "Country"},
@@ -95,6 +109,7 @@ class RawRelation:
     start: int
     end: int
     confidence: float
+    construction: str = "verb_clause"  # the name of the construction that found it (kg.extract.constructions)
 
 
 @dataclass(slots=True)
@@ -111,6 +126,50 @@ class Discourse:
     visitor: str | None = None  # the last one who visited: "đón Đoàn", "tiễn Đoàn" mean their delegation
     offices: dict[str, tuple[tuple[str, str], ...]] | None = None  # person key -> (title, org), folded
     names: dict[str, str] | None = None  # entity key -> canonical name, for "Bộ X hai nước" -> "Bộ X <country>"
+    homes: dict[str, str] | None = None  # person key -> the folded country whose office they hold
+
+
+@dataclass(slots=True)
+class _Chain:
+    """What one clause hands the next in the same sentence."""
+
+    subject: list[str] | None = None
+    modality: str = "done"
+    used_as_object: set[int] = field(default_factory=set)
+    guests: list[str] = field(default_factory=list)
+    inviters: set[int] = field(default_factory=set)
+    visitors: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Clause:
+    """One trigger's working state while its arguments are found."""
+
+    t: int
+    k: int  # the trigger's first syllable
+    e: int  # one past its last
+    verb: Verb
+    region_end: int  # where its objects end
+    clause_start: int
+    prev_e: int
+    prev_verb: Verb | None
+    fronted: Span | None
+    nominal: bool  # "chuyến thăm", "cuộc hội đàm": the trigger is a noun
+    stypes: set[str]
+    otypes: set[str]
+    objects: list[Span] = field(default_factory=list)
+    object_keys: list[str] = field(default_factory=list)
+    subject_keys: list[str] = field(default_factory=list)
+    given: list[str] = field(default_factory=list)
+    passive: list[Span] | None = None
+    inherited: bool = False
+    own_date: bool = False  # a reduced relative clause dates itself: "Hiệp định ... ký năm 2009"
+    construction: str = "verb_clause"
+
+    def tag(self, name: str) -> None:
+        """Name the construction after the first special step that bound an argument."""
+        if name and self.construction == "verb_clause":
+            self.construction = name
 
 
 def _verbs_by_first_syllable(verbs: list[Verb]) -> dict[str, list[tuple[Verb, tuple[str, ...]]]]:
@@ -130,6 +189,7 @@ class _Sentence:
                  dates: list[TimeExpr], lex: Lexicon, discourse: Discourse) -> None:
         self.s, self.spans, self.resolve, self.dates, self.lex, self.d = sylls, spans, resolve, dates, lex, discourse
         self.n = len(sylls)
+        self._trigger_starts: list[int] = []  # set by run: where each trigger begins
         self.lows = [syl.low for syl in sylls]
         self.covered: list[Span | None] = [None] * self.n  # syllable -> span
         for sp in spans:
@@ -391,279 +451,555 @@ class _Sentence:
         return self.low(m) in _OBJECT_MARKERS
 
     def run(self) -> list[RawRelation]:
+        """Each trigger's arguments, clause by clause; the steps below in the order they apply."""
         out: list[RawRelation] = []
         triggers = self.triggers()
-        chain_subject: list[str] | None = None
-        chain_modality = "done"
-        used_as_object: set[int] = set()
-        guests: list[str] = []
-        inviters: set[int] = set()
-        visitors: list[str] = []
+        self._trigger_starts = [k for k, _, _ in triggers]
+        chain = _Chain()
         for t, (k, e, verb) in enumerate(triggers):
             if t == 0 and verb.predicate in ("met", "attended"):
                 inverted = self._inverted(k, e, verb)
                 if inverted is not None:
                     out.extend(inverted)
                     break
-            next_k = triggers[t + 1][0] if t + 1 < len(triggers) else self.n
-            clause_start = self.clause_start(k)
-            prev_e = triggers[t - 1][1] if t else 0
-            region_end = next_k
-            for m in range(e, next_k):
-                if self.s[m].text in (";", "."):
-                    region_end = m
-                    break
-            stypes = _SUBJECT_TYPES.get(verb.predicate, {"Person"})
-            otypes = set(verb.objects)
-            fronted = self._fronted_subject(k, e) if t == 0 else None
-            if fronted is not None:
-                region_end = min(region_end, fronted.i - 1)
-            nominal = self.low(k - 1) in ("chuyến", "cuộc", "lễ", "buổi")
-            # objects
+            c = self._clause(t, triggers)
             if verb.predicate == "invited" and verb.trigger != "mời":
-                inviter: list[Span] = []
-                for sp in self.spans:
-                    if sp.i < e or sp.i >= region_end:
-                        continue
-                    if not inviter:
-                        if self.low(sp.i - 1) == "của":
-                            inviter.append(sp)  # "lời mời của X"
-                    elif sp.i == inviter[-1].j + 1 and self.low(sp.i - 1) == "và" \
-                            and sp.type in ("Person", "Title", "Country"):
-                        inviter.append(sp)  # "lời mời của X và Y"
-                    else:
-                        break
-                inviter_keys = self._resolve_all(inviter[:2], {"Person", "Country"})
-                if not inviter and self.low(e) == "của" and self.low(e + 1) in ("ông", "bà", "mình"):
-                    # "đề nghị Đại sứ chuyển lời mời của ông tới Y": the pronoun is the sentence's subject
-                    own = [sp for sp in self.spans if sp.j < k and sp.type in ("Person", "Title")
-                           and not self._is_object_marked(sp) and self.low(sp.i - 1) != "nghị"]
-                    inviter_keys = self._resolve_all(own[:1], {"Person"})
-                last = max((sp.j for sp in inviter), default=e)
-                invitee = [sp for sp in self.spans if sp.i >= last and sp.type in ("Person", "Title")
-                           and not self._is_object_marked(sp)]
-                invitee_keys = self._resolve_all(invitee[:1], {"Person"})
-                if not invitee_keys and verb.trigger == "nhận lời mời":
-                    # "X chuyển lời thăm hỏi tới Y và nhận lời mời của Z": the one who accepts is the subject
-                    before = [sp for sp in self.spans if sp.j <= k and sp.type in ("Person", "Title")
-                              and not self._is_object_marked(sp) and self._same_clause(sp.j, k)]
-                    invitee_keys = chain_subject or self._resolve_all(before[:1], {"Person"})
-                if not invitee_keys and visitors and self.low(k - 1) != ".":
-                    invitee_keys = visitors  # "X thăm Y từ ngày 27-28/4 theo lời mời của Z"
-                if not invitee_keys and self.d.subject:
-                    invitee_keys = [self.d.subject]
-                if not inviter_keys and invitee_keys and self.low(e) == "của":
-                    counterpart = self._counterpart(e + 1, invitee_keys[0])
-                    inviter_keys = [counterpart] if counterpart else []  # "theo lời mời của người đồng cấp Ấn Độ"
-                for s in inviter_keys:
-                    for o in invitee_keys:
-                        if s != o and o not in self.d.spouses:
-                            out.append(self._make(s, verb, o, k, e, region_end, None, 0.9))
-                inviters.update(id(sp) for sp in inviter)
-                if verb.trigger == "nhận lời mời" and invitee_keys:
-                    chain_subject = invitee_keys  # "nhận lời mời của X sẽ sang thăm Y": the invitee visits
+                out.extend(self._invitation(c, chain))
                 continue
-            p = t - 1
-            if p > 0 and triggers[p][1] == k and triggers[p][2].trigger in ("sang", "tới", "đến"):
-                p -= 1  # "mời X sang dự Y": the journey and what it is for are both asked
-            if t > 0 and triggers[p][2].predicate == "invited" and verb.predicate in ("visited", "attended") \
-                    and not any(self.s[m].text in (",", ";", ".", ":") for m in range(triggers[p][1], k)) \
-                    and self._modality(triggers[p][1], k) not in ("planned", "done") \
-                    and not (self.low(k - 1) == "và" and triggers[p][2].trigger != "mời"):
+            if self._asked(c, triggers):
                 continue  # "mời X sang thăm Y", "nhận lời mời của X sang thăm Y": what is asked, not done
-            objects = [sp for sp in self.spans if e <= sp.i < region_end and sp.type in otypes | {"Title"}]
-            if verb.predicate in ("visited",):
-                objects = self._visit_objects(e, region_end, verb)
-            elif verb.predicate in ("attended", "signed", "inaugurated", "laid_wreath"):
-                objects = [sp for sp in objects if sp.type in otypes][:3]
-                if verb.predicate == "signed":
-                    # "ký 14 văn kiện và ra / công bố / thông qua Tuyên bố chung": issued, not signed
-                    objects = [sp for sp in objects if not any(
-                        self.low(m - 1) in ("và", ",") and (self.low(m) == "ra" or (self.low(m), self.low(m + 1))
-                                                            in (("công", "bố"), ("thông", "qua"), ("ra", "mắt"),
-                                                                ("trao", "đổi"), ("trao", "văn"), ("trao", "các"),
-                                                                ("trao", "một")))
-                        for m in range(e, sp.i))]
-                if verb.predicate == "signed":
-                    head = self._relative_object(k, prev_e)
-                    if head is not None:
-                        objects = [head]  # "Hiệp định X (VCFTA) mà hai nước ký kết năm 2011"
-                if verb.predicate in ("signed", "attended") and not objects:
-                    # "Bản ghi nhớ X do A và B ký", "Hội nghị do A và B đồng chủ trì": the
-                    # agreement or event is named before its agents
-                    by = [m for m in range(max(clause_start, prev_e), k) if self.low(m) == "do"]
-                    named = "Agreement" if verb.predicate == "signed" else "Event"
-                    if by:
-                        objects = [sp for sp in self.spans if sp.type == named and sp.j == by[-1]]
-                if objects and verb.predicate == "attended":
-                    frame = [sp for sp in self.spans if sp.type == "Event" and e < sp.i < region_end and
-                             (self.low(sp.i - 2), self.low(sp.i - 1)) == ("khuôn", "khổ")]
-                    objects = [sp for sp in objects if sp.i - e <= 12]
-                    if objects:
-                        # "dự phiên X trong khuôn khổ Hội nghị Y": attending the session is attending Y
-                        objects += [sp for sp in frame if sp not in objects]
-            object_keys = self._resolve_all(objects, otypes)
-            if verb.predicate == "signed" and self.d.agreement and len(objects) == 1 \
-                    and self.low(objects[0].j) == "này" and not self.s[objects[0].i].is_cap:
-                object_keys = [self.d.agreement]  # "ký văn kiện này": the document named before
-            if verb.predicate == "met" and not objects and self.d.visitor and self._delegation_at(e):
-                object_keys = [self.d.visitor]  # "X ra sân bay tiễn Đoàn": the visiting delegation's head
-            if verb.predicate == "attended" and not object_keys and self.d.event and self._anaphor_at(e):
-                object_keys = [self.d.event]  # "chủ trì phiên khai mạc": the session named before
-            # subject
-            passive = None
-            for m in range(max(clause_start, prev_e, k - 20), k):
-                if self.low(m) == "được":
-                    agents = [sp for sp in self.spans if m < sp.i and sp.j <= k and sp.type in ("Person", "Title")]
-                    if agents:
-                        passive = agents
-                    break
-            earliest = max(clause_start, prev_e if self._same_clause(prev_e, k) else 0)
-            cands = [sp for sp in self.spans if earliest <= sp.i and sp.j <= k and not self._is_object_marked(sp)
-                     and (id(sp) not in used_as_object or (verb.predicate == "visited" and k - sp.j <= 1))]
-            if passive:
-                cands = [sp for sp in cands if sp.j <= passive[0].i]
-            cands = [sp for sp in cands if not self._in_relative(sp) and id(sp) not in inviters]
-            relative = self._relative_head(k)
-            if relative is not None:
-                cands = [relative]
-            subject_keys_given: list[str] = []
-            reduced = self.covered[k - 1] if verb.predicate == "signed" and k > 0 else None
-            if reduced is not None and reduced.type == "Agreement" and reduced.j == k and not object_keys \
-                    and any(w in fold(reduced.text) for w in ("hai nước", "hai bên")) and self.d.countries:
-                # "theo Hiệp định giữa Chính phủ hai nước ký năm 2009": a reduced relative clause
-                object_keys = self._resolve_all([reduced], otypes)
-                objects = [reduced]
-                cands = []
-                if object_keys:
-                    subject_keys_given = list(self.d.countries[:2])
-            if verb.predicate == "signed" and self.low(k - 1) == "được":
-                by = [m for m in range(e, region_end - 2) if (self.low(m), self.low(m + 1), self.low(m + 2))
-                      == ("chữ", "ký", "của")]
-                cands = [sp for sp in self.spans if by and sp.i == by[0] + 3]  # "với chữ ký của X"; else none
-            subject_keys = []
-            # "X chúc mừng Y ... và nhắc lại kỷ niệm trong chuyến thăm Z": the visit is the sentence subject's
-            recalled = nominal and verb.predicate == "visited" and self.low(k - 1) == "chuyến" \
-                and self.low(k - 2) == "trong"
-            order = cands if recalled else list(reversed(cands))
-            for sp in order:
-                keys = self._resolve_all([sp], stypes)
-                if keys:
-                    subject_keys = keys
-                    # coordinated subjects: "A và B hội đàm"
-                    if verb.predicate == "met" and not object_keys:
-                        for other in cands:
-                            if other is not sp and other.j < sp.i:
-                                more = self._resolve_all([other], stypes)
-                                if more and self.low(other.j) in ("và", ","):
-                                    subject_keys = more + subject_keys
-                    elif verb.predicate in ("attended", "signed", "visited"):
-                        subject_keys = self._coordinated(sp, cands, stypes) + subject_keys
-                    break
-            if subject_keys_given:
-                subject_keys = subject_keys_given
-            if verb.predicate == "visited" and guests and t > 0 and triggers[t - 1][2].predicate == "met" \
-                    and "đón" in triggers[t - 1][2].trigger.split():
-                subject_keys = guests  # "chủ trì lễ đón X và Phu nhân thăm chính thức Y": X visits
-            if verb.predicate == "visited" and guests and t > 0 and triggers[t - 1][2].predicate == "met":
-                before = [sp for sp in self.spans if sp.j <= k]
-                words = [self.low(m) for m in range(before[-1].j, k)] if before else []
-                if words and words[0] == "," and all(w in ("đang", "đã", "vừa", "sẽ", "có", "chuyến", "trong")
-                                                     for w in words[1:]):
-                    # "hội đàm với X, đang thăm chính thức Y": the apposition is about the guest X
-                    subject_keys = guests
-            if nominal and verb.predicate == "visited":
-                owner = [sp for sp in self.spans if e <= sp.i < region_end and self.low(sp.i - 1) == "của"]
-                first_of = next((m for m in range(e, region_end) if self.low(m) == "của"), None)
-                if first_of is not None and self.low(first_of + 1) in ("một", "những", "các"):
-                    continue  # "chuyến thăm đầu tiên của một thành viên Nội các của Tổng thống X": someone unnamed
-                if owner:
-                    subject_keys = self._resolve_all(owner[:1], stypes) or subject_keys
-            inherited = False
-            if not subject_keys and any(self.low(m) in _FIRST_PERSON and (self.low(m) != "chúng" or
-                                                                           self.low(m + 1) in ("tôi", "ta"))
-                                        for m in range(max(clause_start, prev_e), k)):
-                continue  # "Tôi đã nhiều lần đến Việt Nam", ông nói: the speaker, not the one in focus
-            if not subject_keys and fronted is not None:
-                subject_keys = self._resolve_all([fronted], stypes)
-            if not subject_keys and self._pronoun_before(k):
-                # "A cảm ơn B; nhân dịp này, ông mời C": the pronoun is the sentence's topic
-                topic = [sp for sp in self.spans if sp.j <= k and sp.type in ("Person", "Title")
-                         and not self._is_object_marked(sp)]
-                subject_keys = self._resolve_all(topic[:1], {"Person"})
-            if not subject_keys:
-                if chain_subject and (t > 0):
-                    subject_keys, inherited = chain_subject, True
-                elif self.d.subject and not any(sp.type in ("Person", "Title") and sp.j <= k for sp in self.spans) \
-                        and not nominal:
-                    subject_keys, inherited = [self.d.subject], True
-            if inherited and verb.predicate == "visited" and \
-                    not any(sp.type in ("Person", "Title") and sp.j <= k for sp in self.spans):
-                # "hàng ... đi tiếp tới Trung Đông", ông X cho biết: a region reached with no one named
-                # travelling is trade, not a visit
-                regions = self.lex.set("regions")
-                object_keys = [key for key, sp in zip(object_keys, objects)
-                               if sp.type != "Location" or syllable_key(sp.name) not in regions] \
-                    if len(object_keys) == len(objects) else object_keys
-            clause_subject = subject_keys
-            if passive:
-                agent_keys = self._resolve_all(passive, {"Person"})
-                if agent_keys and verb.predicate == "met":
-                    # "X hội kiến A, được B tiếp, và dự C": X, not B, stays the subject of what follows
-                    object_keys = subject_keys or ([self.d.subject] if self.d.subject else [])
-                    clause_subject = object_keys
-                    subject_keys = agent_keys
-            modality = self._modality(clause_start if not inherited else prev_e, k)
-            if modality is None:
-                modality = chain_modality if inherited or t > 0 and self._same_clause(prev_e, k) else "done"
-            if verb.predicate == "met" and not object_keys and subject_keys:
-                counterpart = self._counterpart(e + (1 if self.low(e) == "với" else 0), subject_keys[0])
-                if counterpart:
-                    object_keys = [counterpart]  # "hội đàm với người đồng cấp Lào"
-            if verb.predicate == "met" and not object_keys and len(subject_keys) >= 2:
-                first, *rest = subject_keys
-                subject_keys, object_keys = [first], rest
-            if subject_keys and not inherited and verb.predicate != "invited" and not passive:
-                chain_subject = subject_keys  # "A đặt vòng hoa tại X; chào B": B's subject is A
-            if verb.trigger == "đồng chủ trì" and self.low(e) == "với" and subject_keys:
-                partner = self.covered[e + 1] if e + 1 < self.n else None
-                if partner is not None and partner.i == e + 1 and partner.type in ("Person", "Title"):
-                    # "A đồng chủ trì với B Diễn đàn X": B co-chairs X too
-                    subject_keys = subject_keys + [key for key in self._resolve_all([partner], {"Person"})
-                                                   if key not in subject_keys]
-            if not subject_keys or not object_keys or self._requested(k):
+            self._find_objects(c)
+            if not self._find_subjects(c, chain):
                 continue
-            for sp in objects:
-                used_as_object.add(id(sp))
-            if verb.predicate == "met":
-                guests = object_keys
-            if verb.predicate == "visited" and not inherited:
-                visitors = [key for key in subject_keys if key not in self.d.spouses]
-            date = self._date(k, self.s[region_end - 1].end if region_end > 0 else self.s[k].end)
-            if subject_keys_given:
-                # the relative clause carries its own time: "Hiệp định ... ký năm 2009"
-                clause_dates = [d for d in self.dates if self.s[e - 1].end <= d.start <= self.s[e - 1].end + 12]
-                date = clause_dates[0].value if clause_dates else None
-            conf = 0.9 if not inherited else 0.75
-            for s in subject_keys:
-                if verb.predicate == "visited" and s in self.d.spouses:
-                    continue  # "X và Phu nhân Y thăm ...": the spouse accompanies, the gold has her meet, not visit
-                for o in object_keys:
-                    if s != o:
-                        out.append(self._make(s, verb, o, k, e, region_end, date, conf, modality))
-            if verb.predicate != "invited" and not (nominal and verb.predicate == "visited"
-                                                     and subject_keys and inherited is False
-                                                     and self.low(k - 1) == "chuyến" and False):
-                chain_subject = clause_subject if all(not key.startswith("country") or verb.predicate == "signed"
-                                                      for key in clause_subject) else chain_subject
-                chain_modality = modality
+            out.extend(self._emit(c, chain))
+        return out + self._frame_rows(out)
+
+    def _frame_opening(self) -> tuple[int, int] | None:
+        """Where a frame opens the sentence (``Bên lề X,``, ``Trong khuôn khổ X,``, ``Tại X,``, ``Nhân dịp
+        tham dự X,``): the marker's first syllable and the comma that closes the frame before its subject."""
+        m = 0
+        while m < min(self.n, 8) and self.low(m) not in _FRAME_FIRSTS:
+            m += 1  # past a time expression: "Tối 5/3, bên lề ..."
+        if m >= min(self.n, 8) or not any(self.lows[m:m + len(f)] == list(f) for f in _FRAMES) \
+                or (m > 0 and self.low(m - 1) != ","):
+            return None
+        for x in range(m + 1, self.n - 1):
+            if self.low(x) in (";", ".", ":"):
+                return None
+            sp = self.covered[x + 1]
+            if self.low(x) == "," and sp is not None and sp.i == x + 1 and sp.type in ("Person", "Title"):
+                return m, x
+        return None
+
+    def _frame_rows(self, found: list[RawRelation]) -> list[RawRelation]:
+        """``Bên lề Hội nghị X, A gặp B``: A attended X; ``nhân dịp`` frames only when they say dự."""
+        opening = self._frame_opening()
+        if opening is None:
+            return []
+        m, comma = opening
+        words = self.lows[m:comma]
+        if words[0] == "nhân" and "dự" not in words:
+            return []  # "Nhân dịp kỷ niệm X, ...": the occasion, not an event attended
+        # a named event, not a bare head ("Bên lề Hội nghị,") whose antecedent is a guess
+        events = self._resolve_all([sp for sp in self.spans if m < sp.i and sp.j <= comma and sp.type == "Event"
+                                    and sp.j - sp.i >= 3], {"Event"})
+        subject = self._resolve_all([self.covered[comma + 1]], {"Person"})  # type: ignore[list-item]
+        verb = next((v for v in self.lex.verbs if v.predicate == "attended" and v.trigger == "tham dự"), None)
+        if not events or not subject or verb is None:
+            return []
+        main = [rel for rel in found if rel.subject == subject[0]]
+        modality = main[0].modality if main else "done"
+        date = main[0].date if main else self._date(comma + 1, self.s[-1].end)
+        have = {(rel.subject, rel.predicate, rel.object) for rel in found}
+        marker_end = m + (1 if words[0] == "tại" else 2)
+        return [self._make(subject[0], verb, event, m, marker_end, comma, date, 0.85, modality,
+                           construction="frame_attended")
+                for event in events if (subject[0], "attended", event) not in have]
+
+    def _clause(self, t: int, triggers: list[tuple[int, int, Verb]]) -> _Clause:
+        k, e, verb = triggers[t]
+        next_k = triggers[t + 1][0] if t + 1 < len(triggers) else self.n
+        region_end = next((m for m in range(e, next_k) if self.s[m].text in (";", ".")), next_k)
+        fronted = self._fronted_subject(k, e) if t == 0 else None
+        if fronted is not None:
+            region_end = min(region_end, fronted.i - 1)
+        return _Clause(t=t, k=k, e=e, verb=verb, region_end=region_end, clause_start=self.clause_start(k),
+                       prev_e=triggers[t - 1][1] if t else 0, prev_verb=triggers[t - 1][2] if t else None,
+                       fronted=fronted, nominal=self.low(k - 1) in ("chuyến", "cuộc", "lễ", "buổi"),
+                       stypes=_SUBJECT_TYPES.get(verb.predicate, {"Person"}), otypes=set(verb.objects))
+
+    def _inviter_spans(self, e: int, region_end: int) -> list[Span]:
+        """``lời mời của X``, ``lời mời của X và Y``: the inviters after the trigger."""
+        inviter: list[Span] = []
+        for sp in self.spans:
+            if sp.i < e or sp.i >= region_end:
+                continue
+            if not inviter:
+                if self._after_of(sp, e):
+                    inviter.append(sp)
+            elif sp.i == inviter[-1].j + 1 and self.low(sp.i - 1) == "và" \
+                    and sp.type in ("Person", "Title", "Country", "Organization"):
+                inviter.append(sp)
+            else:
+                break
+        return inviter
+
+    def _after_of(self, sp: Span, e: int) -> bool:
+        """``của X``, or ``của Quốc hội và X``: the top bodies before X stand for the same state."""
+        m = sp.i - 1
+        while m >= e and (self.low(m) in _TOP_BODY_WORDS or self.low(m) == "và"):
+            m -= 1
+        return self.low(m) == "của"
+
+    def _inviter_keys(self, inviter: list[Span]) -> list[str]:
+        """People and countries; a state's top body (``Chính phủ Chile``) invites for its country."""
+        keys: list[str] = []
+        for sp in inviter:
+            if sp.type == "Organization" and tuple(self.lows[sp.i:sp.i + 2]) in _TOP_BODIES:
+                found = self._resolve_all([inner for inner in sp.inner if inner.type == "Country"], {"Country"})
+            else:
+                found = self._resolve_all([sp], {"Person", "Country"})
+            keys.extend(key for key in found if key not in keys)
+        return keys
+
+    def _invitation(self, c: _Clause, chain: _Chain) -> list[RawRelation]:
+        """``nhận lời mời của X``, ``theo lời mời của X``: X invited the one who travels."""
+        k, e, verb = c.k, c.e, c.verb
+        inviter = self._inviter_spans(e, c.region_end)
+        inviter_keys = self._inviter_keys(inviter[:2])
+        if not inviter and self.low(e) == "của" and self.low(e + 1) in ("ông", "bà", "mình"):
+            # "đề nghị Đại sứ chuyển lời mời của ông tới Y": the pronoun is the sentence's subject
+            own = [sp for sp in self.spans if sp.j < k and sp.type in ("Person", "Title")
+                   and not self._is_object_marked(sp) and self.low(sp.i - 1) != "nghị"]
+            inviter_keys = self._resolve_all(own[:1], {"Person"})
+        last = max((sp.j for sp in inviter), default=e)
+        invitee = [sp for sp in self.spans if sp.i >= last and sp.type in ("Person", "Title")
+                   and not self._is_object_marked(sp)]
+        invitee_keys = self._resolve_all(invitee[:1], {"Person"})
+        if not invitee_keys and verb.trigger in ("nhận lời mời", "cảm ơn lời mời"):
+            # "X chuyển lời thăm hỏi tới Y và nhận lời mời của Z": the one who accepts is the subject
+            before = [sp for sp in self.spans if sp.j <= k and sp.type in ("Person", "Title")
+                      and not self._is_object_marked(sp) and self._same_clause(sp.j, k)]
+            invitee_keys = chain.subject or self._resolve_all(before[:1], {"Person"})
+        if not invitee_keys and chain.visitors and self.low(k - 1) != ".":
+            invitee_keys = chain.visitors  # "X thăm Y từ ngày 27-28/4 theo lời mời của Z"
+        if not invitee_keys and self.d.subject:
+            invitee_keys = [self.d.subject]
+        if not inviter_keys and invitee_keys and self.low(e) == "của":
+            counterpart = self._counterpart(e + 1, invitee_keys[0])
+            inviter_keys = [counterpart] if counterpart else []  # "theo lời mời của người đồng cấp Ấn Độ"
+        out = [self._make(s, verb, o, k, e, c.region_end, None, 0.9, construction="invitation_of")
+               for s in inviter_keys for o in invitee_keys if s != o and o not in self.d.spouses]
+        chain.inviters.update(id(sp) for sp in inviter)
+        if verb.trigger == "nhận lời mời" and invitee_keys:
+            chain.subject = invitee_keys  # "nhận lời mời của X sẽ sang thăm Y": the invitee visits
+        return out
+
+    def _asked(self, c: _Clause, triggers: list[tuple[int, int, Verb]]) -> bool:
+        """A visit or attendance that an invitation before it asks for."""
+        t, k = c.t, c.k
+        p = t - 1
+        if p > 0 and triggers[p][1] == k and triggers[p][2].trigger in ("sang", "tới", "đến"):
+            p -= 1  # "mời X sang dự Y": the journey and what it is for are both asked
+        return t > 0 and triggers[p][2].predicate == "invited" and c.verb.predicate in ("visited", "attended") \
+            and not any(self.s[m].text in (",", ";", ".", ":") for m in range(triggers[p][1], k)) \
+            and self._modality(triggers[p][1], k) not in ("planned", "done") \
+            and not (self.low(k - 1) == "và" and triggers[p][2].trigger != "mời")
+
+    def _issued_not_signed(self, e: int, sp: Span) -> bool:
+        """``ký 14 văn kiện và ra / công bố / thông qua Tuyên bố chung``: issued, not signed."""
+        return any(self.low(m - 1) in ("và", ",") and (self.low(m) == "ra" or (self.low(m), self.low(m + 1))
+                                                        in _ISSUING)
+                   for m in range(e, sp.i))
+
+    def _typed_objects(self, c: _Clause, objects: list[Span]) -> list[Span]:
+        """The objects of attended, signed, inaugurated and laid_wreath: named events, documents, places."""
+        verb, k, e = c.verb, c.k, c.e
+        typed = [sp for sp in objects if sp.type in c.otypes]
+        listed = self._document_list(typed) if verb.predicate == "signed" else []
+        objects = listed if len(listed) > 3 else typed[:3]
+        if len(listed) > 3:
+            c.tag("document_list")
+        if verb.predicate == "signed":
+            enumerated = self._enumerated(c)
+            if enumerated:
+                objects = enumerated  # "ký 4 văn kiện, gồm: X; Y; Z": the documents, not the count
+                c.tag("enumerated_documents")
+            objects = [sp for sp in objects if not self._issued_not_signed(e, sp)]
+            head = self._relative_object(k, c.prev_e)
+            if head is not None:
+                objects = [head]  # "Hiệp định X (VCFTA) mà hai nước ký kết năm 2011"
+                c.tag("relative_object")
+        if verb.predicate in ("signed", "attended") and not objects:
+            # "Bản ghi nhớ X do A và B ký", "Hội nghị do A và B đồng chủ trì": the
+            # agreement or event is named before its agents
+            by = [m for m in range(max(c.clause_start, c.prev_e), k) if self.low(m) == "do"]
+            named = "Agreement" if verb.predicate == "signed" else "Event"
+            if by:
+                objects = [sp for sp in self.spans if sp.type == named and sp.j == by[-1]]
+                c.tag("named_before_agents")
+        if objects and verb.predicate == "attended":
+            frame = [sp for sp in self.spans if sp.type == "Event" and e < sp.i < c.region_end and
+                     (self.low(sp.i - 2), self.low(sp.i - 1)) == ("khuôn", "khổ")]
+            objects = [sp for sp in objects if sp.i - e <= 12]
+            if objects:
+                # "dự phiên X trong khuôn khổ Hội nghị Y": attending the session is attending Y
+                objects += [sp for sp in frame if sp not in objects]
+        return objects
+
+    def _document_list(self, docs: list[Span]) -> list[Span]:
+        """``X (1994), Y (2002); Z và W``: the documents that follow one another as one list."""
+        found = docs[:1]
+        for sp in docs[1:]:
+            between = self.lows_between(found[-1].j, sp.i)
+            if not all(w in _LIST_GLUE or w.isdigit() for w in between):
+                break
+            found.append(sp)
+        return found
+
+    def _enumerated(self, c: _Clause) -> list[Span]:
+        """``ký 4 văn kiện hợp tác, gồm: X; Y và Z``: the documents listed after gồm / bao gồm, past any ``;``."""
+        first_stop = next((m for m in range(c.e, self.n) if self.low(m) in (";", ".")), self.n)
+        at = next((m for m in range(c.e, min(first_stop, c.e + 12)) if self.low(m) == "gồm"), None)
+        if at is None or (c.t + 1 < len(self._trigger_starts) and self._trigger_starts[c.t + 1] < at):
+            return []
+        docs = [sp for sp in self.spans if sp.i > at and sp.type == "Agreement"]
+        return self._document_list(docs) if docs and docs[0].i <= at + 3 else []
+
+    def _year_after(self, sp: Span) -> str | None:
+        """``Hiệp định X (1994)``: the year in parentheses right after a document's name."""
+        if self.low(sp.j) == "(" and self.low(sp.j + 2) == ")" and self.low(sp.j + 1).isdigit() \
+                and len(self.low(sp.j + 1)) == 4:
+            return self.low(sp.j + 1)
+        return None
+
+    def _find_objects(self, c: _Clause) -> None:
+        verb, e = c.verb, c.e
+        objects = [sp for sp in self.spans if e <= sp.i < c.region_end and sp.type in c.otypes | {"Title"}]
+        if verb.predicate == "visited":
+            objects = self._visit_objects(e, c.region_end, verb)
+        elif verb.predicate in ("attended", "signed", "inaugurated", "laid_wreath"):
+            objects = self._typed_objects(c, objects)
+        c.objects = objects
+        c.object_keys = self._resolve_all(objects, c.otypes)
+        if verb.predicate == "signed" and self.d.agreement and len(objects) == 1 \
+                and self.low(objects[0].j) == "này" and not self.s[objects[0].i].is_cap:
+            c.object_keys = [self.d.agreement]  # "ký văn kiện này": the document named before
+            c.tag("document_anaphor")
+        if verb.predicate == "met" and not objects and self.d.visitor and self._delegation_at(e):
+            c.object_keys = [self.d.visitor]  # "X ra sân bay tiễn Đoàn": the visiting delegation's head
+            c.tag("delegation_anaphor")
+        if verb.predicate == "met" and self.low(e) == "giữa" and len(c.object_keys) >= 2:
+            # "cuộc hội đàm giữa A và B": the two sides are both named after the noun
+            c.given, c.object_keys = c.object_keys[:1], c.object_keys[1:2]
+            c.tag("talks_between")
+        if verb.predicate == "attended" and not c.object_keys and self.d.event and self._anaphor_at(e):
+            c.object_keys = [self.d.event]  # "chủ trì phiên khai mạc": the session named before
+            c.tag("event_anaphor")
+
+    def _passive_agents(self, c: _Clause) -> list[Span] | None:
+        """``được X tiếp``: the people after ``được`` before the verb."""
+        for m in range(max(c.clause_start, c.prev_e, c.k - 20), c.k):
+            if self.low(m) == "được":
+                agents = [sp for sp in self.spans if m < sp.i and sp.j <= c.k and sp.type in ("Person", "Title")]
+                return agents or None
+        return None
+
+    def _passive_signing(self, c: _Clause) -> None:
+        """``Tuyên bố chung đã được A và B ký kết``: the agents signed the document named before được."""
+        if c.verb.predicate != "signed" or not c.passive or c.object_keys:
+            return
+        m = c.passive[0].i - 1
+        while m > 0 and self.low(m) != "được":
+            m -= 1
+        m -= 1
+        while m > 0 and self.low(m) in ("đã", "vừa", "cũng", "mới"):
+            m -= 1
+        doc = self.covered[m] if m >= 0 else None
+        if doc is None or doc.type != "Agreement" or doc.j != m + 1:
+            return
+        signers = self._resolve_all(c.passive, c.stypes)
+        if signers:
+            c.objects, c.object_keys, c.subject_keys = [doc], self._resolve_all([doc], c.otypes), signers
+            c.tag("passive_signing")
+
+    def _candidates(self, c: _Clause, chain: _Chain) -> list[Span]:
+        """The spans before the verb, in its clause, that may be its subject."""
+        k = c.k
+        earliest = max(c.clause_start, c.prev_e if self._same_clause(c.prev_e, k) else 0)
+        cands = [sp for sp in self.spans if earliest <= sp.i and sp.j <= k and not self._is_object_marked(sp)
+                 and (id(sp) not in chain.used_as_object or (c.verb.predicate == "visited" and k - sp.j <= 1))]
+        if c.passive:
+            cands = [sp for sp in cands if sp.j <= c.passive[0].i]
+        cands = [sp for sp in cands if not self._in_relative(sp) and id(sp) not in chain.inviters]
+        relative = self._relative_head(k)
+        if relative is not None:
+            c.tag("relative_clause_subject")
+            return [relative]
+        return cands
+
+    def _reduced_relative(self, c: _Clause) -> bool:
+        """``theo Hiệp định giữa Chính phủ hai nước ký năm 2009``: the two countries signed it."""
+        reduced = self.covered[c.k - 1] if c.verb.predicate == "signed" and c.k > 0 else None
+        if reduced is None or reduced.type != "Agreement" or reduced.j != c.k or c.object_keys:
+            return False
+        parties = self._parties(reduced)
+        if not parties and (not any(w in fold(reduced.text) for w in ("hai nước", "hai bên")) or not self.d.countries):
+            return False
+        c.object_keys = self._resolve_all([reduced], c.otypes)
+        c.objects = [reduced]
+        if c.object_keys:
+            c.given, c.own_date = parties or list(self.d.countries[:2]), True
+            c.tag("reduced_relative")
+        return True
+
+    def _parties(self, doc: Span) -> list[str]:
+        """``Bản ghi nhớ giữa A và B về X``: the organizations or countries named inside as its parties."""
+        between = next((m for m in range(doc.i, doc.j) if self.low(m) == "giữa"), None)
+        if between is None:
+            return []
+        topic = next((m for m in range(between, doc.j) if self.low(m) == "về"), None)
+        end = self.s[topic].start if topic is not None else doc.end
+        # inner spans count syllables from their own parse; their character offsets are the sentence's
+        inner = [sp for sp in doc.inner if self.s[between].end <= sp.start and sp.end <= end
+                 and sp.type in ("Organization", "Country")]
+        keys = self._resolve_all(inner, {"Organization", "Country"})
+        return keys if len(keys) >= 2 else []
+
+    def _parties_as_signers(self, c: _Clause) -> None:
+        """A signing with no signer named: the parties inside the document's name (``ký Bản ghi nhớ giữa A và B``)."""
+        if c.verb.predicate != "signed" or c.subject_keys:
+            return
+        for sp in c.objects:
+            parties = self._parties(sp) if sp.type == "Agreement" else []
+            if parties:
+                c.subject_keys = parties
+                c.construction = "parties_in_name"  # it bound the signers, the row's telling part
+                return
+
+    def _subject_of(self, c: _Clause, cands: list[Span]) -> list[str]:
+        """The nearest candidate that resolves, with those coordinated to it."""
+        # "X chúc mừng Y ... và nhắc lại kỷ niệm trong chuyến thăm Z": the visit is the sentence subject's
+        recalled = c.nominal and c.verb.predicate == "visited" and self.low(c.k - 1) == "chuyến" \
+            and self.low(c.k - 2) == "trong"
+        for sp in cands if recalled else reversed(cands):
+            keys = self._resolve_all([sp], c.stypes)
+            if not keys:
+                continue
+            if c.verb.predicate == "met" and not c.object_keys:
+                # coordinated subjects: "A và B hội đàm"
+                for other in cands:
+                    if other is not sp and other.j < sp.i:
+                        more = self._resolve_all([other], c.stypes)
+                        if more and self.low(other.j) in ("và", ","):
+                            keys = more + keys
+            elif c.verb.predicate in ("attended", "signed", "visited"):
+                joined = self._coordinated(sp, cands, c.stypes)
+                if joined:
+                    c.tag("coordinated_subjects")
+                keys = joined + keys
+            return keys
+        return []
+
+    def _guest_subject(self, c: _Clause, chain: _Chain) -> None:
+        """A visit said of the guest just welcomed or met: ``chủ trì lễ đón X và Phu nhân thăm Y``."""
+        if c.verb.predicate != "visited" or not chain.guests or c.prev_verb is None \
+                or c.prev_verb.predicate != "met":
+            return
+        if "đón" in c.prev_verb.trigger.split():
+            c.subject_keys = chain.guests
+            c.tag("guest_visit")
+        before = [sp for sp in self.spans if sp.j <= c.k]
+        words = [self.low(m) for m in range(before[-1].j, c.k)] if before else []
+        if words and words[0] == "," and all(w in ("đang", "đã", "vừa", "sẽ", "có", "chuyến", "trong")
+                                             for w in words[1:]):
+            # "hội đàm với X, đang thăm chính thức Y": the apposition is about the guest X
+            c.subject_keys = chain.guests
+            c.tag("guest_visit")
+
+    def _nominal_owner(self, c: _Clause) -> bool:
+        """``chuyến thăm ... của X``: X visited; False when the owner is someone unnamed."""
+        if not (c.nominal and c.verb.predicate == "visited"):
+            return True
+        owner = [sp for sp in self.spans if c.e <= sp.i < c.region_end and self.low(sp.i - 1) == "của"]
+        first_of = next((m for m in range(c.e, c.region_end) if self.low(m) == "của"), None)
+        if first_of is not None and self.low(first_of + 1) in ("một", "những", "các"):
+            return False  # "chuyến thăm đầu tiên của một thành viên Nội các của Tổng thống X": someone unnamed
+        if owner:
+            keys = self._resolve_all(owner[:1], c.stypes)
+            if keys:
+                c.tag("nominal_visit")
+            c.subject_keys = keys or c.subject_keys
+        return True
+
+    def _first_person(self, c: _Clause) -> bool:
+        """``Tôi đã nhiều lần đến Việt Nam``, ông nói: the speaker, not the one in focus."""
+        return any(self.low(m) in _FIRST_PERSON and (self.low(m) != "chúng" or self.low(m + 1) in ("tôi", "ta"))
+                   for m in range(max(c.clause_start, c.prev_e), c.k))
+
+    def _leader_of(self, c: _Clause) -> list[str]:
+        """``Nhà lãnh đạo Belarus đánh giá cao ...``: the one person of the article holding that country's office."""
+        for sp in self.spans:
+            if sp.type != "Country" or not (c.clause_start <= sp.i and sp.j <= c.k) \
+                    or tuple(self.lows_between(sp.i - 3, sp.i)) != ("nhà", "lãnh", "đạo"):
+                continue
+            got = self.resolve(sp)
+            name = fold((self.d.names or {}).get(got[0], "")) if got else ""
+            holders = [key for key, home in (self.d.homes or {}).items() if name and home == name]
+            return holders if len(holders) == 1 else []
+        return []
+
+    def _fallback_subject(self, c: _Clause, chain: _Chain) -> None:
+        """No subject before the verb: a fronted clause's, a pronoun's topic, the previous clause's."""
+        if c.fronted is not None:
+            c.subject_keys = self._resolve_all([c.fronted], c.stypes)
+            c.tag("fronted_clause" if c.subject_keys else "")
+        if not c.subject_keys and self._pronoun_before(c.k):
+            # "A cảm ơn B; nhân dịp này, ông mời C": the pronoun is the sentence's topic
+            topic = [sp for sp in self.spans if sp.j <= c.k and sp.type in ("Person", "Title")
+                     and not self._is_object_marked(sp)]
+            c.subject_keys = self._resolve_all(topic[:1], {"Person"})
+            c.tag("pronoun_subject" if c.subject_keys else "")
+        if not c.subject_keys:
+            c.subject_keys = self._leader_of(c)
+            c.tag("leader_of_country" if c.subject_keys else "")
+        if c.subject_keys:
+            return
+        if chain.subject and c.t > 0:
+            c.subject_keys, c.inherited = chain.subject, True
+            c.tag("dropped_subject")
+        elif self.d.subject and not any(sp.type in ("Person", "Title") and sp.j <= c.k for sp in self.spans) \
+                and not c.nominal:
+            c.subject_keys, c.inherited = [self.d.subject], True
+            c.tag("subject_in_context")
+
+    def _find_subjects(self, c: _Clause, chain: _Chain) -> bool:
+        """The subject keys of ``c``; False when the clause states no relation after all."""
+        c.passive = self._passive_agents(c)
+        cands = self._candidates(c, chain)
+        if self._reduced_relative(c):
+            cands = []
+        if c.verb.predicate == "signed" and self.low(c.k - 1) == "được":
+            by = [m for m in range(c.e, c.region_end - 2) if (self.low(m), self.low(m + 1), self.low(m + 2))
+                  == ("chữ", "ký", "của")]
+            cands = [sp for sp in self.spans if by and sp.i == by[0] + 3]  # "với chữ ký của X"; else none
+            c.tag("signature_of" if cands else "")
+        c.subject_keys = self._subject_of(c, cands)
+        self._passive_signing(c)
+        if c.given:
+            c.subject_keys = c.given
+        self._guest_subject(c, chain)
+        if not self._nominal_owner(c):
+            return False
+        if not c.subject_keys and self._first_person(c):
+            return False
+        if not c.subject_keys:
+            self._fallback_subject(c, chain)
+        self._parties_as_signers(c)
+        if c.inherited and c.verb.predicate == "visited" and \
+                not any(sp.type in ("Person", "Title") and sp.j <= c.k for sp in self.spans):
+            # "hàng ... đi tiếp tới Trung Đông", ông X cho biết: a region reached with no one named
+            # travelling is trade, not a visit
+            regions = self.lex.set("regions")
+            if len(c.object_keys) == len(c.objects):
+                c.object_keys = [key for key, sp in zip(c.object_keys, c.objects)
+                                 if sp.type != "Location" or syllable_key(sp.name) not in regions]
+        self._foreign_visitor(c, chain)
+        return True
+
+    def _at_home(self, person: str, country: str) -> bool:
+        """The person holds an office of ``country`` (from the article's titles)."""
+        name = (self.d.names or {}).get(country)
+        return bool(name) and (self.d.homes or {}).get(person) == fold(name or "")
+
+    def _foreign_visitor(self, c: _Clause, chain: _Chain) -> None:
+        """An official does not visit his own country: ``A tiếp B, nhân dịp sang Việt Nam dự X``: B visits."""
+        if c.verb.predicate != "visited" or not c.subject_keys:
+            return
+        countries = [key for key in c.object_keys if key.startswith("country:")]
+        if not countries or not all(self._at_home(s, countries[0]) for s in c.subject_keys):
+            return
+        guests = [g for g in chain.guests if g.startswith("person:") and not self._at_home(g, countries[0])]
+        c.subject_keys = guests
+        if guests:
+            c.construction = "foreign_visitor"
+
+    def _complete_met(self, c: _Clause) -> None:
+        """``hội đàm với người đồng cấp Lào``, ``A và B hội đàm``: met's object from the subject's side."""
+        if c.verb.predicate != "met" or c.object_keys or not c.subject_keys:
+            return
+        counterpart = self._counterpart(c.e + (1 if self.low(c.e) == "với" else 0), c.subject_keys[0])
+        if counterpart:
+            c.object_keys = [counterpart]
+            c.tag("counterpart")
+        elif len(c.subject_keys) >= 2:
+            first, *rest = c.subject_keys
+            c.subject_keys, c.object_keys = [first], rest
+            c.tag("joint_subjects")
+
+    def _co_chair(self, c: _Clause) -> None:
+        """``A đồng chủ trì với B Diễn đàn X``: B co-chairs X too."""
+        if c.verb.trigger != "đồng chủ trì" or self.low(c.e) != "với" or not c.subject_keys:
+            return
+        partner = self.covered[c.e + 1] if c.e + 1 < self.n else None
+        if partner is not None and partner.i == c.e + 1 and partner.type in ("Person", "Title"):
+            c.subject_keys = c.subject_keys + [key for key in self._resolve_all([partner], {"Person"})
+                                               if key not in c.subject_keys]
+
+    def _emit(self, c: _Clause, chain: _Chain) -> list[RawRelation]:
+        """The rows of one clause, and what it hands the next."""
+        k, e, verb = c.k, c.e, c.verb
+        clause_subject = c.subject_keys
+        if c.passive:
+            agent_keys = self._resolve_all(c.passive, {"Person"})
+            if agent_keys and verb.predicate == "met":
+                # "X hội kiến A, được B tiếp, và dự C": X, not B, stays the subject of what follows
+                c.object_keys = c.subject_keys or ([self.d.subject] if self.d.subject else [])
+                clause_subject = c.object_keys
+                c.subject_keys = agent_keys
+                c.tag("passive_agent")
+        modality = self._modality(c.clause_start if not c.inherited else c.prev_e, k)
+        if modality is None:
+            modality = chain.modality if c.inherited or c.t > 0 and self._same_clause(c.prev_e, k) else "done"
+        self._complete_met(c)
+        if c.subject_keys and not c.inherited and verb.predicate != "invited" and not c.passive:
+            chain.subject = c.subject_keys  # "A đặt vòng hoa tại X; chào B": B's subject is A
+        self._co_chair(c)
+        if not c.subject_keys or not c.object_keys or self._requested(k):
+            return []
+        for sp in c.objects:
+            chain.used_as_object.add(id(sp))
+        if verb.predicate == "met":
+            chain.guests = c.object_keys
+        if verb.predicate == "visited" and not c.inherited:
+            chain.visitors = [key for key in c.subject_keys if key not in self.d.spouses]
+        date = self._date(k, self.s[c.region_end - 1].end if c.region_end > 0 else self.s[k].end)
+        if c.own_date:
+            # the relative clause carries its own time: "Hiệp định ... ký năm 2009"
+            # ("ký tại P ngày D"), up to the clause's first comma
+            stop = next((self.s[m].start for m in range(e, c.region_end) if self.s[m].text == ","), self.s[-1].end)
+            clause_dates = [d for d in self.dates if self.s[e - 1].end <= d.start <= min(self.s[e - 1].end + 40, stop)]
+            date = clause_dates[0].value if clause_dates else None
+        conf = 0.9 if not c.inherited else 0.75
+        # "đã ký X (1994), Y (2002)": each document dated by its own year
+        years = {key: year for sp in c.objects if verb.predicate == "signed" and (year := self._year_after(sp))
+                 for key in self._resolve_all([sp], c.otypes)}
+        # "X và Phu nhân Y thăm ...": the spouse accompanies, the gold has her meet, not visit
+        out = [self._make(s, verb, o, k, e, c.region_end, years.get(o, date), conf, modality,
+                          construction=c.construction)
+               for s in c.subject_keys if not (verb.predicate == "visited" and s in self.d.spouses)
+               for o in c.object_keys if s != o]
+        if verb.predicate != "invited":
+            if all(not key.startswith("country") or verb.predicate == "signed" for key in clause_subject):
+                chain.subject = clause_subject
+            chain.modality = modality
         return out
 
     def _inverted(self, k: int, e: int, verb: Verb) -> list[RawRelation] | None:
         """``Dự X có A; B; C``, ``Đón X tại sân bay có A``: the subjects follow ``có``, the object precedes it."""
-        if any(sp.i < k for sp in self.spans) or any(
-                self.s[m].is_word and not self.s[m].is_num and self.low(m) not in _FRONT_OK | {"cùng", "tham"}
-                for m in range(k)):
+        if any(sp.i < k and sp.type != "Location" for sp in self.spans) or any(
+                self.s[m].is_word and not self.s[m].is_num and self.covered[m] is None
+                and self.low(m) not in _FRONT_OK | _AT_THE_AIRPORT for m in range(k)):
             return None
         has = None
         for m in range(e, min(self.n, e + 25)):
@@ -689,7 +1025,8 @@ class _Sentence:
         if not subjects or not objects:
             return []
         date = self._date(k, self.s[-1].end)
-        return [self._make(s, verb, o, k, e, self.n, date, 0.85) for s in subjects for o in objects if s != o]
+        return [self._make(s, verb, o, k, e, self.n, date, 0.85, construction="inverted_has")
+                for s in subjects for o in objects if s != o]
 
     def _anaphor_at(self, m: int) -> int:
         """Length of a lowercase event noun at ``m`` that names nothing itself (no name after it)."""
@@ -762,7 +1099,8 @@ class _Sentence:
         for sp in reversed(self.spans):
             if sp.j <= rel and sp.type == "Agreement":
                 between = [self.s[x].text for x in range(sp.j, rel)]
-                if all(t in ("(", ")", ",") or self.s[sp.j].text == "(" for t in between) and len(between) <= 4:
+                if all(t in ("(", ")", ",", "đã", "vừa", "cũng") or self.s[sp.j].text == "(" for t in between) \
+                        and len(between) <= 4:
                     return sp
                 return None
         return None
@@ -837,9 +1175,9 @@ class _Sentence:
         return found
 
     def _make(self, s: str, verb: Verb, o: str, k: int, e: int, region_end: int, date: str | None,
-              conf: float, modality: str = "done") -> RawRelation:
+              conf: float, modality: str = "done", *, construction: str = "verb_clause") -> RawRelation:
         return RawRelation(s, verb.predicate, o, verb, modality, date, self.s[k].start, self.s[e - 1].end,
-                           self.s[0].start, self.s[-1].end, conf)
+                           self.s[0].start, self.s[-1].end, conf, construction)
 
 
 def find_relations(sylls: list[Syl], spans: list[Span], resolve: Callable[[Span], tuple[str, str] | None],
