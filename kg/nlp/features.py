@@ -68,20 +68,31 @@ class FeatureTemplate:
 
 
 def _word_functions() -> dict[str, Callable[[str], str]]:
-    # underthesea's own functions, formatted the way template2features does
-    # (f"{result}": a bool becomes "True"/"False").
-    from underthesea.pipeline.ner import tagged_feature as tf  # type: ignore[import-untyped]
+    """The functions of underthesea's ``tagged_feature`` (POS, chunk, NER), formatted the way
+    its ``template2features`` formats them (``f"{result}"``: a bool becomes "True"/"False").
 
-    def formatted(fn: Callable[[str], object]) -> Callable[[str], str]:
-        return lambda word: f"{fn(word)}"
+    Written here rather than imported: importing ``tagged_feature`` loads its dictionary
+    once per stage. ``tests/nlp/test_taggers.py`` compares every feature string with theirs.
+    """
+    from kg.nlp.underthesea_files import tagger_dictionary
 
-    return {
-        "lower": str.lower,  # text_lower is word.lower()
-        "istitle": formatted(tf.text_istitle),
-        "isallcap": formatted(tf.text_isallcap),
-        "isdigit": formatted(tf.text_isdigit),
-        "is_in_dict": formatted(tf.text_is_in_dict),
-    }
+    words = tagger_dictionary()
+
+    def istitle(word: str) -> str:  # an empty space-separated part made theirs raise: False
+        parts = word.split(" ")
+        return str(bool(word) and all(parts) and all(part[0].istitle() for part in parts))
+
+    def isallcap(word: str) -> str:
+        return str(all(letter.istitle() for letter in word))
+
+    def isdigit(word: str) -> str:
+        return str(word.isdigit())
+
+    def is_in_dict(word: str) -> str:
+        return str(word.lower() in words)
+
+    return {"lower": str.lower, "istitle": istitle, "isallcap": isallcap, "isdigit": isdigit,
+            "is_in_dict": is_in_dict}
 
 
 def segmenter_functions(dictionary: frozenset[str] | set[str]) -> dict[str, Callable[[str], str]]:
