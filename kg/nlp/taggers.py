@@ -81,10 +81,7 @@ class Taggers:
 
     def words(self, sentence: str) -> list[str]:
         """Word segmentation, as ``underthesea.word_tokenize`` (default options)."""
-        # regex_tokenize.tokenize, without building a groupdict per match: each
-        # alternative of its pattern is one named group, so the token is the match.
-        text = self._normalize_characters(sentence)
-        syllables = [self._normalize(m.group(0)) for m in self._tokenizer_pattern.finditer(text)]
+        syllables = [self._normalize(token) for token in self._tokens(self._normalize_characters(sentence))]
         if not syllables:
             return []
         tags = self._tag_syllables(sentence_features([syllables], self._syllable_templates))
@@ -95,6 +92,25 @@ class Taggers:
             else:
                 words.append(syllable)
         return words
+
+    def _tokens(self, text: str) -> list[str]:
+        """regex_tokenize.tokenize's tokens, without building a groupdict per match.
+
+        No alternative of its pattern matches white space, so it is run piece by
+        piece, and a piece of letters only is one ``word`` token (every earlier
+        alternative needs a digit or a mark). A piece is followed by a space
+        unless it ends the text, so ``(?!$)`` sees what it sees in the whole text.
+        """
+        tokens: list[str] = []
+        pieces = text.split()
+        last = len(pieces) - 1 if not text[-1:].isspace() else -1
+        finditer = self._tokenizer_pattern.finditer
+        for n, piece in enumerate(pieces):
+            if piece.isalpha() and "ʺ" not in piece:  # U+02BA, a letter, is a punct token of its own
+                tokens.append(piece)
+            else:
+                tokens.extend(m.group(0) for m in finditer(piece if n == last else piece + " "))
+        return tokens
 
     def tag_words(self, words: Sequence[str]) -> Tags:
         """(word, POS, chunk, NER) for segmented words, as ``ner()`` gives them."""

@@ -53,3 +53,32 @@ def test_tokenizer_pattern_is_regex_tokenize_pattern():
 def test_a_missing_literal_is_named():
     with pytest.raises(LookupError, match="no literal 'nothing_here'"):
         literal_in_source("pipeline/ner/model_crf.py", "nothing_here")
+
+
+def _regex_tokens(text: str) -> list[str]:
+    return [m.group(0) for m in tokenizer_pattern().finditer(text)]
+
+
+_PIECES = ["Thủ", "tướng", "TP.", "HCM", "e-mail", "1.500", "12/3", "3x4", "v.v.", ":D", ":))", "H'Mông",
+           "http://a.vn/x", "vnkg.org", "a@b.vn", "NĐ-CP", "COVID-19", "(", ")", ",", "...", "--", "°C",
+           "T.Ư", "Dr.", "ʺ", "×", "%", "_", "Ánh", "1.600m-2.000m", "43H-0530", " ", "  ", "\t", "\u00a0"]
+
+
+def test_tokens_piece_by_piece_equal_the_whole_text_regex():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from kg.nlp.taggers import get_taggers
+
+    tokens = get_taggers()._tokens
+
+    @settings(max_examples=1500, deadline=None)
+    @given(st.lists(st.sampled_from(_PIECES) | st.text(min_size=1, max_size=3), max_size=20))
+    def check(pieces):
+        text = "".join(pieces)
+        assert tokens(text) == _regex_tokens(text)
+        assert tokens(text.strip()) == _regex_tokens(text.strip())
+
+    check()
+    assert tokens("Ông Lee đến TP. HCM lúc 9.30, ngày 12/3.") == _regex_tokens(
+        "Ông Lee đến TP. HCM lúc 9.30, ngày 12/3.")
