@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 __all__ = ["CompiledTemplate", "FeatureTemplate", "compile_template", "compile_templates",
            "segmenter_functions", "sentence_features"]
@@ -41,6 +41,8 @@ Column = Sequence[str]
 # Entries per memo: enough for the working vocabulary of a news archive, few
 # enough that all memos together, once full, hold about 12 MB.
 _CACHE = 1 << 12
+# The values of a predicate: "True"/"False" from a function, True/False from a dictionary.
+_BOOLEANS = frozenset((True, False, "True", "False"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,11 +90,8 @@ def _word_functions() -> dict[str, Callable[[str], str]]:
     def isdigit(word: str) -> str:
         return str(word.isdigit())
 
-    def is_in_dict(word: str) -> str:
-        return str(word.lower() in words)
-
     return {"lower": str.lower, "istitle": istitle, "isallcap": isallcap, "isdigit": isdigit,
-            "is_in_dict": is_in_dict}
+            "is_in_dict": _DictionaryLookup(words)}
 
 
 def segmenter_functions(dictionary: frozenset[str] | set[str]) -> dict[str, Callable[[str], str]]:
@@ -119,10 +118,24 @@ def segmenter_functions(dictionary: frozenset[str] | set[str]) -> dict[str, Call
             return "False"
         return str(-(2**31) <= int(word) < 2**31)
 
-    def is_in_dict(word: str) -> str:
-        return "True" if word.lower() in dictionary else "False"
+    return {"lower": str.lower, "istitle": istitle, "isdigit": isdigit,
+            "is_in_dict": _DictionaryLookup(dictionary)}
 
-    return {"lower": str.lower, "istitle": istitle, "isdigit": isdigit, "is_in_dict": is_in_dict}
+
+class _DictionaryLookup:
+    """``is_in_dict``: "True" if the lower-cased word is in ``words``, else "False".
+
+    A class rather than a closure so that ``_ComputedGroup`` can look up a
+    sentence's lower-cased n-grams all at once.
+    """
+
+    __slots__ = ("words",)
+
+    def __init__(self, words: frozenset[str] | set[str]) -> None:
+        self.words = words
+
+    def __call__(self, word: str) -> str:
+        return "True" if word.lower() in self.words else "False"
 
 
 class _Memo(dict):  # type: ignore[type-arg]
@@ -217,26 +230,61 @@ class _CachedGroup(_TemplateGroup):
 class _ComputedGroup(_TemplateGroup):
     """A group whose n-grams seldom recur: feature strings built for each sentence.
 
-    Function values are still memoized per n-gram: they cost more than a
-    dict lookup and a good part of the n-grams do recur.
+    ``lower`` and ``is_in_dict`` run over the sentence's n-grams at once (the
+    n-grams lower-cased once for both): a memo costs them more than it saves
+    when most n-grams are new. Other function values are memoized per n-gram.
+    The features of a function answering "True" or "False" are picked from
+    strings built once rather than concatenated.
     """
 
     def __init__(self, column: int, size: int, templates: Sequence[FeatureTemplate]) -> None:
         super().__init__(column, size, templates)
-        self._runs = tuple(
-            (None if function is None else _Memo(function), [spec.prefix for spec in specs])
-            for function, specs in self._by_function.items())
+        runs: list[tuple[str, Callable[[Any], Any] | None, list[_Column]]] = []
+        slot = 0
+        for function, specs in self._by_function.items():
+            columns = []
+            for spec in specs:
+                texts: dict[object, str] = {value: spec.prefix + str(value) for value in (True, False)}
+                texts.update({str(value): text for value, text in texts.items()})
+                columns.append(_Column(spec.prefix, texts, [self._bos[slot]] * self._before,
+                                       [self._eos[slot]] * self._after))
+                slot += 1
+            if function is None:
+                runs.append(("text", None, columns))
+            elif function is str.lower:
+                runs.append(("lower", None, columns))
+            elif isinstance(function, _DictionaryLookup):
+                runs.append(("lookup", function.words.__contains__, columns))
+            else:
+                runs.append(("memo", _Memo(function).__getitem__, columns))
+        self._runs = tuple(runs)
 
     def features(self, values: Column) -> list[Sequence[str]]:
         grams = values if self.size == 1 else list(map(" ".join, self._grams(values)))
+        lowered: list[str] | None = None
         features: list[Sequence[str]] = []
-        for memo, prefixes in self._runs:
-            results = grams if memo is None else list(map(memo.__getitem__, grams))
-            for prefix in prefixes:
-                slot = len(features)
-                features.append([self._bos[slot]] * self._before + [prefix + r for r in results]
-                                + [self._eos[slot]] * self._after)
+        for kind, function, columns in self._runs:
+            results: Sequence[object] = grams
+            if kind == "memo":
+                results = list(map(function, grams))  # type: ignore[arg-type]
+            elif kind != "text":
+                if lowered is None:
+                    lowered = list(map(str.lower, grams))
+                results = lowered if kind == "lower" else list(map(function, lowered))  # type: ignore[arg-type]
+            predicate = kind != "text" and _BOOLEANS.issuperset(results)
+            for column in columns:
+                pick: Callable[[Any], str] = column.texts.__getitem__ if predicate else column.prefix.__add__
+                features.append([*column.bos, *map(pick, results), *column.eos])
         return features
+
+
+class _Column(NamedTuple):
+    """What a template of a ``_ComputedGroup`` needs to build its padded features."""
+
+    prefix: str
+    texts: dict[object, str]  # its features for the values of a predicate
+    bos: list[str]  # the features before the first n-gram
+    eos: list[str]
 
 
 class _ReferenceGroup(_TemplateGroup):
