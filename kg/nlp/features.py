@@ -109,8 +109,10 @@ def segmenter_functions(dictionary: frozenset[str] | set[str]) -> dict[str, Call
     ('True', 'True', 'False', 'True')
     """
 
-    def istitle(word: str) -> str:
-        return str(bool(word) and all(part[:1] == part[:1].upper() for part in word.split(" ")))
+    def unchanged_by_upper(part: str) -> bool:
+        return part[:1] == part[:1].upper()
+
+    istitle = _PartwisePredicate(unchanged_by_upper)
 
     def isdigit(word: str) -> str:  # what Rust's ``word.parse::<i32>().is_ok()`` says
         digits = word[1:] if word[:1] in ("+", "-") else word
@@ -120,6 +122,22 @@ def segmenter_functions(dictionary: frozenset[str] | set[str]) -> dict[str, Call
 
     return {"lower": str.lower, "istitle": istitle, "isdigit": isdigit,
             "is_in_dict": _DictionaryLookup(dictionary)}
+
+
+class _PartwisePredicate:
+    """A predicate of a non-empty text holding when ``part`` holds of each space-separated part.
+
+    ``_ComputedGroup`` answers it for n-grams of words from the memoized
+    answers for the words, when no word is empty or holds a space.
+    """
+
+    __slots__ = ("part",)
+
+    def __init__(self, part: Callable[[str], bool]) -> None:
+        self.part = part
+
+    def __call__(self, word: str) -> str:
+        return "True" if word and all(map(self.part, word.split(" "))) else "False"
 
 
 class _DictionaryLookup:
@@ -232,14 +250,18 @@ class _ComputedGroup(_TemplateGroup):
 
     ``lower`` and ``is_in_dict`` run over the sentence's n-grams at once (the
     n-grams lower-cased once for both): a memo costs them more than it saves
-    when most n-grams are new. Other function values are memoized per n-gram.
+    when most n-grams are new. A ``_PartwisePredicate`` (the segmenter's
+    ``istitle``) is answered for each word, memoized, and an n-gram's answer
+    is that of all its words. Other function values are memoized per n-gram.
     The features of a function answering "True" or "False" are picked from
     strings built once rather than concatenated.
     """
 
     def __init__(self, column: int, size: int, templates: Sequence[FeatureTemplate]) -> None:
         super().__init__(column, size, templates)
-        runs: list[tuple[str, Callable[[Any], Any] | None, list[_Column]]] = []
+        # (kind, what computes the values, what computes them from the n-grams if
+        # the kind's shortcut does not apply, the templates)
+        runs: list[tuple[str, Callable[[Any], Any] | None, Callable[[str], Any] | None, list[_Column]]] = []
         slot = 0
         for function, specs in self._by_function.items():
             columns = []
@@ -250,22 +272,32 @@ class _ComputedGroup(_TemplateGroup):
                                        [self._eos[slot]] * self._after))
                 slot += 1
             if function is None:
-                runs.append(("text", None, columns))
+                runs.append(("text", None, None, columns))
             elif function is str.lower:
-                runs.append(("lower", None, columns))
+                runs.append(("lower", None, None, columns))
             elif isinstance(function, _DictionaryLookup):
-                runs.append(("lookup", function.words.__contains__, columns))
+                runs.append(("lookup", function.words.__contains__, None, columns))
+            elif isinstance(function, _PartwisePredicate):
+                runs.append(("partwise", _Memo(function.part).__getitem__, _Memo(function).__getitem__, columns))
             else:
-                runs.append(("memo", _Memo(function).__getitem__, columns))
+                runs.append(("memo", _Memo(function).__getitem__, None, columns))
         self._runs = tuple(runs)
 
     def features(self, values: Column) -> list[Sequence[str]]:
         grams = values if self.size == 1 else list(map(" ".join, self._grams(values)))
         lowered: list[str] | None = None
+        plain: bool | None = None  # no word empty or holding a space: the n-grams split back into them
         features: list[Sequence[str]] = []
-        for kind, function, columns in self._runs:
+        for kind, function, of_grams, columns in self._runs:
             results: Sequence[object] = grams
-            if kind == "memo":
+            if kind == "partwise":
+                if plain is None:
+                    plain = all(values) and " " not in "".join(values)
+                if plain:  # the n-gram's value is that of all its words
+                    results = list(map(all, self._grams(list(map(function, values)))))  # type: ignore[arg-type]
+                else:
+                    results = list(map(of_grams, grams))  # type: ignore[arg-type]
+            elif kind == "memo":
                 results = list(map(function, grams))  # type: ignore[arg-type]
             elif kind != "text":
                 if lowered is None:
