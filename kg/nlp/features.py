@@ -227,13 +227,12 @@ class _CachedGroup(_TemplateGroup):
              {value: tuple(spec.prefix + value for spec in specs) for value in ("True", "False")})
             for function, specs in self._by_function.items())
         self._cache = _Memo(self._gram_features)
+        self._bos_rows = [self._bos] * self._before
+        self._eos_rows = [self._eos] * self._after
 
     def features(self, values: Column) -> list[Sequence[str]]:
         grams: Iterable[str | tuple[str, ...]] = values if self.size == 1 else self._grams(values)
-        rows = [self._bos] * self._before
-        rows += map(self._cache.__getitem__, grams)
-        rows += [self._eos] * self._after
-        return list(zip(*rows))
+        return list(zip(*self._bos_rows, *map(self._cache.__getitem__, grams), *self._eos_rows))
 
     def _gram_features(self, gram: str | tuple[str, ...]) -> tuple[str, ...]:
         text = gram if isinstance(gram, str) else " ".join(gram)

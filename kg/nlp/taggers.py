@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,7 @@ __all__ = ["TESTED_UNDERTHESEA", "Taggers", "get_taggers"]
 TESTED_UNDERTHESEA = "9.5.0"
 
 Tags = list[tuple[str, str, str, str]]
+_matched_text = itemgetter(0)  # of a re.Match: m[0], without a Python frame per match
 _Stage = tuple[Any, CompiledTemplate]
 
 
@@ -81,7 +83,7 @@ class Taggers:
 
     def words(self, sentence: str) -> list[str]:
         """Word segmentation, as ``underthesea.word_tokenize`` (default options)."""
-        syllables = [self._normalize(token) for token in self._tokens(self._normalize_characters(sentence))]
+        syllables = list(map(self._normalize, self._tokens(self._normalize_characters(sentence))))
         if not syllables:
             return []
         tags = self._tag_syllables(sentence_features([syllables], self._syllable_templates))
@@ -109,7 +111,7 @@ class Taggers:
             if piece.isalpha() and "ʺ" not in piece:  # U+02BA, a letter, is a punct token of its own
                 tokens.append(piece)
             else:
-                tokens.extend(m.group(0) for m in finditer(piece if n == last else piece + " "))
+                tokens += map(_matched_text, finditer(piece if n == last else piece + " "))
         return tokens
 
     def tag_words(self, words: Sequence[str]) -> Tags:
