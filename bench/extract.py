@@ -151,7 +151,7 @@ def build_distinct_corpus(directory: Path, count: int) -> Path:
 
 def startup_table(corpus: Path, *, repeat: int = 5) -> str:
     """`kg extract` on one short article, start to finish, beside `import underthesea` alone."""
-    one = sorted(corpus.glob("*.txt"), key=lambda p: p.stat().st_size)[0]
+    one = min(corpus.glob("*.txt"), key=lambda p: p.stat().st_size)
     commands = {
         "kg extract, one short article": [sys.executable, "-m", "kg", "-q", "extract", str(one)],
         "python -c 'import underthesea' (what kg once imported)": [sys.executable, "-c", "import underthesea"],
