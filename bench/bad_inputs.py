@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 sys.path.append(str(Path(__file__).resolve().parent.parent))  # after PYTHONPATH: an older kg can be measured
-from tests.reliability.corpus import NO_STOPS, write_corpus  # noqa: E402
+from tests.reliability.corpus import NO_STOPS, write_corpus
 
 PER_CASE_SECONDS = 60  # reading one input longer than this is a hang
 

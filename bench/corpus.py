@@ -10,6 +10,7 @@ ids until a corpus has the size asked for.
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -80,4 +81,38 @@ def replicate_corpus(sources: Sequence[Path], directory: Path, count: int) -> Pa
     for index in range(count):
         (directory / f"{index:06d}_{Path(sources[index % len(sources)]).stem}.txt").write_text(
             texts[index % len(texts)], encoding="utf-8")
+    return directory
+
+
+_VN_NAME = re.compile(rf"\b(?:{'|'.join(FAMILY)}) [A-ZĐÂÊÔƠƯ][^\s,.;:()]* [A-ZĐÂÊÔƠƯ][^\s,.;:()]*")
+_DAY_MONTH = re.compile(r"\b(\d{1,2})/(\d{1,2})\b(?!/)")
+_FIGURE = re.compile(r"(?<![\d/-])(?!19\d\d|20\d\d)\d{3,}(?![\d/-])")
+
+
+def vary_text(text: str, rng: random.Random) -> str:
+    """The article with other Vietnamese names, countries, days and figures: same shape, new words.
+
+    The ``date`` header stays, so the article keeps a valid date; a day and month in the body
+    (``12/3``) stay a valid day and month.
+    """
+    head = re.match(r" date \d{4}-\d{2}-\d{2} ", text)
+    prefix, body = (text[:head.end()], text[head.end():]) if head else ("", text)
+    body = _VN_NAME.sub(lambda _: _person(rng), body)
+    body = re.sub("|".join(re.escape(c) for c in COUNTRIES), lambda _: rng.choice(COUNTRIES), body)
+    body = _DAY_MONTH.sub(lambda _: f"{rng.randint(1, 28)}/{rng.randint(1, 12)}", body)
+    body = _FIGURE.sub(lambda m: str(rng.randint(10 ** (len(m.group()) - 1), 10 ** len(m.group()) - 1)), body)
+    return prefix + body
+
+
+def vary_corpus(sources: Sequence[Path], directory: Path, count: int, *, seed: int = 0) -> Path:
+    """Like ``replicate_corpus``, but no two articles are the same text (``vary_text`` per copy)."""
+    if not sources:
+        raise ValueError("no source articles to vary")
+    directory.mkdir(parents=True, exist_ok=True)
+    texts = [Path(p).read_text(encoding="utf-8") for p in sources]
+    for index in range(count):
+        rng = random.Random(seed * 1_000_003 + index)
+        text = texts[index % len(texts)]
+        (directory / f"{index:06d}_{Path(sources[index % len(sources)]).stem}.txt").write_text(
+            vary_text(text, rng) if index >= len(texts) else text, encoding="utf-8")
     return directory

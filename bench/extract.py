@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import replicate_corpus, write_synthetic_corpus
+from corpus import replicate_corpus, vary_corpus, write_synthetic_corpus
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 
@@ -128,16 +128,66 @@ def corpus_size(corpus: Path) -> tuple[int, int]:
     return articles, chars
 
 
+def _sources() -> list[Path]:
+    sources = sorted((ROOT / "data").glob("*.txt")) + sorted((ROOT / "tests" / "data").glob("heldout*/*.txt"))
+    if SEEDS.is_dir():
+        sources += sorted(SEEDS.glob("*.txt"))
+    return sources
+
+
 def build_corpus(directory: Path, count: int) -> Path:
     """Every article we wrote (data/ and the held-out sets) and the seeds, replicated to ``count``.
 
     The more distinct articles, the fewer repeats: word caches see each
     text about four times in 200 articles rather than twelve.
     """
-    sources = sorted((ROOT / "data").glob("*.txt")) + sorted((ROOT / "tests" / "data").glob("heldout*/*.txt"))
-    if SEEDS.is_dir():
-        sources += sorted(SEEDS.glob("*.txt"))
-    return replicate_corpus(sources, directory, count)
+    return replicate_corpus(_sources(), directory, count)
+
+
+def build_distinct_corpus(directory: Path, count: int) -> Path:
+    """The same articles, each copy with other names, countries, days and figures: no text repeats."""
+    return vary_corpus(_sources(), directory, count)
+
+
+def startup_table(corpus: Path, *, repeat: int = 5) -> str:
+    """`kg extract` on one short article, start to finish, beside `import underthesea` alone."""
+    one = min(corpus.glob("*.txt"), key=lambda p: p.stat().st_size)
+    commands = {
+        "kg extract, one short article": [sys.executable, "-m", "kg", "-q", "extract", str(one)],
+        "python -c 'import underthesea' (what kg once imported)": [sys.executable, "-c", "import underthesea"],
+        "python -c 'pass'": [sys.executable, "-c", "pass"],
+    }
+    best = {name: min(_wall(command) for _ in range(repeat)) for name, command in commands.items()}
+    lines = [f"one article of {one.stat().st_size:,} bytes; best of {repeat}", "",
+             "| command | seconds |", "|---|---:|"]
+    lines += [f"| {name} | {seconds:.2f} |" for name, seconds in best.items()]
+    return "\n".join(lines)
+
+
+def _wall(command: list[str], **kwargs: object) -> float:
+    import time
+
+    start = time.perf_counter()
+    subprocess.run(command, cwd=ROOT, check=True, capture_output=True, **kwargs)  # type: ignore[call-overload]
+    return time.perf_counter() - start
+
+
+def rebuild_table(corpus: Path, workdir: Path, *, repeat: int = 2) -> str:
+    """`kg build --force` of the corpus into its own store: parse cache cold (empty) against warm."""
+    store, warm = workdir / "rebuild-store", workdir / "warm-cache"
+    kg = [sys.executable, "-m", "kg", "-q", "build", str(corpus), "--store", str(store), "--workers", "1"]
+    _wall(kg + ["--parse-cache", str(warm)])  # the first build fills the warm cache
+    cold_runs, warm_runs = [], []
+    for attempt in range(repeat):
+        cold_runs.append(_wall(kg + ["--force", "--parse-cache", str(workdir / f"cold-{attempt}")]))
+        warm_runs.append(_wall(kg + ["--force", "--parse-cache", str(warm)]))
+        print(f"  rebuild cold {cold_runs[-1]:.1f} s, warm {warm_runs[-1]:.1f} s", file=sys.stderr)
+    articles, _ = corpus_size(corpus)
+    cold, hot = min(cold_runs), min(warm_runs)
+    return "\n".join([f"kg build --force of {articles} articles, one worker, best of {repeat}", "",
+                      "| parse cache | seconds | articles/s | × cold |", "|---|---:|---:|---:|",
+                      f"| cold (empty) | {cold:.1f} | {articles / cold:.1f} | 1.0 |",
+                      f"| warm | {hot:.1f} | {articles / hot:.1f} | **{cold / hot:.1f}** |"])
 
 
 def speed_table(corpus: Path, *, mode: str, repeat: int = 1) -> list[dict]:
@@ -210,6 +260,11 @@ def main() -> None:
     parser.add_argument("--nlp-only", action="store_true", help="pipeline without extractors")
     parser.add_argument("--no-speed", action="store_true", help="only the memory figure")
     parser.add_argument("--repeat", type=int, default=3, help="runs per contender; the best is kept")
+    parser.add_argument("--distinct", action="store_true",
+                        help="also the speed table on a corpus where no article repeats")
+    parser.add_argument("--startup", action="store_true", help="also kg extract on one short article")
+    parser.add_argument("--rebuild", type=int, default=0, metavar="N",
+                        help="also a --force rebuild of N articles, parse cache cold against warm")
     args = parser.parse_args()
     mode = "nlp" if args.nlp_only or not has_engine() else "kg"
     with tempfile.TemporaryDirectory() as tmp:
@@ -218,6 +273,19 @@ def main() -> None:
             articles, chars = corpus_size(corpus)
             print(format_speed(speed_table(corpus, mode=mode, repeat=args.repeat),
                               articles=articles, chars=chars))
+            print()
+        if args.distinct:
+            distinct = build_distinct_corpus(Path(tmp) / "distinct", args.articles)
+            articles, chars = corpus_size(distinct)
+            print("distinct corpus (no article repeats):")
+            print(format_speed(speed_table(distinct, mode=mode, repeat=args.repeat),
+                              articles=articles, chars=chars))
+            print()
+        if args.startup:
+            print(startup_table(corpus))
+            print()
+        if args.rebuild:
+            print(rebuild_table(build_distinct_corpus(Path(tmp) / "rebuild", args.rebuild), Path(tmp)))
             print()
         if args.memory:
             sizes = [int(s) for s in args.memory.split(",")]

@@ -89,6 +89,16 @@ def _refuse_foreign_directory(location: str | None) -> None:
                                "give a new or empty directory")
 
 
+def _default_parse_cache(kwargs: dict[str, Any]) -> str | None:
+    """``vnkg-parse-cache`` inside a store on disk; none for a server or endpoints."""
+    from kg.store import is_url
+
+    location = kwargs.get("store")
+    if location is None or is_url(location) or kwargs.get("query_endpoint"):
+        return None
+    return str(Path(location) / "vnkg-parse-cache")
+
+
 def _default_workers() -> int:
     return os.cpu_count() or 1
 
@@ -108,24 +118,31 @@ def _default_workers() -> int:
 @click.option("--date", callback=parse_date_option, help="Date of articles that have no date header.")
 @click.option("--max-size", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
               help="Refuse files larger than this many bytes.")
+@click.option("--parse-cache", type=click.Path(file_okay=False), metavar="DIR",
+              help="Where parses are kept for re-extraction (default: vnkg-parse-cache inside a store "
+                   "on disk).")
+@click.option("--no-parse-cache", is_flag=True, help="Parse every article anew and keep no parse.")
 def build(paths: tuple[str, ...], workers: int, dask_address: str | None, executor: str | None,
           force: bool, date: Any, max_size: int, links: tuple[str, ...], feeds: tuple[str, ...],
-          fetch: Any, **kwargs: Any) -> None:
+          fetch: Any, parse_cache: str | None, no_parse_cache: bool, **kwargs: Any) -> None:
     """Extract articles and store their facts, one transaction per article.
 
     PATHS are files (.txt, .jsonl, .html), directories (read recursively),
     http(s) URLs of article pages, or - for stdin. Articles
     unchanged since the last build are skipped; a bad article is reported and
     the build goes on (exit code 3). A second build on the same store while
-    one runs fails at once.
+    one runs fails at once. Parses are kept beside the facts, so `--force`
+    after a rule change re-extracts without re-parsing.
 
     \b
     Example:
       kg build data/ --store vnkg-store
     """
     from kg.build import build as build_store
+    from kg.nlp.cache import use_parse_cache
 
     require_input(paths, links, feeds)
+    use_parse_cache(None if no_parse_cache else parse_cache or _default_parse_cache(kwargs))
     errors = InputErrors()
     undated = 0
 

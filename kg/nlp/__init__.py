@@ -25,48 +25,48 @@ _CLAUSE_MARKS = (",", ";", ":", "–", "—", ")", "…")
 
 
 def parse(article: Article) -> Doc:
-    """Split, tokenize and tag an article.
+    """Split, tokenize and tag an article (or read its parse from the cache ``kg.nlp.cache``
+    was told to use).
 
     >>> from kg.ingest import read_article_text
     >>> doc = parse(read_article_text("Thủ tướng Phạm Minh Chính thăm Nhật Bản.", article_id="x"))
     >>> [(t.text, t.pos, t.ner) for t in doc.sentences[0].tokens][:2]
     [('Thủ tướng', 'N', 'O'), ('Phạm Minh Chính', 'Np', 'B-PER')]
     """
+    from kg.nlp.cache import active_cache
     from kg.nlp.deadline import check_deadline
 
+    cache = active_cache()
+    doc = cache.get(article) if cache is not None else None
+    if doc is not None:
+        return doc
     sentences = []
     for start, end in split_sentences(article.text):
         check_deadline()
         tags = tag_sentence(article.text[start:end])
         sentences.append(Sentence(start, end, tuple(align_tokens(article.text, start, end, tags))))
-    return Doc(article=article, sentences=tuple(sentences))
+    doc = Doc(article=article, sentences=tuple(sentences))
+    if cache is not None:
+        cache.put(doc)
+    return doc
 
 
 def split_sentences(text: str) -> Iterator[tuple[int, int]]:
-    """Character spans of the sentences: lines first, then underthesea's splitter."""
-    from underthesea import sent_tokenize  # type: ignore[import-untyped]
+    r"""Character spans of the sentences: lines first, then underthesea's splitting rules
+    (``kg.nlp.sentences``).
+
+    >>> text = "Hai bên ký 3 văn kiện. Ảnh: TTXVN\nThủ tướng phát biểu."
+    >>> [text[s:e] for s, e in split_sentences(text)]
+    ['Hai bên ký 3 văn kiện.', 'Ảnh: TTXVN', 'Thủ tướng phát biểu.']
+    """
+    from kg.nlp.sentences import sentence_spans
 
     offset = 0
     for line in text.split("\n"):
         line_start = offset
         offset += len(line) + 1
-        if not line.strip():
-            continue
-        cursor = 0
-        for sent in sent_tokenize(line):
-            sent = sent.strip()
-            if not sent:
-                continue
-            found = line.find(sent, cursor)
-            if found < 0:  # the splitter rewrote the text: fall back to the rest of the line
-                found = cursor
-                sent = line[cursor:].strip()
-            cursor = found + len(sent)
-            yield from cap_sentence(text, line_start + found, line_start + cursor)
-        rest = line[cursor:].strip()
-        if rest:
-            found = line.find(rest, cursor)
-            yield from cap_sentence(text, line_start + found, line_start + found + len(rest))
+        for start, end in sentence_spans(line):
+            yield from cap_sentence(text, line_start + start, line_start + end)
 
 
 def cap_sentence(text: str, start: int, end: int, *,

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 __all__ = ["CompiledTemplate", "FeatureTemplate", "compile_template", "compile_templates",
            "segmenter_functions", "sentence_features"]
@@ -41,6 +41,8 @@ Column = Sequence[str]
 # Entries per memo: enough for the working vocabulary of a news archive, few
 # enough that all memos together, once full, hold about 12 MB.
 _CACHE = 1 << 12
+# The values of a predicate: "True"/"False" from a function, True/False from a dictionary.
+_BOOLEANS = frozenset((True, False, "True", "False"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,20 +70,28 @@ class FeatureTemplate:
 
 
 def _word_functions() -> dict[str, Callable[[str], str]]:
-    # underthesea's own functions, formatted the way template2features does
-    # (f"{result}": a bool becomes "True"/"False").
-    from underthesea.pipeline.ner import tagged_feature as tf  # type: ignore[import-untyped]
+    """The functions of underthesea's ``tagged_feature`` (POS, chunk, NER), formatted the way
+    its ``template2features`` formats them (``f"{result}"``: a bool becomes "True"/"False").
 
-    def formatted(fn: Callable[[str], object]) -> Callable[[str], str]:
-        return lambda word: f"{fn(word)}"
+    Written here rather than imported: importing ``tagged_feature`` loads its dictionary
+    once per stage. ``tests/nlp/test_taggers.py`` compares every feature string with theirs.
+    """
+    from kg.nlp.underthesea_files import tagger_dictionary
 
-    return {
-        "lower": str.lower,  # text_lower is word.lower()
-        "istitle": formatted(tf.text_istitle),
-        "isallcap": formatted(tf.text_isallcap),
-        "isdigit": formatted(tf.text_isdigit),
-        "is_in_dict": formatted(tf.text_is_in_dict),
-    }
+    words = tagger_dictionary()
+
+    def istitle(word: str) -> str:  # an empty space-separated part made theirs raise: False
+        parts = word.split(" ")
+        return str(bool(word) and all(parts) and all(part[0].istitle() for part in parts))
+
+    def isallcap(word: str) -> str:
+        return str(all(letter.istitle() for letter in word))
+
+    def isdigit(word: str) -> str:
+        return str(word.isdigit())
+
+    return {"lower": str.lower, "istitle": istitle, "isallcap": isallcap, "isdigit": isdigit,
+            "is_in_dict": _DictionaryLookup(words)}
 
 
 def segmenter_functions(dictionary: frozenset[str] | set[str]) -> dict[str, Callable[[str], str]]:
@@ -99,8 +109,10 @@ def segmenter_functions(dictionary: frozenset[str] | set[str]) -> dict[str, Call
     ('True', 'True', 'False', 'True')
     """
 
-    def istitle(word: str) -> str:
-        return str(bool(word) and all(part[:1] == part[:1].upper() for part in word.split(" ")))
+    def unchanged_by_upper(part: str) -> bool:
+        return part[:1] == part[:1].upper()
+
+    istitle = _PartwisePredicate(unchanged_by_upper)
 
     def isdigit(word: str) -> str:  # what Rust's ``word.parse::<i32>().is_ok()`` says
         digits = word[1:] if word[:1] in ("+", "-") else word
@@ -108,10 +120,40 @@ def segmenter_functions(dictionary: frozenset[str] | set[str]) -> dict[str, Call
             return "False"
         return str(-(2**31) <= int(word) < 2**31)
 
-    def is_in_dict(word: str) -> str:
-        return "True" if word.lower() in dictionary else "False"
+    return {"lower": str.lower, "istitle": istitle, "isdigit": isdigit,
+            "is_in_dict": _DictionaryLookup(dictionary)}
 
-    return {"lower": str.lower, "istitle": istitle, "isdigit": isdigit, "is_in_dict": is_in_dict}
+
+class _PartwisePredicate:
+    """A predicate of a non-empty text holding when ``part`` holds of each space-separated part.
+
+    ``_ComputedGroup`` answers it for n-grams of words from the memoized
+    answers for the words, when no word is empty or holds a space.
+    """
+
+    __slots__ = ("part",)
+
+    def __init__(self, part: Callable[[str], bool]) -> None:
+        self.part = part
+
+    def __call__(self, word: str) -> str:
+        return "True" if word and all(map(self.part, word.split(" "))) else "False"
+
+
+class _DictionaryLookup:
+    """``is_in_dict``: "True" if the lower-cased word is in ``words``, else "False".
+
+    A class rather than a closure so that ``_ComputedGroup`` can look up a
+    sentence's lower-cased n-grams all at once.
+    """
+
+    __slots__ = ("words",)
+
+    def __init__(self, words: frozenset[str] | set[str]) -> None:
+        self.words = words
+
+    def __call__(self, word: str) -> str:
+        return "True" if word.lower() in self.words else "False"
 
 
 class _Memo(dict):  # type: ignore[type-arg]
@@ -185,13 +227,12 @@ class _CachedGroup(_TemplateGroup):
              {value: tuple(spec.prefix + value for spec in specs) for value in ("True", "False")})
             for function, specs in self._by_function.items())
         self._cache = _Memo(self._gram_features)
+        self._bos_rows = [self._bos] * self._before
+        self._eos_rows = [self._eos] * self._after
 
     def features(self, values: Column) -> list[Sequence[str]]:
         grams: Iterable[str | tuple[str, ...]] = values if self.size == 1 else self._grams(values)
-        rows = [self._bos] * self._before
-        rows += map(self._cache.__getitem__, grams)
-        rows += [self._eos] * self._after
-        return list(zip(*rows))
+        return list(zip(*self._bos_rows, *map(self._cache.__getitem__, grams), *self._eos_rows))
 
     def _gram_features(self, gram: str | tuple[str, ...]) -> tuple[str, ...]:
         text = gram if isinstance(gram, str) else " ".join(gram)
@@ -206,26 +247,75 @@ class _CachedGroup(_TemplateGroup):
 class _ComputedGroup(_TemplateGroup):
     """A group whose n-grams seldom recur: feature strings built for each sentence.
 
-    Function values are still memoized per n-gram: they cost more than a
-    dict lookup and a good part of the n-grams do recur.
+    ``lower`` and ``is_in_dict`` run over the sentence's n-grams at once (the
+    n-grams lower-cased once for both): a memo costs them more than it saves
+    when most n-grams are new. A ``_PartwisePredicate`` (the segmenter's
+    ``istitle``) is answered for each word, memoized, and an n-gram's answer
+    is that of all its words. Other function values are memoized per n-gram.
+    The features of a function answering "True" or "False" are picked from
+    strings built once rather than concatenated.
     """
 
     def __init__(self, column: int, size: int, templates: Sequence[FeatureTemplate]) -> None:
         super().__init__(column, size, templates)
-        self._runs = tuple(
-            (None if function is None else _Memo(function), [spec.prefix for spec in specs])
-            for function, specs in self._by_function.items())
+        # (kind, what computes the values, what computes them from the n-grams if
+        # the kind's shortcut does not apply, the templates)
+        runs: list[tuple[str, Callable[[Any], Any] | None, Callable[[str], Any] | None, list[_Column]]] = []
+        slot = 0
+        for function, specs in self._by_function.items():
+            columns = []
+            for spec in specs:
+                texts: dict[object, str] = {value: spec.prefix + str(value) for value in (True, False)}
+                texts.update({str(value): text for value, text in texts.items()})
+                columns.append(_Column(spec.prefix, texts, [self._bos[slot]] * self._before,
+                                       [self._eos[slot]] * self._after))
+                slot += 1
+            if function is None:
+                runs.append(("text", None, None, columns))
+            elif function is str.lower:
+                runs.append(("lower", None, None, columns))
+            elif isinstance(function, _DictionaryLookup):
+                runs.append(("lookup", function.words.__contains__, None, columns))
+            elif isinstance(function, _PartwisePredicate):
+                runs.append(("partwise", _Memo(function.part).__getitem__, _Memo(function).__getitem__, columns))
+            else:
+                runs.append(("memo", _Memo(function).__getitem__, None, columns))
+        self._runs = tuple(runs)
 
     def features(self, values: Column) -> list[Sequence[str]]:
         grams = values if self.size == 1 else list(map(" ".join, self._grams(values)))
+        lowered: list[str] | None = None
+        plain: bool | None = None  # no word empty or holding a space: the n-grams split back into them
         features: list[Sequence[str]] = []
-        for memo, prefixes in self._runs:
-            results = grams if memo is None else list(map(memo.__getitem__, grams))
-            for prefix in prefixes:
-                slot = len(features)
-                features.append([self._bos[slot]] * self._before + [prefix + r for r in results]
-                                + [self._eos[slot]] * self._after)
+        for kind, function, of_grams, columns in self._runs:
+            results: Sequence[object] = grams
+            if kind == "partwise":
+                if plain is None:
+                    plain = all(values) and " " not in "".join(values)
+                if plain:  # the n-gram's value is that of all its words
+                    results = list(map(all, self._grams(list(map(function, values)))))  # type: ignore[arg-type]
+                else:
+                    results = list(map(of_grams, grams))  # type: ignore[arg-type]
+            elif kind == "memo":
+                results = list(map(function, grams))  # type: ignore[arg-type]
+            elif kind != "text":
+                if lowered is None:
+                    lowered = list(map(str.lower, grams))
+                results = lowered if kind == "lower" else list(map(function, lowered))  # type: ignore[arg-type]
+            predicate = kind != "text" and _BOOLEANS.issuperset(results)
+            for column in columns:
+                pick: Callable[[Any], str] = column.texts.__getitem__ if predicate else column.prefix.__add__
+                features.append([*column.bos, *map(pick, results), *column.eos])
         return features
+
+
+class _Column(NamedTuple):
+    """What a template of a ``_ComputedGroup`` needs to build its padded features."""
+
+    prefix: str
+    texts: dict[object, str]  # its features for the values of a predicate
+    bos: list[str]  # the features before the first n-gram
+    eos: list[str]
 
 
 class _ReferenceGroup(_TemplateGroup):

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -41,54 +42,48 @@ __all__ = ["TESTED_UNDERTHESEA", "Taggers", "get_taggers"]
 TESTED_UNDERTHESEA = "9.5.0"
 
 Tags = list[tuple[str, str, str, str]]
+_matched_text = itemgetter(0)  # of a re.Match: m[0], without a Python frame per match
 _Stage = tuple[Any, CompiledTemplate]
-SEGMENTER_MODEL = "ws_crf_vlsp2013_20230727"  # what underthesea 9.5.0's word_tokenize loads
 
 
 class Taggers:
     """The word segmenter and the POS, chunk and NER CRF models of underthesea."""
 
     def __init__(self) -> None:
-        import joblib  # type: ignore[import-untyped]
-        from underthesea.pipeline import word_tokenize as word_tokenize_module  # type: ignore[import-untyped]
-        from underthesea.pipeline.chunking.model_crf import CRFChunkingPredictor  # type: ignore[import-untyped]
-        from underthesea.pipeline.ner.model_crf import CRFNERPredictor  # type: ignore[import-untyped]
-        from underthesea.pipeline.pos_tag.model_crf import CRFPOSTagPredictor  # type: ignore[import-untyped]
-        from underthesea.pipeline.text_normalize import token_normalize  # type: ignore[import-untyped]
-        from underthesea.pipeline.text_normalize.character_normalize import normalize_characters_in_text  # type: ignore[import-untyped]
-        from underthesea.pipeline.word_tokenize import regex_tokenize  # type: ignore[import-untyped]
         from underthesea_core import CRFTagger  # type: ignore[import-untyped]
+
+        from kg.nlp.underthesea_files import crf_stage, segmenter_dir, text_normalizers, tokenizer_pattern
 
         # The segmenter's CRF model, loaded as word_tokenize loads it, but without
         # underthesea_core's featurizer: its features are built here (faster than
         # the featurizer returning them as Python strings), so it is never needed.
-        model_dir = Path(word_tokenize_module.__file__).parent / "models" / SEGMENTER_MODEL
+        model_dir = segmenter_dir()
         segmenter = CRFTagger()
         segmenter.load(str(model_dir / "models.bin"))
         self._tag_syllables = segmenter.tag
-        dictionary = _load_pickle(model_dir / "dictionary.bin", joblib.load)
+        dictionary = _load_pickle(model_dir / "dictionary.bin")
         if not isinstance(dictionary, (set, frozenset)):  # a set already (underthesea 9.5.0): no copy
             dictionary = frozenset(dictionary)
-        self._syllable_templates = compile_template(_load_pickle(model_dir / "features.bin", joblib.load),
+        self._syllable_templates = compile_template(_load_pickle(model_dir / "features.bin"),
                                                     functions=segmenter_functions(dictionary))
-        self._regex_tokenize = regex_tokenize
-        self._normalize_characters = normalize_characters_in_text
+        self._tokenizer_pattern = tokenizer_pattern()
+        self._normalize_characters, normalize_token = text_normalizers()
         # word_tokenize normalizes each syllable (a pure function): once per distinct syllable
-        self._normalize = lru_cache(maxsize=1 << 12)(token_normalize)
-        pos, chunk, ner = (CRFPOSTagPredictor.Instance(), CRFChunkingPredictor.Instance(),
-                           CRFNERPredictor.Instance())
-        pos_template, chunk_template, ner_template = compile_templates(
-            [pos.transformer.template, chunk.transformer.template, ner.transformer.template])
-        self._pos: _Stage = (pos.model, pos_template)
-        self._chunk: _Stage = (chunk.model, chunk_template)
-        self._ner: _Stage = (ner.model, ner_template)
+        self._normalize = lru_cache(maxsize=1 << 12)(normalize_token)
+        stages = [crf_stage(folder) for folder in ("pos_tag", "chunking", "ner")]
+        models = []
+        for model_file, _ in stages:
+            model = CRFTagger()
+            model.load(str(model_file))
+            models.append(model)
+        pos_template, chunk_template, ner_template = compile_templates([template for _, template in stages])
+        self._pos: _Stage = (models[0], pos_template)
+        self._chunk: _Stage = (models[1], chunk_template)
+        self._ner: _Stage = (models[2], ner_template)
 
     def words(self, sentence: str) -> list[str]:
         """Word segmentation, as ``underthesea.word_tokenize`` (default options)."""
-        # regex_tokenize.tokenize, without building a groupdict per match: each
-        # alternative of its pattern is one named group, so the token is the match.
-        text = self._normalize_characters(sentence)
-        syllables = [self._normalize(m.group(0)) for m in self._regex_tokenize.patterns.finditer(text)]
+        syllables = list(map(self._normalize, self._tokens(self._normalize_characters(sentence))))
         if not syllables:
             return []
         tags = self._tag_syllables(sentence_features([syllables], self._syllable_templates))
@@ -99,6 +94,25 @@ class Taggers:
             else:
                 words.append(syllable)
         return words
+
+    def _tokens(self, text: str) -> list[str]:
+        """regex_tokenize.tokenize's tokens, without building a groupdict per match.
+
+        No alternative of its pattern matches white space, so it is run piece by
+        piece, and a piece of letters only is one ``word`` token (every earlier
+        alternative needs a digit or a mark). A piece is followed by a space
+        unless it ends the text, so ``(?!$)`` sees what it sees in the whole text.
+        """
+        tokens: list[str] = []
+        pieces = text.split()
+        last = len(pieces) - 1 if not text[-1:].isspace() else -1
+        finditer = self._tokenizer_pattern.finditer
+        for n, piece in enumerate(pieces):
+            if piece.isalpha() and "ʺ" not in piece:  # U+02BA, a letter, is a punct token of its own
+                tokens.append(piece)
+            else:
+                tokens += map(_matched_text, finditer(piece if n == last else piece + " "))
+        return tokens
 
     def tag_words(self, words: Sequence[str]) -> Tags:
         """(word, POS, chunk, NER) for segmented words, as ``ner()`` gives them."""
@@ -123,12 +137,12 @@ class Taggers:
         return list(model.tag(sentence_features(columns, template, shared=shared)))
 
 
-def _load_pickle(path: Path, fallback: Any) -> Any:
+def _load_pickle(path: Path) -> Any:
     """A joblib file holding plain Python objects, read by the C unpickler.
 
     joblib reads it with the pure-Python unpickler, four times slower for the
-    segmenter's 72,000-word dictionary; a file joblib wrote differently
-    (compressed, numpy arrays) goes to ``fallback``.
+    segmenter's 72,000-word dictionary (and importing joblib costs more still);
+    a file joblib wrote differently (compressed, numpy arrays) goes to joblib.
     """
     import pickle
 
@@ -136,7 +150,9 @@ def _load_pickle(path: Path, fallback: Any) -> Any:
         with open(path, "rb") as fh:
             return pickle.load(fh)  # trusted: a model file of the installed underthesea
     except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
-        return fallback(path)
+        import joblib  # type: ignore[import-untyped]
+
+        return joblib.load(path)
 
 
 _TAGGERS: Taggers | None = None
