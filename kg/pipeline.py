@@ -297,7 +297,12 @@ def _run_processes(articles: Iterable[Article], fn: ExtractFn, *,
         yield from _ordered(articles, lambda batch: pool.submit(_extract_batch, batch, fn),
                             WINDOW_PER_WORKER * workers)
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        try:
+            pool.shutdown(wait=True, cancel_futures=True)
+        except RuntimeError:
+            # Closed by the garbage collector as the interpreter exits (the caller stopped on
+            # an error): no thread can start then, and the workers end with this process.
+            pass
 
 
 # ---------------------------------------------------------------- Dask

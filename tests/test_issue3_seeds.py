@@ -58,6 +58,8 @@ HELDOUT_BARS = {
     "heldout5": ({"entities": 0.9, "positions": 0.85, "relations": 0.7}, 0.85),
     "heldout6": ({"entities": 0.85, "positions": 0.9, "relations": 0.7}, 0.8),
     "heldout7": ({"entities": 0.9, "positions": 0.9, "relations": 0.83}, 0.75),
+    # written blind to imitate real reporting; scored before and after issues 10 and 11, never tuned on
+    "heldout8": ({"entities": 0.9, "positions": 0.9, "relations": 0.75}, 0.75),
 }
 
 

@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 
 import pytest
@@ -103,9 +104,21 @@ def test_a_server_dying_mid_build_is_a_clean_error(tmp_path):
                 break
             except OSError:
                 time.sleep(0.1)
-        build = subprocess.Popen([sys.executable, "-m", "kg", "build", str(DATA), "--store", url,
+        corpus = tmp_path / "corpus"  # long enough that the server dies while articles still come
+        corpus.mkdir()
+        for copy in range(6):
+            for article in sorted(DATA.glob("*.txt")):
+                (corpus / f"{copy}_{article.name}").write_text(article.read_text(encoding="utf-8"),
+                                                                encoding="utf-8")
+        build = subprocess.Popen([sys.executable, "-m", "kg", "build", str(corpus), "--store", url,
                                   "--workers", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        time.sleep(3)
+        count = f"{url}/query?query=" + urllib.parse.quote("SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }")
+        for _ in range(600):  # the first articles are in: the build is under way
+            answer = urllib.request.urlopen(urllib.request.Request(
+                count, headers={"Accept": "text/csv"}), timeout=5).read().decode()
+            if answer.split()[-1] != "0" or build.poll() is not None:
+                break
+            time.sleep(0.1)
     finally:
         server.kill()
         server.wait()
