@@ -718,7 +718,11 @@ class MentionFinder:
 
     def _leader_misspelt(self, name: str) -> tuple[str, tuple[str, ...]] | None:
         """The one leader of the table whose name differs from ``name`` by a slip in one syllable."""
-        found = {entry for key, entry in self.ix.leaders.keys.items()
+        by_rest = derived(self.ix.leaders, "leaders_by_all_but_one_syllable", _leaders_by_rest)
+        folded = fold(name).split()
+        candidates = {pair for at in range(len(folded))
+                      for pair in by_rest.get((len(folded), at, (*folded[:at], *folded[at + 1:])), ())}
+        found = {entry for key, entry in candidates
                  if len(key) == len(name.split()) and one_slip(" ".join(key), name)}
         return found.pop() if len(found) == 1 else None
 
@@ -1060,3 +1064,14 @@ def _patterns_by_first_syllable(ix: _Index) -> tuple[dict[str, tuple[Pattern, ..
 def find_mentions(text: str, sylls: list[Syl], lex: Lexicon) -> list[Span]:
     """Non-overlapping spans of one sentence, left to right."""
     return MentionFinder(text, sylls, lex).find()
+
+
+def _leaders_by_rest(leaders: Any) -> dict[tuple[int, int, tuple[str, ...]], list[tuple[Any, Any]]]:
+    """The leaders table's (key, entry) pairs under each of their names with one syllable left out:
+    a name one slip away from a leader's shares all its other syllables, so only those are tried."""
+    index: dict[tuple[int, int, tuple[str, ...]], list[tuple[Any, Any]]] = {}
+    for key, entry in leaders.keys.items():
+        folded = fold(" ".join(key)).split()
+        for at in range(len(folded)):
+            index.setdefault((len(folded), at, (*folded[:at], *folded[at + 1:])), []).append((key, entry))
+    return index
