@@ -136,31 +136,42 @@ def progress_shown() -> bool:
 
 
 def estimate_articles(paths: Iterable[str]) -> int | None:
-    """About how many articles ``paths`` hold, for a progress bar's total and ETA: one per text
-    file, one per line of an article JSONL file; ``None`` when stdin is among them."""
-    from pathlib import Path
+    """About how many articles ``paths`` hold, for a progress bar's total and ETA: one per page or
+    text file, one per line of an article JSONL file; ``None`` when stdin is among them.
 
-    from kg.ingest.files import ARTICLE_SUFFIXES
+    The files are the ones the reader walks to (``kg.ingest.files.expand_paths``), unreadable
+    ones counted as none."""
+    from kg.ingest.files import expand_paths
+    from kg.ingest.web import is_url
 
     total = 0
     for name in paths:
         if name == "-":
             return None
-        path = Path(name)
-        files = [path] if not path.is_dir() else [
-            p for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file()]
-        total += sum(_articles_in(file) for file in files)
+        if is_url(name):
+            total += 1
+            continue
+        total += sum(_articles_in(path) for path, _ in expand_paths([name], on_error=lambda err: None))
     return total
 
 
-def _articles_in(path: Any) -> int:
-    if path.suffix.lower() not in (".jsonl", ".ndjson"):
+def _articles_in(path: str) -> int:
+    import json
+
+    from kg.ingest import JSONL_SUFFIXES
+    from kg.ingest.jsonl import is_annotation_record
+
+    if not path.lower().endswith(JSONL_SUFFIXES):
         return 1
     try:
         with open(path, "rb") as fh:
-            if b'"text"' not in fh.readline():
-                return 0  # annotations (gold, kg extract output), passed over by the reader
-            return 1 + sum(1 for line in fh if line.strip())
+            first = fh.readline()
+            try:
+                if is_annotation_record(json.loads(first)):
+                    return 0  # gold or kg extract output, passed over by the reader
+            except ValueError:
+                pass  # a bad first line is the reader's error to report; the rest still counts
+            return int(bool(first.strip())) + sum(1 for line in fh if line.strip())
     except OSError:
         return 0
 
