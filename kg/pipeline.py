@@ -300,8 +300,9 @@ def _run_processes(articles: Iterable[Article], fn: ExtractFn, *,
         try:
             pool.shutdown(wait=True, cancel_futures=True)
         except RuntimeError:
-            # Closed by the garbage collector as the interpreter exits (the caller stopped on
-            # an error): no thread can start then, and the workers end with this process.
+            # Closed by the garbage collector as the interpreter exits (a caller that stopped on
+            # an error without closing it; KGStore.add does close it): no thread can start
+            # then, and the workers end with this process.
             pass
 
 

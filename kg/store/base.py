@@ -122,29 +122,36 @@ class KGStore:
         def days_of(event_iri: str) -> set[dt.date]:
             return self._event_days(event_iri) | batch_days.get(event_iri, set())
 
-        for extraction in extractions:
-            article = extraction.article
-            try:
-                quads, days = link_events(_quads(extraction), days_of)
-            except ValueError as err:
-                fail(InputError(f"not stored: {err}", path=article.source))
-                continue
-            if article.id in stored:
-                flush()
-                self._replace_article(article.id, quads)
-                report.replaced += 1
-            else:
-                # New articles are written in batches; each batch is all or
-                # nothing (see ``_write_new_articles``), so never half an article.
-                batch.append((article.id, quads))
-                batch_quads += len(quads)
-                for event_iri, event_dates in days.items():
-                    batch_days.setdefault(event_iri, set()).update(event_dates)
-                report.added += 1
-                if batch_quads >= self.batch_quads:
+        try:
+            for extraction in extractions:
+                article = extraction.article
+                try:
+                    quads, days = link_events(_quads(extraction), days_of)
+                except ValueError as err:
+                    fail(InputError(f"not stored: {err}", path=article.source))
+                    continue
+                if article.id in stored:
                     flush()
-            report.quads += len(quads)
-            stored[article.id] = article.content_hash
+                    self._replace_article(article.id, quads)
+                    report.replaced += 1
+                else:
+                    # New articles are written in batches; each batch is all or
+                    # nothing (see ``_write_new_articles``), so never half an article.
+                    batch.append((article.id, quads))
+                    batch_quads += len(quads)
+                    for event_iri, event_dates in days.items():
+                        batch_days.setdefault(event_iri, set()).update(event_dates)
+                    report.added += 1
+                    if batch_quads >= self.batch_quads:
+                        flush()
+                report.quads += len(quads)
+                stored[article.id] = article.content_hash
+        finally:
+            # A write that fails (a server gone) leaves the extraction pipeline suspended: close
+            # it here, so its worker pool shuts down while the interpreter can still wait for it.
+            close = getattr(extractions, "close", None)
+            if close is not None:
+                close()
         flush()
         if report.replaced >= max(_COMPACT_AFTER, len(stored) // 10):
             self.compact()  # replaced versions leave dead data (RocksDB WAL and tombstones)
