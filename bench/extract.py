@@ -78,7 +78,7 @@ elif mode == "kg":
             raise
 else:  # "nlp": the pipeline without extractors (before the extraction engine exists)
     from kg.ingest import read_articles
-    from kg.pipeline import _doc_only, extract_articles
+    from kg.runner import _doc_only, extract_articles
     with open(out, "w", encoding="utf-8") as f:
         for extraction in extract_articles(read_articles([corpus]), workers=workers,
                                            extract_fn=_doc_only):
@@ -97,7 +97,7 @@ def has_engine() -> bool:
     """True once ``kg extract`` has an extraction engine to run."""
     import importlib.util
 
-    return (importlib.util.find_spec("kg.extract.pipeline") is not None
+    return (importlib.util.find_spec("kg.extract.engine") is not None
             and importlib.util.find_spec("kg.extract.record") is not None)
 
 

@@ -1,5 +1,9 @@
 """Articles in, extractions out: the extraction stage of ``kg extract`` and ``kg build``.
 
+Each article is parsed once (``kg.nlp.parse``, through the parse cache when
+one is in use) and its ``Doc`` handed to the extractors (``kg.extract``):
+``extract_article`` does that for one article, under its time limit.
+
 One worker extracts in this process. More workers extract in a process pool
 on this machine, or on a Dask distributed cluster. In every case the input is
 consumed lazily and only a bounded window of articles is in flight, so memory
@@ -23,21 +27,25 @@ from __future__ import annotations
 import itertools
 import logging
 import multiprocessing
+import os
 import pickle
 import traceback
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future
 from typing import Any, TypeVar, overload
 
-from kg.errors import MissingDependencyError
+from kg.errors import ErrorHandler, InputError, MissingDependencyError
 from kg.model import Article, Extraction
 
-__all__ = ["EXECUTORS", "extract_articles"]
+__all__ = ["DEFAULT_ARTICLE_TIMEOUT", "EXECUTORS", "TIMEOUT_VARIABLE", "article_timeout", "extract_article",
+           "extract_articles", "extract_json_line"]
 
 R = TypeVar("R")
 ExtractFn = Callable[[Article], Any]  # Article -> Extraction, or whatever a caller wants back
-ErrorHandler = Callable[[Article, Exception], None]
+
+DEFAULT_ARTICLE_TIMEOUT = 60.0
+TIMEOUT_VARIABLE = "KG_ARTICLE_TIMEOUT"  # how `kg build --article-timeout` reaches worker processes
 
 EXECUTORS = ("serial", "processes", "dask")
 BATCH_CHARS = 4_000  # text per task: amortizes inter-process overhead on short articles
@@ -49,13 +57,13 @@ START_METHOD = "forkserver"  # safe with threads in the parent; preloads the mod
 @overload
 def extract_articles(articles: Iterable[Article], *, workers: int = ..., dask_address: str | None = ...,
                      executor: str | Any | None = ..., extract_fn: None = ...,
-                     on_error: ErrorHandler | None = ...) -> Iterator[Extraction]: ...
+                     on_error: ErrorHandler | None = ...) -> Generator[Extraction, None, None]: ...
 
 
 @overload
 def extract_articles(articles: Iterable[Article], *, workers: int = ..., dask_address: str | None = ...,
                      executor: str | Any | None = ..., extract_fn: Callable[[Article], R],
-                     on_error: ErrorHandler | None = ...) -> Iterator[R]: ...
+                     on_error: ErrorHandler | None = ...) -> Generator[R, None, None]: ...
 
 
 def extract_articles(
@@ -66,7 +74,7 @@ def extract_articles(
     executor: str | Any | None = None,
     extract_fn: ExtractFn | None = None,
     on_error: ErrorHandler | None = None,
-) -> Iterator[Any]:
+) -> Generator[Any, None, None]:
     """Extract each article, yielding the extractions in input order.
 
     Args:
@@ -79,11 +87,13 @@ def extract_articles(
             when there is no address), or a ``distributed.Client`` to use.
             Default: serial for one worker or a small input (under
             BATCH_ARTICLES articles and 2 * BATCH_CHARS characters), else processes.
-        extract_fn: Article -> Extraction, default ``kg.extract.extract`` (or
+        extract_fn: Article -> Extraction, default ``extract_article`` (or
             Article -> anything: its results are what comes out); with
             processes or Dask it must be a picklable module-level function.
-        on_error: called with (article, exception) when an article fails; the
-            article is then skipped. Default: the exception is raised.
+        on_error: called with an ``InputError`` naming the article's file when
+            an article fails (the exception itself if it is an ``InputError``,
+            such as ``ArticleTimeoutError``); the article is then skipped.
+            Default: the exception is raised.
 
     Raises:
         ValueError: workers < 1 or an unknown executor.
@@ -115,7 +125,7 @@ def extract_articles(
             err = result.exception()
             if on_error is None:
                 raise err
-            on_error(article, err)
+            on_error(_as_input_error(article, err))
         else:
             yield result
 
@@ -127,10 +137,67 @@ def _peek(articles: Iterable[Article], count: int) -> tuple[list[Article], Itera
     return head, itertools.chain(head, iterator)
 
 
-def _default_extract_fn() -> ExtractFn:
-    from kg.extract import extract
+def extract_article(article: Article, *, timeout: float | None = None) -> Extraction:
+    """Parse one article (once, through the parse cache) and run every extractor over its ``Doc``.
 
-    return extract
+    Args:
+        timeout: seconds the article may take (0: no limit); default
+            ``$KG_ARTICLE_TIMEOUT``, else 60.
+
+    Raises:
+        ArticleTimeoutError: the article took longer; it names the file.
+
+    >>> from kg.ingest import read_article_text
+    >>> ex = extract_article(read_article_text("Thủ tướng Phạm Minh Chính thăm Nhật Bản.", article_id="x"))
+    >>> [(r.subject, r.predicate, r.object) for r in ex.relations]
+    [('person:phạm minh chính', 'visited', 'country:nhật bản')]
+    """
+    from kg.extract import extract_doc
+    from kg.extract.lexicon import load_lexicon
+    from kg.nlp import load_models, parse
+    from kg.nlp.deadline import time_limit
+
+    load_models()  # once per process, and not counted against the first article's time
+    lexicon = load_lexicon()
+    with time_limit(article_timeout() if timeout is None else timeout, article):
+        return extract_doc(parse(article), lexicon=lexicon)
+
+
+def extract_json_line(article: Article) -> str:
+    """Extract one article and return its JSONL line (``kg.extract.record``; no newline).
+
+    ``kg extract`` hands this to the worker processes, so they serialize and
+    the parent only writes: a string crosses the process boundary faster
+    than an ``Extraction``.
+    """
+    import json
+
+    from kg.extract.record import to_record
+
+    return json.dumps(to_record(extract_article(article)), ensure_ascii=False)
+
+
+def article_timeout() -> float:
+    """The per-article time limit of this process: ``$KG_ARTICLE_TIMEOUT`` or 60 s."""
+    value = os.environ.get(TIMEOUT_VARIABLE, "")
+    try:
+        return float(value) if value.strip() else DEFAULT_ARTICLE_TIMEOUT
+    except ValueError:
+        return DEFAULT_ARTICLE_TIMEOUT
+
+
+def _default_extract_fn() -> ExtractFn:
+    return extract_article
+
+
+def _as_input_error(article: Article, err: Exception) -> InputError:
+    """An article's failure as an ``InputError`` naming its file (an ``InputError`` already does)."""
+    if isinstance(err, InputError):
+        return err
+    wrapped = InputError(f"extraction failed ({type(err).__name__}: {err}); article {article.id!r} skipped",
+                         path=article.source)
+    wrapped.__cause__ = err
+    return wrapped
 
 
 def _doc_only(article: Article) -> Extraction:
@@ -241,7 +308,6 @@ def _exit_with(parent_pid: int) -> None:
     (holding the main process's stdout). So each worker watches the main
     process itself; when the workers go, the forkserver and tracker see EOF and go too.
     """
-    import os
     import threading
 
     try:
@@ -255,7 +321,6 @@ def _exit_with(parent_pid: int) -> None:
 
 
 def _wait_for_exit(parent_pid: int, pidfd: int | None) -> None:
-    import os
     import select
     import time
 
@@ -268,8 +333,6 @@ def _wait_for_exit(parent_pid: int, pidfd: int | None) -> None:
 
 
 def _alive(pid: int) -> bool:
-    import os
-
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -289,8 +352,6 @@ def _run_processes(articles: Iterable[Article], fn: ExtractFn, *,
         # The server loads the models once and workers fork with them (no
         # effect if this process already started its forkserver).
         context.set_forkserver_preload(["kg.nlp._preload"])  # type: ignore[attr-defined]
-    import os
-
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
                                initargs=(os.getpid(),))
     try:
@@ -301,7 +362,7 @@ def _run_processes(articles: Iterable[Article], fn: ExtractFn, *,
             pool.shutdown(wait=True, cancel_futures=True)
         except RuntimeError:
             # Closed by the garbage collector as the interpreter exits (a caller that stopped on
-            # an error without closing it; KGStore.add does close it): no thread can start
+            # an error without closing it; kg.build does close it): no thread can start
             # then, and the workers end with this process.
             pass
 
