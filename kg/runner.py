@@ -6,15 +6,17 @@ one is in use) and its ``Doc`` handed to the extractors (``kg.extract``):
 
 One worker extracts in this process. More workers extract in a process pool
 on this machine, or on a Dask distributed cluster. In every case the input is
-consumed lazily and only a bounded window of articles is in flight, so memory
+consumed lazily and only a bounded number of batches is held, so memory
 does not grow with the corpus, and extractions come out in input order, equal
 to what one worker gives.
 
-    articles ──> batches (≈ BATCH_CHARS of text) ──> window of in-flight batches
+    articles ──> batches (≈ BATCH_CHARS of text) ──> WINDOW_PER_WORKER unfinished per worker
              ──> workers: extract_fn(article) ──> results in input order
+                 (finished batches wait their turn, HELD_PER_WORKER per worker at most)
 
 Worker processes start from a forkserver (safe when the caller has threads)
-that has loaded the NLP models, so they are loaded once per pool. As with
+that has loaded the NLP models, the extraction engine and its lexicon, so
+they are loaded once per pool. As with
 any multiprocessing code, a script that asks for workers must guard its
 entry point with ``if __name__ == "__main__":``. Workers watch the process
 that started the pool and exit when it does, however it ended (a signal,
@@ -50,7 +52,8 @@ TIMEOUT_VARIABLE = "KG_ARTICLE_TIMEOUT"  # how `kg build --article-timeout` reac
 EXECUTORS = ("serial", "processes", "dask")
 BATCH_CHARS = 4_000  # text per task: amortizes inter-process overhead on short articles
 BATCH_ARTICLES = 32
-WINDOW_PER_WORKER = 4  # in-flight batches per worker: keeps workers busy, bounds memory
+WINDOW_PER_WORKER = 4  # batches submitted and unfinished per worker: keeps every worker busy
+HELD_PER_WORKER = 8  # batches submitted and not yet yielded per worker (finished ones wait their turn): bounds memory
 START_METHOD = "forkserver"  # safe with threads in the parent; preloads the models (kg.nlp._preload)
 
 
@@ -273,18 +276,40 @@ def _run_serial(articles: Iterable[Article], fn: ExtractFn) -> Iterator[tuple[Ar
         yield article, _extract_one(article, fn)
 
 
-def _ordered(articles: Iterable[Article], submit: Callable[[list[Article]], Future],
-             window: int) -> Iterator[tuple[Article, Any]]:
-    """Submit batches, at most ``window`` in flight, and yield results in input order."""
-    pending: deque[tuple[list[Article], Future]] = deque()
-    for batch in _batches(articles):
-        pending.append((batch, submit(batch)))
-        while len(pending) >= window:
-            done, future = pending.popleft()
-            yield from zip(done, future.result())
-    while pending:
-        done, future = pending.popleft()
-        yield from zip(done, future.result())
+def _ordered(articles: Iterable[Article], submit: Callable[[list[Article]], Any],
+             wait_any: Callable[[list[Any]], object], *, running: int,
+             held: int) -> Iterator[tuple[Article, Any]]:
+    """Submit batches, keeping ``running`` of them at work, and yield results in input order.
+
+    A batch that is slow at the head of the line does not leave the other
+    workers idle: batches behind it go on being submitted as others finish,
+    up to ``held`` batches waiting in all (finished ones included), which
+    bounds memory. ``wait_any`` blocks until one of the given futures is done.
+    """
+    pending: deque[tuple[list[Article], Any]] = deque()
+    batches = _batches(articles)
+    more = True
+    while True:
+        while more and len(pending) < held and sum(not f.done() for _, f in pending) < running:
+            batch = next(batches, None)
+            if batch is None:
+                more = False
+            else:
+                pending.append((batch, submit(batch)))
+        if not pending:
+            return
+        batch, head = pending[0]
+        if head.done() or not more or len(pending) >= held:
+            pending.popleft()
+            yield from zip(batch, head.result())
+        else:
+            wait_any([f for _, f in pending if not f.done()])
+
+
+def _wait_any(futures: list[Future]) -> None:
+    from concurrent.futures import FIRST_COMPLETED, wait
+
+    wait(futures, return_when=FIRST_COMPLETED)
 
 
 # ---------------------------------------------------------------- process pool
@@ -351,12 +376,12 @@ def _run_processes(articles: Iterable[Article], fn: ExtractFn, *,
     if context.get_start_method() == "forkserver":
         # The server loads the models once and workers fork with them (no
         # effect if this process already started its forkserver).
-        context.set_forkserver_preload(["kg.nlp._preload"])  # type: ignore[attr-defined]
+        context.set_forkserver_preload(["kg.nlp._preload", "kg.extract._preload"])  # type: ignore[attr-defined]
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
                                initargs=(os.getpid(),))
     try:
-        yield from _ordered(articles, lambda batch: pool.submit(_extract_batch, batch, fn),
-                            WINDOW_PER_WORKER * workers)
+        yield from _ordered(articles, lambda batch: pool.submit(_extract_batch, batch, fn), _wait_any,
+                            running=WINDOW_PER_WORKER * workers, held=HELD_PER_WORKER * workers)
     finally:
         try:
             pool.shutdown(wait=True, cancel_futures=True)
@@ -399,7 +424,8 @@ def _run_dask(articles: Iterable[Article], fn: ExtractFn, *, workers: int, addre
         slots = sum(client.nthreads().values()) or workers
         yield from _ordered(
             articles, lambda batch: client.submit(_extract_batch, batch, fn, pure=False),
-            WINDOW_PER_WORKER * slots)
+            lambda futures: distributed.wait(futures, return_when="FIRST_COMPLETED"),
+            running=WINDOW_PER_WORKER * slots, held=HELD_PER_WORKER * slots)
     finally:
         for resource in owned:
             resource.close()

@@ -9,12 +9,19 @@ from pathlib import Path
 import pytest
 
 from kg.errors import InputError, MissingDependencyError
-from kg.runner import BATCH_ARTICLES, WINDOW_PER_WORKER, extract_articles
+from kg.runner import BATCH_ARTICLES, HELD_PER_WORKER, WINDOW_PER_WORKER, extract_articles
 
 # Worker processes unpickle extract functions by module name, which pytest's
 # importlib mode does not give test modules: they live in a plain module.
 sys.path.insert(0, str(Path(__file__).parent))
-from runner_fns import echo, fail_on_odd, fail_unpicklable, make_articles, ner_entities
+from runner_fns import (
+    echo,
+    fail_on_odd,
+    fail_unpicklable,
+    make_articles,
+    ner_entities,
+    wait_for_later_articles,
+)
 
 _articles = make_articles
 
@@ -66,12 +73,30 @@ def test_runner_reads_input_lazily_with_bounded_window():
             yield article
 
     workers = 2
-    bound = (WINDOW_PER_WORKER * workers + 1) * BATCH_ARTICLES
+    bound = (HELD_PER_WORKER * workers + 1) * BATCH_ARTICLES
     yielded = 0
     for extraction in extract_articles(counting(3000), workers=workers, extract_fn=echo):
         yielded += 1
         assert pulled - yielded <= bound
     assert yielded == pulled == 3000
+
+
+def test_runner_slow_first_batch_leaves_no_worker_idle(tmp_path):
+    """Results are yielded in order, but while the first batch is still at work the other worker
+    goes on with more batches than the in-flight window holds."""
+    import hashlib
+
+    from kg.model import Article
+
+    workers = 2
+    later = BATCH_ARTICLES - 1 + BATCH_ARTICLES * (WINDOW_PER_WORKER * workers + 1)  # beyond the window
+    articles = [Article(id="a00000", text=str(later), published=None, source=str(tmp_path), content_hash="0")]
+    articles += [Article(id=f"a{i:05d}", text="x", published=None, source=str(tmp_path),
+                         content_hash=hashlib.sha256(str(i).encode()).hexdigest())
+                 for i in range(1, BATCH_ARTICLES * (HELD_PER_WORKER * workers))]
+    out = list(extract_articles(articles, workers=workers, executor="processes", extract_fn=wait_for_later_articles))
+    assert [e.article.id for e in out] == [a.id for a in articles]
+    assert int(out[0].extractors[0]) >= later
 
 
 @pytest.mark.parametrize("workers", [1, 2])
