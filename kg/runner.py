@@ -54,7 +54,7 @@ BATCH_CHARS = 4_000  # text per task: amortizes inter-process overhead on short 
 BATCH_ARTICLES = 32
 WINDOW_PER_WORKER = 4  # batches submitted and unfinished per worker: keeps every worker busy
 HELD_PER_WORKER = 8  # batches submitted and not yet yielded per worker (finished ones wait their turn): bounds memory
-START_METHOD = "forkserver"  # safe with threads in the parent; preloads the models (kg.nlp._preload)
+START_METHOD = "forkserver"  # safe with threads in the parent; preloads models and engine (kg.nlp/kg.extract._preload)
 
 
 @overload
