@@ -46,6 +46,7 @@ def sample():  # workers are not our children (forkserver): sum over the tree, P
         return
     me = psutil.Process()
     while True:
+        began = time.thread_time()
         total = 0
         for proc in [me] + me.children(recursive=True):
             try:
@@ -58,7 +59,9 @@ def sample():  # workers are not our children (forkserver): sum over the tree, P
             except psutil.Error:
                 pass
         tree_peak[0] = max(tree_peak[0], total)
-        time.sleep(0.05)
+        # reading smaps for PSS costs milliseconds per process: at most 1% of a core, or with
+        # two workers on two cores the sampler itself would slow them
+        time.sleep(max(0.05, 100 * (time.thread_time() - began)))
 threading.Thread(target=sample, daemon=True).start()
 mode, corpus, out, workers = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 if mode == "yardstick":
@@ -78,7 +81,7 @@ elif mode == "kg":
             raise
 else:  # "nlp": the pipeline without extractors (before the extraction engine exists)
     from kg.ingest import read_articles
-    from kg.pipeline import _doc_only, extract_articles
+    from kg.runner import _doc_only, extract_articles
     with open(out, "w", encoding="utf-8") as f:
         for extraction in extract_articles(read_articles([corpus]), workers=workers,
                                            extract_fn=_doc_only):
@@ -97,7 +100,7 @@ def has_engine() -> bool:
     """True once ``kg extract`` has an extraction engine to run."""
     import importlib.util
 
-    return (importlib.util.find_spec("kg.extract.pipeline") is not None
+    return (importlib.util.find_spec("kg.extract.engine") is not None
             and importlib.util.find_spec("kg.extract.record") is not None)
 
 

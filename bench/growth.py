@@ -40,7 +40,7 @@ def data_extractions() -> list:
     if cached.exists():
         return pickle.loads(cached.read_bytes())
     from kg.ingest import read_articles
-    from kg.pipeline import extract_articles
+    from kg.runner import extract_articles
 
     extractions = list(extract_articles(read_articles([ROOT / "data"]), workers=1))
     cached.write_bytes(pickle.dumps(extractions))

@@ -46,7 +46,7 @@ def _copy(ex, k: int, replica: int):
 
 def extractions_of_data():
     from kg.ingest import read_articles
-    from kg.pipeline import extract_articles
+    from kg.runner import extract_articles
 
     return list(extract_articles(read_articles([ROOT / "data"]), workers=1))
 

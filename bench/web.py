@@ -21,9 +21,9 @@ sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "ingest")]
 
 from newssite import STYLES, SourceArticle, render
 
-from kg.extract import extract
 from kg.ingest import read_articles
 from kg.ingest.html import parse_html_article
+from kg.runner import extract_article as extract
 
 
 def _best(repeat: int, run) -> float:

@@ -17,7 +17,7 @@ location = os.environ.get("VNKG_STORE", "vnkg-store")
 # 1. Build: articles in, one transaction per article; unchanged articles are skipped.
 if not (Path(location) / "CURRENT").exists():
     with kg.open_store(location) as store:
-        report = store.add(kg.read_articles([ROOT / "data"]), workers=1)
+        report = kg.add_articles(store, kg.read_articles([ROOT / "data"]), workers=1)
         print("built:", report.summary())
 
 # 2. Query: SPARQL over the union of the article graphs; rows are plain Python values.

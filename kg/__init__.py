@@ -5,6 +5,11 @@
     >>> store.query("ASK { ?s ?p ?o }").boolean
     False
 
+The stages, each usable alone: ``read_articles`` (files -> ``Article``),
+``extract_articles`` / ``extract_article`` (parse, then the extractors ->
+``Extraction``), ``store.add`` (extractions -> RDF). ``add_articles(store,
+articles)`` is the convenience that composes the last two, as ``kg build`` does.
+
 Nothing is imported until it is used: ``import kg`` stays cheap.
 """
 
@@ -15,15 +20,16 @@ from typing import TYPE_CHECKING, Any
 from kg.version import __version__
 
 if TYPE_CHECKING:  # pragma: no cover
+    from kg.build import add_articles
     from kg.export import to_networkx, write_graph
     from kg.export.notebook import show
-    from kg.extract import extract as extract_article
     from kg.ingest import read_articles
-    from kg.pipeline import extract_articles
+    from kg.runner import extract_article, extract_articles
     from kg.store import open_store
 
 __all__ = [
     "__version__",
+    "add_articles",
     "extract_article",
     "extract_articles",
     "open_store",
@@ -34,10 +40,11 @@ __all__ = [
 ]
 
 _LAZY = {
+    "add_articles": "kg.build",
     "open_store": "kg.store",
     "read_articles": "kg.ingest",
-    "extract_article": ("kg.extract", "extract"),
-    "extract_articles": "kg.pipeline",
+    "extract_article": "kg.runner",
+    "extract_articles": "kg.runner",
     "show": "kg.export.notebook",
     "to_networkx": "kg.export",
     "write_graph": "kg.export",
@@ -48,9 +55,7 @@ def __getattr__(name: str) -> Any:
     if name in _LAZY:
         import importlib
 
-        target = _LAZY[name]
-        module, attribute = target if isinstance(target, tuple) else (target, name)
-        return getattr(importlib.import_module(module), attribute)
+        return getattr(importlib.import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'kg' has no attribute {name!r}")
 
 

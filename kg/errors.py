@@ -1,18 +1,27 @@
-"""Exceptions raised by vnkg.
+"""Exceptions raised by vnkg, and the one kind of error handler.
 
     KGError
-    ├── InputError (ValueError)      a bad article file or record: path, line
+    ├── InputError (ValueError)      a bad article file or record, or an article
+    │   │                            extraction failed on: path, line
     │   └── ArticleTimeoutError      one article took longer than --article-timeout
-    ├── PluginNotFoundError (LookupError)
     ├── StoreError                   the RDF store refused or failed
     │   └── StoreLockedError         another build holds the store
     ├── QueryError (ValueError)      a SPARQL syntax or evaluation error
     └── MissingDependencyError (ImportError)
 
 The CLI catches ``KGError`` once and prints its message as one line.
+
+Every stage that can refuse one article and go on (``kg.ingest.read_articles``,
+``kg.runner.extract_articles``, ``KGStore.add``, ``kg.build``) takes an
+``on_error`` of type ``ErrorHandler``: called with each ``InputError``, it
+logs or counts it and the stage goes on; without one the error is raised.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+
+ErrorHandler = Callable[["InputError"], None]
 
 
 class KGError(Exception):
@@ -46,10 +55,6 @@ class ArticleTimeoutError(InputError):
     """Extracting one article took longer than its time limit; the article is refused."""
 
 
-class PluginNotFoundError(KGError, LookupError):
-    pass
-
-
 class StoreError(KGError):
     pass
 
@@ -64,3 +69,12 @@ class QueryError(KGError, ValueError):
 
 class MissingDependencyError(KGError, ImportError):
     pass
+
+
+def handle_with(on_error: ErrorHandler | None) -> ErrorHandler:
+    """``on_error``, or a handler that raises each error when there is none."""
+    return on_error or _raise
+
+
+def _raise(err: InputError) -> None:
+    raise err

@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 import sys
 from pathlib import Path
 
 import pytest
 
-from kg.pipeline import extract_articles
+from kg.runner import extract_articles
 
 distributed = pytest.importorskip("distributed")
 
 sys.path.insert(0, str(Path(__file__).parent))
-from pipeline_fns import make_articles, ner_entities
-
-HAS_ENGINE = importlib.util.find_spec("kg.extract.pipeline") is not None
+from runner_fns import make_articles
 
 
 def _extract_fn():
-    # The real engine once it is there; until then a small NER extractor.
-    return None if HAS_ENGINE else ner_entities
+    return None  # the real extraction: parse, then every extractor
 
 
 @pytest.fixture(scope="module")
@@ -55,21 +51,11 @@ def test_dask_local_cluster_without_address():
     assert remote == list(extract_articles(articles, extract_fn=_extract_fn()))
 
 
-def _open_store():
-    try:
-        from kg.store import open_store
-    except ImportError:
-        return None
-    return open_store
-
-
-@pytest.mark.skipif(not HAS_ENGINE, reason="the extraction engine is not there yet")
 def test_dask_build_graph_equals_local(cluster, tmp_path):
-    """`kg build --dask ADDRESS` path: store.add extracts on the cluster; same quads as locally."""
-    open_store = _open_store()
-    if open_store is None:
-        pytest.skip("kg.store.open_store is not there yet")
+    """`kg build --dask ADDRESS` path: add_articles extracts on the cluster; same quads as locally."""
+    from kg.build import add_articles
     from kg.ingest import read_articles
+    from kg.store import open_store
 
     data = sorted((Path(__file__).parents[1] / "data").glob("*.txt"))[:4]
     articles = list(read_articles(data)) + make_articles(4)
@@ -77,7 +63,7 @@ def test_dask_build_graph_equals_local(cluster, tmp_path):
     for name, options in [("local", {"workers": 1}), ("dask", {"dask_address": cluster.scheduler_address})]:
         failed: list = []
         with open_store(tmp_path / name) as store:
-            report = store.add(articles, on_error=failed.append, **options)
+            report = add_articles(store, articles, on_error=failed.append, **options)
             graphs.append(sorted(str(quad) for quad in store.quads()))
         failures.append(sorted(str(err) for err in failed))
         assert report.added + len(failed) == len(articles)

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 
 from kg.evaluate import score_records
-from kg.extract.pipeline import extract_article
 from kg.extract.record import to_record
 from kg.ingest import read_articles
+from kg.runner import extract_article
 
 ROOT = Path(__file__).parents[1]
 SHARED = ROOT.parent / "shared"

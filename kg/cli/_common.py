@@ -111,11 +111,6 @@ class InputErrors:
         self.errors.append(err)
         click.echo(f"error: {error_line(str(err))}", err=True)
 
-    def extraction_failed(self, article: Any, err: BaseException) -> None:
-        """An article that read well but broke an extractor: named, skipped, counted."""
-        self(InputError(f"extraction failed ({type(err).__name__}: {err}); article {article.id!r} skipped",
-                        path=article.source))
-
     def exit_code(self) -> int:
         return EXIT_PARTIAL if self.errors else 0
 

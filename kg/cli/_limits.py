@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from kg.extract import DEFAULT_ARTICLE_TIMEOUT, TIMEOUT_VARIABLE
+from kg.runner import DEFAULT_ARTICLE_TIMEOUT, TIMEOUT_VARIABLE
 
 
 def _export_timeout(ctx: click.Context, param: click.Parameter, value: float) -> float:

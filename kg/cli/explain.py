@@ -18,13 +18,13 @@ def explain(sentence: str, date) -> None:
     Example:
       kg explain "Chiều 5/3, Thủ tướng Nguyễn Văn An hội đàm với Thủ tướng Lào Sonexay Siphandone." --date 2025-03-10
     """
-    from kg.extract import extract
     from kg.extract.explain import explain as explain_rows
     from kg.extract.explain import format_explanations
     from kg.ingest import read_article_text
+    from kg.runner import extract_article
 
     article = read_article_text(sentence, article_id="explain", date=date)
-    click.echo(format_explanations(explain_rows(extract(article))))
+    click.echo(format_explanations(explain_rows(extract_article(article))))
 
 
 COMMANDS = [explain]

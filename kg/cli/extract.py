@@ -31,10 +31,10 @@ def _default_workers() -> int:
 
 def _explained(article: Article) -> str:
     """One article's relations explained, headed by its id (a module-level function: workers pickle it)."""
-    from kg.extract import extract
     from kg.extract.explain import explain, format_explanations
+    from kg.runner import extract_article
 
-    return f"# {article.id}\n{format_explanations(explain(extract(article)))}\n"
+    return f"# {article.id}\n{format_explanations(explain(extract_article(article)))}\n"
 
 
 @click.command(context_settings=CONTEXT_SETTINGS)
@@ -65,9 +65,8 @@ def extract(paths: tuple[str, ...], output: str | None, force: bool, date, max_s
       kg extract data/ -o extracted.jsonl
       kg extract --feed https://example.vn/rss/the-gioi.rss --cache pages/
     """
-    from kg.extract.record import extract_json_line
     from kg.nlp.cache import use_parse_cache
-    from kg.pipeline import extract_articles
+    from kg.runner import extract_articles, extract_json_line
 
     require_input(paths, links, feeds)
     refuse_overwrite(output, force=force)
@@ -83,7 +82,7 @@ def extract(paths: tuple[str, ...], output: str | None, force: bool, date, max_s
 
     articles = counted(read_articles(paths, date=date, max_bytes=max_size, on_error=errors, links=links,
                                      feeds=feeds, fetch=fetch))
-    lines = extract_articles(articles, workers=workers, on_error=errors.extraction_failed,
+    lines = extract_articles(articles, workers=workers, on_error=errors,
                              extract_fn=_explained if explain else extract_json_line)
     with open(output, "w", encoding="utf-8") if output else contextlib.nullcontext(sys.stdout) as out:
         for line in progress(lines, desc="extract"):

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from kg.model import Article, Extraction
+from kg.model import Extraction
 
-__all__ = ["CORE_PREDICATES", "extract_json_line", "to_record"]
+__all__ = ["CORE_PREDICATES", "to_record"]
 
 CORE_PREDICATES = ("met", "visited", "signed", "attended", "invited")
 
@@ -68,15 +67,3 @@ def to_record(extraction: Extraction) -> dict[str, Any]:
     return {"id": article.id, "date": article.published.isoformat() if article.published else None,
             **source, "entities": entities, "positions": positions, "relations": relations,
             "other_relations": others, "quantities": quantities}
-
-
-def extract_json_line(article: Article) -> str:
-    """Extract one article and return its JSONL line (no newline).
-
-    ``kg extract`` hands this to the worker processes, so they serialize and
-    the parent only writes: a string crosses the process boundary faster
-    than an ``Extraction``.
-    """
-    from kg.extract import extract
-
-    return json.dumps(to_record(extract(article)), ensure_ascii=False)

@@ -12,12 +12,12 @@ import datetime as dt
 import io
 import logging
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
-from kg.errors import InputError
+from kg.errors import ErrorHandler, InputError, handle_with
 from kg.ingest.feed import FeedItem, read_feed
 from kg.ingest.files import (
     DEFAULT_MAX_BYTES,
@@ -35,13 +35,8 @@ from kg.model import Article
 __all__ = ["DEFAULT_MAX_BYTES", "FetchOptions", "read_article_text", "read_articles"]
 
 logger = logging.getLogger(__name__)
-ErrorHandler = Callable[[InputError], None]
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 HTML_SUFFIXES = (".html", ".htm")
-
-
-def _raise(err: InputError) -> None:
-    raise err
 
 
 def read_articles(
@@ -75,7 +70,7 @@ def read_articles(
     >>> [(a.id, str(a.published), a.text) for a in read_articles([d])]
     [('a', '2025-12-03', 'Thủ tướng thăm Hòa Bình.')]
     """
-    handle = on_error or _raise
+    handle = handle_with(on_error)
     seen: dict[str, str] = {}
     fetcher = Fetcher(replace(fetch or FetchOptions(), max_bytes=max_bytes))
     for article, line in _all_articles(paths, links, feeds, fetcher=fetcher, date=date,

@@ -6,15 +6,14 @@ import codecs
 import errno
 import os
 import stat
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from kg.errors import InputError
+from kg.errors import ErrorHandler, InputError
 
 DEFAULT_MAX_BYTES = 5_000_000
 ARTICLE_SUFFIXES = (".txt", ".jsonl", ".ndjson", ".html", ".htm")
-ErrorHandler = Callable[[InputError], None]
 
 # Longest BOM first: the UTF-32-LE mark starts with the UTF-16-LE one.
 _BOMS = (

@@ -1,23 +1,23 @@
-"""What every store backend does: add articles, remove them, query, dump.
+"""What every store backend does: add extractions, remove articles, query, dump.
 
 A backend implements the few primitives at the bottom (``_write_article``,
 ``_remove_graph``, ``_select`` ...); adding, skipping unchanged articles and
-reporting bad ones is shared here.
+reporting bad ones is shared here. The store takes finished extractions: it
+knows nothing of parsing, extractors or workers (``kg.build`` composes those).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import itertools
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any
 
 from pyoxigraph import Quad, RdfFormat
 
 from kg import ids
-from kg.errors import InputError, QueryError, StoreError
-from kg.model import Article, Extraction
+from kg.errors import ErrorHandler, InputError, QueryError, StoreError, handle_with
+from kg.model import Extraction
 from kg.store import names
 from kg.store.events import DATE, link_events
 from kg.store.results import QueryResult
@@ -25,8 +25,6 @@ from kg.store.results import QueryResult
 if TYPE_CHECKING:  # typing.Self is Python 3.11+
     from typing_extensions import Self
 
-ErrorHandler = Callable[[InputError], None]
-Progress = Callable[[Iterable[Extraction]], Iterable[Extraction]]
 
 EXPORT_FORMATS = {
     "turtle": RdfFormat.TURTLE,
@@ -38,6 +36,8 @@ EXPORT_FORMATS = {
 QUAD_FORMATS = frozenset({"trig", "nq", "jsonld"})
 
 _COMPACT_AFTER = 100  # replaced articles
+_NOT_AN_EXTRACTION = ("KGStore.add takes Extraction objects, not {}; to extract articles and store them, "
+                      "use kg.add_articles(store, articles)")
 _HASHES = """
 SELECT ?g ?h WHERE { GRAPH ?g { ?a a <https://vnkg.org/ontology#Article> ;
                                    <https://vnkg.org/ontology#contentHash> ?h } }
@@ -77,37 +77,39 @@ class KGStore:
 
     # ---------------------------------------------------------------- writing
 
-    def add(self, items: Iterable[Article | Extraction], *, force: bool = False, workers: int = 1,
-            on_error: ErrorHandler | None = None, progress: Progress | None = None,
-            dask_address: str | None = None, executor: str | None = None) -> AddReport:
-        """Add articles (extracted on the way) or extractions, one transaction each.
+    def add(self, extractions: Iterable[Extraction], *, force: bool = False,
+            on_error: ErrorHandler | None = None) -> AddReport:
+        """Store extractions, one transaction each (new articles in all-or-nothing batches).
 
         Articles whose content hash is already stored are skipped unless
-        ``force``. A bad article (its extraction fails, or it refers to an entity it does
-        not define) goes to ``on_error`` and the rest go on; with no handler it is raised.
+        ``force``. A bad extraction (it refers to an entity it does not define)
+        goes to ``on_error`` and the rest go on; with no handler it is raised.
+        To extract articles and store them, see ``kg.add_articles``.
 
         Returns:
             An ``AddReport`` with the counts.
+
+        Raises:
+            TypeError: an item is not an ``Extraction``.
         """
         self._check_writable()
         report = AddReport()
         stored = self.article_hashes()
-        handle = on_error or _raise
+        handle = handle_with(on_error)
 
         def fail(err: InputError) -> None:
             report.failed.append(err)
             handle(err)
 
-        def unchanged(article: Article) -> bool:
-            if not force and stored.get(article.id) == article.content_hash:
-                report.skipped += 1
-                return True
-            return False
+        def changed(extractions: Iterable[Extraction]) -> Iterator[Extraction]:
+            for extraction in extractions:
+                if not isinstance(extraction, Extraction):
+                    raise TypeError(_NOT_AN_EXTRACTION.format(type(extraction).__name__))
+                if not force and stored.get(extraction.article.id) == extraction.article.content_hash:
+                    report.skipped += 1
+                    continue
+                yield extraction
 
-        extractions = _extractions(items, unchanged=unchanged, workers=workers, on_error=fail,
-                                   dask_address=dask_address, executor=executor)
-        if progress is not None:
-            extractions = iter(progress(extractions))
         batch: list[tuple[str, list[Quad]]] = []
         batch_quads = 0
         batch_days: dict[str, set[dt.date]] = {}  # event dates in the batch, not yet stored
@@ -122,36 +124,29 @@ class KGStore:
         def days_of(event_iri: str) -> set[dt.date]:
             return self._event_days(event_iri) | batch_days.get(event_iri, set())
 
-        try:
-            for extraction in extractions:
-                article = extraction.article
-                try:
-                    quads, days = link_events(_quads(extraction), days_of)
-                except ValueError as err:
-                    fail(InputError(f"not stored: {err}", path=article.source))
-                    continue
-                if article.id in stored:
+        for extraction in changed(extractions):
+            article = extraction.article
+            try:
+                quads, days = link_events(_quads(extraction), days_of)
+            except ValueError as err:
+                fail(InputError(f"not stored: {err}", path=article.source))
+                continue
+            if article.id in stored:
+                flush()
+                self._replace_article(article.id, quads)
+                report.replaced += 1
+            else:
+                # New articles are written in batches; each batch is all or
+                # nothing (see ``_write_new_articles``), so never half an article.
+                batch.append((article.id, quads))
+                batch_quads += len(quads)
+                for event_iri, event_dates in days.items():
+                    batch_days.setdefault(event_iri, set()).update(event_dates)
+                report.added += 1
+                if batch_quads >= self.batch_quads:
                     flush()
-                    self._replace_article(article.id, quads)
-                    report.replaced += 1
-                else:
-                    # New articles are written in batches; each batch is all or
-                    # nothing (see ``_write_new_articles``), so never half an article.
-                    batch.append((article.id, quads))
-                    batch_quads += len(quads)
-                    for event_iri, event_dates in days.items():
-                        batch_days.setdefault(event_iri, set()).update(event_dates)
-                    report.added += 1
-                    if batch_quads >= self.batch_quads:
-                        flush()
-                report.quads += len(quads)
-                stored[article.id] = article.content_hash
-        finally:
-            # A write that fails (a server gone) leaves the extraction pipeline suspended: close
-            # it here, so its worker pool shuts down while the interpreter can still wait for it.
-            close = getattr(extractions, "close", None)
-            if close is not None:
-                close()
+            report.quads += len(quads)
+            stored[article.id] = article.content_hash
         flush()
         if report.replaced >= max(_COMPACT_AFTER, len(stored) // 10):
             self.compact()  # replaced versions leave dead data (RocksDB WAL and tombstones)
@@ -292,10 +287,6 @@ class KGStore:
             raise StoreError(f"store {self.location} is open read-only")
 
 
-def _raise(err: InputError) -> None:
-    raise err
-
-
 def _quads(extraction: Extraction) -> list[Quad]:
     from kg.rdf import to_quads
 
@@ -307,42 +298,6 @@ def _distinct_triples(quads: Iterable[Quad]) -> list[Any]:
     for quad in quads:
         seen.setdefault(quad.triple, None)
     return list(seen)
-
-
-def _extractions(items: Iterable[Article | Extraction], *, unchanged: Callable[[Article], bool],
-                 workers: int, on_error: ErrorHandler,
-                 dask_address: str | None, executor: str | None = None) -> Iterator[Extraction]:
-    """Extractions for the items that are not unchanged; articles are extracted here."""
-    iterator = iter(items)
-    first = next(iterator, None)
-    if first is None:
-        return
-    stream = itertools.chain([first], iterator)
-    if isinstance(first, Extraction):
-        for extraction in stream:
-            if not isinstance(extraction, Extraction):
-                raise TypeError(f"expected Extraction objects only, got {type(extraction).__name__}")
-            if not unchanged(extraction.article):
-                yield extraction
-        return
-    from kg.pipeline import extract_articles
-
-    def pending() -> Iterator[Article]:
-        for article in stream:
-            if not isinstance(article, Article):
-                raise TypeError(f"expected Article or Extraction objects, got {type(article).__name__}")
-            if not unchanged(article):
-                yield article
-
-    def failed(article: Article, err: Exception) -> None:
-        on_error(InputError(f"extraction failed: {type(err).__name__}: {err}", path=article.source))
-
-    kwargs: dict[str, Any] = {"workers": workers, "on_error": failed}
-    if dask_address:
-        kwargs["dask_address"] = dask_address
-    if executor:
-        kwargs["executor"] = executor
-    yield from extract_articles(pending(), **kwargs)
 
 
 def replace_update(graph_iri: str, quads: list[Quad], stale_names: Sequence[str] = ()) -> str:

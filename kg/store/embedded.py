@@ -13,8 +13,8 @@ from typing import Any
 import pyoxigraph
 from pyoxigraph import NamedNode, Quad
 
-from kg.errors import InputError, QueryError, StoreError, StoreLockedError
-from kg.store.base import ErrorHandler, KGStore, _raise, replace_update, syntax_error
+from kg.errors import ErrorHandler, InputError, QueryError, StoreError, StoreLockedError, handle_with
+from kg.store.base import KGStore, replace_update, syntax_error
 from kg.store.events import DATE, event_days
 from kg.store.lock import StoreLock
 from kg.store.results import QueryResult, from_pyoxigraph
@@ -174,7 +174,7 @@ class EmbeddedStore(KGStore):
         if next(self._store.quads_for_pattern(None, None, None), None) is not None:
             raise StoreError(f"{self.location} is not empty; kg load restores dumps into an empty store "
                              "(choose a new --store directory, or kg build the articles)")
-        handle = on_error or _raise
+        handle = handle_with(on_error)
         report = LoadReport()
         pending: list[Path] = []
         for name in paths:

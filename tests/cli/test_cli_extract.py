@@ -90,16 +90,16 @@ def test_cli_version() -> None:
 
 def test_extract_an_article_that_breaks_the_extractor_is_named_and_skipped(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import kg.extract.pipeline as engine
+    from kg.extract import engine
 
-    real = engine.extract_article
+    real = engine.extract_doc
 
-    def breaks_on_second(article):
-        if article.id == "second":
+    def breaks_on_second(doc, *, lexicon=None):
+        if doc.article.id == "second":
             raise RuntimeError("unexpected shape")
-        return real(article)
+        return real(doc, lexicon=lexicon)
 
-    monkeypatch.setattr(engine, "extract_article", breaks_on_second)
+    monkeypatch.setattr(engine, "extract_doc", breaks_on_second)
     for name in ("first", "second", "third"):
         (tmp_path / f"{name}.txt").write_text(GOOD, encoding="utf-8")
     result = CliRunner().invoke(main, ["extract", str(tmp_path), "--workers", "1"])

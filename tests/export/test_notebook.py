@@ -93,7 +93,7 @@ def _outputs(nb, needle: str) -> list[dict]:
 
 
 def test_notebook_builds_and_queries_into_a_dataframe(executed):
-    printed = "".join(o.get("text", "") for o in _outputs(executed, "store.add("))
+    printed = "".join(o.get("text", "") for o in _outputs(executed, "kg.add_articles("))
     assert "13 added" in printed and "13 articles" in printed
     table = _outputs(executed, "to_lam = ")[0]["data"]
     assert "<table" in table["text/html"]

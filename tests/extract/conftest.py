@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 
-from kg.extract.pipeline import extract_article
 from kg.extract.record import to_record
 from kg.ingest import read_article_text
 from kg.model import Extraction
+from kg.runner import extract_article
 
 REF = dt.date(2025, 3, 10)
 

@@ -116,7 +116,7 @@ def test_relations_arriving_at_an_airport_visits_its_city():
 
 
 def test_flashback_opening_in_any_case_and_after_spaces():
-    from kg.extract.pipeline import _is_flashback
+    from kg.extract.engine import _is_flashback
 
     assert _is_flashback("  TRƯỚC ĐÓ, chiều 18/8, hai bên đã hội đàm.")
     assert _is_flashback("Trước  khi về nước, ông thăm Hà Nội.")

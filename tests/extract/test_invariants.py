@@ -3,8 +3,8 @@
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from kg.extract.pipeline import extract_article
 from kg.ingest import read_article_text
+from kg.runner import extract_article
 
 _PIECES = ["Thủ tướng Phạm Minh Chính", "hội đàm với", "Tổng thống Hàn Quốc Lee Jae-myung", ", ", "; ",
            "thăm chính thức", "Nhật Bản", "ngày 3/12", "dự Hội nghị Cấp cao ASEAN", "ông Nguyễn Văn An",

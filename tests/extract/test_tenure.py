@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from kg.build import build
-from kg.extract.pipeline import extract_article
 from kg.extract.tenure import tenure_of
 from kg.ingest import read_article_text
+from kg.runner import extract_article
 from kg.store import open_store
 from tests.extract.conftest import record
 

@@ -67,7 +67,7 @@ def edited(article):
 def versions():
     """Article id -> (extraction of the original, extraction of the edited text), for data/."""
     from kg.ingest import read_articles
-    from kg.pipeline import extract_articles
+    from kg.runner import extract_articles
 
     articles = list(read_articles([DATA]))
     originals = {e.article.id: e for e in extract_articles(articles, workers=1)}

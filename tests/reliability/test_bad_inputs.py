@@ -206,8 +206,8 @@ def test_issue13_input_errors_survive_pickling() -> None:
 
 def test_issue13_article_timeout_refuses_with_named_error() -> None:
     from kg.errors import ArticleTimeoutError
-    from kg.extract import extract
     from kg.ingest import read_article_text
+    from kg.runner import extract_article as extract
 
     article = read_article_text(" date 2025-01-01 " + NO_STOPS * 400, article_id="slow")
     with pytest.raises(ArticleTimeoutError, match="'slow' took longer than 0.01 s"):

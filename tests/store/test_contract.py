@@ -156,12 +156,15 @@ def test_store_rdflib_view(store):
     assert {"Tô Lâm", "Laos", "General Secretary"} <= names
 
 
-def test_store_accepts_articles_and_extracts_them(store):
+def test_store_add_articles_extracts_them_and_add_refuses_them(store):
+    from kg.build import add_articles
     from kg.ingest import read_article_text
 
     article = read_article_text(" date 2025-12-02 Thủ tướng Phạm Minh Chính tiếp Đại sứ Nhật Bản Ito Naoki.",
                                 article_id="tiny")
-    report = store.add([article], workers=1)
+    with pytest.raises(TypeError, match=r"not Article; .* kg\.add_articles"):
+        store.add([article])
+    report = add_articles(store, [article], workers=1)
     assert report.added == 1 and store.articles() == ["tiny"]
 
 

@@ -1,4 +1,9 @@
-"""``extract_article``: parse once, find mentions, resolve entities, read offices and relations."""
+"""``extract_doc``: a parsed article (``Doc``) -> its ``Extraction``.
+
+Finds mentions, resolves entities, reads offices, relations and figures. The
+parse is given (``kg.runner`` parses each article once, through the parse
+cache), so nothing here runs the NLP layer.
+"""
 
 from __future__ import annotations
 
@@ -13,10 +18,10 @@ from kg.extract.lexicon import Lexicon, load_lexicon, syllable_key
 from kg.extract.quantities import find_quantities
 from kg.extract.relations import Discourse, find_relations
 from kg.extract.tenure import Tenure, tenure_of
-from kg.model import Article, Entity, Evidence, Extraction, Mention, Position, Quantity, Relation
+from kg.model import Article, Doc, Entity, Evidence, Extraction, Mention, Position, Quantity, Relation
 from kg.text import fold
 
-__all__ = ["EXTRACTOR", "extract_article"]
+__all__ = ["EXTRACTOR", "extract_doc"]
 
 EXTRACTOR = "patterns.v1"
 _HOME = "Việt Nam"
@@ -30,20 +35,23 @@ def _flatten(spans: list[Span]) -> list[Span]:
     return out
 
 
-def extract_article(article: Article) -> Extraction:
-    """Everything the patterns find in one article.
+def extract_doc(doc: Doc, *, lexicon: Lexicon | None = None) -> Extraction:
+    """Everything the patterns find in one parsed article.
+
+    Args:
+        doc: the article with its sentences and tagged tokens.
+        lexicon: the word lists and gazetteers (default: ``load_lexicon()``).
 
     >>> from kg.ingest import read_article_text
-    >>> ex = extract_article(read_article_text(
+    >>> from kg.nlp import parse
+    >>> doc = parse(read_article_text(
     ...     " date 2025-03-10 Chiều 9/3, Thủ tướng Phạm Minh Chính hội kiến Tổng thống Pháp Emmanuel Macron.",
     ...     article_id="x"))
-    >>> [(r.subject, r.predicate, r.object, r.date) for r in ex.relations]
+    >>> [(r.subject, r.predicate, r.object, r.date) for r in extract_doc(doc).relations]
     [('person:phạm minh chính', 'met', 'person:emmanuel macron', '2025-03-09')]
     """
-    from kg.nlp import parse
-
-    lex = load_lexicon()
-    doc = parse(article)
+    lex = lexicon if lexicon is not None else load_lexicon()
+    article = doc.article
     text = article.text
     credits = credit_spans(text)
     sources = lex.set("news_sources")

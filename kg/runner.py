@@ -1,16 +1,22 @@
 """Articles in, extractions out: the extraction stage of ``kg extract`` and ``kg build``.
 
+Each article is parsed once (``kg.nlp.parse``, through the parse cache when
+one is in use) and its ``Doc`` handed to the extractors (``kg.extract``):
+``extract_article`` does that for one article, under its time limit.
+
 One worker extracts in this process. More workers extract in a process pool
 on this machine, or on a Dask distributed cluster. In every case the input is
-consumed lazily and only a bounded window of articles is in flight, so memory
+consumed lazily and only a bounded number of batches is held, so memory
 does not grow with the corpus, and extractions come out in input order, equal
 to what one worker gives.
 
-    articles ──> batches (≈ BATCH_CHARS of text) ──> window of in-flight batches
+    articles ──> batches (≈ BATCH_CHARS of text) ──> WINDOW_PER_WORKER unfinished per worker
              ──> workers: extract_fn(article) ──> results in input order
+                 (finished batches wait their turn, HELD_PER_WORKER per worker at most)
 
 Worker processes start from a forkserver (safe when the caller has threads)
-that has loaded the NLP models, so they are loaded once per pool. As with
+that has loaded the NLP models, the extraction engine and its lexicon, so
+they are loaded once per pool. As with
 any multiprocessing code, a script that asks for workers must guard its
 entry point with ``if __name__ == "__main__":``. Workers watch the process
 that started the pool and exit when it does, however it ended (a signal,
@@ -23,39 +29,44 @@ from __future__ import annotations
 import itertools
 import logging
 import multiprocessing
+import os
 import pickle
 import traceback
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future
 from typing import Any, TypeVar, overload
 
-from kg.errors import MissingDependencyError
+from kg.errors import ErrorHandler, InputError, MissingDependencyError
 from kg.model import Article, Extraction
 
-__all__ = ["EXECUTORS", "extract_articles"]
+__all__ = ["DEFAULT_ARTICLE_TIMEOUT", "EXECUTORS", "TIMEOUT_VARIABLE", "article_timeout", "extract_article",
+           "extract_articles", "extract_json_line"]
 
 R = TypeVar("R")
 ExtractFn = Callable[[Article], Any]  # Article -> Extraction, or whatever a caller wants back
-ErrorHandler = Callable[[Article, Exception], None]
+
+DEFAULT_ARTICLE_TIMEOUT = 60.0
+TIMEOUT_VARIABLE = "KG_ARTICLE_TIMEOUT"  # how `kg build --article-timeout` reaches worker processes
 
 EXECUTORS = ("serial", "processes", "dask")
 BATCH_CHARS = 4_000  # text per task: amortizes inter-process overhead on short articles
 BATCH_ARTICLES = 32
-WINDOW_PER_WORKER = 4  # in-flight batches per worker: keeps workers busy, bounds memory
-START_METHOD = "forkserver"  # safe with threads in the parent; preloads the models (kg.nlp._preload)
+WINDOW_PER_WORKER = 4  # batches submitted and unfinished per worker: keeps every worker busy
+HELD_PER_WORKER = 8  # batches submitted and not yet yielded per worker (finished ones wait their turn): bounds memory
+START_METHOD = "forkserver"  # safe with threads in the parent; preloads models and engine (kg.nlp/kg.extract._preload)
 
 
 @overload
 def extract_articles(articles: Iterable[Article], *, workers: int = ..., dask_address: str | None = ...,
                      executor: str | Any | None = ..., extract_fn: None = ...,
-                     on_error: ErrorHandler | None = ...) -> Iterator[Extraction]: ...
+                     on_error: ErrorHandler | None = ...) -> Generator[Extraction, None, None]: ...
 
 
 @overload
 def extract_articles(articles: Iterable[Article], *, workers: int = ..., dask_address: str | None = ...,
                      executor: str | Any | None = ..., extract_fn: Callable[[Article], R],
-                     on_error: ErrorHandler | None = ...) -> Iterator[R]: ...
+                     on_error: ErrorHandler | None = ...) -> Generator[R, None, None]: ...
 
 
 def extract_articles(
@@ -66,7 +77,7 @@ def extract_articles(
     executor: str | Any | None = None,
     extract_fn: ExtractFn | None = None,
     on_error: ErrorHandler | None = None,
-) -> Iterator[Any]:
+) -> Generator[Any, None, None]:
     """Extract each article, yielding the extractions in input order.
 
     Args:
@@ -79,11 +90,13 @@ def extract_articles(
             when there is no address), or a ``distributed.Client`` to use.
             Default: serial for one worker or a small input (under
             BATCH_ARTICLES articles and 2 * BATCH_CHARS characters), else processes.
-        extract_fn: Article -> Extraction, default ``kg.extract.extract`` (or
+        extract_fn: Article -> Extraction, default ``extract_article`` (or
             Article -> anything: its results are what comes out); with
             processes or Dask it must be a picklable module-level function.
-        on_error: called with (article, exception) when an article fails; the
-            article is then skipped. Default: the exception is raised.
+        on_error: called with an ``InputError`` naming the article's file when
+            an article fails (the exception itself if it is an ``InputError``,
+            such as ``ArticleTimeoutError``); the article is then skipped.
+            Default: the exception is raised.
 
     Raises:
         ValueError: workers < 1 or an unknown executor.
@@ -115,7 +128,7 @@ def extract_articles(
             err = result.exception()
             if on_error is None:
                 raise err
-            on_error(article, err)
+            on_error(_as_input_error(article, err))
         else:
             yield result
 
@@ -127,10 +140,67 @@ def _peek(articles: Iterable[Article], count: int) -> tuple[list[Article], Itera
     return head, itertools.chain(head, iterator)
 
 
-def _default_extract_fn() -> ExtractFn:
-    from kg.extract import extract
+def extract_article(article: Article, *, timeout: float | None = None) -> Extraction:
+    """Parse one article (once, through the parse cache) and run every extractor over its ``Doc``.
 
-    return extract
+    Args:
+        timeout: seconds the article may take (0: no limit); default
+            ``$KG_ARTICLE_TIMEOUT``, else 60.
+
+    Raises:
+        ArticleTimeoutError: the article took longer; it names the file.
+
+    >>> from kg.ingest import read_article_text
+    >>> ex = extract_article(read_article_text("Thủ tướng Phạm Minh Chính thăm Nhật Bản.", article_id="x"))
+    >>> [(r.subject, r.predicate, r.object) for r in ex.relations]
+    [('person:phạm minh chính', 'visited', 'country:nhật bản')]
+    """
+    from kg.extract import extract_doc
+    from kg.extract.lexicon import load_lexicon
+    from kg.nlp import load_models, parse
+    from kg.nlp.deadline import time_limit
+
+    load_models()  # once per process, and not counted against the first article's time
+    lexicon = load_lexicon()
+    with time_limit(article_timeout() if timeout is None else timeout, article):
+        return extract_doc(parse(article), lexicon=lexicon)
+
+
+def extract_json_line(article: Article) -> str:
+    """Extract one article and return its JSONL line (``kg.extract.record``; no newline).
+
+    ``kg extract`` hands this to the worker processes, so they serialize and
+    the parent only writes: a string crosses the process boundary faster
+    than an ``Extraction``.
+    """
+    import json
+
+    from kg.extract.record import to_record
+
+    return json.dumps(to_record(extract_article(article)), ensure_ascii=False)
+
+
+def article_timeout() -> float:
+    """The per-article time limit of this process: ``$KG_ARTICLE_TIMEOUT`` or 60 s."""
+    value = os.environ.get(TIMEOUT_VARIABLE, "")
+    try:
+        return float(value) if value.strip() else DEFAULT_ARTICLE_TIMEOUT
+    except ValueError:
+        return DEFAULT_ARTICLE_TIMEOUT
+
+
+def _default_extract_fn() -> ExtractFn:
+    return extract_article
+
+
+def _as_input_error(article: Article, err: Exception) -> InputError:
+    """An article's failure as an ``InputError`` naming its file (an ``InputError`` already does)."""
+    if isinstance(err, InputError):
+        return err
+    wrapped = InputError(f"extraction failed ({type(err).__name__}: {err}); article {article.id!r} skipped",
+                         path=article.source)
+    wrapped.__cause__ = err
+    return wrapped
 
 
 def _doc_only(article: Article) -> Extraction:
@@ -206,18 +276,40 @@ def _run_serial(articles: Iterable[Article], fn: ExtractFn) -> Iterator[tuple[Ar
         yield article, _extract_one(article, fn)
 
 
-def _ordered(articles: Iterable[Article], submit: Callable[[list[Article]], Future],
-             window: int) -> Iterator[tuple[Article, Any]]:
-    """Submit batches, at most ``window`` in flight, and yield results in input order."""
-    pending: deque[tuple[list[Article], Future]] = deque()
-    for batch in _batches(articles):
-        pending.append((batch, submit(batch)))
-        while len(pending) >= window:
-            done, future = pending.popleft()
-            yield from zip(done, future.result())
-    while pending:
-        done, future = pending.popleft()
-        yield from zip(done, future.result())
+def _ordered(articles: Iterable[Article], submit: Callable[[list[Article]], Any],
+             wait_any: Callable[[list[Any]], object], *, running: int,
+             held: int) -> Iterator[tuple[Article, Any]]:
+    """Submit batches, keeping ``running`` of them at work, and yield results in input order.
+
+    A batch that is slow at the head of the line does not leave the other
+    workers idle: batches behind it go on being submitted as others finish,
+    up to ``held`` batches waiting in all (finished ones included), which
+    bounds memory. ``wait_any`` blocks until one of the given futures is done.
+    """
+    pending: deque[tuple[list[Article], Any]] = deque()
+    batches = _batches(articles)
+    more = True
+    while True:
+        while more and len(pending) < held and sum(not f.done() for _, f in pending) < running:
+            batch = next(batches, None)
+            if batch is None:
+                more = False
+            else:
+                pending.append((batch, submit(batch)))
+        if not pending:
+            return
+        batch, head = pending[0]
+        if head.done() or not more or len(pending) >= held:
+            pending.popleft()
+            yield from zip(batch, head.result())
+        else:
+            wait_any([f for _, f in pending if not f.done()])
+
+
+def _wait_any(futures: list[Future]) -> None:
+    from concurrent.futures import FIRST_COMPLETED, wait
+
+    wait(futures, return_when=FIRST_COMPLETED)
 
 
 # ---------------------------------------------------------------- process pool
@@ -241,7 +333,6 @@ def _exit_with(parent_pid: int) -> None:
     (holding the main process's stdout). So each worker watches the main
     process itself; when the workers go, the forkserver and tracker see EOF and go too.
     """
-    import os
     import threading
 
     try:
@@ -255,7 +346,6 @@ def _exit_with(parent_pid: int) -> None:
 
 
 def _wait_for_exit(parent_pid: int, pidfd: int | None) -> None:
-    import os
     import select
     import time
 
@@ -268,8 +358,6 @@ def _wait_for_exit(parent_pid: int, pidfd: int | None) -> None:
 
 
 def _alive(pid: int) -> bool:
-    import os
-
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -288,20 +376,18 @@ def _run_processes(articles: Iterable[Article], fn: ExtractFn, *,
     if context.get_start_method() == "forkserver":
         # The server loads the models once and workers fork with them (no
         # effect if this process already started its forkserver).
-        context.set_forkserver_preload(["kg.nlp._preload"])  # type: ignore[attr-defined]
-    import os
-
+        context.set_forkserver_preload(["kg.nlp._preload", "kg.extract._preload"])  # type: ignore[attr-defined]
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
                                initargs=(os.getpid(),))
     try:
-        yield from _ordered(articles, lambda batch: pool.submit(_extract_batch, batch, fn),
-                            WINDOW_PER_WORKER * workers)
+        yield from _ordered(articles, lambda batch: pool.submit(_extract_batch, batch, fn), _wait_any,
+                            running=WINDOW_PER_WORKER * workers, held=HELD_PER_WORKER * workers)
     finally:
         try:
             pool.shutdown(wait=True, cancel_futures=True)
         except RuntimeError:
             # Closed by the garbage collector as the interpreter exits (a caller that stopped on
-            # an error without closing it; KGStore.add does close it): no thread can start
+            # an error without closing it; kg.build does close it): no thread can start
             # then, and the workers end with this process.
             pass
 
@@ -338,7 +424,8 @@ def _run_dask(articles: Iterable[Article], fn: ExtractFn, *, workers: int, addre
         slots = sum(client.nthreads().values()) or workers
         yield from _ordered(
             articles, lambda batch: client.submit(_extract_batch, batch, fn, pure=False),
-            WINDOW_PER_WORKER * slots)
+            lambda futures: distributed.wait(futures, return_when="FIRST_COMPLETED"),
+            running=WINDOW_PER_WORKER * slots, held=HELD_PER_WORKER * slots)
     finally:
         for resource in owned:
             resource.close()
