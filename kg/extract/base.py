@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from kg.model import Sentence
-from kg.text import fold
+from kg.text import fold_case_and_spaces
 
 __all__ = ["PUNCT_BREAK", "Span", "Syl", "split_syllables"]
 
@@ -92,5 +92,5 @@ def split_syllables(text: str, sentence: Sentence) -> list[Syl]:
 
 # an article has thousands of syllables, mostly repeated: one cached call each, and the
 # tuple made without the Python-level __new__ of a named tuple
-_fold_syllable = lru_cache(maxsize=1 << 14)(fold)
+_fold_syllable = lru_cache(maxsize=1 << 14)(fold_case_and_spaces)
 _new_syl = tuple.__new__

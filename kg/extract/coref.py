@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg.extract.base import Span
-from kg.text import fold, one_slip, strip_diacritics
+from kg.text import fold_case_and_spaces, one_slip, strip_diacritics
 
 # an article's names are folded again and again, long ones too (kg.text caches short strings only)
-_fold = lru_cache(maxsize=4096)(fold)
+_fold = lru_cache(maxsize=4096)(fold_case_and_spaces)
 
 __all__ = ["EntityTable", "entity_key", "variant_key"]
 

@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from kg.text import fold
+from kg.text import fold_case_and_spaces
 
 __all__ = ["Lexicon", "Place", "Verb", "load_lexicon", "syllable_key"]
 
@@ -38,7 +38,7 @@ def syllable_key(text: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=8192)  # asked for every mention's name, and names repeat
 def _syllable_key(text: str) -> tuple[str, ...]:
-    return tuple(fold(syl) for syl in _SYL.findall(" ".join(text.split())))
+    return tuple(fold_case_and_spaces(syl) for syl in _SYL.findall(" ".join(text.split())))
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from kg.extract.base import Span, Syl
 from kg.extract.dates import TimeExpr
 from kg.extract.lexicon import Lexicon, Verb, derived, syllable_key
-from kg.text import fold
+from kg.text import fold_case_and_spaces
 
 __all__ = ["Discourse", "RawRelation", "find_relations"]
 
@@ -401,7 +401,7 @@ class _Sentence:
         keys = []
         for country in self.d.countries[:2]:
             name = self.d.names.get(country)
-            key = f"organization:{fold(org.name + ' ' + name)}" if name else None
+            key = f"organization:{fold_case_and_spaces(org.name + ' ' + name)}" if name else None
             if key not in self.d.names:
                 return []
             keys.append(key)
@@ -415,7 +415,7 @@ class _Sentence:
         sp = self.covered[m + 3] if m + 3 < self.n else None
         if sp is not None and sp.i == m + 3 and sp.type == "Country":
             got = self.resolve(sp)
-            country = fold(self.d.names.get(got[0], "")) if got and self.d.names else None
+            country = fold_case_and_spaces(self.d.names.get(got[0], "")) if got and self.d.names else None
         mine = {title for title, _ in self.d.offices.get(me, ())}
         found = [key for key, offices in self.d.offices.items()
                  if key != me and any(title in mine for title, _ in offices)
@@ -744,7 +744,7 @@ class _Sentence:
         if reduced is None or reduced.type != "Agreement" or reduced.j != c.k or c.object_keys:
             return False
         parties = self._parties(reduced)
-        if not parties and (not any(w in fold(reduced.text) for w in ("hai nước", "hai bên")) or not self.d.countries):
+        if not parties and (not any(w in fold_case_and_spaces(reduced.text) for w in ("hai nước", "hai bên")) or not self.d.countries):
             return False
         c.object_keys = self._resolve_all([reduced], c.otypes)
         c.objects = [reduced]
@@ -844,7 +844,7 @@ class _Sentence:
                     or tuple(self.lows_between(sp.i - 3, sp.i)) != ("nhà", "lãnh", "đạo"):
                 continue
             got = self.resolve(sp)
-            name = fold((self.d.names or {}).get(got[0], "")) if got else ""
+            name = fold_case_and_spaces((self.d.names or {}).get(got[0], "")) if got else ""
             holders = [key for key, home in (self.d.homes or {}).items() if name and home == name]
             return holders if len(holders) == 1 else []
         return []
@@ -910,7 +910,7 @@ class _Sentence:
     def _at_home(self, person: str, country: str) -> bool:
         """The person holds an office of ``country`` (from the article's titles)."""
         name = (self.d.names or {}).get(country)
-        return bool(name) and (self.d.homes or {}).get(person) == fold(name or "")
+        return bool(name) and (self.d.homes or {}).get(person) == fold_case_and_spaces(name or "")
 
     def _foreign_visitor(self, c: _Clause, chain: _Chain) -> None:
         """An official does not visit his own country: ``A tiếp B, nhân dịp sang Việt Nam dự X``: B visits."""
