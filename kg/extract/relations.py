@@ -21,48 +21,43 @@ from dataclasses import dataclass, field
 
 from kg.extract.base import Span, Syl
 from kg.extract.dates import TimeExpr
-from kg.extract.lexicon import Lexicon, Verb, derived, syllable_key
+from kg.extract.lexicon import Lexicon, Verb, derived, load_phrase_lists, syllable_key
 from kg.text import fold_case_and_spaces
 
 __all__ = ["Discourse", "RawRelation", "find_relations"]
 
-# a verb syllable that is the first half of another word is not that verb
-_BLOCKED_NEXT = {
-    "tiếp": {"tục", "xúc", "nhận", "cận", "theo", "thu", "nối", "sức", "giáp", "tế", "diễn", "viên", "đó",
-             "thị", "quản", "tân", "dân", "lửa", "đón"},
-    "dự": {"án", "kiến", "báo", "thảo", "định", "toán", "trữ", "thi", "bị", "khuyết", "phòng", "đoán", "luật",
-           "tính", "kiên"},
-    "ký": {"ức", "hiệu", "tự", "sự", "giả", "túc", "danh", "quỹ", "sinh"},
-    "đón": {"nhận", "đầu", "chào"},
-    "gặp": {"phải", "khó", "gỡ"},
-    "thăm": {"dò", "hỏi", "khám", "quan", "viếng"},
-    "tới": {"đây", "nay", "năm", "mức", "gần", "khi", "lúc", "hơn", "từng", "việc", "mỗi", "các", "những"},
-    "đến": {"nay", "năm", "đây", "từ", "mức", "khi", "lúc", "hơn", "với", "gần", "cùng", "việc", "mỗi"},
-    "sang": {"năm", "trọng", "tên", "nhượng", "giai", "tháng"},
-    "mời": {"gọi", "thầu", "chào"},
-    "chào": {"mừng", "cờ", "hỏi", "đón", "bán", "giá", "hàng"},
-}
-_OBJECT_MARKERS = {"với", "của", "giữa", "mời", "tiếp", "gặp", "hội", "kiến", "cùng"}
+# the word lists of kg/resources/relations.json (what each means: kg/resources/README.md)
+_LISTS = load_phrase_lists("relations.json")
+
+
+def _words(name: str) -> frozenset[str]:
+    """A list of single syllables, as a set."""
+    return frozenset(phrase[0] for phrase in _LISTS[name])
+
+
+def _phrases(name: str) -> list[tuple[str, ...]]:
+    """A list of phrases, each as its syllables, in file order."""
+    return list(_LISTS[name])
+
+
+_OBJECT_MARKERS = _words("object_markers")
 # words that may open a sentence before a fronted verb: "Ngay sau khi đến ...", "Trước khi thăm ..."
-_FRONT_OK = {"ngay", "sau", "khi", "trước", "trong", "lúc", "nhân", "dịp", "để", "vừa", "mới", "cũng", "khuôn", "khổ",
-             "sáng", "chiều", "tối", "trưa", "đêm", "rạng", "hôm", "nay", "qua", "ngày", "tháng", "năm", "mai",
-             "chuyến"}
-_PLANNED = [("sẽ",), ("dự", "kiến"), ("sắp",), ("chuẩn", "bị"), ("dự", "định"), ("có", "kế", "hoạch"), ("sớm",),
-            ("tiến", "tới")]
-_SPOUSE = {("phu", "nhân"), ("phu", "quân")}
+_FRONT_OK = _words("fronted_clause_openers")
+_PLANNED = _phrases("planned_markers")
+_SPOUSE = set(_phrases("spouse_titles"))
 # a lowercase reference back to the event in context: "chủ trì phiên khai mạc", "Dự hội nghị có ..."
-_EVENT_ANAPHORS = [("phiên", "khai", "mạc"), ("phiên", "bế", "mạc"), ("lễ", "khai", "mạc"), ("lễ", "bế", "mạc"),
-                   ("phiên", "họp"), ("phiên", "toàn", "thể"), ("kỳ", "họp"), ("hội", "nghị"), ("diễn", "đàn"),
-                   ("hội", "thảo"), ("sự", "kiện")]
+_EVENT_ANAPHORS = _phrases("event_anaphors")
+_CEREMONY_NOUNS = _phrases("ceremony_nouns")
 # the last syllable of a verb that sends goods, not people: "xuất khẩu sang", "vận chuyển tới"
-_GOODS_VERBS = {"khẩu", "chuyển", "bán", "gửi", "đưa", "xuất", "nhập", "hàng"}
-_FIRST_PERSON = {"tôi", "chúng", "ta"}
+_GOODS_VERBS = _words("goods_verb_ends")
+_TRADE_FLOWS = set(_phrases("trade_flows"))
+_FIRST_PERSON = _words("first_person")
 # a verb after these is what someone is asked to do, not what was done: "đề nghị Việt Nam cử đoàn sang dự X"
-_REQUESTS = [("đề", "nghị"), ("kêu", "gọi"), ("yêu", "cầu"), ("cử", "đoàn"), ("cử", "đại", "diện")]
+_REQUESTS = _phrases("requests")
 _REQUEST_FIRSTS = frozenset(phrase[0] for phrase in _REQUESTS)
-_NEGATED = [("không",), ("chưa",), ("không", "có"), ("hủy",), ("hoãn",)]
-_ONGOING = [("đang",)]
-_DONE = [("đã",), ("vừa",), ("mới",)]
+_NEGATED = _phrases("negated_markers")
+_ONGOING = _phrases("ongoing_markers")
+_DONE = _phrases("done_markers")
 
 
 def _by_first_word(phrases: Sequence[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
@@ -76,19 +71,44 @@ def _by_first_word(phrases: Sequence[tuple[str, ...]]) -> dict[str, list[tuple[s
 _MODALITIES = [("negated", _by_first_word(_NEGATED)), ("planned", _by_first_word(_PLANNED)),
                ("ongoing", _by_first_word(_ONGOING)), ("done", _by_first_word(_DONE))]
 # "ký 14 văn kiện và công bố Tuyên bố chung": a document issued, not signed
-_ISSUING = {("công", "bố"), ("thông", "qua"), ("ra", "mắt"), ("trao", "đổi"), ("trao", "văn"), ("trao", "các"),
-            ("trao", "một")}
+_ISSUING = set(_phrases("issuing_verbs"))
 # what may open an inverted welcome: "Có mặt tại sân bay (X) để đón ... có A, B", "Ra sân bay đón ... có A"
-_AT_THE_AIRPORT = {"cùng", "tham", "có", "mặt", "tại", "sân", "bay", "để", "ra", "quốc", "tế"}
+_AT_THE_AIRPORT = _words("airport_welcome_openers")
 # what may stand between the items of a list of documents: "X (1994), Y (2002); Z và W", "1. X; 2. Y"
-_LIST_GLUE = {",", ";", "và", "(", ")", ".", ":", "cùng"}
+_LIST_GLUE = _words("document_list_glue")
 # a state's top bodies: "theo lời mời của Quốc hội và Chính phủ Chile" is Chile's invitation
-_TOP_BODIES = {("quốc", "hội"), ("chính", "phủ"), ("nhà", "nước"), ("thượng", "viện"), ("hạ", "viện"),
-               ("quốc", "vụ"), ("nội", "các")}
-_TOP_BODY_WORDS = {word for body in _TOP_BODIES for word in body} | {"viện"}
+_TOP_BODIES = set(_phrases("state_top_bodies"))
+_TOP_BODY_WORDS = {word for body in _TOP_BODIES for word in body}
 # frames opening a sentence whose named event the subject after them attended
-_FRAMES = [("bên", "lề"), ("trong", "khuôn", "khổ"), ("tại",), ("nhân", "dịp")]
+_FRAMES = _phrases("frames")
 _FRAME_FIRSTS = {f[0] for f in _FRAMES}
+# the trigger verbs of a journey ("sang Nhật Bản"), and those that also name a message's addressee
+_JOURNEY = _words("journey_triggers")
+_JOURNEY_OR_ENTRY = _JOURNEY | {"vào"}
+_ADDRESSEE = _words("addressee_triggers")
+_ENTRY_OPENERS = _words("entry_verb_openers")
+_SIGNING_NOUN_OPENERS = _words("signing_noun_openers")
+_TALK_NOUN_FIRSTS = _words("talk_noun_firsts")
+_TALKS_AS_NOUN_AFTER = {phrase for phrase in _phrases("talks_as_noun_after") if len(phrase) == 2}
+_TALKS_AS_NOUN_AFTER_WORD = {phrase[0] for phrase in _phrases("talks_as_noun_after") if len(phrase) == 1}
+_PRONOUN_SUBJECT_SKIP = _words("pronoun_subject_skip")
+_THIRD_PERSON = _words("third_person_pronouns")
+_PRONOUN_OBJECT_MARKERS = _words("pronoun_object_markers")
+_DELEGATION_VERB_GLUE = _words("delegation_verb_glue")
+_DELEGATION_FOLLOWERS = _words("delegation_followers")
+_MESSAGE_RELAY_VERBS = _words("message_relay_verbs")
+_SUBJECT_BEFORE_VERB = _words("subject_before_verb")
+_NOMINAL_CLASSIFIERS = _words("nominal_trigger_classifiers")
+_INVITER_PRONOUNS = _words("inviter_pronouns")
+_ACCEPTANCES = {" ".join(phrase) for phrase in _phrases("acceptance_triggers")}
+_PASSIVE_ASPECT = _words("passive_aspect_words")
+_RELATIVE_OBJECT_GLUE = _words("relative_object_glue")
+_BOTH_SIDES = [" ".join(phrase) for phrase in _phrases("both_sides")]
+_GUEST_APPOSITION = _words("guest_apposition_words")
+_INDEFINITE_OWNERS = _words("indefinite_owners")
+_GUEST_REFERENCES = _words("guest_references")
+_RELATIVE_CLAUSE_ASPECT = _words("relative_clause_aspect")
+_VISIT_MODIFIERS = _words("visit_modifiers")
 _SUBJECT_TYPES = {
     "met": {"Person"}, "visited": {"Person"}, "attended": {"Person"},
     "signed": {"Person", "Country", "Organization", "Group"}, "invited": {"Person", "Country"},
@@ -227,7 +247,7 @@ class _Sentence:
                     if tuple(self.lows[k:k + n]) == key and self._ok(k, n, verb):
                         hit = (k, k + n, verb)
                         break
-            if hit and hit[2].trigger in ("tới", "đến", "sang") and found and \
+            if hit and hit[2].trigger in _JOURNEY and found and \
                     found[-1][2].predicate == "visited" and k - found[-1][1] <= 4:
                 hit = None
                 k += 1
@@ -242,7 +262,7 @@ class _Sentence:
     def _ok(self, k: int, n: int, verb: Verb) -> bool:
         nxt = self.low(k + n)
         last = self.low(k + n - 1)
-        if n == 1 and nxt in _BLOCKED_NEXT.get(last, ()):
+        if n == 1 and nxt in self.lex.blocked_next.get(last, ()):
             return False
         if self.s[k].is_cap and k > 0 and self.s[k - 1].is_word:
             return False  # inside a name
@@ -254,34 +274,31 @@ class _Sentence:
             # "vào ngày", "đầu tư vào", "đi vào hoạt động"
             before = self.covered[k - 1] if k > 0 else None
             after = self.covered[k + 1] if k + 1 < self.n else None
-            if not (before is not None and before.type in ("Person", "Title") or prev in ("đã", "sẽ", "vừa", "nhân")) \
+            if not (before is not None and before.type in ("Person", "Title") or prev in _ENTRY_OPENERS) \
                     or after is None or after.i != k + 1 or after.type not in ("Location", "Country"):
                 return False
-        if verb.predicate == "visited" and verb.trigger in ("tới", "đến", "sang") and prev in _GOODS_VERBS:
+        if verb.predicate == "visited" and verb.trigger in _JOURNEY and prev in _GOODS_VERBS:
             return False  # "xuất khẩu sang Việt Nam": goods travel, people visit
-        if verb.predicate == "visited" and verb.trigger in ("tới", "đến", "sang", "vào"):
+        if verb.predicate == "visited" and verb.trigger in _JOURNEY_OR_ENTRY:
             for m in range(k - 1, max(-1, k - 7), -1):
                 if self.s[m].text in (",", ";", ".", ":"):
                     break
-                if self.low(m) == "khẩu" and self.low(m - 1) in ("xuất", "nhập"):
+                if (self.low(m - 1), self.low(m)) in _TRADE_FLOWS:
                     return False  # "kim ngạch xuất khẩu của Việt Nam sang Hoa Kỳ"
-        if verb.predicate == "visited" and verb.trigger in ("tới", "đến", "sang") and k + n < self.n \
+        if verb.predicate == "visited" and verb.trigger in _JOURNEY and k + n < self.n \
                 and self.s[k + n].is_num:
             return False  # "từ ngày 30/7 đến 1/8", "lên tới 46%": a range's end, not a journey
-        if verb.predicate == "visited" and verb.trigger in ("tới", "đến") and self._relays_message(k):
+        if verb.predicate == "visited" and verb.trigger in _ADDRESSEE and self._relays_message(k):
             return False  # "chuyển lời mời / lời chào của X tới Y": the addressee, not a journey
-        if verb.predicate == "signed" and prev == "mở":
-            return False  # "mở ký" opens a document for signature; the signers are named elsewhere
-        if verb.predicate == "signed" and prev == "chữ":
-            return False  # "chữ ký" (a signature) is a noun
-        if verb.predicate == "signed" and (prev == "lễ" or self.low(k - 2) == "chứng" and prev == "kiến"):
+        if verb.predicate == "signed" and prev in _SIGNING_NOUN_OPENERS:
+            return False  # "mở ký" opens a document for signature, "chữ ký" (a signature) and "lễ ký" are nouns
+        if verb.predicate == "signed" and self.low(k - 2) == "chứng" and prev == "kiến":
             return False
         if verb.predicate == "signed" and any(self.low(m) == "chứng" and self.low(m + 1) == "kiến"
                                               for m in range(max(0, k - 5), k)):
             return False
-        if verb.predicate == "met" and len(verb.trigger.split()) >= 2 and verb.trigger.split()[0] in ("hội", "điện") \
-                and (prev in ("sau", "tại", "trong", "trước") or (self.low(k - 2), prev) in (("kết", "thúc"),
-                                                                                             ("tham", "gia"))):
+        if verb.predicate == "met" and len(verb.trigger.split()) >= 2 and verb.trigger.split()[0] in _TALK_NOUN_FIRSTS \
+                and (prev in _TALKS_AS_NOUN_AFTER_WORD or (self.low(k - 2), prev) in _TALKS_AS_NOUN_AFTER):
             return False  # "Sau hội đàm, ...", "Phát biểu tại hội kiến, ...": the talks as a noun, not a verb
         if verb.trigger in ("chủ trì",) and not self._span_after(k + n, {"Event"}, 3) \
                 and not (self.d.event and self._anaphor_at(k + n)) \
@@ -301,20 +318,20 @@ class _Sentence:
     def _pronoun_before(self, k: int) -> bool:
         """``ông mời``, ``bà đã thăm``: a third-person pronoun is the verb's subject."""
         m = k - 1
-        while m >= 0 and self.low(m) in ("đã", "sẽ", "cũng", "đang", "vừa", "còn", "từng"):
+        while m >= 0 and self.low(m) in _PRONOUN_SUBJECT_SKIP:
             m -= 1
-        return self.low(m) in ("ông", "bà") and self.covered[m] is None \
-            and self.low(m - 1) not in ("với", "của", "tiếp", "gặp", "mời", "và", "cho", "tới")
+        return self.low(m) in _THIRD_PERSON and self.covered[m] is None \
+            and self.low(m - 1) not in _PRONOUN_OBJECT_MARKERS
 
     def _delegation_at(self, e: int) -> bool:
         """A bare ``Đoàn`` (the visiting delegation) right after the verb: ``tiếp và chiêu đãi Đoàn``."""
         m = e
-        while m < e + 3 and self.low(m) in ("và", "chiêu", "đãi"):
+        while m < e + 3 and self.low(m) in _DELEGATION_VERB_GLUE:
             m += 1
         if self.low(m) != "đoàn" or self.covered[m] is not None:
             return False
         return m + 1 >= self.n or not self.s[m + 1].is_word or \
-            self.low(m + 1) in ("tại", "ở", "và", "tới", "đến", "trên")
+            self.low(m + 1) in _DELEGATION_FOLLOWERS
 
     def _requested(self, k: int) -> bool:
         """A request (``đề nghị``, ``kêu gọi``, ``cử đoàn``) earlier in the verb's clause, up to a comma."""
@@ -332,7 +349,7 @@ class _Sentence:
         for m in range(k - 1, max(-1, k - 12), -1):
             if self.s[m].text in (",", ";", ".", ":"):
                 return False
-            if self.low(m) == "lời" and self.low(m - 1) in ("chuyển", "gửi", "trao"):
+            if self.low(m) == "lời" and self.low(m - 1) in _MESSAGE_RELAY_VERBS:
                 return True
         return False
 
@@ -439,7 +456,7 @@ class _Sentence:
         return None
 
     def _is_object_marked(self, sp: Span) -> bool:
-        if self.low(sp.j) in ("sẽ", "đã", "đang", "vừa", "cùng", "dự", "được", "mới", "tiếp", "thăm"):
+        if self.low(sp.j) in _SUBJECT_BEFORE_VERB:
             return False  # the subject right before its verb
         return self.low(sp.i - 1) in _OBJECT_MARKERS or (self.low(sp.i - 1) == "," and self._prev_marked(sp))
 
@@ -525,7 +542,7 @@ class _Sentence:
             region_end = min(region_end, fronted.i - 1)
         return _Clause(t=t, k=k, e=e, verb=verb, region_end=region_end, clause_start=self.clause_start(k),
                        prev_e=triggers[t - 1][1] if t else 0, prev_verb=triggers[t - 1][2] if t else None,
-                       fronted=fronted, nominal=self.low(k - 1) in ("chuyến", "cuộc", "lễ", "buổi"),
+                       fronted=fronted, nominal=self.low(k - 1) in _NOMINAL_CLASSIFIERS,
                        stypes=_SUBJECT_TYPES.get(verb.predicate, {"Person"}), otypes=set(verb.objects))
 
     def _inviter_spans(self, e: int, region_end: int) -> list[Span]:
@@ -567,7 +584,7 @@ class _Sentence:
         k, e, verb = c.k, c.e, c.verb
         inviter = self._inviter_spans(e, c.region_end)
         inviter_keys = self._inviter_keys(inviter[:2])
-        if not inviter and self.low(e) == "của" and self.low(e + 1) in ("ông", "bà", "mình"):
+        if not inviter and self.low(e) == "của" and self.low(e + 1) in _INVITER_PRONOUNS:
             # "đề nghị Đại sứ chuyển lời mời của ông tới Y": the pronoun is the sentence's subject
             own = [sp for sp in self.spans if sp.j < k and sp.type in ("Person", "Title")
                    and not self._is_object_marked(sp) and self.low(sp.i - 1) != "nghị"]
@@ -576,7 +593,7 @@ class _Sentence:
         invitee = [sp for sp in self.spans if sp.i >= last and sp.type in ("Person", "Title")
                    and not self._is_object_marked(sp)]
         invitee_keys = self._resolve_all(invitee[:1], {"Person"})
-        if not invitee_keys and verb.trigger in ("nhận lời mời", "cảm ơn lời mời"):
+        if not invitee_keys and verb.trigger in _ACCEPTANCES:
             # "X chuyển lời thăm hỏi tới Y và nhận lời mời của Z": the one who accepts is the subject
             before = [sp for sp in self.spans if sp.j <= k and sp.type in ("Person", "Title")
                       and not self._is_object_marked(sp) and self._same_clause(sp.j, k)]
@@ -599,7 +616,7 @@ class _Sentence:
         """A visit or attendance that an invitation before it asks for."""
         t, k = c.t, c.k
         p = t - 1
-        if p > 0 and triggers[p][1] == k and triggers[p][2].trigger in ("sang", "tới", "đến"):
+        if p > 0 and triggers[p][1] == k and triggers[p][2].trigger in _JOURNEY:
             p -= 1  # "mời X sang dự Y": the journey and what it is for are both asked
         return t > 0 and triggers[p][2].predicate == "invited" and c.verb.predicate in ("visited", "attended") \
             and not any(self.s[m].text in (",", ";", ".", ":") for m in range(triggers[p][1], k)) \
@@ -713,7 +730,7 @@ class _Sentence:
         while m > 0 and self.low(m) != "được":
             m -= 1
         m -= 1
-        while m > 0 and self.low(m) in ("đã", "vừa", "cũng", "mới"):
+        while m > 0 and self.low(m) in _PASSIVE_ASPECT:
             m -= 1
         doc = self.covered[m] if m >= 0 else None
         if doc is None or doc.type != "Agreement" or doc.j != m + 1:
@@ -744,7 +761,7 @@ class _Sentence:
         if reduced is None or reduced.type != "Agreement" or reduced.j != c.k or c.object_keys:
             return False
         parties = self._parties(reduced)
-        if not parties and (not any(w in fold_case_and_spaces(reduced.text) for w in ("hai nước", "hai bên")) or not self.d.countries):
+        if not parties and (not any(w in fold_case_and_spaces(reduced.text) for w in _BOTH_SIDES) or not self.d.countries):
             return False
         c.object_keys = self._resolve_all([reduced], c.otypes)
         c.objects = [reduced]
@@ -811,7 +828,7 @@ class _Sentence:
             c.tag("guest_visit")
         before = [sp for sp in self.spans if sp.j <= c.k]
         words = [self.low(m) for m in range(before[-1].j, c.k)] if before else []
-        if words and words[0] == "," and all(w in ("đang", "đã", "vừa", "sẽ", "có", "chuyến", "trong")
+        if words and words[0] == "," and all(w in _GUEST_APPOSITION
                                              for w in words[1:]):
             # "hội đàm với X, đang thăm chính thức Y": the apposition is about the guest X
             c.subject_keys = chain.guests
@@ -823,7 +840,7 @@ class _Sentence:
             return True
         owner = [sp for sp in self.spans if c.e <= sp.i < c.region_end and self.low(sp.i - 1) == "của"]
         first_of = next((m for m in range(c.e, c.region_end) if self.low(m) == "của"), None)
-        if first_of is not None and self.low(first_of + 1) in ("một", "những", "các"):
+        if first_of is not None and self.low(first_of + 1) in _INDEFINITE_OWNERS:
             return False  # "chuyến thăm đầu tiên của một thành viên Nội các của Tổng thống X": someone unnamed
         if owner:
             keys = self._resolve_all(owner[:1], c.stypes)
@@ -1015,7 +1032,7 @@ class _Sentence:
         phrase = [sp for sp in self.spans if e <= sp.i and sp.j <= has]
         if verb.predicate == "met":
             objects = self._resolve_all([sp for sp in phrase if sp.type in ("Person", "Title")], {"Person"})
-            if not objects and self.d.subject and any(self.low(m) in ("đoàn", "ông", "bà", "ngài")
+            if not objects and self.d.subject and any(self.low(m) in _GUEST_REFERENCES
                                                       for m in range(e, has)):
                 objects = [self.d.subject]  # "Đón ông / Đoàn tại sân bay có X": the guest in context
         else:
@@ -1042,7 +1059,7 @@ class _Sentence:
     def _event_anaphor(self, e: int, end: int) -> bool:
         """Between ``e`` and ``end`` only a lowercase event noun (or nothing): ``phiên khai mạc``."""
         words = tuple(self.low(m) for m in range(e, end) if self.s[m].is_word)
-        return not words or words in (("lễ",), ("buổi", "lễ")) or \
+        return not words or words in _CEREMONY_NOUNS or \
             any(words[:len(a)] == a and len(words) == len(a) for a in _EVENT_ANAPHORS)
 
     def _fronted_subject(self, k: int, e: int) -> Span | None:
@@ -1099,7 +1116,7 @@ class _Sentence:
         for sp in reversed(self.spans):
             if sp.j <= rel and sp.type == "Agreement":
                 between = [self.s[x].text for x in range(sp.j, rel)]
-                if all(t in ("(", ")", ",", "đã", "vừa", "cũng") or self.s[sp.j].text == "(" for t in between) \
+                if all(t in _RELATIVE_OBJECT_GLUE or self.s[sp.j].text == "(" for t in between) \
                         and len(between) <= 4:
                     return sp
                 return None
@@ -1119,7 +1136,7 @@ class _Sentence:
     def _relative_head(self, k: int) -> Span | None:
         """``gặp X, người sẽ dự Y``: the verb of a relative clause has the person before ``người``."""
         m = k - 1
-        while m >= 0 and self.low(m) in ("sẽ", "đã", "đang", "cũng", "vừa", "từng", "dự", "kiến"):
+        while m >= 0 and self.low(m) in _RELATIVE_CLAUSE_ASPECT:
             m -= 1
         if self.low(m) != "người" or self.low(m - 1) != ",":
             return None
@@ -1133,11 +1150,9 @@ class _Sentence:
         return self.low(sp.i - 1) == "của" or (sp.i > e and self.low(sp.i - 1) in (",", "và") and sp.type != "Group")
 
     def _visit_objects(self, e: int, end: int, verb: Verb) -> list[Span]:
-        skip = {"cấp", "nhà", "nước", "chính", "thức", "hữu", "nghị", "làm", "việc", "tới", "đến", "sang", "tại",
-                "thăm", "cao", "lần", "đầu", "tiên", "này", "ở"}
-        travel = verb.trigger in ("tới", "đến", "sang", "vào")
+        travel = verb.trigger in _JOURNEY_OR_ENTRY
         m = e
-        while m < end and self.covered[m] is None and self.low(m) in skip and not travel:
+        while m < end and self.covered[m] is None and self.low(m) in _VISIT_MODIFIERS and not travel:
             m += 1
         if travel and (self.low(m), self.low(m + 1)) == ("khu", "vực") and self.covered[m] is None:
             m += 2  # "tới khu vực Đông Nam Á"
