@@ -207,7 +207,7 @@ def _verbs_by_first_syllable(verbs: list[Verb]) -> dict[str, list[tuple[Verb, tu
 class _Sentence:
     def __init__(self, sylls: list[Syl], spans: list[Span], resolve: Callable[[Span], tuple[str, str] | None],
                  dates: list[TimeExpr], lex: Lexicon, discourse: Discourse) -> None:
-        self.s, self.spans, self.resolve, self.dates, self.lex, self.d = sylls, spans, resolve, dates, lex, discourse
+        self.sylls, self.spans, self.resolve, self.dates, self.lex, self.discourse = sylls, spans, resolve, dates, lex, discourse
         self.n = len(sylls)
         self._trigger_starts: list[int] = []  # set by run: where each trigger begins
         self.lows = [syl.low for syl in sylls]
@@ -264,7 +264,7 @@ class _Sentence:
         last = self.low(k + n - 1)
         if n == 1 and nxt in self.lex.blocked_next.get(last, ()):
             return False
-        if self.s[k].is_cap and k > 0 and self.s[k - 1].is_word:
+        if self.sylls[k].is_cap and k > 0 and self.sylls[k - 1].is_word:
             return False  # inside a name
         prev = self.low(k - 1)
         if verb.predicate == "invited" and verb.trigger == "mời" and prev == "lời":
@@ -281,12 +281,12 @@ class _Sentence:
             return False  # "xuất khẩu sang Việt Nam": goods travel, people visit
         if verb.predicate == "visited" and verb.trigger in _JOURNEY_OR_ENTRY:
             for m in range(k - 1, max(-1, k - 7), -1):
-                if self.s[m].text in (",", ";", ".", ":"):
+                if self.sylls[m].text in (",", ";", ".", ":"):
                     break
                 if (self.low(m - 1), self.low(m)) in _TRADE_FLOWS:
                     return False  # "kim ngạch xuất khẩu của Việt Nam sang Hoa Kỳ"
         if verb.predicate == "visited" and verb.trigger in _JOURNEY and k + n < self.n \
-                and self.s[k + n].is_num:
+                and self.sylls[k + n].is_num:
             return False  # "từ ngày 30/7 đến 1/8", "lên tới 46%": a range's end, not a journey
         if verb.predicate == "visited" and verb.trigger in _ADDRESSEE and self._relays_message(k):
             return False  # "chuyển lời mời / lời chào của X tới Y": the addressee, not a journey
@@ -301,7 +301,7 @@ class _Sentence:
                 and (prev in _TALKS_AS_NOUN_AFTER_WORD or (self.low(k - 2), prev) in _TALKS_AS_NOUN_AFTER):
             return False  # "Sau hội đàm, ...", "Phát biểu tại hội kiến, ...": the talks as a noun, not a verb
         if verb.trigger in ("chủ trì",) and not self._span_after(k + n, {"Event"}, 3) \
-                and not (self.d.event and self._anaphor_at(k + n)) \
+                and not (self.discourse.event and self._anaphor_at(k + n)) \
                 and not self._named_before_agents(k, "Event"):  # noqa: SIM103 - a guard like those above
             return False
         return True
@@ -330,13 +330,13 @@ class _Sentence:
             m += 1
         if self.low(m) != "đoàn" or self.covered[m] is not None:
             return False
-        return m + 1 >= self.n or not self.s[m + 1].is_word or \
+        return m + 1 >= self.n or not self.sylls[m + 1].is_word or \
             self.low(m + 1) in _DELEGATION_FOLLOWERS
 
     def _requested(self, k: int) -> bool:
         """A request (``đề nghị``, ``kêu gọi``, ``cử đoàn``) earlier in the verb's clause, up to a comma."""
         m = k - 1
-        while m >= 0 and self.s[m].text not in (",", ";", ".", ":"):
+        while m >= 0 and self.sylls[m].text not in (",", ";", ".", ":"):
             if self.lows[m] in _REQUEST_FIRSTS:
                 for phrase in _REQUESTS:
                     if tuple(self.lows[m:m + len(phrase)]) == phrase:
@@ -347,7 +347,7 @@ class _Sentence:
     def _relays_message(self, k: int) -> bool:
         """``chuyển lời ... tới``, ``gửi lời ... đến``: a message passed on, since the clause began."""
         for m in range(k - 1, max(-1, k - 12), -1):
-            if self.s[m].text in (",", ";", ".", ":"):
+            if self.sylls[m].text in (",", ";", ".", ":"):
                 return False
             if self.low(m) == "lời" and self.low(m - 1) in _MESSAGE_RELAY_VERBS:
                 return True
@@ -370,7 +370,7 @@ class _Sentence:
         return None
 
     def _date(self, k: int, end: int) -> str | None:
-        start = self.s[k].start
+        start = self.sylls[k].start
         named = [sp for sp in self.spans if sp.type in ("Event", "Agreement")]
         # "dự Hội nghị Hợp tác đầu tư năm 2025": a year inside a name is not when the verb happened;
         # but "ký Bản ghi nhớ về ... năm 2011" ending an agreement's name is when it was signed
@@ -380,7 +380,7 @@ class _Sentence:
         before = [d for d in dates if d.end <= start]
         after = [d for d in dates if d.start >= start and d.start <= end]
         if before and after and len(after[0].value) >= len(before[-1].value) \
-                and any(sy.text == "," and before[-1].end <= sy.start < start for sy in self.s[:k]):
+                and any(sy.text == "," and before[-1].end <= sy.start < start for sy in self.sylls[:k]):
             # "Trong năm 2024, ... chuyến thăm ... hồi tháng 8/2024": the date in the verb's own
             # clause, when it is at least as precise, beats one in an earlier clause
             return after[0].value
@@ -401,7 +401,7 @@ class _Sentence:
                 elif "Group" in types and self._each_countrys(sp):
                     keys.extend(k for k in self._each_countrys(sp) if k not in keys)
                 elif "Group" in types:
-                    keys.extend(self.d.countries[:2])
+                    keys.extend(self.discourse.countries[:2])
                 continue
             got = self.resolve(sp)
             if got and got[1] in types and got[0] not in keys:
@@ -410,31 +410,31 @@ class _Sentence:
 
     def _each_countrys(self, sp: Span) -> list[str]:
         """``Bộ Quốc phòng hai nước``: each country's ministry, when the article names both."""
-        if sp.text.lower() != "hai nước" or not self.d.names or len(self.d.countries) < 2:
+        if sp.text.lower() != "hai nước" or not self.discourse.names or len(self.discourse.countries) < 2:
             return []
         org = self.covered[sp.i - 1] if sp.i > 0 else None
         if org is None or org.j != sp.i or org.type != "Organization":
             return []
         keys = []
-        for country in self.d.countries[:2]:
-            name = self.d.names.get(country)
+        for country in self.discourse.countries[:2]:
+            name = self.discourse.names.get(country)
             key = f"organization:{fold_case_and_spaces(org.name + ' ' + name)}" if name else None
-            if key not in self.d.names:
+            if key not in self.discourse.names:
                 return []
             keys.append(key)
         return keys
 
     def _counterpart(self, m: int, me: str) -> str | None:
         """``người đồng cấp Lào``: the one person in the article holding ``me``'s office (for that country)."""
-        if (self.low(m), self.low(m + 1), self.low(m + 2)) != ("người", "đồng", "cấp") or not self.d.offices:
+        if (self.low(m), self.low(m + 1), self.low(m + 2)) != ("người", "đồng", "cấp") or not self.discourse.offices:
             return None
         country = None
         sp = self.covered[m + 3] if m + 3 < self.n else None
         if sp is not None and sp.i == m + 3 and sp.type == "Country":
             got = self.resolve(sp)
-            country = fold_case_and_spaces(self.d.names.get(got[0], "")) if got and self.d.names else None
-        mine = {title for title, _ in self.d.offices.get(me, ())}
-        found = [key for key, offices in self.d.offices.items()
+            country = fold_case_and_spaces(self.discourse.names.get(got[0], "")) if got and self.discourse.names else None
+        mine = {title for title, _ in self.discourse.offices.get(me, ())}
+        found = [key for key, offices in self.discourse.offices.items()
                  if key != me and any(title in mine for title, _ in offices)
                  and (not country or any(org and (country in org or org in country) for _, org in offices))]
         return found[0] if len(found) == 1 else None
@@ -445,12 +445,12 @@ class _Sentence:
         if len(words) < 2 or words[0].lower() != "hai" or not words[1][:1].isupper():
             return None
         office = " ".join(words[1:]).lower()
-        titles = self.d.titles or {}
+        titles = self.discourse.titles or {}
 
         def holds(key: str) -> bool:
             return any(t == office or t.startswith(office + " ") for t in titles.get(key, ()))
 
-        for pair in reversed(self.d.pairs or []):
+        for pair in reversed(self.discourse.pairs or []):
             if holds(pair[0]) and holds(pair[1]):
                 return pair
         return None
@@ -526,7 +526,7 @@ class _Sentence:
             return []
         main = [rel for rel in found if rel.subject == subject[0]]
         modality = main[0].modality if main else "done"
-        date = main[0].date if main else self._date(comma + 1, self.s[-1].end)
+        date = main[0].date if main else self._date(comma + 1, self.sylls[-1].end)
         have = {(rel.subject, rel.predicate, rel.object) for rel in found}
         marker_end = m + (1 if words[0] == "tại" else 2)
         return [self._make(subject[0], verb, event, m, marker_end, comma, date, 0.85, modality,
@@ -536,7 +536,7 @@ class _Sentence:
     def _clause(self, t: int, triggers: list[tuple[int, int, Verb]]) -> _Clause:
         k, e, verb = triggers[t]
         next_k = triggers[t + 1][0] if t + 1 < len(triggers) else self.n
-        region_end = next((m for m in range(e, next_k) if self.s[m].text in (";", ".")), next_k)
+        region_end = next((m for m in range(e, next_k) if self.sylls[m].text in (";", ".")), next_k)
         fronted = self._fronted_subject(k, e) if t == 0 else None
         if fronted is not None:
             region_end = min(region_end, fronted.i - 1)
@@ -600,13 +600,13 @@ class _Sentence:
             invitee_keys = chain.subject or self._resolve_all(before[:1], {"Person"})
         if not invitee_keys and chain.visitors and self.low(k - 1) != ".":
             invitee_keys = chain.visitors  # "X thăm Y từ ngày 27-28/4 theo lời mời của Z"
-        if not invitee_keys and self.d.subject:
-            invitee_keys = [self.d.subject]
+        if not invitee_keys and self.discourse.subject:
+            invitee_keys = [self.discourse.subject]
         if not inviter_keys and invitee_keys and self.low(e) == "của":
             counterpart = self._counterpart(e + 1, invitee_keys[0])
             inviter_keys = [counterpart] if counterpart else []  # "theo lời mời của người đồng cấp Ấn Độ"
         out = [self._make(s, verb, o, k, e, c.region_end, None, 0.9, construction="invitation_of")
-               for s in inviter_keys for o in invitee_keys if s != o and o not in self.d.spouses]
+               for s in inviter_keys for o in invitee_keys if s != o and o not in self.discourse.spouses]
         chain.inviters.update(id(sp) for sp in inviter)
         if verb.trigger == "nhận lời mời" and invitee_keys:
             chain.subject = invitee_keys  # "nhận lời mời của X sẽ sang thăm Y": the invitee visits
@@ -619,7 +619,7 @@ class _Sentence:
         if p > 0 and triggers[p][1] == k and triggers[p][2].trigger in _JOURNEY:
             p -= 1  # "mời X sang dự Y": the journey and what it is for are both asked
         return t > 0 and triggers[p][2].predicate == "invited" and c.verb.predicate in ("visited", "attended") \
-            and not any(self.s[m].text in (",", ";", ".", ":") for m in range(triggers[p][1], k)) \
+            and not any(self.sylls[m].text in (",", ";", ".", ":") for m in range(triggers[p][1], k)) \
             and self._modality(triggers[p][1], k) not in ("planned", "done") \
             and not (self.low(k - 1) == "và" and triggers[p][2].trigger != "mời")
 
@@ -699,19 +699,19 @@ class _Sentence:
             objects = self._typed_objects(c, objects)
         c.objects = objects
         c.object_keys = self._resolve_all(objects, c.otypes)
-        if verb.predicate == "signed" and self.d.agreement and len(objects) == 1 \
-                and self.low(objects[0].j) == "này" and not self.s[objects[0].i].is_cap:
-            c.object_keys = [self.d.agreement]  # "ký văn kiện này": the document named before
+        if verb.predicate == "signed" and self.discourse.agreement and len(objects) == 1 \
+                and self.low(objects[0].j) == "này" and not self.sylls[objects[0].i].is_cap:
+            c.object_keys = [self.discourse.agreement]  # "ký văn kiện này": the document named before
             c.tag("document_anaphor")
-        if verb.predicate == "met" and not objects and self.d.visitor and self._delegation_at(e):
-            c.object_keys = [self.d.visitor]  # "X ra sân bay tiễn Đoàn": the visiting delegation's head
+        if verb.predicate == "met" and not objects and self.discourse.visitor and self._delegation_at(e):
+            c.object_keys = [self.discourse.visitor]  # "X ra sân bay tiễn Đoàn": the visiting delegation's head
             c.tag("delegation_anaphor")
         if verb.predicate == "met" and self.low(e) == "giữa" and len(c.object_keys) >= 2:
             # "cuộc hội đàm giữa A và B": the two sides are both named after the noun
             c.given, c.object_keys = c.object_keys[:1], c.object_keys[1:2]
             c.tag("talks_between")
-        if verb.predicate == "attended" and not c.object_keys and self.d.event and self._anaphor_at(e):
-            c.object_keys = [self.d.event]  # "chủ trì phiên khai mạc": the session named before
+        if verb.predicate == "attended" and not c.object_keys and self.discourse.event and self._anaphor_at(e):
+            c.object_keys = [self.discourse.event]  # "chủ trì phiên khai mạc": the session named before
             c.tag("event_anaphor")
 
     def _passive_agents(self, c: _Clause) -> list[Span] | None:
@@ -761,12 +761,12 @@ class _Sentence:
         if reduced is None or reduced.type != "Agreement" or reduced.j != c.k or c.object_keys:
             return False
         parties = self._parties(reduced)
-        if not parties and (not any(w in fold_case_and_spaces(reduced.text) for w in _BOTH_SIDES) or not self.d.countries):
+        if not parties and (not any(w in fold_case_and_spaces(reduced.text) for w in _BOTH_SIDES) or not self.discourse.countries):
             return False
         c.object_keys = self._resolve_all([reduced], c.otypes)
         c.objects = [reduced]
         if c.object_keys:
-            c.given, c.own_date = parties or list(self.d.countries[:2]), True
+            c.given, c.own_date = parties or list(self.discourse.countries[:2]), True
             c.tag("reduced_relative")
         return True
 
@@ -776,9 +776,9 @@ class _Sentence:
         if between is None:
             return []
         topic = next((m for m in range(between, doc.j) if self.low(m) == "về"), None)
-        end = self.s[topic].start if topic is not None else doc.end
+        end = self.sylls[topic].start if topic is not None else doc.end
         # inner spans count syllables from their own parse; their character offsets are the sentence's
-        inner = [sp for sp in doc.inner if self.s[between].end <= sp.start and sp.end <= end
+        inner = [sp for sp in doc.inner if self.sylls[between].end <= sp.start and sp.end <= end
                  and sp.type in ("Organization", "Country")]
         keys = self._resolve_all(inner, {"Organization", "Country"})
         return keys if len(keys) >= 2 else []
@@ -861,8 +861,8 @@ class _Sentence:
                     or tuple(self.lows_between(sp.i - 3, sp.i)) != ("nhà", "lãnh", "đạo"):
                 continue
             got = self.resolve(sp)
-            name = fold_case_and_spaces((self.d.names or {}).get(got[0], "")) if got else ""
-            holders = [key for key, home in (self.d.homes or {}).items() if name and home == name]
+            name = fold_case_and_spaces((self.discourse.names or {}).get(got[0], "")) if got else ""
+            holders = [key for key, home in (self.discourse.homes or {}).items() if name and home == name]
             return holders if len(holders) == 1 else []
         return []
 
@@ -885,9 +885,9 @@ class _Sentence:
         if chain.subject and c.t > 0:
             c.subject_keys, c.inherited = chain.subject, True
             c.tag("dropped_subject")
-        elif self.d.subject and not any(sp.type in ("Person", "Title") and sp.j <= c.k for sp in self.spans) \
+        elif self.discourse.subject and not any(sp.type in ("Person", "Title") and sp.j <= c.k for sp in self.spans) \
                 and not c.nominal:
-            c.subject_keys, c.inherited = [self.d.subject], True
+            c.subject_keys, c.inherited = [self.discourse.subject], True
             c.tag("subject_in_context")
 
     def _find_subjects(self, c: _Clause, chain: _Chain) -> bool:
@@ -926,8 +926,8 @@ class _Sentence:
 
     def _at_home(self, person: str, country: str) -> bool:
         """The person holds an office of ``country`` (from the article's titles)."""
-        name = (self.d.names or {}).get(country)
-        return bool(name) and (self.d.homes or {}).get(person) == fold_case_and_spaces(name or "")
+        name = (self.discourse.names or {}).get(country)
+        return bool(name) and (self.discourse.homes or {}).get(person) == fold_case_and_spaces(name or "")
 
     def _foreign_visitor(self, c: _Clause, chain: _Chain) -> None:
         """An official does not visit his own country: ``A tiếp B, nhân dịp sang Việt Nam dự X``: B visits."""
@@ -971,7 +971,7 @@ class _Sentence:
             agent_keys = self._resolve_all(c.passive, {"Person"})
             if agent_keys and verb.predicate == "met":
                 # "X hội kiến A, được B tiếp, và dự C": X, not B, stays the subject of what follows
-                c.object_keys = c.subject_keys or ([self.d.subject] if self.d.subject else [])
+                c.object_keys = c.subject_keys or ([self.discourse.subject] if self.discourse.subject else [])
                 clause_subject = c.object_keys
                 c.subject_keys = agent_keys
                 c.tag("passive_agent")
@@ -989,13 +989,13 @@ class _Sentence:
         if verb.predicate == "met":
             chain.guests = c.object_keys
         if verb.predicate == "visited" and not c.inherited:
-            chain.visitors = [key for key in c.subject_keys if key not in self.d.spouses]
-        date = self._date(k, self.s[c.region_end - 1].end if c.region_end > 0 else self.s[k].end)
+            chain.visitors = [key for key in c.subject_keys if key not in self.discourse.spouses]
+        date = self._date(k, self.sylls[c.region_end - 1].end if c.region_end > 0 else self.sylls[k].end)
         if c.own_date:
             # the relative clause carries its own time: "Hiệp định ... ký năm 2009"
             # ("ký tại P ngày D"), up to the clause's first comma
-            stop = next((self.s[m].start for m in range(e, c.region_end) if self.s[m].text == ","), self.s[-1].end)
-            clause_dates = [d for d in self.dates if self.s[e - 1].end <= d.start <= min(self.s[e - 1].end + 40, stop)]
+            stop = next((self.sylls[m].start for m in range(e, c.region_end) if self.sylls[m].text == ","), self.sylls[-1].end)
+            clause_dates = [d for d in self.dates if self.sylls[e - 1].end <= d.start <= min(self.sylls[e - 1].end + 40, stop)]
             date = clause_dates[0].value if clause_dates else None
         conf = 0.9 if not c.inherited else 0.75
         # "đã ký X (1994), Y (2002)": each document dated by its own year
@@ -1004,7 +1004,7 @@ class _Sentence:
         # "X và Phu nhân Y thăm ...": the spouse accompanies, the gold has her meet, not visit
         out = [self._make(s, verb, o, k, e, c.region_end, years.get(o, date), conf, modality,
                           construction=c.construction)
-               for s in c.subject_keys if not (verb.predicate == "visited" and s in self.d.spouses)
+               for s in c.subject_keys if not (verb.predicate == "visited" and s in self.discourse.spouses)
                for o in c.object_keys if s != o]
         if verb.predicate != "invited":
             if all(not key.startswith("country") or verb.predicate == "signed" for key in clause_subject):
@@ -1015,7 +1015,7 @@ class _Sentence:
     def _inverted(self, k: int, e: int, verb: Verb) -> list[RawRelation] | None:
         """``Dự X có A; B; C``, ``Đón X tại sân bay có A``: the subjects follow ``có``, the object precedes it."""
         if any(sp.i < k and sp.type != "Location" for sp in self.spans) or any(
-                self.s[m].is_word and not self.s[m].is_num and self.covered[m] is None
+                self.sylls[m].is_word and not self.sylls[m].is_num and self.covered[m] is None
                 and self.low(m) not in _FRONT_OK | _AT_THE_AIRPORT for m in range(k)):
             return None
         has = None
@@ -1032,16 +1032,16 @@ class _Sentence:
         phrase = [sp for sp in self.spans if e <= sp.i and sp.j <= has]
         if verb.predicate == "met":
             objects = self._resolve_all([sp for sp in phrase if sp.type in ("Person", "Title")], {"Person"})
-            if not objects and self.d.subject and any(self.low(m) in _GUEST_REFERENCES
+            if not objects and self.discourse.subject and any(self.low(m) in _GUEST_REFERENCES
                                                       for m in range(e, has)):
-                objects = [self.d.subject]  # "Đón ông / Đoàn tại sân bay có X": the guest in context
+                objects = [self.discourse.subject]  # "Đón ông / Đoàn tại sân bay có X": the guest in context
         else:
             objects = self._resolve_all([sp for sp in phrase if sp.type == "Event"], {"Event"})
-            if not objects and not phrase and self._event_anaphor(e, has) and self.d.event:
-                objects = [self.d.event]
+            if not objects and not phrase and self._event_anaphor(e, has) and self.discourse.event:
+                objects = [self.discourse.event]
         if not subjects or not objects:
             return []
-        date = self._date(k, self.s[-1].end)
+        date = self._date(k, self.sylls[-1].end)
         return [self._make(s, verb, o, k, e, self.n, date, 0.85, construction="inverted_has")
                 for s in subjects for o in objects if s != o]
 
@@ -1051,20 +1051,20 @@ class _Sentence:
             return 0
         for a in _EVENT_ANAPHORS:
             n = len(a)
-            if tuple(self.low(m + x) for x in range(n)) == a and not self.s[m].is_cap \
-                    and not (m + n < self.n and (self.s[m + n].is_cap or self.s[m + n].is_num)):
+            if tuple(self.low(m + x) for x in range(n)) == a and not self.sylls[m].is_cap \
+                    and not (m + n < self.n and (self.sylls[m + n].is_cap or self.sylls[m + n].is_num)):
                 return n
         return 0
 
     def _event_anaphor(self, e: int, end: int) -> bool:
         """Between ``e`` and ``end`` only a lowercase event noun (or nothing): ``phiên khai mạc``."""
-        words = tuple(self.low(m) for m in range(e, end) if self.s[m].is_word)
+        words = tuple(self.low(m) for m in range(e, end) if self.sylls[m].is_word)
         return not words or words in _CEREMONY_NOUNS or \
             any(words[:len(a)] == a and len(words) == len(a) for a in _EVENT_ANAPHORS)
 
     def _fronted_subject(self, k: int, e: int) -> Span | None:
         """``Đến Hà Nội từ tối qua, Thủ tướng X ...``: a clause opening the sentence has the subject after its comma."""
-        if any(sp.i < k for sp in self.spans) or any(self.s[m].is_word and not self.s[m].is_num
+        if any(sp.i < k for sp in self.spans) or any(self.sylls[m].is_word and not self.sylls[m].is_num
                                                       and self.low(m) not in _FRONT_OK for m in range(k)):
             return None
         for m in range(e, self.n):
@@ -1082,7 +1082,7 @@ class _Sentence:
         by_end = {other.j: other for other in self.spans if other.j <= sp.i}
         joined: list[Span] = []
         cur = sp
-        if sp.type == "Country" and sp.i - 1 in by_end and self.s[sp.i - 1].text in ("-", "–") and \
+        if sp.type == "Country" and sp.i - 1 in by_end and self.sylls[sp.i - 1].text in ("-", "–") and \
                 by_end[sp.i - 1].type == "Country":
             return self._resolve_all([by_end[sp.i - 1]], stypes)  # "Việt Nam - Nhật Bản ký X": both sign
         if self.low(sp.i - 1) == "và" and self.low(sp.i - 2) == ",":
@@ -1115,8 +1115,8 @@ class _Sentence:
             return None
         for sp in reversed(self.spans):
             if sp.j <= rel and sp.type == "Agreement":
-                between = [self.s[x].text for x in range(sp.j, rel)]
-                if all(t in _RELATIVE_OBJECT_GLUE or self.s[sp.j].text == "(" for t in between) \
+                between = [self.sylls[x].text for x in range(sp.j, rel)]
+                if all(t in _RELATIVE_OBJECT_GLUE or self.sylls[sp.j].text == "(" for t in between) \
                         and len(between) <= 4:
                     return sp
                 return None
@@ -1158,7 +1158,7 @@ class _Sentence:
             m += 2  # "tới khu vực Đông Nam Á"
         sp = self.covered[m] if m < end else None
         if sp is not None and sp.i == m and sp.type == "Organization" and "Organization" in verb.objects \
-                and self.s[m].is_cap and self.low(m - 1) == verb.trigger.split()[-1]:
+                and self.sylls[m].is_cap and self.low(m - 1) == verb.trigger.split()[-1]:
             return [sp]  # "thăm Đại học Oxford", "thăm Ban Thư ký ASEAN": an institution's premises
         if sp is None or sp.i != m or sp.type not in ("Country", "Location"):
             return []
@@ -1191,8 +1191,8 @@ class _Sentence:
 
     def _make(self, s: str, verb: Verb, o: str, k: int, e: int, region_end: int, date: str | None,
               conf: float, modality: str = "done", *, construction: str = "verb_clause") -> RawRelation:
-        return RawRelation(s, verb.predicate, o, verb, modality, date, self.s[k].start, self.s[e - 1].end,
-                           self.s[0].start, self.s[-1].end, conf, construction)
+        return RawRelation(s, verb.predicate, o, verb, modality, date, self.sylls[k].start, self.sylls[e - 1].end,
+                           self.sylls[0].start, self.sylls[-1].end, conf, construction)
 
 
 def find_relations(sylls: list[Syl], spans: list[Span], resolve: Callable[[Span], tuple[str, str] | None],
