@@ -18,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from kg.extract.base import SpanType
 from kg.text import fold_case_and_spaces
 
 __all__ = ["Lexicon", "Place", "Verb", "load_lexicon", "load_phrase_lists", "syllable_key"]
@@ -46,7 +47,7 @@ class Place:
     """A gazetteer entry: canonical name, type, aliases, English names, the country of a city."""
 
     name: str
-    type: str
+    type: SpanType  # Country, Location or Organization
     aliases: tuple[str, ...] = ()
     english: tuple[str, ...] = ()
     country: str | None = None

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
-from kg.extract.base import PUNCT_BREAK, Span, Syl
+from kg.extract.base import PUNCT_BREAK, Span, SpanType, Syl
 from kg.extract.lexicon import Lexicon, Place, derived, syllable_key
 from kg.text import fold_case_and_spaces, one_slip
 
@@ -920,7 +920,7 @@ class MentionFinder:
         return self._span(i, i + n, "Group", _text(self.text, self.s, i, i + n))
 
     def _span(self, i: int, j: int, type_: str, name: str) -> Span:
-        return Span(i, j, type_, self.s[i].start, self.s[j - 1].end, _text(self.text, self.s, i, j), name)
+        return Span(i, j, cast(SpanType, type_), self.s[i].start, self.s[j - 1].end, _text(self.text, self.s, i, j), name)
 
     def _place_span(self, i: int, j: int, place: Place) -> Span:
         span = self._span(i, j, place.type, place.name)

@@ -7,7 +7,7 @@ from itertools import pairwise
 
 from kg.extract.base import Span, split_syllables
 from kg.extract.captions import credit_spans
-from kg.extract.coref import EntityTable, _Ent, entity_key
+from kg.extract.coref import CorefEntity, EntityTable, entity_key
 from kg.extract.dates import find_dates
 from kg.extract.lexicon import Lexicon, load_lexicon, syllable_key
 from kg.extract.quantities import find_quantities
@@ -50,7 +50,7 @@ def extract_article(article: Article) -> Extraction:
     table = EntityTable()
     sentences = []  # (sentence, sylls, top spans, dates)
     order: list[tuple[int, Span]] = []
-    weak: set[tuple[int, int, str]] = set()  # leading titles of a joined list, without a country
+    weak: set[tuple[CorefEntity, int, str]] = set()  # leading titles of a joined list, without a country
     for sentence in doc.sentences:
         sylls = split_syllables(text, sentence)
         from kg.extract.mentions import find_mentions
@@ -67,18 +67,18 @@ def extract_article(article: Article) -> Extraction:
                     ent.titles.append((sp.start, title, sp.org))
                     if sp.org is None and n < len(sp.titles) - 1 and fold_case_and_spaces(title) + "," in fold_case_and_spaces(sp.text):
                         # "Chủ tịch nước, Thủ tướng X" may list two people; "Phó Thủ tướng Bộ trưởng X" is one
-                        weak.add((id(ent), sp.start, title))
+                        weak.add((ent, sp.start, title))
         _attach_appositive_titles(sylls, spans, table)
     table.merge_short_names()
-    title_ref: dict[int, _Ent] = {}
+    title_ref: dict[Span, CorefEntity] = {}
     for pos, sp in order:
         if sp.type == "Title":
             ent = table.resolve_title(sp, pos, order)
             if ent is not None:
-                title_ref[id(sp)] = ent
+                title_ref[sp] = ent
 
     def resolve(sp: Span) -> tuple[str, str] | None:
-        ent = table.get(sp) or title_ref.get(id(sp))
+        ent = table.get(sp) or title_ref.get(sp)
         return (ent.key, ent.type) if ent is not None else None
 
     countries: Counter[str] = Counter()
@@ -198,7 +198,7 @@ def _positions(table: EntityTable, sentences, article: Article, lex, weak: set) 
         # to X with a country, is not X's
         with_org = {fold_case_and_spaces(t) for _, t, o in ent.titles if o}
         ent.titles = [(p, t, o) for p, t, o in ent.titles
-                      if (id(ent), p, t) not in weak or fold_case_and_spaces(t) in with_org or first_holder[fold_case_and_spaces(t)][1] is ent
+                      if (ent, p, t) not in weak or fold_case_and_spaces(t) in with_org or first_holder[fold_case_and_spaces(t)][1] is ent
                       or not first_holder[fold_case_and_spaces(t)][0] < p]
         titles: dict[str, tuple[int, str, str | None]] = {}
         seen_at: dict[str, list[int]] = {}
@@ -241,7 +241,7 @@ def _names_a_foreign_place(title: str, lex) -> bool:
     return False
 
 
-def _tenure(ent: _Ent, starts: list[int], title: str, by_start: dict, article: Article, *,
+def _tenure(ent: CorefEntity, starts: list[int], title: str, by_start: dict, article: Article, *,
             historical: bool) -> tuple[int, Tenure]:
     """The time one office of ``ent`` is evidence for, and the mention that shows it.
 

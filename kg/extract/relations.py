@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from kg.extract.base import Span, Syl
+from kg.extract.coref import entity_key, entity_type
 from kg.extract.dates import TimeExpr
 from kg.extract.lexicon import Lexicon, Verb, derived, load_phrase_lists, syllable_key
 from kg.text import fold_case_and_spaces
@@ -155,9 +156,9 @@ class _Chain:
 
     subject: list[str] | None = None
     modality: str = "done"
-    used_as_object: set[int] = field(default_factory=set)
+    used_as_object: set[Span] = field(default_factory=set)
     guests: list[str] = field(default_factory=list)
-    inviters: set[int] = field(default_factory=set)
+    inviters: set[Span] = field(default_factory=set)
     visitors: list[str] = field(default_factory=list)
 
 
@@ -418,7 +419,7 @@ class _Sentence:
         keys = []
         for country in self.discourse.countries[:2]:
             name = self.discourse.names.get(country)
-            key = f"organization:{fold_case_and_spaces(org.name + ' ' + name)}" if name else None
+            key = entity_key("Organization", org.name + " " + name) if name else None
             if key not in self.discourse.names:
                 return []
             keys.append(key)
@@ -607,7 +608,7 @@ class _Sentence:
             inviter_keys = [counterpart] if counterpart else []  # "theo lời mời của người đồng cấp Ấn Độ"
         out = [self._make(s, verb, o, k, e, c.region_end, None, 0.9, construction="invitation_of")
                for s in inviter_keys for o in invitee_keys if s != o and o not in self.discourse.spouses]
-        chain.inviters.update(id(sp) for sp in inviter)
+        chain.inviters.update(inviter)
         if verb.trigger == "nhận lời mời" and invitee_keys:
             chain.subject = invitee_keys  # "nhận lời mời của X sẽ sang thăm Y": the invitee visits
         return out
@@ -745,10 +746,10 @@ class _Sentence:
         k = c.k
         earliest = max(c.clause_start, c.prev_e if self._same_clause(c.prev_e, k) else 0)
         cands = [sp for sp in self.spans if earliest <= sp.i and sp.j <= k and not self._is_object_marked(sp)
-                 and (id(sp) not in chain.used_as_object or (c.verb.predicate == "visited" and k - sp.j <= 1))]
+                 and (sp not in chain.used_as_object or (c.verb.predicate == "visited" and k - sp.j <= 1))]
         if c.passive:
             cands = [sp for sp in cands if sp.j <= c.passive[0].i]
-        cands = [sp for sp in cands if not self._in_relative(sp) and id(sp) not in chain.inviters]
+        cands = [sp for sp in cands if not self._in_relative(sp) and sp not in chain.inviters]
         relative = self._relative_head(k)
         if relative is not None:
             c.tag("relative_clause_subject")
@@ -933,10 +934,10 @@ class _Sentence:
         """An official does not visit his own country: ``A tiếp B, nhân dịp sang Việt Nam dự X``: B visits."""
         if c.verb.predicate != "visited" or not c.subject_keys:
             return
-        countries = [key for key in c.object_keys if key.startswith("country:")]
+        countries = [key for key in c.object_keys if entity_type(key) == "Country"]
         if not countries or not all(self._at_home(s, countries[0]) for s in c.subject_keys):
             return
-        guests = [g for g in chain.guests if g.startswith("person:") and not self._at_home(g, countries[0])]
+        guests = [g for g in chain.guests if entity_type(g) == "Person" and not self._at_home(g, countries[0])]
         c.subject_keys = guests
         if guests:
             c.construction = "foreign_visitor"
@@ -985,7 +986,7 @@ class _Sentence:
         if not c.subject_keys or not c.object_keys or self._requested(k):
             return []
         for sp in c.objects:
-            chain.used_as_object.add(id(sp))
+            chain.used_as_object.add(sp)
         if verb.predicate == "met":
             chain.guests = c.object_keys
         if verb.predicate == "visited" and not c.inherited:
@@ -1007,7 +1008,7 @@ class _Sentence:
                for s in c.subject_keys if not (verb.predicate == "visited" and s in self.discourse.spouses)
                for o in c.object_keys if s != o]
         if verb.predicate != "invited":
-            if all(not key.startswith("country") or verb.predicate == "signed" for key in clause_subject):
+            if all(entity_type(key) != "Country" or verb.predicate == "signed" for key in clause_subject):
                 chain.subject = clause_subject
             chain.modality = modality
         return out
@@ -1212,7 +1213,7 @@ def find_relations(sylls: list[Syl], spans: list[Span], resolve: Callable[[Span]
             discourse.agreement = got[0]
     joint: dict[int, list[str]] = {}
     for rel in found:
-        if rel.subject.startswith("person:") and rel.predicate in ("attended", "signed") \
+        if entity_type(rel.subject) == "Person" and rel.predicate in ("attended", "signed") \
                 and rel.subject not in joint.setdefault(rel.trigger_start, []):
             joint[rel.trigger_start].append(rel.subject)  # "A và B đồng chủ trì X": they are a pair too
     for subjects in joint.values():
@@ -1221,13 +1222,13 @@ def find_relations(sylls: list[Syl], spans: list[Span], resolve: Callable[[Span]
                 discourse.pairs = []
             discourse.pairs.append((subjects[0], subjects[1]))
     for rel in found:
-        if rel.predicate == "visited" and rel.subject.startswith("person:") and rel.modality != "planned":
+        if rel.predicate == "visited" and entity_type(rel.subject) == "Person" and rel.modality != "planned":
             discourse.visitor = rel.subject
-        if rel.predicate == "met" and rel.subject.startswith("person:") and rel.object.startswith("person:"):
+        if rel.predicate == "met" and entity_type(rel.subject) == entity_type(rel.object) == "Person":
             if discourse.pairs is None:
                 discourse.pairs = []
             discourse.pairs.append((rel.subject, rel.object))
-        if rel.subject.startswith("person:") and rel.predicate != "invited":
+        if entity_type(rel.subject) == "Person" and rel.predicate != "invited":
             discourse.subject = rel.subject  # an inviter ("theo lời mời của X") is not the one in focus
     if not found:
         for sp in spans:
