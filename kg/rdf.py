@@ -174,7 +174,6 @@ def _country_english() -> dict[str, str]:
 _XSD = NS["xsd"]
 _DATATYPES = {10: NamedNode(_XSD + "date"), 7: NamedNode(_XSD + "gYearMonth"),
               4: NamedNode(_XSD + "gYear")}
-XSD_STRING = NamedNode(_XSD + "string")
 XSD_INTEGER = NamedNode(_XSD + "integer")
 XSD_DOUBLE = NamedNode(_XSD + "double")
 XSD_BOOLEAN = NamedNode(_XSD + "boolean")
@@ -503,9 +502,3 @@ def to_quads(extraction: Extraction) -> list[Quad]:
         builder.relation(rel)
     builder.quantities()
     return builder.quads
-
-
-def extractions_to_quads(extractions: Iterable[Extraction]) -> Iterable[Quad]:
-    """``to_quads`` over many articles, lazily."""
-    for extraction in extractions:
-        yield from to_quads(extraction)

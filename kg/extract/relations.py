@@ -1147,9 +1147,6 @@ class _Sentence:
     def _same_clause(self, a: int, b: int) -> bool:
         return ";" not in self.lows_between(a, b)
 
-    def _is_inviter(self, sp: Span, e: int) -> bool:
-        return self.low(sp.i - 1) == "của" or (sp.i > e and self.low(sp.i - 1) in (",", "và") and sp.type != "Group")
-
     def _visit_objects(self, e: int, end: int, verb: Verb) -> list[Span]:
         travel = verb.trigger in _JOURNEY_OR_ENTRY
         m = e
