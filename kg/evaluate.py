@@ -12,27 +12,21 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError
+from kg.text import fold_case_and_spaces
 
 __all__ = ["KINDS", "format_report", "score_files", "score_records"]
 
 KINDS = ("entities", "positions", "relations")
 _SYMMETRIC = {"met"}
 _LOOSE_TYPES = {"Agreement", "Event"}
-_TONES = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-          "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
-          "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}
 
 
 def _norm(text: Any) -> str:
-    text = unicodedata.normalize("NFC", str(text or "")).lower()
-    for old, new in _TONES.items():
-        text = text.replace(old, new)
-    return " ".join(text.split())
+    return fold_case_and_spaces(str(text or ""))
 
 
 def _norm_title(text: Any) -> str:

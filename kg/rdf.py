@@ -80,11 +80,9 @@ rdflib on the write path) and IRIs and language-tagged literals are cached.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
-from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, Quad
 
@@ -135,57 +133,6 @@ _OBJECT_KEYED = frozenset({"signed", "attended"})
 # predicates whose object, when an actor, takes part in the event
 _OBJECT_PARTICIPATES = frozenset({"met", "invited", "hosted"})
 
-# Office titles in English, for analysts who query in English. The extractor
-# gives titles as written; unknown ones keep only their Vietnamese label.
-TITLES_EN = {
-    "Tổng Bí thư": "General Secretary",
-    "Chủ tịch nước": "President",
-    "Phó Chủ tịch nước": "Vice President",
-    "Thủ tướng": "Prime Minister",
-    "Thủ tướng Chính phủ": "Prime Minister",
-    "Phó Thủ tướng": "Deputy Prime Minister",
-    "Phó Thủ tướng Thường trực": "Permanent Deputy Prime Minister",
-    "Chủ tịch Quốc hội": "Chairman of the National Assembly",
-    "Phó Chủ tịch Quốc hội": "Vice Chairman of the National Assembly",
-    "Tổng thống": "President",
-    "Phó Tổng thống": "Vice President",
-    "Chủ tịch": "Chairman",
-    "Quốc vương": "King",
-    "Nhà vua": "King",
-    "Nữ hoàng": "Queen",
-    "Hoàng đế": "Emperor",
-    "Thủ hiến": "Chief Minister",
-    "Tổng thư ký": "Secretary-General",
-    "Tổng Thư ký": "Secretary-General",
-    "Thường trực Ban Bí thư": "Standing Member of the Secretariat",
-    "Ủy viên Bộ Chính trị": "Member of the Politburo",
-    "Ủy viên Trung ương Đảng": "Member of the Party Central Committee",
-    "Bí thư Trung ương Đảng": "Secretary of the Party Central Committee",
-    "Phó Bí thư Quân ủy Trung ương": "Deputy Secretary of the Central Military Commission",
-    "Bí thư Thành ủy": "Secretary of the City Party Committee",
-    "Bộ trưởng": "Minister",
-    "Thứ trưởng": "Deputy Minister",
-    "Bộ trưởng Bộ Ngoại giao": "Minister of Foreign Affairs",
-    "Bộ trưởng Ngoại giao": "Minister of Foreign Affairs",
-    "Thứ trưởng Bộ Ngoại giao": "Deputy Minister of Foreign Affairs",
-    "Thứ trưởng Thường trực Bộ Ngoại giao": "Permanent Deputy Minister of Foreign Affairs",
-    "Bộ trưởng Bộ Quốc phòng": "Minister of National Defence",
-    "Bộ trưởng Quốc phòng": "Minister of Defence",
-    "Thứ trưởng Bộ Quốc phòng": "Deputy Minister of National Defence",
-    "Bộ trưởng Bộ Công an": "Minister of Public Security",
-    "Bộ trưởng Bộ Công Thương": "Minister of Industry and Trade",
-    "Bộ trưởng Bộ Kế hoạch và Đầu tư": "Minister of Planning and Investment",
-    "Bộ trưởng Bộ Tài chính": "Minister of Finance",
-    "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ": "Minister, Chairman of the Government Office",
-    "Ngoại trưởng": "Secretary of State",
-    "Đại sứ": "Ambassador",
-    "Đại sứ đặc mệnh toàn quyền": "Ambassador Extraordinary and Plenipotentiary",
-    "Tổng Lãnh sự": "Consul General",
-    "Chủ tịch Ủy ban nhân dân": "Chairman of the People's Committee",
-    "Tổng Tham mưu trưởng": "Chief of the General Staff",
-    "Người phát ngôn Bộ Ngoại giao": "Spokesperson of the Ministry of Foreign Affairs",
-    "Thống đốc Ngân hàng Nhà nước": "Governor of the State Bank",
-}
 
 
 def title_english(title: str) -> str | None:
@@ -197,8 +144,9 @@ def title_english(title: str) -> str | None:
     True
     """
     title = " ".join(title.split())
-    if title in TITLES_EN:
-        return TITLES_EN[title]
+    known = _titles_english()
+    if title in known:
+        return known[title]
     for prefix, english in (("quyền ", "Acting "), ("nguyên ", "Former ")):
         if title.lower().startswith(prefix):
             rest = title_english(title[len(prefix):])
@@ -206,19 +154,19 @@ def title_english(title: str) -> str | None:
     return None
 
 
+def _titles_english() -> dict[str, str]:
+    """Office title -> English name, from offices.tsv (English labels for analysts who query in English)."""
+    from kg.extract.lexicon import load_lexicon
+
+    return load_lexicon().titles_en
+
+
 @lru_cache(maxsize=1)
 def _country_english() -> dict[str, str]:
     """Country name -> English name from the gazetteer, for entities that lack one."""
-    path = Path(__file__).parent / "resources" / "countries.tsv"
-    table: dict[str, str] = {}
-    try:
-        with path.open(encoding="utf-8") as fh:
-            for row in csv.reader(fh, delimiter="\t"):
-                if len(row) >= 3 and row[0] and not row[0].startswith("#") and row[2]:
-                    table[row[0]] = row[2].split("|")[0]
-    except FileNotFoundError:
-        return {}
-    return table
+    from kg.extract.lexicon import load_lexicon
+
+    return {name: country.english[0] for name, country in load_lexicon().countries.items() if country.english}
 
 
 # ------------------------------------------------------------------ terms
@@ -226,7 +174,6 @@ def _country_english() -> dict[str, str]:
 _XSD = NS["xsd"]
 _DATATYPES = {10: NamedNode(_XSD + "date"), 7: NamedNode(_XSD + "gYearMonth"),
               4: NamedNode(_XSD + "gYear")}
-XSD_STRING = NamedNode(_XSD + "string")
 XSD_INTEGER = NamedNode(_XSD + "integer")
 XSD_DOUBLE = NamedNode(_XSD + "double")
 XSD_BOOLEAN = NamedNode(_XSD + "boolean")
@@ -555,9 +502,3 @@ def to_quads(extraction: Extraction) -> list[Quad]:
         builder.relation(rel)
     builder.quantities()
     return builder.quads
-
-
-def extractions_to_quads(extractions: Iterable[Extraction]) -> Iterable[Quad]:
-    """``to_quads`` over many articles, lazily."""
-    for extraction in extractions:
-        yield from to_quads(extraction)

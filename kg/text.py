@@ -90,10 +90,10 @@ def normalize_text(text: str) -> str:
     return _TONE_RE.sub(lambda m: _TONE_MOVES[m.group(1)], text)
 
 
-def fold(text: str) -> str:
+def fold_case_and_spaces(text: str) -> str:
     """A matching key: normalized, lower case, single spaces.
 
-    >>> fold("  Tổng  Bí Thư ")
+    >>> fold_case_and_spaces("  Tổng  Bí Thư ")
     'tổng bí thư'
     """
     if len(text) <= _CACHED_FOLD_LEN:
@@ -132,7 +132,7 @@ def one_slip(a: str, b: str) -> bool:
     >>> one_slip("Bùi Văn Nam", "Trần Văn Nam"), one_slip("Lê Văn Nam", "Lê Văn Năm")
     (False, False)
     """
-    xs, ys = fold(a).split(), fold(b).split()
+    xs, ys = fold_case_and_spaces(a).split(), fold_case_and_spaces(b).split()
     if len(xs) != len(ys) or len(xs) < 2:
         return False
     diff = [(x, y) for x, y in zip(xs, ys, strict=True) if x != y]

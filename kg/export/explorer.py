@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import KGError
-from kg.export.graph import fold
+from kg.export.graph import strip_diacritics_and_case
 from kg.export.sparql import (
     _PREFIXES,
     ENTITY_CLASSES,
@@ -52,21 +52,21 @@ def search(store: Any, text: str, *, limit: int = 20) -> list[dict[str, str]]:
     Exact names come first, then names that start with ``text``, then the rest;
     each hit is ``{"id": IRI, "label": name, "type": "Person" ...}``.
     """
-    wanted = fold(text)
+    wanted = strip_diacritics_and_case(text)
     if not wanted or limit <= 0:
         return []
     best: dict[str, int] = {}
     labels: dict[str, tuple[bool, str, str]] = {}  # the label as to_networkx picks it: Vietnamese preferred
     for row in rows(store, _LABELS):
         iri, name, kind = row.get("e") or "", row.get("name") or "", row.get("type") or ""
-        folded = fold(name)
+        folded = strip_diacritics_and_case(name)
         rank = 0 if folded == wanted else 1 if folded.startswith(wanted) else 2 if wanted in folded else -1
         if rank >= 0 and (iri not in best or rank < best[iri]):
             best[iri] = rank
         candidate = (row.get("pref") != "true", name, kind)
         if iri not in labels or candidate < labels[iri]:
             labels[iri] = candidate
-    ranked = sorted(best, key=lambda iri: (best[iri], fold(labels[iri][1]), iri))
+    ranked = sorted(best, key=lambda iri: (best[iri], strip_diacritics_and_case(labels[iri][1]), iri))
     return [{"id": iri, "label": labels[iri][1], "type": labels[iri][2]} for iri in ranked[:limit]]
 
 

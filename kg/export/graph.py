@@ -20,12 +20,12 @@ Every view and export starts from one ``networkx.MultiDiGraph``:
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter, deque
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import KGError
+from kg.text import strip_diacritics
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -36,17 +36,15 @@ NODE_ATTRS = ("type", "label", "aliases", "offices", "articles")
 EDGE_ATTRS = ("relation", "date", "kind", "modality", "evidence", "article")
 
 
-def fold(text: str) -> str:
+def strip_diacritics_and_case(text: str) -> str:
     """Case- and diacritic-insensitive form of a name, for matching.
 
-    >>> fold("Tô  Lâm") == fold("to lam") == "to lam"
+    >>> strip_diacritics_and_case("Tô  Lâm") == strip_diacritics_and_case("to lam") == "to lam"
     True
-    >>> fold("Đà Nẵng")
+    >>> strip_diacritics_and_case("Đà Nẵng")
     'da nang'
     """
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(bare.casefold().split())
+    return " ".join(strip_diacritics(text).casefold().split())
 
 
 def new_graph() -> nx.MultiDiGraph:
@@ -130,9 +128,9 @@ def from_extractions(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
 
 def find_nodes(g: nx.MultiDiGraph, name: str) -> list[str]:
     """The nodes whose label or an alias matches ``name`` (case and diacritics ignored)."""
-    wanted = fold(name)
+    wanted = strip_diacritics_and_case(name)
     return [node for node, data in g.nodes(data=True)
-            if wanted == fold(data.get("label", "")) or any(wanted == fold(a) for a in data.get("aliases", ()))]
+            if wanted == strip_diacritics_and_case(data.get("label", "")) or any(wanted == strip_diacritics_and_case(a) for a in data.get("aliases", ()))]
 
 
 def _date_in(date: str | None, since: str | None, until: str | None) -> bool:
@@ -228,14 +226,14 @@ def _check_known(what: str, wanted: set[str], known: set[Any]) -> None:
 
 
 def _no_match(g: nx.MultiDiGraph, name: str) -> str:
-    wanted = fold(name)
+    wanted = strip_diacritics_and_case(name)
     words = set(wanted.split())
     scores: Counter[str] = Counter()
     for _, data in g.nodes(data=True):
         label = data.get("label", "")
-        overlap = len(words & set(fold(label).split()))
-        if overlap or wanted in fold(label):
-            scores[label] = overlap + (wanted in fold(label))
+        overlap = len(words & set(strip_diacritics_and_case(label).split()))
+        if overlap or wanted in strip_diacritics_and_case(label):
+            scores[label] = overlap + (wanted in strip_diacritics_and_case(label))
     near = [label for label, _ in scores.most_common(5)]
     hint = f" Similar: {', '.join(near)}" if near else ""
     return f"No entity named {name!r} in the graph.{hint}"

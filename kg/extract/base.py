@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from kg.model import Sentence
-from kg.text import fold
+from kg.text import fold_case_and_spaces
 
-__all__ = ["PUNCT_BREAK", "Span", "Syl", "split_syllables"]
+__all__ = ["PUNCT_BREAK", "Span", "SpanType", "Syl", "split_syllables"]
 
 _SYL = re.compile(r"\b(?:[A-ZĐ]|Jr|TP|Tp|St)\.(?=\s|\w)|\w+(?:[-'’.&]\w+)*|…|\S")
 PUNCT_BREAK = frozenset({",", ";", ".", ":", "…", "(", ")", "!", "?", '"', "“", "”", "'", "‘", "’", "/"})
@@ -50,13 +50,21 @@ class Syl(NamedTuple):
         return self.text[0].isdigit()
 
 
-@dataclass(slots=True)
+# What a span names. Title: an office standing for its holder ("Thủ tướng đã hội đàm"), resolved
+# to a person by coreference; Title-attached: a title already given to the person beside it
+# ("X, Bộ trưởng Bộ Y"), which covers its syllables but names no one itself; Group: "hai bên",
+# "hai Bộ trưởng"; List: a coordination of names read as one.
+SpanType = Literal["Person", "Country", "Organization", "Location", "Event", "Agreement", "Title",
+                   "Title-attached", "Group", "List"]
+
+
+@dataclass(slots=True, eq=False)  # compared and hashed by identity: two spans are one only if they are the same
 class Span:
     """A candidate mention over syllables ``[i, j)`` of one sentence."""
 
     i: int
     j: int
-    type: str  # Person, Country, Organization, Location, Event, Agreement, Title, Group
+    type: SpanType
     start: int
     end: int
     text: str
@@ -92,5 +100,5 @@ def split_syllables(text: str, sentence: Sentence) -> list[Syl]:
 
 # an article has thousands of syllables, mostly repeated: one cached call each, and the
 # tuple made without the Python-level __new__ of a named tuple
-_fold_syllable = lru_cache(maxsize=1 << 14)(fold)
+_fold_syllable = lru_cache(maxsize=1 << 14)(fold_case_and_spaces)
 _new_syl = tuple.__new__

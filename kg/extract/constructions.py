@@ -26,7 +26,6 @@ BEFORE = "before the trigger"
 AFTER = "after the trigger"
 LIST_AFTER = "a list after the trigger"
 CONTEXT = "the clause or sentence before (context)"
-FRAME = "a frame opening the sentence"
 IN_NAME = "inside the agreement's name"
 
 

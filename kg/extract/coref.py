@@ -17,15 +17,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg.extract.base import Span
-from kg.text import fold, one_slip, strip_diacritics
+from kg.text import fold_case_and_spaces, one_slip, strip_diacritics
 
 # an article's names are folded again and again, long ones too (kg.text caches short strings only)
-_fold = lru_cache(maxsize=4096)(fold)
+_fold = lru_cache(maxsize=4096)(fold_case_and_spaces)
 
-__all__ = ["EntityTable", "entity_key", "variant_key"]
+__all__ = ["CorefEntity", "EntityTable", "entity_key", "entity_type", "variant_key"]
 
 
-def _is_home(ent: _Ent) -> bool:
+def _is_home(ent: CorefEntity) -> bool:
     """A Vietnamese official: a Vietnamese office, else a Vietnamese surname and no English name."""
     from kg.extract.lexicon import load_lexicon, syllable_key
 
@@ -35,7 +35,7 @@ def _is_home(ent: _Ent) -> bool:
     return not ent.english and syllable_key(ent.name.split()[0]) in load_lexicon().set("vn_surnames")
 
 
-def _holds(ent: _Ent, wanted: list[str], org: str | None) -> bool:
+def _holds(ent: CorefEntity, wanted: list[str], org: str | None) -> bool:
     """Whether ``ent`` holds one of the ``wanted`` (folded) titles, at ``org`` when both name one."""
     for _, title, held_at in ent.titles:
         t = _fold(title)
@@ -53,6 +53,15 @@ def entity_key(type_: str, name: str) -> str:
     'person:tô lâm'
     """
     return f"{type_.lower()}:{_fold(name)}"
+
+
+def entity_type(key: str) -> str:
+    """The type of the entity an ``entity_key`` names.
+
+    >>> entity_type(entity_key("Person", "Tô Lâm")), entity_type("organization:bộ ngoại giao")
+    ('Person', 'Organization')
+    """
+    return key.partition(":")[0].capitalize()
 
 
 @lru_cache(maxsize=4096)  # an entity is named several times an article
@@ -90,7 +99,7 @@ def _initials_of(short: str, full: str) -> bool:
     return [g[0] for g in given[:len(initials)]] == initials and len(given) >= len(initials)
 
 
-def _same_office(a: _Ent, b: _Ent) -> bool:
+def _same_office(a: CorefEntity, b: CorefEntity) -> bool:
     """Both hold an office of one kind (first word of the title) at one place, where both name it."""
     if not a.titles or not b.titles:
         return False
@@ -101,8 +110,10 @@ def _same_office(a: _Ent, b: _Ent) -> bool:
     return False
 
 
-@dataclass(slots=True)
-class _Ent:
+@dataclass(slots=True, eq=False)  # one object per entity, hashed by identity
+class CorefEntity:
+    """An entity of one article as coreference builds it: its names, mentions and titles held."""
+
     type: str
     name: str
     aliases: list[str] = field(default_factory=list)
@@ -119,11 +130,11 @@ class EntityTable:
     """Collects the spans of an article and resolves them to entities."""
 
     def __init__(self) -> None:
-        self.ents: list[_Ent] = []
-        self._by_variant: dict[tuple[str, str], _Ent] = {}
-        self.span_ent: dict[int, _Ent] = {}  # id(span) -> entity
+        self.ents: list[CorefEntity] = []
+        self._by_variant: dict[tuple[str, str], CorefEntity] = {}
+        self.span_ent: dict[Span, CorefEntity] = {}
 
-    def add(self, span: Span) -> _Ent | None:
+    def add(self, span: Span) -> CorefEntity | None:
         if span.type in ("Title", "Group", "List"):
             return None
         name = span.name
@@ -142,7 +153,7 @@ class EntityTable:
                 # "ký Công ước" after "công ước toàn cầu ... Công ước Hà Nội": the short form is the last one named
                 ent = max(inside, key=lambda other: other.mentions[-1].start if other.mentions else -1)
         if ent is None:
-            ent = _Ent(span.type, name)
+            ent = CorefEntity(span.type, name)
             self.ents.append(ent)
             self._by_variant[key] = ent
         elif len(name) > len(ent.name) and span.type != "Person":
@@ -155,7 +166,7 @@ class EntityTable:
             if eng not in ent.english:
                 ent.english.append(eng)
         ent.mentions.append(span)
-        self.span_ent[id(span)] = ent
+        self.span_ent[span] = ent
         return ent
 
     def merge_short_names(self) -> None:
@@ -229,7 +240,7 @@ class EntityTable:
                     self._merge(ent, other)
                     break
 
-    def _merge(self, src: _Ent, dst: _Ent) -> None:
+    def _merge(self, src: CorefEntity, dst: CorefEntity) -> None:
         for alias in (src.name, *src.aliases):
             if alias not in dst.aliases and _fold(alias) != _fold(dst.name):
                 dst.aliases.append(alias)
@@ -237,27 +248,27 @@ class EntityTable:
         dst.mentions.extend(src.mentions)
         dst.titles.extend(src.titles)
         for span in src.mentions:
-            self.span_ent[id(span)] = dst
+            self.span_ent[span] = dst
         self.ents.remove(src)
 
-    def resolve_title(self, span: Span, position: int, order: list[tuple[int, Span]]) -> _Ent | None:
+    def resolve_title(self, span: Span, position: int, order: list[tuple[int, Span]]) -> CorefEntity | None:
         """The person a title-only mention refers to: nearest holder before, else after."""
         wanted = [_fold(t) for t in span.titles]
-        before = [self.span_ent[id(s)] for p, s in order if p < position and id(s) in self.span_ent]
-        after = [self.span_ent[id(s)] for p, s in order if p > position and id(s) in self.span_ent]
+        before = [self.span_ent[s] for p, s in order if p < position and s in self.span_ent]
+        after = [self.span_ent[s] for p, s in order if p > position and s in self.span_ent]
         # each entity is asked once, however many times it is named
-        named = {id(ent): ent for ent in before + after}
-        holders = {key for key, ent in named.items() if ent.type == "Person" and _holds(ent, wanted, span.org)}
+        named = dict.fromkeys(before + after)
+        holders = {ent for ent in named if ent.type == "Person" and _holds(ent, wanted, span.org)}
         if span.org is None:
             # Vietnamese news calls its own officials by the bare title ("Thủ tướng
             # đã hội đàm với người đồng cấp Lào") and foreign ones with their country
-            home = {key for key in holders if _is_home(named[key])}
+            home = {ent for ent in holders if _is_home(ent)}
             if home and home != holders:
-                return next(ent for ent in [*reversed(before), *after] if id(ent) in home)
+                return next(ent for ent in [*reversed(before), *after] if ent in home)
         for ent in [*reversed(before), *after]:
-            if id(ent) in holders:
+            if ent in holders:
                 return ent
         return None
 
-    def get(self, span: Span) -> _Ent | None:
-        return self.span_ent.get(id(span))
+    def get(self, span: Span) -> CorefEntity | None:
+        return self.span_ent.get(span)

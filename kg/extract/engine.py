@@ -12,14 +12,14 @@ from itertools import pairwise
 
 from kg.extract.base import Span, split_syllables
 from kg.extract.captions import credit_spans
-from kg.extract.coref import EntityTable, _Ent, entity_key
+from kg.extract.coref import CorefEntity, EntityTable, entity_key
 from kg.extract.dates import find_dates
 from kg.extract.lexicon import Lexicon, load_lexicon, syllable_key
 from kg.extract.quantities import find_quantities
 from kg.extract.relations import Discourse, find_relations
 from kg.extract.tenure import Tenure, tenure_of
 from kg.model import Article, Doc, Entity, Evidence, Extraction, Mention, Position, Quantity, Relation
-from kg.text import fold
+from kg.text import fold_case_and_spaces
 
 __all__ = ["EXTRACTOR", "extract_doc"]
 
@@ -58,7 +58,7 @@ def extract_doc(doc: Doc, *, lexicon: Lexicon | None = None) -> Extraction:
     table = EntityTable()
     sentences = []  # (sentence, sylls, top spans, dates)
     order: list[tuple[int, Span]] = []
-    weak: set[tuple[int, int, str]] = set()  # leading titles of a joined list, without a country
+    weak: set[tuple[CorefEntity, int, str]] = set()  # leading titles of a joined list, without a country
     for sentence in doc.sentences:
         sylls = split_syllables(text, sentence)
         from kg.extract.mentions import find_mentions
@@ -73,20 +73,20 @@ def extract_doc(doc: Doc, *, lexicon: Lexicon | None = None) -> Extraction:
             if ent is not None and sp.type == "Person":
                 for n, title in enumerate(sp.titles):
                     ent.titles.append((sp.start, title, sp.org))
-                    if sp.org is None and n < len(sp.titles) - 1 and fold(title) + "," in fold(sp.text):
+                    if sp.org is None and n < len(sp.titles) - 1 and fold_case_and_spaces(title) + "," in fold_case_and_spaces(sp.text):
                         # "Chủ tịch nước, Thủ tướng X" may list two people; "Phó Thủ tướng Bộ trưởng X" is one
-                        weak.add((id(ent), sp.start, title))
+                        weak.add((ent, sp.start, title))
         _attach_appositive_titles(sylls, spans, table)
     table.merge_short_names()
-    title_ref: dict[int, _Ent] = {}
+    title_ref: dict[Span, CorefEntity] = {}
     for pos, sp in order:
         if sp.type == "Title":
             ent = table.resolve_title(sp, pos, order)
             if ent is not None:
-                title_ref[id(sp)] = ent
+                title_ref[sp] = ent
 
     def resolve(sp: Span) -> tuple[str, str] | None:
-        ent = table.get(sp) or title_ref.get(id(sp))
+        ent = table.get(sp) or title_ref.get(sp)
         return (ent.key, ent.type) if ent is not None else None
 
     countries: Counter[str] = Counter()
@@ -96,7 +96,7 @@ def extract_doc(doc: Doc, *, lexicon: Lexicon | None = None) -> Extraction:
     article_countries = tuple(k for k, _ in countries.most_common(2))  # the two named most
     discourse = Discourse(countries=article_countries)
     discourse.names = {ent.key: ent.name for ent in table.ents}
-    discourse.offices = {ent.key: tuple((t.lower(), fold(org) if org else "") for _, t, org in ent.titles)
+    discourse.offices = {ent.key: tuple((t.lower(), fold_case_and_spaces(org) if org else "") for _, t, org in ent.titles)
                          for ent in table.ents if ent.type == "Person" and ent.titles}
     discourse.titles = {ent.key: tuple(t.lower() for _, t, _ in ent.titles) for ent in table.ents if ent.titles}
     discourse.homes = _homes(table, lex)
@@ -159,7 +159,7 @@ def extract_doc(doc: Doc, *, lexicon: Lexicon | None = None) -> Extraction:
 def _is_flashback(stext: str) -> bool:
     """``Trước đó, ...``, ``Trước khi ...``: the sentence goes back before the day in context."""
     # most sentences do not start with "tr" and are not folded at all
-    return stext.lstrip()[:2].lower() == "tr" and fold(stext).startswith(("trước đó", "trước khi"))
+    return stext.lstrip()[:2].lower() == "tr" and fold_case_and_spaces(stext).startswith(("trước đó", "trước khi"))
 
 
 def _attach_appositive_titles(sylls, spans: list[Span], table: EntityTable) -> None:
@@ -197,22 +197,22 @@ def _positions(table: EntityTable, sentences, article: Article, lex, weak: set) 
     for ent in table.ents:
         if ent.type == "Person":
             for pos, title, org in ent.titles:
-                if fold(title) not in first_holder or pos < first_holder[fold(title)][0]:
-                    first_holder[fold(title)] = (pos, ent)
+                if fold_case_and_spaces(title) not in first_holder or pos < first_holder[fold_case_and_spaces(title)][0]:
+                    first_holder[fold_case_and_spaces(title)] = (pos, ent)
     for ent in table.ents:
         if ent.type != "Person":
             continue
         # "Hội kiến Chủ tịch nước, Thủ tướng X": a title that another person holds, never given
         # to X with a country, is not X's
-        with_org = {fold(t) for _, t, o in ent.titles if o}
+        with_org = {fold_case_and_spaces(t) for _, t, o in ent.titles if o}
         ent.titles = [(p, t, o) for p, t, o in ent.titles
-                      if (id(ent), p, t) not in weak or fold(t) in with_org or first_holder[fold(t)][1] is ent
-                      or not first_holder[fold(t)][0] < p]
+                      if (ent, p, t) not in weak or fold_case_and_spaces(t) in with_org or first_holder[fold_case_and_spaces(t)][1] is ent
+                      or not first_holder[fold_case_and_spaces(t)][0] < p]
         titles: dict[str, tuple[int, str, str | None]] = {}
         seen_at: dict[str, list[int]] = {}
         for pos, title, org in ent.titles:
-            titles.setdefault(fold(title), (pos, title, org))
-            seen_at.setdefault(fold(title), []).append(pos)
+            titles.setdefault(fold_case_and_spaces(title), (pos, title, org))
+            seen_at.setdefault(fold_case_and_spaces(title), []).append(pos)
         historical = syllable_key(ent.name) in historical_people
         for folded, (pos, title, org) in sorted(titles.items(), key=lambda kv: kv[1][0]):
             if any(other != folded and other.startswith(folded + " ") for other in titles):
@@ -249,7 +249,7 @@ def _names_a_foreign_place(title: str, lex) -> bool:
     return False
 
 
-def _tenure(ent: _Ent, starts: list[int], title: str, by_start: dict, article: Article, *,
+def _tenure(ent: CorefEntity, starts: list[int], title: str, by_start: dict, article: Article, *,
             historical: bool) -> tuple[int, Tenure]:
     """The time one office of ``ent`` is evidence for, and the mention that shows it.
 
@@ -286,9 +286,9 @@ def _homes(table: EntityTable, lex: Lexicon) -> dict[str, str]:
             continue
         orgs = [org for _, _, org in ent.titles if org]
         if orgs:
-            homes[ent.key] = fold(orgs[0])
+            homes[ent.key] = fold_case_and_spaces(orgs[0])
         elif syllable_key(ent.name.split()[0]) in surnames and not ent.english:
-            homes[ent.key] = fold(_HOME)
+            homes[ent.key] = fold_case_and_spaces(_HOME)
     return homes
 
 

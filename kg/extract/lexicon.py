@@ -13,14 +13,15 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from kg.text import fold
+from kg.extract.base import SpanType
+from kg.text import fold_case_and_spaces
 
-__all__ = ["Lexicon", "Place", "Verb", "load_lexicon", "syllable_key"]
+__all__ = ["Lexicon", "Place", "Verb", "load_lexicon", "load_phrase_lists", "syllable_key"]
 
 # the syllables as kg.extract.base splits a sentence ("TP." and "HCM", "KH&CN" whole), so
 # that a key made from a word list matches the text it is looked up in
@@ -38,7 +39,7 @@ def syllable_key(text: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=8192)  # asked for every mention's name, and names repeat
 def _syllable_key(text: str) -> tuple[str, ...]:
-    return tuple(fold(syl) for syl in _SYL.findall(" ".join(text.split())))
+    return tuple(fold_case_and_spaces(syl) for syl in _SYL.findall(" ".join(text.split())))
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +47,7 @@ class Place:
     """A gazetteer entry: canonical name, type, aliases, English names, the country of a city."""
 
     name: str
-    type: str
+    type: SpanType  # Country, Location or Organization
     aliases: tuple[str, ...] = ()
     english: tuple[str, ...] = ()
     country: str | None = None
@@ -71,6 +72,10 @@ class Lexicon:
     verbs: list[Verb] = field(default_factory=list)
     words: dict[str, list[str]] = field(default_factory=dict)
     sets: dict[str, frozenset[tuple[str, ...]]] = field(default_factory=dict)
+    countries: dict[str, Place] = field(default_factory=dict)  # canonical name -> the country
+    # a verb syllable -> the second syllables that make it half of another word ("tiếp tục")
+    blocked_next: dict[str, frozenset[str]] = field(default_factory=dict)
+    titles_en: dict[str, str] = field(default_factory=dict)  # office title as printed -> its English name
 
     def set(self, name: str) -> frozenset[tuple[str, ...]]:
         return self.sets.get(name, frozenset())
@@ -152,10 +157,14 @@ def load_lexicon() -> Lexicon:
     """
     lex = Lexicon()
     for row in _rows("offices.tsv"):
-        lex.offices[syllable_key(row[0])] = (row[0], _split(_cell(row, 1)))
+        if _cell(row, 2):
+            lex.titles_en.setdefault(row[0], _cell(row, 2))
+        if _cell(row, 3) != "label only":
+            lex.offices[syllable_key(row[0])] = (row[0], _split(_cell(row, 1)))
     _add_abbreviated_offices(lex, _abbreviations())
     for row in _rows("countries.tsv"):
         country = Place(row[0], "Country", _split(_cell(row, 1)), _split(_cell(row, 2)))
+        lex.countries[country.name] = country
         for form in (country.name, *country.aliases, *country.english):
             _add_place(lex, form, country)
         for city in _split(_cell(row, 3)):
@@ -184,6 +193,8 @@ def load_lexicon() -> Lexicon:
         latin = _split(_cell(row, 1))
         for form in (row[0], *latin):
             lex.leaders[syllable_key(form)] = (row[0], latin)
+    for row in _rows("blocked_next.tsv"):
+        lex.blocked_next[row[0]] = lex.blocked_next.get(row[0], frozenset()) | frozenset(_split(_cell(row, 1)))
     for row in _rows("verbs.tsv"):
         lex.verbs.append(Verb(row[0], row[1], row[2], _cell(row, 3) or None, _split(_cell(row, 4))))
     lex.verbs.sort(key=lambda v: -len(syllable_key(v.trigger)))
@@ -197,3 +208,17 @@ def load_lexicon() -> Lexicon:
     for name in lex.words.get("vn_provinces", []):
         _add_place(lex, name, Place(name, "Location", (), (), "Việt Nam"))
     return lex
+
+
+@cache
+def load_phrase_lists(name: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The named word lists of the JSON resource ``name``, each phrase as its syllable key, in file order.
+
+    >>> load_phrase_lists("relations.json")["spouse_titles"]
+    (('phu', 'nhân'), ('phu', 'quân'))
+    """
+    lists: dict[str, list[tuple[str, ...]]] = {}
+    for text in _texts(name):
+        for list_name, values in json.loads(text).items():
+            lists.setdefault(list_name, []).extend(syllable_key(value) for value in values)
+    return {list_name: tuple(phrases) for list_name, phrases in lists.items()}

@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
-from kg.extract.base import PUNCT_BREAK, Span, Syl
+from kg.extract.base import PUNCT_BREAK, Span, SpanType, Syl
 from kg.extract.lexicon import Lexicon, Place, derived, syllable_key
-from kg.text import fold, one_slip
+from kg.text import fold_case_and_spaces, one_slip
 
 __all__ = ["MentionFinder", "find_mentions"]
 
@@ -719,7 +719,7 @@ class MentionFinder:
     def _leader_misspelt(self, name: str) -> tuple[str, tuple[str, ...]] | None:
         """The one leader of the table whose name differs from ``name`` by a slip in one syllable."""
         by_rest = derived(self.ix.leaders, "leaders_by_all_but_one_syllable", _leaders_by_rest)
-        folded = fold(name).split()
+        folded = fold_case_and_spaces(name).split()
         candidates = {pair for at in range(len(folded))
                       for pair in by_rest.get((len(folded), at, (*folded[:at], *folded[at + 1:])), ())}
         found = {entry for key, entry in candidates
@@ -920,7 +920,7 @@ class MentionFinder:
         return self._span(i, i + n, "Group", _text(self.text, self.s, i, i + n))
 
     def _span(self, i: int, j: int, type_: str, name: str) -> Span:
-        return Span(i, j, type_, self.s[i].start, self.s[j - 1].end, _text(self.text, self.s, i, j), name)
+        return Span(i, j, cast(SpanType, type_), self.s[i].start, self.s[j - 1].end, _text(self.text, self.s, i, j), name)
 
     def _place_span(self, i: int, j: int, place: Place) -> Span:
         span = self._span(i, j, place.type, place.name)
@@ -1018,7 +1018,7 @@ def _split_compounds(sylls: list[Syl]) -> list[Syl]:
             if n:
                 out.append(syl._replace(text="-", start=at, end=at + 1, low="-"))
                 at += 1
-            out.append(syl._replace(text=part, start=at, end=at + len(part), low=fold(part)))
+            out.append(syl._replace(text=part, start=at, end=at + len(part), low=fold_case_and_spaces(part)))
             at += len(part)
     return out
 
@@ -1071,7 +1071,7 @@ def _leaders_by_rest(leaders: Any) -> dict[tuple[int, int, tuple[str, ...]], lis
     a name one slip away from a leader's shares all its other syllables, so only those are tried."""
     index: dict[tuple[int, int, tuple[str, ...]], list[tuple[Any, Any]]] = {}
     for key, entry in leaders.keys.items():
-        folded = fold(" ".join(key)).split()
+        folded = fold_case_and_spaces(" ".join(key)).split()
         for at in range(len(folded)):
             index.setdefault((len(folded), at, (*folded[:at], *folded[at + 1:])), []).append((key, entry))
     return index

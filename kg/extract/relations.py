@@ -20,49 +20,45 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from kg.extract.base import Span, Syl
+from kg.extract.coref import entity_key, entity_type
 from kg.extract.dates import TimeExpr
-from kg.extract.lexicon import Lexicon, Verb, derived, syllable_key
-from kg.text import fold
+from kg.extract.lexicon import Lexicon, Verb, derived, load_phrase_lists, syllable_key
+from kg.text import fold_case_and_spaces
 
 __all__ = ["Discourse", "RawRelation", "find_relations"]
 
-# a verb syllable that is the first half of another word is not that verb
-_BLOCKED_NEXT = {
-    "tiếp": {"tục", "xúc", "nhận", "cận", "theo", "thu", "nối", "sức", "giáp", "tế", "diễn", "viên", "đó",
-             "thị", "quản", "tân", "dân", "lửa", "đón"},
-    "dự": {"án", "kiến", "báo", "thảo", "định", "toán", "trữ", "thi", "bị", "khuyết", "phòng", "đoán", "luật",
-           "tính", "kiên"},
-    "ký": {"ức", "hiệu", "tự", "sự", "giả", "túc", "danh", "quỹ", "sinh"},
-    "đón": {"nhận", "đầu", "chào"},
-    "gặp": {"phải", "khó", "gỡ"},
-    "thăm": {"dò", "hỏi", "khám", "quan", "viếng"},
-    "tới": {"đây", "nay", "năm", "mức", "gần", "khi", "lúc", "hơn", "từng", "việc", "mỗi", "các", "những"},
-    "đến": {"nay", "năm", "đây", "từ", "mức", "khi", "lúc", "hơn", "với", "gần", "cùng", "việc", "mỗi"},
-    "sang": {"năm", "trọng", "tên", "nhượng", "giai", "tháng"},
-    "mời": {"gọi", "thầu", "chào"},
-    "chào": {"mừng", "cờ", "hỏi", "đón", "bán", "giá", "hàng"},
-}
-_OBJECT_MARKERS = {"với", "của", "giữa", "mời", "tiếp", "gặp", "hội", "kiến", "cùng"}
+# the word lists of kg/resources/relations.json (what each means: kg/resources/README.md)
+_LISTS = load_phrase_lists("relations.json")
+
+
+def _words(name: str) -> frozenset[str]:
+    """A list of single syllables, as a set."""
+    return frozenset(phrase[0] for phrase in _LISTS[name])
+
+
+def _phrases(name: str) -> list[tuple[str, ...]]:
+    """A list of phrases, each as its syllables, in file order."""
+    return list(_LISTS[name])
+
+
+_OBJECT_MARKERS = _words("object_markers")
 # words that may open a sentence before a fronted verb: "Ngay sau khi đến ...", "Trước khi thăm ..."
-_FRONT_OK = {"ngay", "sau", "khi", "trước", "trong", "lúc", "nhân", "dịp", "để", "vừa", "mới", "cũng", "khuôn", "khổ",
-             "sáng", "chiều", "tối", "trưa", "đêm", "rạng", "hôm", "nay", "qua", "ngày", "tháng", "năm", "mai",
-             "chuyến"}
-_PLANNED = [("sẽ",), ("dự", "kiến"), ("sắp",), ("chuẩn", "bị"), ("dự", "định"), ("có", "kế", "hoạch"), ("sớm",),
-            ("tiến", "tới")]
-_SPOUSE = {("phu", "nhân"), ("phu", "quân")}
+_FRONT_OK = _words("fronted_clause_openers")
+_PLANNED = _phrases("planned_markers")
+_SPOUSE = set(_phrases("spouse_titles"))
 # a lowercase reference back to the event in context: "chủ trì phiên khai mạc", "Dự hội nghị có ..."
-_EVENT_ANAPHORS = [("phiên", "khai", "mạc"), ("phiên", "bế", "mạc"), ("lễ", "khai", "mạc"), ("lễ", "bế", "mạc"),
-                   ("phiên", "họp"), ("phiên", "toàn", "thể"), ("kỳ", "họp"), ("hội", "nghị"), ("diễn", "đàn"),
-                   ("hội", "thảo"), ("sự", "kiện")]
+_EVENT_ANAPHORS = _phrases("event_anaphors")
+_CEREMONY_NOUNS = _phrases("ceremony_nouns")
 # the last syllable of a verb that sends goods, not people: "xuất khẩu sang", "vận chuyển tới"
-_GOODS_VERBS = {"khẩu", "chuyển", "bán", "gửi", "đưa", "xuất", "nhập", "hàng"}
-_FIRST_PERSON = {"tôi", "chúng", "ta"}
+_GOODS_VERBS = _words("goods_verb_ends")
+_TRADE_FLOWS = set(_phrases("trade_flows"))
+_FIRST_PERSON = _words("first_person")
 # a verb after these is what someone is asked to do, not what was done: "đề nghị Việt Nam cử đoàn sang dự X"
-_REQUESTS = [("đề", "nghị"), ("kêu", "gọi"), ("yêu", "cầu"), ("cử", "đoàn"), ("cử", "đại", "diện")]
+_REQUESTS = _phrases("requests")
 _REQUEST_FIRSTS = frozenset(phrase[0] for phrase in _REQUESTS)
-_NEGATED = [("không",), ("chưa",), ("không", "có"), ("hủy",), ("hoãn",)]
-_ONGOING = [("đang",)]
-_DONE = [("đã",), ("vừa",), ("mới",)]
+_NEGATED = _phrases("negated_markers")
+_ONGOING = _phrases("ongoing_markers")
+_DONE = _phrases("done_markers")
 
 
 def _by_first_word(phrases: Sequence[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
@@ -76,19 +72,44 @@ def _by_first_word(phrases: Sequence[tuple[str, ...]]) -> dict[str, list[tuple[s
 _MODALITIES = [("negated", _by_first_word(_NEGATED)), ("planned", _by_first_word(_PLANNED)),
                ("ongoing", _by_first_word(_ONGOING)), ("done", _by_first_word(_DONE))]
 # "ký 14 văn kiện và công bố Tuyên bố chung": a document issued, not signed
-_ISSUING = {("công", "bố"), ("thông", "qua"), ("ra", "mắt"), ("trao", "đổi"), ("trao", "văn"), ("trao", "các"),
-            ("trao", "một")}
+_ISSUING = set(_phrases("issuing_verbs"))
 # what may open an inverted welcome: "Có mặt tại sân bay (X) để đón ... có A, B", "Ra sân bay đón ... có A"
-_AT_THE_AIRPORT = {"cùng", "tham", "có", "mặt", "tại", "sân", "bay", "để", "ra", "quốc", "tế"}
+_AT_THE_AIRPORT = _words("airport_welcome_openers")
 # what may stand between the items of a list of documents: "X (1994), Y (2002); Z và W", "1. X; 2. Y"
-_LIST_GLUE = {",", ";", "và", "(", ")", ".", ":", "cùng"}
+_LIST_GLUE = _words("document_list_glue")
 # a state's top bodies: "theo lời mời của Quốc hội và Chính phủ Chile" is Chile's invitation
-_TOP_BODIES = {("quốc", "hội"), ("chính", "phủ"), ("nhà", "nước"), ("thượng", "viện"), ("hạ", "viện"),
-               ("quốc", "vụ"), ("nội", "các")}
-_TOP_BODY_WORDS = {word for body in _TOP_BODIES for word in body} | {"viện"}
+_TOP_BODIES = set(_phrases("state_top_bodies"))
+_TOP_BODY_WORDS = {word for body in _TOP_BODIES for word in body}
 # frames opening a sentence whose named event the subject after them attended
-_FRAMES = [("bên", "lề"), ("trong", "khuôn", "khổ"), ("tại",), ("nhân", "dịp")]
+_FRAMES = _phrases("frames")
 _FRAME_FIRSTS = {f[0] for f in _FRAMES}
+# the trigger verbs of a journey ("sang Nhật Bản"), and those that also name a message's addressee
+_JOURNEY = _words("journey_triggers")
+_JOURNEY_OR_ENTRY = _JOURNEY | {"vào"}
+_ADDRESSEE = _words("addressee_triggers")
+_ENTRY_OPENERS = _words("entry_verb_openers")
+_SIGNING_NOUN_OPENERS = _words("signing_noun_openers")
+_TALK_NOUN_FIRSTS = _words("talk_noun_firsts")
+_TALKS_AS_NOUN_AFTER = {phrase for phrase in _phrases("talks_as_noun_after") if len(phrase) == 2}
+_TALKS_AS_NOUN_AFTER_WORD = {phrase[0] for phrase in _phrases("talks_as_noun_after") if len(phrase) == 1}
+_PRONOUN_SUBJECT_SKIP = _words("pronoun_subject_skip")
+_THIRD_PERSON = _words("third_person_pronouns")
+_PRONOUN_OBJECT_MARKERS = _words("pronoun_object_markers")
+_DELEGATION_VERB_GLUE = _words("delegation_verb_glue")
+_DELEGATION_FOLLOWERS = _words("delegation_followers")
+_MESSAGE_RELAY_VERBS = _words("message_relay_verbs")
+_SUBJECT_BEFORE_VERB = _words("subject_before_verb")
+_NOMINAL_CLASSIFIERS = _words("nominal_trigger_classifiers")
+_INVITER_PRONOUNS = _words("inviter_pronouns")
+_ACCEPTANCES = {" ".join(phrase) for phrase in _phrases("acceptance_triggers")}
+_PASSIVE_ASPECT = _words("passive_aspect_words")
+_RELATIVE_OBJECT_GLUE = _words("relative_object_glue")
+_BOTH_SIDES = [" ".join(phrase) for phrase in _phrases("both_sides")]
+_GUEST_APPOSITION = _words("guest_apposition_words")
+_INDEFINITE_OWNERS = _words("indefinite_owners")
+_GUEST_REFERENCES = _words("guest_references")
+_RELATIVE_CLAUSE_ASPECT = _words("relative_clause_aspect")
+_VISIT_MODIFIERS = _words("visit_modifiers")
 _SUBJECT_TYPES = {
     "met": {"Person"}, "visited": {"Person"}, "attended": {"Person"},
     "signed": {"Person", "Country", "Organization", "Group"}, "invited": {"Person", "Country"},
@@ -135,9 +156,9 @@ class _Chain:
 
     subject: list[str] | None = None
     modality: str = "done"
-    used_as_object: set[int] = field(default_factory=set)
+    used_as_object: set[Span] = field(default_factory=set)
     guests: list[str] = field(default_factory=list)
-    inviters: set[int] = field(default_factory=set)
+    inviters: set[Span] = field(default_factory=set)
     visitors: list[str] = field(default_factory=list)
 
 
@@ -187,7 +208,7 @@ def _verbs_by_first_syllable(verbs: list[Verb]) -> dict[str, list[tuple[Verb, tu
 class _Sentence:
     def __init__(self, sylls: list[Syl], spans: list[Span], resolve: Callable[[Span], tuple[str, str] | None],
                  dates: list[TimeExpr], lex: Lexicon, discourse: Discourse) -> None:
-        self.s, self.spans, self.resolve, self.dates, self.lex, self.d = sylls, spans, resolve, dates, lex, discourse
+        self.sylls, self.spans, self.resolve, self.dates, self.lex, self.discourse = sylls, spans, resolve, dates, lex, discourse
         self.n = len(sylls)
         self._trigger_starts: list[int] = []  # set by run: where each trigger begins
         self.lows = [syl.low for syl in sylls]
@@ -227,7 +248,7 @@ class _Sentence:
                     if tuple(self.lows[k:k + n]) == key and self._ok(k, n, verb):
                         hit = (k, k + n, verb)
                         break
-            if hit and hit[2].trigger in ("tới", "đến", "sang") and found and \
+            if hit and hit[2].trigger in _JOURNEY and found and \
                     found[-1][2].predicate == "visited" and k - found[-1][1] <= 4:
                 hit = None
                 k += 1
@@ -242,9 +263,9 @@ class _Sentence:
     def _ok(self, k: int, n: int, verb: Verb) -> bool:
         nxt = self.low(k + n)
         last = self.low(k + n - 1)
-        if n == 1 and nxt in _BLOCKED_NEXT.get(last, ()):
+        if n == 1 and nxt in self.lex.blocked_next.get(last, ()):
             return False
-        if self.s[k].is_cap and k > 0 and self.s[k - 1].is_word:
+        if self.sylls[k].is_cap and k > 0 and self.sylls[k - 1].is_word:
             return False  # inside a name
         prev = self.low(k - 1)
         if verb.predicate == "invited" and verb.trigger == "mời" and prev == "lời":
@@ -254,37 +275,34 @@ class _Sentence:
             # "vào ngày", "đầu tư vào", "đi vào hoạt động"
             before = self.covered[k - 1] if k > 0 else None
             after = self.covered[k + 1] if k + 1 < self.n else None
-            if not (before is not None and before.type in ("Person", "Title") or prev in ("đã", "sẽ", "vừa", "nhân")) \
+            if not (before is not None and before.type in ("Person", "Title") or prev in _ENTRY_OPENERS) \
                     or after is None or after.i != k + 1 or after.type not in ("Location", "Country"):
                 return False
-        if verb.predicate == "visited" and verb.trigger in ("tới", "đến", "sang") and prev in _GOODS_VERBS:
+        if verb.predicate == "visited" and verb.trigger in _JOURNEY and prev in _GOODS_VERBS:
             return False  # "xuất khẩu sang Việt Nam": goods travel, people visit
-        if verb.predicate == "visited" and verb.trigger in ("tới", "đến", "sang", "vào"):
+        if verb.predicate == "visited" and verb.trigger in _JOURNEY_OR_ENTRY:
             for m in range(k - 1, max(-1, k - 7), -1):
-                if self.s[m].text in (",", ";", ".", ":"):
+                if self.sylls[m].text in (",", ";", ".", ":"):
                     break
-                if self.low(m) == "khẩu" and self.low(m - 1) in ("xuất", "nhập"):
+                if (self.low(m - 1), self.low(m)) in _TRADE_FLOWS:
                     return False  # "kim ngạch xuất khẩu của Việt Nam sang Hoa Kỳ"
-        if verb.predicate == "visited" and verb.trigger in ("tới", "đến", "sang") and k + n < self.n \
-                and self.s[k + n].is_num:
+        if verb.predicate == "visited" and verb.trigger in _JOURNEY and k + n < self.n \
+                and self.sylls[k + n].is_num:
             return False  # "từ ngày 30/7 đến 1/8", "lên tới 46%": a range's end, not a journey
-        if verb.predicate == "visited" and verb.trigger in ("tới", "đến") and self._relays_message(k):
+        if verb.predicate == "visited" and verb.trigger in _ADDRESSEE and self._relays_message(k):
             return False  # "chuyển lời mời / lời chào của X tới Y": the addressee, not a journey
-        if verb.predicate == "signed" and prev == "mở":
-            return False  # "mở ký" opens a document for signature; the signers are named elsewhere
-        if verb.predicate == "signed" and prev == "chữ":
-            return False  # "chữ ký" (a signature) is a noun
-        if verb.predicate == "signed" and (prev == "lễ" or self.low(k - 2) == "chứng" and prev == "kiến"):
+        if verb.predicate == "signed" and prev in _SIGNING_NOUN_OPENERS:
+            return False  # "mở ký" opens a document for signature, "chữ ký" (a signature) and "lễ ký" are nouns
+        if verb.predicate == "signed" and self.low(k - 2) == "chứng" and prev == "kiến":
             return False
         if verb.predicate == "signed" and any(self.low(m) == "chứng" and self.low(m + 1) == "kiến"
                                               for m in range(max(0, k - 5), k)):
             return False
-        if verb.predicate == "met" and len(verb.trigger.split()) >= 2 and verb.trigger.split()[0] in ("hội", "điện") \
-                and (prev in ("sau", "tại", "trong", "trước") or (self.low(k - 2), prev) in (("kết", "thúc"),
-                                                                                             ("tham", "gia"))):
+        if verb.predicate == "met" and len(verb.trigger.split()) >= 2 and verb.trigger.split()[0] in _TALK_NOUN_FIRSTS \
+                and (prev in _TALKS_AS_NOUN_AFTER_WORD or (self.low(k - 2), prev) in _TALKS_AS_NOUN_AFTER):
             return False  # "Sau hội đàm, ...", "Phát biểu tại hội kiến, ...": the talks as a noun, not a verb
         if verb.trigger in ("chủ trì",) and not self._span_after(k + n, {"Event"}, 3) \
-                and not (self.d.event and self._anaphor_at(k + n)) \
+                and not (self.discourse.event and self._anaphor_at(k + n)) \
                 and not self._named_before_agents(k, "Event"):  # noqa: SIM103 - a guard like those above
             return False
         return True
@@ -301,25 +319,25 @@ class _Sentence:
     def _pronoun_before(self, k: int) -> bool:
         """``ông mời``, ``bà đã thăm``: a third-person pronoun is the verb's subject."""
         m = k - 1
-        while m >= 0 and self.low(m) in ("đã", "sẽ", "cũng", "đang", "vừa", "còn", "từng"):
+        while m >= 0 and self.low(m) in _PRONOUN_SUBJECT_SKIP:
             m -= 1
-        return self.low(m) in ("ông", "bà") and self.covered[m] is None \
-            and self.low(m - 1) not in ("với", "của", "tiếp", "gặp", "mời", "và", "cho", "tới")
+        return self.low(m) in _THIRD_PERSON and self.covered[m] is None \
+            and self.low(m - 1) not in _PRONOUN_OBJECT_MARKERS
 
     def _delegation_at(self, e: int) -> bool:
         """A bare ``Đoàn`` (the visiting delegation) right after the verb: ``tiếp và chiêu đãi Đoàn``."""
         m = e
-        while m < e + 3 and self.low(m) in ("và", "chiêu", "đãi"):
+        while m < e + 3 and self.low(m) in _DELEGATION_VERB_GLUE:
             m += 1
         if self.low(m) != "đoàn" or self.covered[m] is not None:
             return False
-        return m + 1 >= self.n or not self.s[m + 1].is_word or \
-            self.low(m + 1) in ("tại", "ở", "và", "tới", "đến", "trên")
+        return m + 1 >= self.n or not self.sylls[m + 1].is_word or \
+            self.low(m + 1) in _DELEGATION_FOLLOWERS
 
     def _requested(self, k: int) -> bool:
         """A request (``đề nghị``, ``kêu gọi``, ``cử đoàn``) earlier in the verb's clause, up to a comma."""
         m = k - 1
-        while m >= 0 and self.s[m].text not in (",", ";", ".", ":"):
+        while m >= 0 and self.sylls[m].text not in (",", ";", ".", ":"):
             if self.lows[m] in _REQUEST_FIRSTS:
                 for phrase in _REQUESTS:
                     if tuple(self.lows[m:m + len(phrase)]) == phrase:
@@ -330,9 +348,9 @@ class _Sentence:
     def _relays_message(self, k: int) -> bool:
         """``chuyển lời ... tới``, ``gửi lời ... đến``: a message passed on, since the clause began."""
         for m in range(k - 1, max(-1, k - 12), -1):
-            if self.s[m].text in (",", ";", ".", ":"):
+            if self.sylls[m].text in (",", ";", ".", ":"):
                 return False
-            if self.low(m) == "lời" and self.low(m - 1) in ("chuyển", "gửi", "trao"):
+            if self.low(m) == "lời" and self.low(m - 1) in _MESSAGE_RELAY_VERBS:
                 return True
         return False
 
@@ -353,7 +371,7 @@ class _Sentence:
         return None
 
     def _date(self, k: int, end: int) -> str | None:
-        start = self.s[k].start
+        start = self.sylls[k].start
         named = [sp for sp in self.spans if sp.type in ("Event", "Agreement")]
         # "dự Hội nghị Hợp tác đầu tư năm 2025": a year inside a name is not when the verb happened;
         # but "ký Bản ghi nhớ về ... năm 2011" ending an agreement's name is when it was signed
@@ -363,7 +381,7 @@ class _Sentence:
         before = [d for d in dates if d.end <= start]
         after = [d for d in dates if d.start >= start and d.start <= end]
         if before and after and len(after[0].value) >= len(before[-1].value) \
-                and any(sy.text == "," and before[-1].end <= sy.start < start for sy in self.s[:k]):
+                and any(sy.text == "," and before[-1].end <= sy.start < start for sy in self.sylls[:k]):
             # "Trong năm 2024, ... chuyến thăm ... hồi tháng 8/2024": the date in the verb's own
             # clause, when it is at least as precise, beats one in an earlier clause
             return after[0].value
@@ -384,7 +402,7 @@ class _Sentence:
                 elif "Group" in types and self._each_countrys(sp):
                     keys.extend(k for k in self._each_countrys(sp) if k not in keys)
                 elif "Group" in types:
-                    keys.extend(self.d.countries[:2])
+                    keys.extend(self.discourse.countries[:2])
                 continue
             got = self.resolve(sp)
             if got and got[1] in types and got[0] not in keys:
@@ -393,31 +411,31 @@ class _Sentence:
 
     def _each_countrys(self, sp: Span) -> list[str]:
         """``Bộ Quốc phòng hai nước``: each country's ministry, when the article names both."""
-        if sp.text.lower() != "hai nước" or not self.d.names or len(self.d.countries) < 2:
+        if sp.text.lower() != "hai nước" or not self.discourse.names or len(self.discourse.countries) < 2:
             return []
         org = self.covered[sp.i - 1] if sp.i > 0 else None
         if org is None or org.j != sp.i or org.type != "Organization":
             return []
         keys = []
-        for country in self.d.countries[:2]:
-            name = self.d.names.get(country)
-            key = f"organization:{fold(org.name + ' ' + name)}" if name else None
-            if key not in self.d.names:
+        for country in self.discourse.countries[:2]:
+            name = self.discourse.names.get(country)
+            key = entity_key("Organization", org.name + " " + name) if name else None
+            if key not in self.discourse.names:
                 return []
             keys.append(key)
         return keys
 
     def _counterpart(self, m: int, me: str) -> str | None:
         """``người đồng cấp Lào``: the one person in the article holding ``me``'s office (for that country)."""
-        if (self.low(m), self.low(m + 1), self.low(m + 2)) != ("người", "đồng", "cấp") or not self.d.offices:
+        if (self.low(m), self.low(m + 1), self.low(m + 2)) != ("người", "đồng", "cấp") or not self.discourse.offices:
             return None
         country = None
         sp = self.covered[m + 3] if m + 3 < self.n else None
         if sp is not None and sp.i == m + 3 and sp.type == "Country":
             got = self.resolve(sp)
-            country = fold(self.d.names.get(got[0], "")) if got and self.d.names else None
-        mine = {title for title, _ in self.d.offices.get(me, ())}
-        found = [key for key, offices in self.d.offices.items()
+            country = fold_case_and_spaces(self.discourse.names.get(got[0], "")) if got and self.discourse.names else None
+        mine = {title for title, _ in self.discourse.offices.get(me, ())}
+        found = [key for key, offices in self.discourse.offices.items()
                  if key != me and any(title in mine for title, _ in offices)
                  and (not country or any(org and (country in org or org in country) for _, org in offices))]
         return found[0] if len(found) == 1 else None
@@ -428,18 +446,18 @@ class _Sentence:
         if len(words) < 2 or words[0].lower() != "hai" or not words[1][:1].isupper():
             return None
         office = " ".join(words[1:]).lower()
-        titles = self.d.titles or {}
+        titles = self.discourse.titles or {}
 
         def holds(key: str) -> bool:
             return any(t == office or t.startswith(office + " ") for t in titles.get(key, ()))
 
-        for pair in reversed(self.d.pairs or []):
+        for pair in reversed(self.discourse.pairs or []):
             if holds(pair[0]) and holds(pair[1]):
                 return pair
         return None
 
     def _is_object_marked(self, sp: Span) -> bool:
-        if self.low(sp.j) in ("sẽ", "đã", "đang", "vừa", "cùng", "dự", "được", "mới", "tiếp", "thăm"):
+        if self.low(sp.j) in _SUBJECT_BEFORE_VERB:
             return False  # the subject right before its verb
         return self.low(sp.i - 1) in _OBJECT_MARKERS or (self.low(sp.i - 1) == "," and self._prev_marked(sp))
 
@@ -509,7 +527,7 @@ class _Sentence:
             return []
         main = [rel for rel in found if rel.subject == subject[0]]
         modality = main[0].modality if main else "done"
-        date = main[0].date if main else self._date(comma + 1, self.s[-1].end)
+        date = main[0].date if main else self._date(comma + 1, self.sylls[-1].end)
         have = {(rel.subject, rel.predicate, rel.object) for rel in found}
         marker_end = m + (1 if words[0] == "tại" else 2)
         return [self._make(subject[0], verb, event, m, marker_end, comma, date, 0.85, modality,
@@ -519,13 +537,13 @@ class _Sentence:
     def _clause(self, t: int, triggers: list[tuple[int, int, Verb]]) -> _Clause:
         k, e, verb = triggers[t]
         next_k = triggers[t + 1][0] if t + 1 < len(triggers) else self.n
-        region_end = next((m for m in range(e, next_k) if self.s[m].text in (";", ".")), next_k)
+        region_end = next((m for m in range(e, next_k) if self.sylls[m].text in (";", ".")), next_k)
         fronted = self._fronted_subject(k, e) if t == 0 else None
         if fronted is not None:
             region_end = min(region_end, fronted.i - 1)
         return _Clause(t=t, k=k, e=e, verb=verb, region_end=region_end, clause_start=self.clause_start(k),
                        prev_e=triggers[t - 1][1] if t else 0, prev_verb=triggers[t - 1][2] if t else None,
-                       fronted=fronted, nominal=self.low(k - 1) in ("chuyến", "cuộc", "lễ", "buổi"),
+                       fronted=fronted, nominal=self.low(k - 1) in _NOMINAL_CLASSIFIERS,
                        stypes=_SUBJECT_TYPES.get(verb.predicate, {"Person"}), otypes=set(verb.objects))
 
     def _inviter_spans(self, e: int, region_end: int) -> list[Span]:
@@ -567,7 +585,7 @@ class _Sentence:
         k, e, verb = c.k, c.e, c.verb
         inviter = self._inviter_spans(e, c.region_end)
         inviter_keys = self._inviter_keys(inviter[:2])
-        if not inviter and self.low(e) == "của" and self.low(e + 1) in ("ông", "bà", "mình"):
+        if not inviter and self.low(e) == "của" and self.low(e + 1) in _INVITER_PRONOUNS:
             # "đề nghị Đại sứ chuyển lời mời của ông tới Y": the pronoun is the sentence's subject
             own = [sp for sp in self.spans if sp.j < k and sp.type in ("Person", "Title")
                    and not self._is_object_marked(sp) and self.low(sp.i - 1) != "nghị"]
@@ -576,21 +594,21 @@ class _Sentence:
         invitee = [sp for sp in self.spans if sp.i >= last and sp.type in ("Person", "Title")
                    and not self._is_object_marked(sp)]
         invitee_keys = self._resolve_all(invitee[:1], {"Person"})
-        if not invitee_keys and verb.trigger in ("nhận lời mời", "cảm ơn lời mời"):
+        if not invitee_keys and verb.trigger in _ACCEPTANCES:
             # "X chuyển lời thăm hỏi tới Y và nhận lời mời của Z": the one who accepts is the subject
             before = [sp for sp in self.spans if sp.j <= k and sp.type in ("Person", "Title")
                       and not self._is_object_marked(sp) and self._same_clause(sp.j, k)]
             invitee_keys = chain.subject or self._resolve_all(before[:1], {"Person"})
         if not invitee_keys and chain.visitors and self.low(k - 1) != ".":
             invitee_keys = chain.visitors  # "X thăm Y từ ngày 27-28/4 theo lời mời của Z"
-        if not invitee_keys and self.d.subject:
-            invitee_keys = [self.d.subject]
+        if not invitee_keys and self.discourse.subject:
+            invitee_keys = [self.discourse.subject]
         if not inviter_keys and invitee_keys and self.low(e) == "của":
             counterpart = self._counterpart(e + 1, invitee_keys[0])
             inviter_keys = [counterpart] if counterpart else []  # "theo lời mời của người đồng cấp Ấn Độ"
         out = [self._make(s, verb, o, k, e, c.region_end, None, 0.9, construction="invitation_of")
-               for s in inviter_keys for o in invitee_keys if s != o and o not in self.d.spouses]
-        chain.inviters.update(id(sp) for sp in inviter)
+               for s in inviter_keys for o in invitee_keys if s != o and o not in self.discourse.spouses]
+        chain.inviters.update(inviter)
         if verb.trigger == "nhận lời mời" and invitee_keys:
             chain.subject = invitee_keys  # "nhận lời mời của X sẽ sang thăm Y": the invitee visits
         return out
@@ -599,10 +617,10 @@ class _Sentence:
         """A visit or attendance that an invitation before it asks for."""
         t, k = c.t, c.k
         p = t - 1
-        if p > 0 and triggers[p][1] == k and triggers[p][2].trigger in ("sang", "tới", "đến"):
+        if p > 0 and triggers[p][1] == k and triggers[p][2].trigger in _JOURNEY:
             p -= 1  # "mời X sang dự Y": the journey and what it is for are both asked
         return t > 0 and triggers[p][2].predicate == "invited" and c.verb.predicate in ("visited", "attended") \
-            and not any(self.s[m].text in (",", ";", ".", ":") for m in range(triggers[p][1], k)) \
+            and not any(self.sylls[m].text in (",", ";", ".", ":") for m in range(triggers[p][1], k)) \
             and self._modality(triggers[p][1], k) not in ("planned", "done") \
             and not (self.low(k - 1) == "và" and triggers[p][2].trigger != "mời")
 
@@ -682,19 +700,19 @@ class _Sentence:
             objects = self._typed_objects(c, objects)
         c.objects = objects
         c.object_keys = self._resolve_all(objects, c.otypes)
-        if verb.predicate == "signed" and self.d.agreement and len(objects) == 1 \
-                and self.low(objects[0].j) == "này" and not self.s[objects[0].i].is_cap:
-            c.object_keys = [self.d.agreement]  # "ký văn kiện này": the document named before
+        if verb.predicate == "signed" and self.discourse.agreement and len(objects) == 1 \
+                and self.low(objects[0].j) == "này" and not self.sylls[objects[0].i].is_cap:
+            c.object_keys = [self.discourse.agreement]  # "ký văn kiện này": the document named before
             c.tag("document_anaphor")
-        if verb.predicate == "met" and not objects and self.d.visitor and self._delegation_at(e):
-            c.object_keys = [self.d.visitor]  # "X ra sân bay tiễn Đoàn": the visiting delegation's head
+        if verb.predicate == "met" and not objects and self.discourse.visitor and self._delegation_at(e):
+            c.object_keys = [self.discourse.visitor]  # "X ra sân bay tiễn Đoàn": the visiting delegation's head
             c.tag("delegation_anaphor")
         if verb.predicate == "met" and self.low(e) == "giữa" and len(c.object_keys) >= 2:
             # "cuộc hội đàm giữa A và B": the two sides are both named after the noun
             c.given, c.object_keys = c.object_keys[:1], c.object_keys[1:2]
             c.tag("talks_between")
-        if verb.predicate == "attended" and not c.object_keys and self.d.event and self._anaphor_at(e):
-            c.object_keys = [self.d.event]  # "chủ trì phiên khai mạc": the session named before
+        if verb.predicate == "attended" and not c.object_keys and self.discourse.event and self._anaphor_at(e):
+            c.object_keys = [self.discourse.event]  # "chủ trì phiên khai mạc": the session named before
             c.tag("event_anaphor")
 
     def _passive_agents(self, c: _Clause) -> list[Span] | None:
@@ -713,7 +731,7 @@ class _Sentence:
         while m > 0 and self.low(m) != "được":
             m -= 1
         m -= 1
-        while m > 0 and self.low(m) in ("đã", "vừa", "cũng", "mới"):
+        while m > 0 and self.low(m) in _PASSIVE_ASPECT:
             m -= 1
         doc = self.covered[m] if m >= 0 else None
         if doc is None or doc.type != "Agreement" or doc.j != m + 1:
@@ -728,10 +746,10 @@ class _Sentence:
         k = c.k
         earliest = max(c.clause_start, c.prev_e if self._same_clause(c.prev_e, k) else 0)
         cands = [sp for sp in self.spans if earliest <= sp.i and sp.j <= k and not self._is_object_marked(sp)
-                 and (id(sp) not in chain.used_as_object or (c.verb.predicate == "visited" and k - sp.j <= 1))]
+                 and (sp not in chain.used_as_object or (c.verb.predicate == "visited" and k - sp.j <= 1))]
         if c.passive:
             cands = [sp for sp in cands if sp.j <= c.passive[0].i]
-        cands = [sp for sp in cands if not self._in_relative(sp) and id(sp) not in chain.inviters]
+        cands = [sp for sp in cands if not self._in_relative(sp) and sp not in chain.inviters]
         relative = self._relative_head(k)
         if relative is not None:
             c.tag("relative_clause_subject")
@@ -744,12 +762,12 @@ class _Sentence:
         if reduced is None or reduced.type != "Agreement" or reduced.j != c.k or c.object_keys:
             return False
         parties = self._parties(reduced)
-        if not parties and (not any(w in fold(reduced.text) for w in ("hai nước", "hai bên")) or not self.d.countries):
+        if not parties and (not any(w in fold_case_and_spaces(reduced.text) for w in _BOTH_SIDES) or not self.discourse.countries):
             return False
         c.object_keys = self._resolve_all([reduced], c.otypes)
         c.objects = [reduced]
         if c.object_keys:
-            c.given, c.own_date = parties or list(self.d.countries[:2]), True
+            c.given, c.own_date = parties or list(self.discourse.countries[:2]), True
             c.tag("reduced_relative")
         return True
 
@@ -759,9 +777,9 @@ class _Sentence:
         if between is None:
             return []
         topic = next((m for m in range(between, doc.j) if self.low(m) == "về"), None)
-        end = self.s[topic].start if topic is not None else doc.end
+        end = self.sylls[topic].start if topic is not None else doc.end
         # inner spans count syllables from their own parse; their character offsets are the sentence's
-        inner = [sp for sp in doc.inner if self.s[between].end <= sp.start and sp.end <= end
+        inner = [sp for sp in doc.inner if self.sylls[between].end <= sp.start and sp.end <= end
                  and sp.type in ("Organization", "Country")]
         keys = self._resolve_all(inner, {"Organization", "Country"})
         return keys if len(keys) >= 2 else []
@@ -811,7 +829,7 @@ class _Sentence:
             c.tag("guest_visit")
         before = [sp for sp in self.spans if sp.j <= c.k]
         words = [self.low(m) for m in range(before[-1].j, c.k)] if before else []
-        if words and words[0] == "," and all(w in ("đang", "đã", "vừa", "sẽ", "có", "chuyến", "trong")
+        if words and words[0] == "," and all(w in _GUEST_APPOSITION
                                              for w in words[1:]):
             # "hội đàm với X, đang thăm chính thức Y": the apposition is about the guest X
             c.subject_keys = chain.guests
@@ -823,7 +841,7 @@ class _Sentence:
             return True
         owner = [sp for sp in self.spans if c.e <= sp.i < c.region_end and self.low(sp.i - 1) == "của"]
         first_of = next((m for m in range(c.e, c.region_end) if self.low(m) == "của"), None)
-        if first_of is not None and self.low(first_of + 1) in ("một", "những", "các"):
+        if first_of is not None and self.low(first_of + 1) in _INDEFINITE_OWNERS:
             return False  # "chuyến thăm đầu tiên của một thành viên Nội các của Tổng thống X": someone unnamed
         if owner:
             keys = self._resolve_all(owner[:1], c.stypes)
@@ -844,8 +862,8 @@ class _Sentence:
                     or tuple(self.lows_between(sp.i - 3, sp.i)) != ("nhà", "lãnh", "đạo"):
                 continue
             got = self.resolve(sp)
-            name = fold((self.d.names or {}).get(got[0], "")) if got else ""
-            holders = [key for key, home in (self.d.homes or {}).items() if name and home == name]
+            name = fold_case_and_spaces((self.discourse.names or {}).get(got[0], "")) if got else ""
+            holders = [key for key, home in (self.discourse.homes or {}).items() if name and home == name]
             return holders if len(holders) == 1 else []
         return []
 
@@ -868,9 +886,9 @@ class _Sentence:
         if chain.subject and c.t > 0:
             c.subject_keys, c.inherited = chain.subject, True
             c.tag("dropped_subject")
-        elif self.d.subject and not any(sp.type in ("Person", "Title") and sp.j <= c.k for sp in self.spans) \
+        elif self.discourse.subject and not any(sp.type in ("Person", "Title") and sp.j <= c.k for sp in self.spans) \
                 and not c.nominal:
-            c.subject_keys, c.inherited = [self.d.subject], True
+            c.subject_keys, c.inherited = [self.discourse.subject], True
             c.tag("subject_in_context")
 
     def _find_subjects(self, c: _Clause, chain: _Chain) -> bool:
@@ -909,17 +927,17 @@ class _Sentence:
 
     def _at_home(self, person: str, country: str) -> bool:
         """The person holds an office of ``country`` (from the article's titles)."""
-        name = (self.d.names or {}).get(country)
-        return bool(name) and (self.d.homes or {}).get(person) == fold(name or "")
+        name = (self.discourse.names or {}).get(country)
+        return bool(name) and (self.discourse.homes or {}).get(person) == fold_case_and_spaces(name or "")
 
     def _foreign_visitor(self, c: _Clause, chain: _Chain) -> None:
         """An official does not visit his own country: ``A tiếp B, nhân dịp sang Việt Nam dự X``: B visits."""
         if c.verb.predicate != "visited" or not c.subject_keys:
             return
-        countries = [key for key in c.object_keys if key.startswith("country:")]
+        countries = [key for key in c.object_keys if entity_type(key) == "Country"]
         if not countries or not all(self._at_home(s, countries[0]) for s in c.subject_keys):
             return
-        guests = [g for g in chain.guests if g.startswith("person:") and not self._at_home(g, countries[0])]
+        guests = [g for g in chain.guests if entity_type(g) == "Person" and not self._at_home(g, countries[0])]
         c.subject_keys = guests
         if guests:
             c.construction = "foreign_visitor"
@@ -954,7 +972,7 @@ class _Sentence:
             agent_keys = self._resolve_all(c.passive, {"Person"})
             if agent_keys and verb.predicate == "met":
                 # "X hội kiến A, được B tiếp, và dự C": X, not B, stays the subject of what follows
-                c.object_keys = c.subject_keys or ([self.d.subject] if self.d.subject else [])
+                c.object_keys = c.subject_keys or ([self.discourse.subject] if self.discourse.subject else [])
                 clause_subject = c.object_keys
                 c.subject_keys = agent_keys
                 c.tag("passive_agent")
@@ -968,17 +986,17 @@ class _Sentence:
         if not c.subject_keys or not c.object_keys or self._requested(k):
             return []
         for sp in c.objects:
-            chain.used_as_object.add(id(sp))
+            chain.used_as_object.add(sp)
         if verb.predicate == "met":
             chain.guests = c.object_keys
         if verb.predicate == "visited" and not c.inherited:
-            chain.visitors = [key for key in c.subject_keys if key not in self.d.spouses]
-        date = self._date(k, self.s[c.region_end - 1].end if c.region_end > 0 else self.s[k].end)
+            chain.visitors = [key for key in c.subject_keys if key not in self.discourse.spouses]
+        date = self._date(k, self.sylls[c.region_end - 1].end if c.region_end > 0 else self.sylls[k].end)
         if c.own_date:
             # the relative clause carries its own time: "Hiệp định ... ký năm 2009"
             # ("ký tại P ngày D"), up to the clause's first comma
-            stop = next((self.s[m].start for m in range(e, c.region_end) if self.s[m].text == ","), self.s[-1].end)
-            clause_dates = [d for d in self.dates if self.s[e - 1].end <= d.start <= min(self.s[e - 1].end + 40, stop)]
+            stop = next((self.sylls[m].start for m in range(e, c.region_end) if self.sylls[m].text == ","), self.sylls[-1].end)
+            clause_dates = [d for d in self.dates if self.sylls[e - 1].end <= d.start <= min(self.sylls[e - 1].end + 40, stop)]
             date = clause_dates[0].value if clause_dates else None
         conf = 0.9 if not c.inherited else 0.75
         # "đã ký X (1994), Y (2002)": each document dated by its own year
@@ -987,10 +1005,10 @@ class _Sentence:
         # "X và Phu nhân Y thăm ...": the spouse accompanies, the gold has her meet, not visit
         out = [self._make(s, verb, o, k, e, c.region_end, years.get(o, date), conf, modality,
                           construction=c.construction)
-               for s in c.subject_keys if not (verb.predicate == "visited" and s in self.d.spouses)
+               for s in c.subject_keys if not (verb.predicate == "visited" and s in self.discourse.spouses)
                for o in c.object_keys if s != o]
         if verb.predicate != "invited":
-            if all(not key.startswith("country") or verb.predicate == "signed" for key in clause_subject):
+            if all(entity_type(key) != "Country" or verb.predicate == "signed" for key in clause_subject):
                 chain.subject = clause_subject
             chain.modality = modality
         return out
@@ -998,7 +1016,7 @@ class _Sentence:
     def _inverted(self, k: int, e: int, verb: Verb) -> list[RawRelation] | None:
         """``Dự X có A; B; C``, ``Đón X tại sân bay có A``: the subjects follow ``có``, the object precedes it."""
         if any(sp.i < k and sp.type != "Location" for sp in self.spans) or any(
-                self.s[m].is_word and not self.s[m].is_num and self.covered[m] is None
+                self.sylls[m].is_word and not self.sylls[m].is_num and self.covered[m] is None
                 and self.low(m) not in _FRONT_OK | _AT_THE_AIRPORT for m in range(k)):
             return None
         has = None
@@ -1015,16 +1033,16 @@ class _Sentence:
         phrase = [sp for sp in self.spans if e <= sp.i and sp.j <= has]
         if verb.predicate == "met":
             objects = self._resolve_all([sp for sp in phrase if sp.type in ("Person", "Title")], {"Person"})
-            if not objects and self.d.subject and any(self.low(m) in ("đoàn", "ông", "bà", "ngài")
+            if not objects and self.discourse.subject and any(self.low(m) in _GUEST_REFERENCES
                                                       for m in range(e, has)):
-                objects = [self.d.subject]  # "Đón ông / Đoàn tại sân bay có X": the guest in context
+                objects = [self.discourse.subject]  # "Đón ông / Đoàn tại sân bay có X": the guest in context
         else:
             objects = self._resolve_all([sp for sp in phrase if sp.type == "Event"], {"Event"})
-            if not objects and not phrase and self._event_anaphor(e, has) and self.d.event:
-                objects = [self.d.event]
+            if not objects and not phrase and self._event_anaphor(e, has) and self.discourse.event:
+                objects = [self.discourse.event]
         if not subjects or not objects:
             return []
-        date = self._date(k, self.s[-1].end)
+        date = self._date(k, self.sylls[-1].end)
         return [self._make(s, verb, o, k, e, self.n, date, 0.85, construction="inverted_has")
                 for s in subjects for o in objects if s != o]
 
@@ -1034,20 +1052,20 @@ class _Sentence:
             return 0
         for a in _EVENT_ANAPHORS:
             n = len(a)
-            if tuple(self.low(m + x) for x in range(n)) == a and not self.s[m].is_cap \
-                    and not (m + n < self.n and (self.s[m + n].is_cap or self.s[m + n].is_num)):
+            if tuple(self.low(m + x) for x in range(n)) == a and not self.sylls[m].is_cap \
+                    and not (m + n < self.n and (self.sylls[m + n].is_cap or self.sylls[m + n].is_num)):
                 return n
         return 0
 
     def _event_anaphor(self, e: int, end: int) -> bool:
         """Between ``e`` and ``end`` only a lowercase event noun (or nothing): ``phiên khai mạc``."""
-        words = tuple(self.low(m) for m in range(e, end) if self.s[m].is_word)
-        return not words or words in (("lễ",), ("buổi", "lễ")) or \
+        words = tuple(self.low(m) for m in range(e, end) if self.sylls[m].is_word)
+        return not words or words in _CEREMONY_NOUNS or \
             any(words[:len(a)] == a and len(words) == len(a) for a in _EVENT_ANAPHORS)
 
     def _fronted_subject(self, k: int, e: int) -> Span | None:
         """``Đến Hà Nội từ tối qua, Thủ tướng X ...``: a clause opening the sentence has the subject after its comma."""
-        if any(sp.i < k for sp in self.spans) or any(self.s[m].is_word and not self.s[m].is_num
+        if any(sp.i < k for sp in self.spans) or any(self.sylls[m].is_word and not self.sylls[m].is_num
                                                       and self.low(m) not in _FRONT_OK for m in range(k)):
             return None
         for m in range(e, self.n):
@@ -1065,7 +1083,7 @@ class _Sentence:
         by_end = {other.j: other for other in self.spans if other.j <= sp.i}
         joined: list[Span] = []
         cur = sp
-        if sp.type == "Country" and sp.i - 1 in by_end and self.s[sp.i - 1].text in ("-", "–") and \
+        if sp.type == "Country" and sp.i - 1 in by_end and self.sylls[sp.i - 1].text in ("-", "–") and \
                 by_end[sp.i - 1].type == "Country":
             return self._resolve_all([by_end[sp.i - 1]], stypes)  # "Việt Nam - Nhật Bản ký X": both sign
         if self.low(sp.i - 1) == "và" and self.low(sp.i - 2) == ",":
@@ -1098,8 +1116,8 @@ class _Sentence:
             return None
         for sp in reversed(self.spans):
             if sp.j <= rel and sp.type == "Agreement":
-                between = [self.s[x].text for x in range(sp.j, rel)]
-                if all(t in ("(", ")", ",", "đã", "vừa", "cũng") or self.s[sp.j].text == "(" for t in between) \
+                between = [self.sylls[x].text for x in range(sp.j, rel)]
+                if all(t in _RELATIVE_OBJECT_GLUE or self.sylls[sp.j].text == "(" for t in between) \
                         and len(between) <= 4:
                     return sp
                 return None
@@ -1119,7 +1137,7 @@ class _Sentence:
     def _relative_head(self, k: int) -> Span | None:
         """``gặp X, người sẽ dự Y``: the verb of a relative clause has the person before ``người``."""
         m = k - 1
-        while m >= 0 and self.low(m) in ("sẽ", "đã", "đang", "cũng", "vừa", "từng", "dự", "kiến"):
+        while m >= 0 and self.low(m) in _RELATIVE_CLAUSE_ASPECT:
             m -= 1
         if self.low(m) != "người" or self.low(m - 1) != ",":
             return None
@@ -1129,21 +1147,16 @@ class _Sentence:
     def _same_clause(self, a: int, b: int) -> bool:
         return ";" not in self.lows_between(a, b)
 
-    def _is_inviter(self, sp: Span, e: int) -> bool:
-        return self.low(sp.i - 1) == "của" or (sp.i > e and self.low(sp.i - 1) in (",", "và") and sp.type != "Group")
-
     def _visit_objects(self, e: int, end: int, verb: Verb) -> list[Span]:
-        skip = {"cấp", "nhà", "nước", "chính", "thức", "hữu", "nghị", "làm", "việc", "tới", "đến", "sang", "tại",
-                "thăm", "cao", "lần", "đầu", "tiên", "này", "ở"}
-        travel = verb.trigger in ("tới", "đến", "sang", "vào")
+        travel = verb.trigger in _JOURNEY_OR_ENTRY
         m = e
-        while m < end and self.covered[m] is None and self.low(m) in skip and not travel:
+        while m < end and self.covered[m] is None and self.low(m) in _VISIT_MODIFIERS and not travel:
             m += 1
         if travel and (self.low(m), self.low(m + 1)) == ("khu", "vực") and self.covered[m] is None:
             m += 2  # "tới khu vực Đông Nam Á"
         sp = self.covered[m] if m < end else None
         if sp is not None and sp.i == m and sp.type == "Organization" and "Organization" in verb.objects \
-                and self.s[m].is_cap and self.low(m - 1) == verb.trigger.split()[-1]:
+                and self.sylls[m].is_cap and self.low(m - 1) == verb.trigger.split()[-1]:
             return [sp]  # "thăm Đại học Oxford", "thăm Ban Thư ký ASEAN": an institution's premises
         if sp is None or sp.i != m or sp.type not in ("Country", "Location"):
             return []
@@ -1176,8 +1189,8 @@ class _Sentence:
 
     def _make(self, s: str, verb: Verb, o: str, k: int, e: int, region_end: int, date: str | None,
               conf: float, modality: str = "done", *, construction: str = "verb_clause") -> RawRelation:
-        return RawRelation(s, verb.predicate, o, verb, modality, date, self.s[k].start, self.s[e - 1].end,
-                           self.s[0].start, self.s[-1].end, conf, construction)
+        return RawRelation(s, verb.predicate, o, verb, modality, date, self.sylls[k].start, self.sylls[e - 1].end,
+                           self.sylls[0].start, self.sylls[-1].end, conf, construction)
 
 
 def find_relations(sylls: list[Syl], spans: list[Span], resolve: Callable[[Span], tuple[str, str] | None],
@@ -1197,7 +1210,7 @@ def find_relations(sylls: list[Syl], spans: list[Span], resolve: Callable[[Span]
             discourse.agreement = got[0]
     joint: dict[int, list[str]] = {}
     for rel in found:
-        if rel.subject.startswith("person:") and rel.predicate in ("attended", "signed") \
+        if entity_type(rel.subject) == "Person" and rel.predicate in ("attended", "signed") \
                 and rel.subject not in joint.setdefault(rel.trigger_start, []):
             joint[rel.trigger_start].append(rel.subject)  # "A và B đồng chủ trì X": they are a pair too
     for subjects in joint.values():
@@ -1206,13 +1219,13 @@ def find_relations(sylls: list[Syl], spans: list[Span], resolve: Callable[[Span]
                 discourse.pairs = []
             discourse.pairs.append((subjects[0], subjects[1]))
     for rel in found:
-        if rel.predicate == "visited" and rel.subject.startswith("person:") and rel.modality != "planned":
+        if rel.predicate == "visited" and entity_type(rel.subject) == "Person" and rel.modality != "planned":
             discourse.visitor = rel.subject
-        if rel.predicate == "met" and rel.subject.startswith("person:") and rel.object.startswith("person:"):
+        if rel.predicate == "met" and entity_type(rel.subject) == entity_type(rel.object) == "Person":
             if discourse.pairs is None:
                 discourse.pairs = []
             discourse.pairs.append((rel.subject, rel.object))
-        if rel.subject.startswith("person:") and rel.predicate != "invited":
+        if entity_type(rel.subject) == "Person" and rel.predicate != "invited":
             discourse.subject = rel.subject  # an inviter ("theo lời mời của X") is not the one in focus
     if not found:
         for sp in spans:

@@ -77,7 +77,7 @@ def parse_html_article(data: bytes | str, *, article_id: str, source: str, url: 
         # The sapo often sits above the body container, where trafilatura does not look;
         # it is kept only when the page shows it, not when it is a summary in <meta> alone.
         body.insert(0, lead)
-    if title and not _fold(body[0]).startswith(_fold(title)):
+    if title and not _casefold_spaces(body[0]).startswith(_casefold_spaces(title)):
         body.insert(0, title)
     page_url = _clean(doc.url) or url or _saved_from(data)
     return make_article(article_id=article_id, text="\n\n".join(body),
@@ -107,12 +107,12 @@ def _clean(value: str | None) -> str | None:
     return " ".join(value.split()) if value and value.strip() else None
 
 
-def _fold(text: str) -> str:
+def _casefold_spaces(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
 def _contains(paragraphs: list[str], text: str) -> bool:
-    return _fold(text) in _fold(" ".join(paragraphs))
+    return _casefold_spaces(text) in _casefold_spaces(" ".join(paragraphs))
 
 
 def _date(value: str | None) -> dt.date | None:

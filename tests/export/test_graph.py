@@ -6,12 +6,12 @@ import pytest
 from export_samples import IMG, sample_graph
 
 from kg.errors import KGError
-from kg.export.graph import find_nodes, fold, from_extractions, select
+from kg.export.graph import find_nodes, from_extractions, select, strip_diacritics_and_case
 
 
 def test_fold_ignores_case_diacritics_and_spaces():
-    assert fold("  TÔ   lâm ") == fold("To Lam") == "to lam"
-    assert fold("Đảng") == "dang"
+    assert strip_diacritics_and_case("  TÔ   lâm ") == strip_diacritics_and_case("To Lam") == "to lam"
+    assert strip_diacritics_and_case("Đảng") == "dang"
 
 
 def test_find_nodes_matches_label_and_alias():

@@ -1,0 +1,59 @@
+"""The lexicon loader and the language data it reads (kg/resources)."""
+
+import json
+import re
+from importlib import resources
+from pathlib import Path
+
+from kg.extract import relations
+from kg.extract.lexicon import load_lexicon, load_phrase_lists, syllable_key
+
+_RESOURCES = resources.files("kg.resources")
+
+
+def _readme() -> str:
+    return _RESOURCES.joinpath("README.md").read_text(encoding="utf-8")
+
+
+def test_resources_readme_documents_every_file_and_list():
+    readme = _readme()
+    for path in _RESOURCES.iterdir():
+        name = path.name
+        if name.startswith(("_", ".")) or name == "README.md":
+            continue
+        family = name.split("_")[0] + "_*"  # "mentions_*": a family of files documented together
+        assert f"`{name}`" in readme or family in readme, f"{name} is not in kg/resources/README.md"
+    for data in ("lexicon.json", "relations.json"):
+        for list_name in json.loads(_RESOURCES.joinpath(data).read_text(encoding="utf-8")):
+            assert f"`{list_name}`" in readme, f"{data}: list {list_name!r} is not in kg/resources/README.md"
+
+
+def test_relations_json_every_list_is_read():
+    source = Path(relations.__file__).read_text(encoding="utf-8")
+    read = set(re.findall(r'_(?:words|phrases)\("(\w+)"\)', source))
+    assert set(load_phrase_lists("relations.json")) == read
+
+
+def test_phrase_lists_keep_file_order_as_syllable_keys():
+    raw = json.loads(_RESOURCES.joinpath("relations.json").read_text(encoding="utf-8"))
+    lists = load_phrase_lists("relations.json")
+    for name, phrases in raw.items():
+        assert lists[name] == tuple(syllable_key(phrase) for phrase in phrases)
+
+
+def test_offices_english_column_and_label_only_rows():
+    lex = load_lexicon()
+    assert lex.titles_en["Thủ tướng"] == "Prime Minister"
+    # a title listed only for its English name is not an office the extractor looks up
+    assert lex.titles_en["Bộ trưởng Bộ Tài chính"] == "Minister of Finance"
+    assert syllable_key("Bộ trưởng Bộ Tài chính") not in lex.offices
+    assert syllable_key("Bộ trưởng") in lex.offices
+
+
+def test_countries_table_is_read_once_into_the_lexicon():
+    country = load_lexicon().countries["Lào"]
+    assert country.type == "Country" and country.english[0] == "Laos"
+
+
+def test_blocked_next_read_from_its_table():
+    assert "tục" in load_lexicon().blocked_next["tiếp"]
