@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError
+from kg.model import PREDICATE_INFO
 
 __all__ = ["KINDS", "format_report", "score_files", "score_records"]
 
 KINDS = ("entities", "positions", "relations")
-_SYMMETRIC = {"met"}
+_SYMMETRIC = {p.name for p in PREDICATE_INFO.values() if p.symmetric}
 _LOOSE_TYPES = {"Agreement", "Event"}
 _TONES = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
           "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from kg.extract.base import Span, Syl
 from kg.extract.dates import TimeExpr
 from kg.extract.lexicon import Lexicon, Verb, derived, syllable_key
+from kg.model import PREDICATE_INFO
 from kg.text import fold
 
 __all__ = ["Discourse", "RawRelation", "find_relations"]
@@ -89,11 +90,8 @@ _TOP_BODY_WORDS = {word for body in _TOP_BODIES for word in body} | {"viện"}
 # frames opening a sentence whose named event the subject after them attended
 _FRAMES = [("bên", "lề"), ("trong", "khuôn", "khổ"), ("tại",), ("nhân", "dịp")]
 _FRAME_FIRSTS = {f[0] for f in _FRAMES}
-_SUBJECT_TYPES = {
-    "met": {"Person"}, "visited": {"Person"}, "attended": {"Person"},
-    "signed": {"Person", "Country", "Organization", "Group"}, "invited": {"Person", "Country"},
-    "inaugurated": {"Person"}, "laid_wreath": {"Person"},
-}
+_SUBJECT_TYPES = {p.name: {*p.subject_types, *(("Group",) if p.group_subject else ())}
+                  for p in PREDICATE_INFO.values()}
 
 
 @dataclass(frozen=True, slots=True)
