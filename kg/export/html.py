@@ -40,9 +40,12 @@ TYPE_STYLES = {t.name: {"color": t.color, "shape": t.shape} for t in ENTITY_TYPE
 OTHER_STYLE = {"color": "#9c9c9c", "shape": "triangleDown"}
 RELATION_COLORS = {p.name: p.color for p in PREDICATE_INFO.values()}
 # the page's names of entity types and relations, by language
-LABELS = {lang: {info.name: getattr(info, f"label_{lang}")
-                 for info in (*ENTITY_TYPE_INFO.values(), *PREDICATE_INFO.values())}
-          for lang in ("vi", "en")}
+LABELS = {
+    "vi": {**{t.name: t.label_vi for t in ENTITY_TYPE_INFO.values()},
+           **{p.name: p.label_vi for p in PREDICATE_INFO.values()}},
+    "en": {**{t.name: t.label_en for t in ENTITY_TYPE_INFO.values()},
+           **{p.name: p.label_en for p in PREDICATE_INFO.values()}},
+}
 SYMMETRIC = {"met", "signed"}
 # reports of one event written into the page beyond the first; the page says how many more there are
 MAX_SOURCES = 5
