@@ -36,6 +36,7 @@ class EntityTypeInfo:
     shape: str  # a vis-network node shape
     label_vi: str
     label_en: str
+    actor: bool = False  # acts and takes part in events (a prov:Agent): people, states, bodies
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,17 +66,17 @@ class PredicateInfo:
     object_is_place: bool = False  # the object is the event's place unless the text names one
 
 
-_ACTOR_TYPES = ("Person", "Country", "Organization")
-
 ENTITY_TYPE_INFO: MappingProxyType[str, EntityTypeInfo] = MappingProxyType({t.name: t for t in (
-    EntityTypeInfo("Person", "Person", "person", "#4e79a7", "dot", "Người", "Person"),
-    EntityTypeInfo("Country", "Country", "country", "#e15759", "diamond", "Quốc gia", "Country"),
+    EntityTypeInfo("Person", "Person", "person", "#4e79a7", "dot", "Người", "Person", actor=True),
+    EntityTypeInfo("Country", "Country", "country", "#e15759", "diamond", "Quốc gia", "Country", actor=True),
     EntityTypeInfo("Organization", "Organization", "organization", "#59a14f", "square", "Tổ chức",
-                   "Organization"),
+                   "Organization", actor=True),
     EntityTypeInfo("Location", "Location", "location", "#b07aa1", "triangle", "Địa điểm", "Location"),
     EntityTypeInfo("Event", "NamedEvent", "event", "#f28e2b", "star", "Sự kiện", "Event"),
     EntityTypeInfo("Agreement", "Agreement", "agreement", "#edc948", "hexagon", "Văn kiện", "Agreement"),
 )})
+
+_ACTOR_TYPES = tuple(t.name for t in ENTITY_TYPE_INFO.values() if t.actor)
 
 PREDICATE_INFO: MappingProxyType[str, PredicateInfo] = MappingProxyType({p.name: p for p in (
     PredicateInfo("met", ("Person",), ("Person",), "meeting", "Meeting", "met",

@@ -119,7 +119,7 @@ PREFIXES = "".join(f"PREFIX {k}: <{v}>\n" for k, v in NS.items())
 EVENT_CLASSES = {p.name: (p.event_kind, p.event_class, p.direct_property) for p in PREDICATE_INFO.values()}
 DIRECT_PREDICATES = {pred: ids.ONT + direct for pred, (_, _, direct) in EVENT_CLASSES.items()}
 ENTITY_CLASSES = {t.name: t.rdf_class for t in ENTITY_TYPE_INFO.values()}
-_ACTORS = frozenset({"Person", "Country", "Organization"})
+_ACTORS = frozenset(t.name for t in ENTITY_TYPE_INFO.values() if t.actor)
 _SYMMETRIC = frozenset(p.name for p in PREDICATE_INFO.values() if p.symmetric)
 # events keyed by the object alone: every signer of one agreement, every
 # attendee of one summit, in one week, is one event

@@ -52,6 +52,13 @@ def test_ontology_declares_every_entity_class(ontology):
         assert _labelled(ontology, cls), cls
 
 
+def test_ontology_agents_are_the_tables_actors(ontology):
+    prov_agent = rdflib.URIRef("http://www.w3.org/ns/prov#Agent")
+    for info in ENTITY_TYPE_INFO.values():
+        supers = set(ontology.transitive_objects(VNKG[info.rdf_class], RDFS.subClassOf))
+        assert (prov_agent in supers) == info.actor, info.name
+
+
 def test_ontology_declares_every_event_class_and_direct_property(ontology):
     for info in PREDICATE_INFO.values():
         cls, prop = VNKG[info.event_class], VNKG[info.direct_property]
