@@ -16,12 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError
+from kg.model import PREDICATE_INFO
 from kg.text import fold_case_and_spaces
 
 __all__ = ["KINDS", "format_report", "score_files", "score_records"]
 
 KINDS = ("entities", "positions", "relations")
-_SYMMETRIC = {"met"}
+_SYMMETRIC = {p.name for p in PREDICATE_INFO.values() if p.symmetric}
 _LOOSE_TYPES = {"Agreement", "Event"}
 
 

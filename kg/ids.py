@@ -28,6 +28,7 @@ import re
 from functools import lru_cache
 from urllib.parse import quote
 
+from kg.model import ENTITY_TYPE_INFO
 from kg.text import strip_diacritics
 
 BASE = "https://vnkg.org/"
@@ -40,7 +41,9 @@ GRAPH = BASE + "graph/article/"
 NAMES_GRAPH = BASE + "graph/names"
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
-_TYPE_PREFIX = re.compile(r"^(person|country|organization|location|event|agreement)\s*[:/|]\s*", re.IGNORECASE)
+# an entity key's type prefix, as in "person:tô lâm"
+_TYPE_PREFIX = re.compile(
+    r"^(" + "|".join(t.name.lower() for t in ENTITY_TYPE_INFO.values()) + r")\s*[:/|]\s*", re.IGNORECASE)
 
 # Reports of one event dated this many days apart or less usually share a
 # bucket; see ``date_bucket``.
@@ -72,8 +75,17 @@ def entity_iri(type_: str, key: str) -> str:
 
     >>> entity_iri("Country", "Lào")
     'https://vnkg.org/id/country/lao'
+    >>> entity_iri("Event", "Hội nghị Thượng đỉnh ASEAN 46")
+    'https://vnkg.org/id/event/hoi-nghi-thuong-dinh-asean-46'
+
+    Raises:
+        ValueError: ``type_`` is not one of ``kg.model.ENTITY_TYPES``.
     """
-    return f"{ID}{type_.lower()}/{slug(key)}"
+    try:
+        prefix = ENTITY_TYPE_INFO[type_].id_prefix
+    except KeyError:
+        raise ValueError(f"No entity type {type_!r}. Available: {', '.join(ENTITY_TYPE_INFO)}") from None
+    return f"{ID}{prefix}/{slug(key)}"
 
 
 def office_iri(title: str) -> str:

@@ -5,18 +5,109 @@ ingest -> ``Article``; nlp -> ``Doc`` (``Sentence`` of ``Token``); extract ->
 fact with its ``Evidence``). All are frozen: a stage returns new objects, it
 never edits the ones it was given, so character offsets into
 ``Article.text`` stay valid from ingest to the store.
+
+``ENTITY_TYPE_INFO`` and ``PREDICATE_INFO`` are the one table of entity types
+and predicates (classes, properties, IRIs, labels, colours, CAMEO codes) that
+every other module derives its own from.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
-ENTITY_TYPES = ("Person", "Country", "Organization", "Location", "Event", "Agreement")
-RELATION_PREDICATES = (
-    "met", "visited", "signed", "attended", "invited",
-    "said", "hosted", "inaugurated", "laid_wreath",
-)
+# ------------------------------------------------------------------ the schema
+#
+# The one table of entity types and predicates. ``kg.ids``, ``kg.rdf``, the
+# relation finder, the exports and the page derive their tables from it;
+# ``tests/test_ontology.py`` checks that ``ontology/vnkg.ttl`` declares every
+# class and property named here and that ``ontology/shapes.ttl`` covers them.
+
+
+@dataclass(frozen=True, slots=True)
+class EntityTypeInfo:
+    """One entity type: ``Entity.type``, its ontology class, its IRIs and how it is drawn."""
+
+    name: str  # Entity.type; its lower case opens the entity keys ("person:tô lâm")
+    rdf_class: str  # vnkg:{rdf_class}
+    id_prefix: str  # https://vnkg.org/id/{id_prefix}/{slug}
+    color: str
+    shape: str  # a vis-network node shape
+    label_vi: str
+    label_en: str
+    actor: bool = False  # acts and takes part in events (a prov:Agent): people, states, bodies
+
+
+@dataclass(frozen=True, slots=True)
+class PredicateInfo:
+    """One relation predicate: who may be its subject and object, and its RDF event and triple.
+
+    ``cameo`` is the CAMEO code of the predicate as a whole (CAMEO 1.1b3,
+    Schrodt 2012), or None where no CAMEO category fits; the trigger verbs in
+    ``kg/resources/verbs.tsv`` give finer codes of the same root, and the
+    protocol kinds (hội đàm, thăm cấp nhà nước ...), which stay there.
+    """
+
+    name: str  # Relation.predicate
+    subject_types: tuple[str, ...]
+    object_types: tuple[str, ...]
+    event_kind: str  # the event IRI's kind: https://vnkg.org/id/event/{event_kind}/...
+    event_class: str  # vnkg:{event_class}
+    direct_property: str  # vnkg:{direct_property}, the short triple beside each event
+    label_vi: str
+    label_en: str
+    color: str
+    cameo: str | None
+    symmetric: bool = False  # the direct triple is stored both ways; one event per unordered pair
+    group_subject: bool = False  # a group of parties ("hai bên", "các nước") may be the subject
+    keyed_by_object: bool = False  # one event per object: all who sign one agreement in one week
+    object_participates: bool = False  # an actor object takes part (vnkg:participant)
+    object_is_place: bool = False  # the object is the event's place unless the text names one
+
+
+ENTITY_TYPE_INFO: MappingProxyType[str, EntityTypeInfo] = MappingProxyType({t.name: t for t in (
+    EntityTypeInfo("Person", "Person", "person", "#4e79a7", "dot", "Người", "Person", actor=True),
+    EntityTypeInfo("Country", "Country", "country", "#e15759", "diamond", "Quốc gia", "Country", actor=True),
+    EntityTypeInfo("Organization", "Organization", "organization", "#59a14f", "square", "Tổ chức",
+                   "Organization", actor=True),
+    EntityTypeInfo("Location", "Location", "location", "#b07aa1", "triangle", "Địa điểm", "Location"),
+    EntityTypeInfo("Event", "NamedEvent", "event", "#f28e2b", "star", "Sự kiện", "Event"),
+    EntityTypeInfo("Agreement", "Agreement", "agreement", "#edc948", "hexagon", "Văn kiện", "Agreement"),
+)})
+
+_ACTOR_TYPES = tuple(t.name for t in ENTITY_TYPE_INFO.values() if t.actor)
+
+PREDICATE_INFO: MappingProxyType[str, PredicateInfo] = MappingProxyType({p.name: p for p in (
+    PredicateInfo("met", ("Person",), ("Person",), "meeting", "Meeting", "met",
+                  "gặp, hội đàm", "met", "#4e79a7", "040",  # consult
+                  symmetric=True, object_participates=True),
+    PredicateInfo("visited", ("Person",), ("Country", "Location", "Organization"), "visit", "Visit",
+                  "visited", "thăm", "visited", "#e15759", "042",  # make a visit
+                  object_is_place=True),
+    PredicateInfo("signed", _ACTOR_TYPES, ("Agreement",), "signing", "Signing", "signed",
+                  "ký", "signed", "#59a14f", "057",  # sign formal agreement
+                  group_subject=True, keyed_by_object=True),
+    PredicateInfo("attended", ("Person",), ("Event",), "attendance", "Attendance", "attended",
+                  "dự", "attended", "#f28e2b", "044",  # meet at a "third" location
+                  keyed_by_object=True),
+    PredicateInfo("invited", ("Person", "Country"), ("Person", "Country"), "invitation", "Invitation",
+                  "invited", "mời", "invited", "#b07aa1", "036",  # express intent to meet or negotiate
+                  object_participates=True),
+    PredicateInfo("said", ("Person",), _ACTOR_TYPES, "statement", "Statement", "said",
+                  "phát biểu về", "said about", "#76b7b2", "010",  # make statement
+                  ),
+    PredicateInfo("hosted", ("Person",), ("Person", "Event"), "hosting", "Hosting", "hosted",
+                  "chủ trì, đón", "hosted", "#ff9da7", "043",  # host a visit
+                  object_participates=True),
+    PredicateInfo("inaugurated", ("Person",), ("Location", "Organization"), "inauguration",
+                  "Inauguration", "inaugurated", "khánh thành", "inaugurated", "#9c755f", None),
+    PredicateInfo("laid_wreath", ("Person",), ("Location",), "wreath-laying", "WreathLaying",
+                  "laidWreathAt", "đặt vòng hoa", "laid a wreath at", "#bab0ac", None),
+)})
+
+ENTITY_TYPES = tuple(ENTITY_TYPE_INFO)
+RELATION_PREDICATES = tuple(PREDICATE_INFO)
 MODALITIES = ("done", "planned", "ongoing", "negated")
 
 

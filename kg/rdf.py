@@ -1,6 +1,8 @@
 """Extraction -> RDF quads in the terms of ``ontology/vnkg.ttl``.
 
-Shape of the graph (prefixes in ``PREFIXES``; IRIs minted in ``kg.ids``).
+Shape of the graph (prefixes in ``PREFIXES``; IRIs minted in ``kg.ids``; the
+class, event and direct property of each entity type and predicate from the
+table in ``kg.model``).
 What one article says lives in its named graph
 ``<https://vnkg.org/graph/article/{id}>``; what a name means (an entity's type
 and labels, an office's labels, a position's holder, office and organization)
@@ -16,7 +18,7 @@ then the names no remaining article uses::
         schema:datePublished "2025-12-01"^^xsd:date ; schema:headline "..." ;
         schema:url <https://...> ; schema:publisher "Báo Quốc tế" ;  # from web pages
         vnkg:contentHash "sha256..." ; vnkg:sourceFile "data/x.txt" ;
-        vnkg:extractor "gazetteer.v1" ; vnkg:mentions <entity> ... .
+        vnkg:extractor "patterns.v1" ; vnkg:mentions <entity> ... .
 
     # entities (names graph): vnkg:Person | Country | Organization | Location | NamedEvent | Agreement
     <id/person/to-lam> a vnkg:Person ;
@@ -38,7 +40,7 @@ then the names no remaining article uses::
         vnkg:evidence <id/evidence/{article}/{start}-{end}-{hash}> .
     <id/evidence/...> a vnkg:Evidence ; vnkg:article <id/article/{id}> ;
         vnkg:sentence "..."@vi ; vnkg:sentenceStart 120 ; vnkg:start 131 ; vnkg:end 170 ;
-        vnkg:confidence 0.9 ; vnkg:extractor "rules.v1" .
+        vnkg:confidence 0.9 ; vnkg:extractor "patterns.v1" .
 
     # beside each event (not for negated ones) a direct triple:
     <subject> vnkg:met <object> .          # met is stored in both directions
@@ -87,7 +89,7 @@ from functools import lru_cache
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kg import ids
-from kg.model import Entity, Evidence, Extraction, Relation
+from kg.model import ENTITY_TYPE_INFO, PREDICATE_INFO, Entity, Evidence, Extraction, Relation
 
 __all__ = [
     "DIRECT_PREDICATES",
@@ -111,27 +113,18 @@ NS = {
 }
 PREFIXES = "".join(f"PREFIX {k}: <{v}>\n" for k, v in NS.items())
 
-# relation predicate -> (event kind slug, event class, direct property)
-EVENT_CLASSES = {
-    "met": ("meeting", "Meeting", "met"),
-    "visited": ("visit", "Visit", "visited"),
-    "signed": ("signing", "Signing", "signed"),
-    "attended": ("attendance", "Attendance", "attended"),
-    "invited": ("invitation", "Invitation", "invited"),
-    "said": ("statement", "Statement", "said"),
-    "hosted": ("hosting", "Hosting", "hosted"),
-    "inaugurated": ("inauguration", "Inauguration", "inaugurated"),
-    "laid_wreath": ("wreath-laying", "WreathLaying", "laidWreathAt"),
-}
+# relation predicate -> (event kind slug, event class, direct property), from kg.model
+EVENT_CLASSES = {p.name: (p.event_kind, p.event_class, p.direct_property) for p in PREDICATE_INFO.values()}
 DIRECT_PREDICATES = {pred: ids.ONT + direct for pred, (_, _, direct) in EVENT_CLASSES.items()}
-ENTITY_CLASSES = {"Person": "Person", "Country": "Country", "Organization": "Organization",
-                  "Location": "Location", "Event": "NamedEvent", "Agreement": "Agreement"}
-_ACTORS = frozenset({"Person", "Country", "Organization"})
+ENTITY_CLASSES = {t.name: t.rdf_class for t in ENTITY_TYPE_INFO.values()}
+_ACTORS = frozenset(t.name for t in ENTITY_TYPE_INFO.values() if t.actor)
+_SYMMETRIC = frozenset(p.name for p in PREDICATE_INFO.values() if p.symmetric)
 # events keyed by the object alone: every signer of one agreement, every
 # attendee of one summit, in one week, is one event
-_OBJECT_KEYED = frozenset({"signed", "attended"})
+_OBJECT_KEYED = frozenset(p.name for p in PREDICATE_INFO.values() if p.keyed_by_object)
 # predicates whose object, when an actor, takes part in the event
-_OBJECT_PARTICIPATES = frozenset({"met", "invited", "hosted"})
+_OBJECT_PARTICIPATES = frozenset(p.name for p in PREDICATE_INFO.values() if p.object_participates)
+_OBJECT_IS_PLACE = frozenset(p.name for p in PREDICATE_INFO.values() if p.object_is_place)
 
 
 
@@ -375,7 +368,7 @@ class _Builder:
         if rel.place:
             place, _ = self.node(rel.place, what=f"{rel.predicate} place")
             add(event, P["place"], place)
-        elif rel.predicate == "visited":
+        elif rel.predicate in _OBJECT_IS_PLACE:
             add(event, P["place"], obj)
         add(event, P["modality"], _str(rel.modality))
         if rel.kind:
@@ -386,7 +379,7 @@ class _Builder:
         if rel.modality != "negated":
             direct = _DIRECT[rel.predicate]
             add(subj, direct, obj)
-            if rel.predicate == "met":
+            if rel.predicate in _SYMMETRIC:
                 add(obj, direct, subj)
 
     def positions(self) -> None:
@@ -445,10 +438,10 @@ class _Builder:
             self.evidence(node, qty.evidence, qty.confidence, "")
 
 
-def _event_identity(rel: Relation) -> tuple:
+def _event_identity(rel: Relation) -> tuple[object, ...]:
     if rel.predicate in _OBJECT_KEYED:
         return (rel.predicate, rel.object)
-    if rel.predicate == "met":
+    if rel.predicate in _SYMMETRIC:
         return (rel.predicate, frozenset((rel.subject, rel.object)))
     return (rel.predicate, rel.subject, rel.object)
 
@@ -465,7 +458,7 @@ def _precise_dates(relations: Iterable[Relation]) -> Iterator[Relation]:
     ['2024-10-11', '2024-10-11']
     """
     relations = list(relations)
-    days: dict[tuple, list[str]] = {}
+    days: dict[tuple[object, ...], list[str]] = {}
     for rel in relations:
         if rel.date and len(rel.date) == 10:
             days.setdefault(_event_identity(rel), []).append(rel.date)

@@ -28,25 +28,23 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kg.model import ENTITY_TYPE_INFO, PREDICATE_INFO
+
 if TYPE_CHECKING:
     import networkx as nx
 
 # Above this many nodes coordinates are computed in Python and physics is off.
 PHYSICS_MAX_NODES = 1000
 
-TYPE_STYLES = {
-    "Person": {"color": "#4e79a7", "shape": "dot"},
-    "Country": {"color": "#e15759", "shape": "diamond"},
-    "Organization": {"color": "#59a14f", "shape": "square"},
-    "Location": {"color": "#b07aa1", "shape": "triangle"},
-    "Event": {"color": "#f28e2b", "shape": "star"},
-    "Agreement": {"color": "#edc948", "shape": "hexagon"},
-}
+TYPE_STYLES = {t.name: {"color": t.color, "shape": t.shape} for t in ENTITY_TYPE_INFO.values()}
 OTHER_STYLE = {"color": "#9c9c9c", "shape": "triangleDown"}
-RELATION_COLORS = {
-    "met": "#4e79a7", "visited": "#e15759", "signed": "#59a14f", "attended": "#f28e2b",
-    "invited": "#b07aa1", "said": "#76b7b2", "hosted": "#ff9da7", "inaugurated": "#9c755f",
-    "laid_wreath": "#bab0ac",
+RELATION_COLORS = {p.name: p.color for p in PREDICATE_INFO.values()}
+# the page's names of entity types and relations, by language
+LABELS = {
+    "vi": {**{t.name: t.label_vi for t in ENTITY_TYPE_INFO.values()},
+           **{p.name: p.label_vi for p in PREDICATE_INFO.values()}},
+    "en": {**{t.name: t.label_en for t in ENTITY_TYPE_INFO.values()},
+           **{p.name: p.label_en for p in PREDICATE_INFO.values()}},
 }
 SYMMETRIC = {"met", "signed"}
 # reports of one event written into the page beyond the first; the page says how many more there are
@@ -146,6 +144,7 @@ def page_data(g: nx.MultiDiGraph, *, title: str = "vnkg", layout: str = "auto",
         "focus": focus, "dropped": g.graph.get("dropped") or {},
         "types": {t: TYPE_STYLES.get(t, OTHER_STYLE) for t in types},
         "relations": {r: RELATION_COLORS.get(r, "#888888") for r in relations},
+        "labels": LABELS,
         "options": _options(fixed=fixed, big=len(nodes) > PHYSICS_MAX_NODES),
         "nodes": nodes, "edges": edges,
     }

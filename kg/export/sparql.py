@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
+from kg.model import ENTITY_TYPE_INFO, PREDICATE_INFO
+
 if TYPE_CHECKING:
     import networkx as nx
 
@@ -33,11 +35,8 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX schema: <http://schema.org/>
 """
-ENTITY_CLASSES = {"Person": "Person", "Country": "Country", "Organization": "Organization",
-                  "Location": "Location", "NamedEvent": "Event", "Agreement": "Agreement"}
-EVENT_CLASSES = {"Meeting": "met", "Visit": "visited", "Signing": "signed", "Attendance": "attended",
-                 "Invitation": "invited", "Statement": "said", "Hosting": "hosted",
-                 "Inauguration": "inaugurated", "WreathLaying": "laid_wreath"}
+ENTITY_CLASSES = {t.rdf_class: t.name for t in ENTITY_TYPE_INFO.values()}
+EVENT_CLASSES = {p.event_class: p.name for p in PREDICATE_INFO.values()}
 _MODALITY_RANK = ("done", "ongoing", "planned", "negated")
 # a sentence that ends in a photo credit is a caption ("... (Ảnh: TTXVN)")
 _CAPTION = re.compile(r"(?:\(|\[|\b)(?:Ảnh|Nguồn ảnh)\s*:\s*[^()\[\]\n]{1,80}[)\]]?\s*[.]?\s*$", re.IGNORECASE)

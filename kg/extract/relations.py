@@ -23,6 +23,7 @@ from kg.extract.base import Span, Syl
 from kg.extract.coref import entity_key, entity_type
 from kg.extract.dates import TimeExpr
 from kg.extract.lexicon import Lexicon, Verb, derived, load_phrase_lists, syllable_key
+from kg.model import PREDICATE_INFO
 from kg.text import fold_case_and_spaces
 
 __all__ = ["Discourse", "RawRelation", "find_relations"]
@@ -110,11 +111,8 @@ _INDEFINITE_OWNERS = _words("indefinite_owners")
 _GUEST_REFERENCES = _words("guest_references")
 _RELATIVE_CLAUSE_ASPECT = _words("relative_clause_aspect")
 _VISIT_MODIFIERS = _words("visit_modifiers")
-_SUBJECT_TYPES = {
-    "met": {"Person"}, "visited": {"Person"}, "attended": {"Person"},
-    "signed": {"Person", "Country", "Organization", "Group"}, "invited": {"Person", "Country"},
-    "inaugurated": {"Person"}, "laid_wreath": {"Person"},
-}
+_SUBJECT_TYPES = {p.name: {*p.subject_types, *(("Group",) if p.group_subject else ())}
+                  for p in PREDICATE_INFO.values()}
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,10 +26,7 @@
       dropped: "{n} thực thể và {e} sự kiện không hiện: {r}", example: "ví dụ", article: "bài",
       unknownType: "chưa rõ", loading: "Đang tải…", failed: "Không tải được: {x}", noHit: "Không tìm thấy.",
       planned: "dự kiến", ongoing: "đang diễn ra", negated: "không diễn ra",
-      Person: "Người", Country: "Quốc gia", Organization: "Tổ chức", Location: "Địa điểm", Event: "Sự kiện",
-      Agreement: "Văn kiện",
-      met: "gặp, hội đàm", visited: "thăm", signed: "ký", attended: "dự", invited: "mời", said: "phát biểu về",
-      hosted: "chủ trì, đón", inaugurated: "khánh thành", laid_wreath: "đặt vòng hoa", related: "liên quan",
+      related: "liên quan",
       csvHead: ["chủ thể", "quan hệ", "đối tượng", "ngày", "hình thức", "câu", "bài báo", "tiêu đề", "đường dẫn"],
     },
     en: {
@@ -47,13 +44,14 @@
       dropped: "{n} entities and {e} events not shown: {r}", example: "e.g.", article: "article",
       unknownType: "unknown", loading: "Loading…", failed: "Could not load: {x}", noHit: "Nothing found.",
       planned: "planned", ongoing: "ongoing", negated: "did not happen",
-      Person: "Person", Country: "Country", Organization: "Organization", Location: "Location", Event: "Event",
-      Agreement: "Agreement",
-      met: "met", visited: "visited", signed: "signed", attended: "attended", invited: "invited", said: "said about",
-      hosted: "hosted", inaugurated: "inaugurated", laid_wreath: "laid a wreath at", related: "related",
+      related: "related",
       csvHead: ["subject", "relation", "object", "date", "protocol kind", "sentence", "article", "title", "url"],
     },
   };
+  // the names of entity types and relations come with the data (kg.model's table)
+  Object.keys(DATA.labels || {}).forEach(function (l) {
+    if (WORDS[l]) Object.keys(DATA.labels[l]).forEach(function (k) { WORDS[l][k] = DATA.labels[l][k]; });
+  });
   var lang = "vi";
   function t(key, args) {
     var s = WORDS[lang][key];
