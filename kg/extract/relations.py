@@ -17,10 +17,11 @@ sentence's mentions, the way Vietnamese news writes:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kg.extract.base import Span, Syl
 from kg.extract.dates import TimeExpr
+from kg.extract.document_lists import ListedDocument
 from kg.extract.lexicon import Lexicon, Verb, derived, syllable_key
 from kg.text import fold
 
@@ -89,6 +90,8 @@ _TOP_BODY_WORDS = {word for body in _TOP_BODIES for word in body} | {"viện"}
 # frames opening a sentence whose named event the subject after them attended
 _FRAMES = [("bên", "lề"), ("trong", "khuôn", "khổ"), ("tại",), ("nhân", "dịp")]
 _FRAME_FIRSTS = {f[0] for f in _FRAMES}
+# a ceremony at which documents are signed or exchanged: its listed documents' parties signed them
+_SIGNING_CEREMONIES = (("lễ", "ký", "kết"), ("lễ", "ký"), ("lễ", "trao", "đổi"))
 _SUBJECT_TYPES = {
     "met": {"Person"}, "visited": {"Person"}, "attended": {"Person"},
     "signed": {"Person", "Country", "Organization", "Group"}, "invited": {"Person", "Country"},
@@ -753,15 +756,20 @@ class _Sentence:
             c.tag("reduced_relative")
         return True
 
-    def _parties(self, doc: Span) -> list[str]:
-        """``Bản ghi nhớ giữa A và B về X``: the organizations or countries named inside as its parties."""
-        between = next((m for m in range(doc.i, doc.j) if self.low(m) == "giữa"), None)
-        if between is None:
+    def _parties(self, doc: Span, sylls: list[Syl] | None = None) -> list[str]:
+        """``Bản ghi nhớ giữa A và B về X``: the organizations or countries named inside as its parties.
+
+        ``sylls``: the syllables of the sentence that names ``doc``, when it is not this one.
+        """
+        s = self.s if sylls is None else sylls
+        lows = [syl.low for syl in s[doc.i:doc.j]]
+        if "giữa" not in lows:
             return []
-        topic = next((m for m in range(between, doc.j) if self.low(m) == "về"), None)
-        end = self.s[topic].start if topic is not None else doc.end
+        between = doc.i + lows.index("giữa")
+        topic = next((m for m in range(between, doc.j) if s[m].low == "về"), None)
+        end = s[topic].start if topic is not None else doc.end
         # inner spans count syllables from their own parse; their character offsets are the sentence's
-        inner = [sp for sp in doc.inner if self.s[between].end <= sp.start and sp.end <= end
+        inner = [sp for sp in doc.inner if s[between].end <= sp.start and sp.end <= end
                  and sp.type in ("Organization", "Country")]
         keys = self._resolve_all(inner, {"Organization", "Country"})
         return keys if len(keys) >= 2 else []
@@ -1174,6 +1182,41 @@ class _Sentence:
             last = nxt
         return found
 
+    def listed_rows(self, found: list[RawRelation], listed: Sequence[ListedDocument]) -> list[RawRelation]:
+        """``ký các văn kiện sau:`` or ``chứng kiến lễ trao đổi các văn kiện, gồm:`` and one document a line.
+
+        A signing stated in this sentence gives its signers each listed document, in place of the
+        summary it signed (``các văn kiện``); a signing or exchange ceremony with no signer gives
+        the parties named inside each document (an item with none gives no row).
+        """
+        summary = [rel for rel in found if rel.predicate == "signed" and self._summary_document(rel.object)]
+        if summary:
+            rows = [replace(rel, object=key, construction="listed_documents") for rel in summary
+                    for doc, _ in listed for key in self._resolve_all([doc], {"Agreement"}) if key != rel.subject]
+            return [rel for rel in found if rel not in summary] + rows
+        k = next((m for m in range(self.n) if self._ceremony_len(m)), None)
+        verb = next((v for v in self.lex.verbs if v.predicate == "signed" and v.trigger == "ký"), None)
+        if k is None or verb is None or any(rel.predicate == "signed" for rel in found):
+            return found
+        e = k + self._ceremony_len(k)
+        modality = self._modality(self.clause_start(k), k) or "done"
+        if modality == "negated":
+            return found
+        date = self._date(k, self.s[-1].end)
+        return found + [self._make(party, verb, key, k, e, self.n, date, 0.85, modality,
+                                   construction="listed_documents")
+                        for doc, sylls in listed for key in self._resolve_all([doc], {"Agreement"})
+                        for party in self._parties(doc, sylls)]
+
+    def _summary_document(self, key: str) -> bool:
+        """The document a signing row names is a lower-case summary (``các văn kiện``, ``3 thỏa thuận``)."""
+        return any(sp.type == "Agreement" and not self.s[sp.i].is_cap and (got := self.resolve(sp)) is not None
+                   and got[0] == key for sp in self.spans)
+
+    def _ceremony_len(self, k: int) -> int:
+        """The syllables of a signing or exchange ceremony's head at ``k`` (``lễ ký kết``, ``lễ trao đổi``)."""
+        return next((len(head) for head in _SIGNING_CEREMONIES if tuple(self.lows[k:k + len(head)]) == head), 0)
+
     def _make(self, s: str, verb: Verb, o: str, k: int, e: int, region_end: int, date: str | None,
               conf: float, modality: str = "done", *, construction: str = "verb_clause") -> RawRelation:
         return RawRelation(s, verb.predicate, o, verb, modality, date, self.s[k].start, self.s[e - 1].end,
@@ -1181,12 +1224,17 @@ class _Sentence:
 
 
 def find_relations(sylls: list[Syl], spans: list[Span], resolve: Callable[[Span], tuple[str, str] | None],
-                   dates: list[TimeExpr], lex: Lexicon, discourse: Discourse) -> list[RawRelation]:
+                   dates: list[TimeExpr], lex: Lexicon, discourse: Discourse,
+                   listed: Sequence[ListedDocument] = ()) -> list[RawRelation]:
     """The relations stated in one sentence; updates ``discourse.subject``.
 
-    ``resolve`` maps a span to ``(entity key, entity type)`` or ``None``.
+    ``resolve`` maps a span to ``(entity key, entity type)`` or ``None``; ``listed``: the
+    documents listed on the lines after the sentence (``kg.extract.document_lists``).
     """
-    found = _Sentence(sylls, spans, resolve, dates, lex, discourse).run()
+    sentence = _Sentence(sylls, spans, resolve, dates, lex, discourse)
+    found = sentence.run()
+    if listed:
+        found = sentence.listed_rows(found, listed)
     for sp in spans:
         got = resolve(sp) if sp.type == "Event" else None
         if got and got[1] == "Event":
