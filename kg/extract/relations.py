@@ -756,20 +756,15 @@ class _Sentence:
             c.tag("reduced_relative")
         return True
 
-    def _parties(self, doc: Span, sylls: list[Syl] | None = None) -> list[str]:
-        """``Bản ghi nhớ giữa A và B về X``: the organizations or countries named inside as its parties.
-
-        ``sylls``: the syllables of the sentence that names ``doc``, when it is not this one.
-        """
-        s = self.s if sylls is None else sylls
-        lows = [syl.low for syl in s[doc.i:doc.j]]
-        if "giữa" not in lows:
+    def _parties(self, doc: Span) -> list[str]:
+        """``Bản ghi nhớ giữa A và B về X``: the organizations or countries named inside as its parties."""
+        between = next((m for m in range(doc.i, doc.j) if self.low(m) == "giữa"), None)
+        if between is None:
             return []
-        between = doc.i + lows.index("giữa")
-        topic = next((m for m in range(between, doc.j) if s[m].low == "về"), None)
-        end = s[topic].start if topic is not None else doc.end
+        topic = next((m for m in range(between, doc.j) if self.low(m) == "về"), None)
+        end = self.s[topic].start if topic is not None else doc.end
         # inner spans count syllables from their own parse; their character offsets are the sentence's
-        inner = [sp for sp in doc.inner if s[between].end <= sp.start and sp.end <= end
+        inner = [sp for sp in doc.inner if self.s[between].end <= sp.start and sp.end <= end
                  and sp.type in ("Organization", "Country")]
         keys = self._resolve_all(inner, {"Organization", "Country"})
         return keys if len(keys) >= 2 else []
@@ -1202,15 +1197,19 @@ class _Sentence:
         modality = self._modality(self.clause_start(k), k) or "done"
         if modality == "negated":
             return found
-        date = self._date(k, self.s[-1].end)
+        date = self._date(k, max((d.end for d in self.dates), default=0))
         return found + [self._make(party, verb, key, k, e, self.n, date, 0.85, modality,
                                    construction="listed_documents")
                         for doc, sylls in listed for key in self._resolve_all([doc], {"Agreement"})
-                        for party in self._parties(doc, sylls)]
+                        for party in self._item_parties(doc, sylls)]
+
+    def _item_parties(self, doc: Span, sylls: list[Syl]) -> list[str]:
+        """The parties inside the name of a document listed on a line of its own, read in that line."""
+        return _Sentence(sylls, [doc], self.resolve, [], self.lex, Discourse())._parties(doc)
 
     def _summary_document(self, key: str) -> bool:
         """The document a signing row names is a lower-case summary (``các văn kiện``, ``3 thỏa thuận``)."""
-        return any(sp.type == "Agreement" and not self.s[sp.i].is_cap and (got := self.resolve(sp)) is not None
+        return any(sp.type == "Agreement" and not sp.text[:1].isupper() and (got := self.resolve(sp)) is not None
                    and got[0] == key for sp in self.spans)
 
     def _ceremony_len(self, k: int) -> int:
