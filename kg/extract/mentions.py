@@ -23,6 +23,7 @@ from typing import Any, NamedTuple
 
 from kg.extract.base import PUNCT_BREAK, Span, Syl
 from kg.extract.lexicon import Lexicon, Place, derived, syllable_key
+from kg.extract.mention_words import mention_words
 from kg.text import fold, one_slip
 
 __all__ = ["MentionFinder", "find_mentions"]
@@ -33,12 +34,25 @@ _DOMAIN_AFTER = re.compile(r"\.(?:vn|com|net|org|gov|info)\b", re.IGNORECASE)
 
 
 # a syllable that makes an office the first half of an institution's name: "Đại sứ quán", "Lãnh sự quán"
-_OFFICE_SUFFIX_BLOCK = {"quán"}
-_TITLE_PREFIXES = ("nguyên", "cựu", "cố", "quyền", "tân")  # former, late, acting, newly appointed
-_MISSION_HEADS = frozenset({("đại", "sứ", "quán"), ("tổng", "lãnh", "sự", "quán"), ("lãnh", "sự", "quán")})
-_FORMER_PREFIXES = ("nguyên", "cựu", "cố")
-_ACTING_PREFIX = "quyền"
-_PROVINCE_WORDS = ("tỉnh", "thành")  # "Bí thư tỉnh Nghệ An", "Chủ tịch thành phố Huế"
+# the word lists are data: kg/resources/mentions_words.tsv says what each one means
+_WORDS = mention_words()
+_OFFICE_SUFFIX_BLOCK = frozenset(_WORDS["office_suffix_blocks"])
+_TITLE_PREFIXES = frozenset(_WORDS["title_prefixes"])
+_FORMER_PREFIXES = frozenset(_WORDS["former_prefixes"])
+_ACTING_PREFIXES = frozenset(_WORDS["acting_prefixes"])
+_MISSION_HEADS = frozenset(tuple(phrase.split()) for phrase in _WORDS["mission_heads"])
+_PROVINCE_WORDS = frozenset(_WORDS["province_words"])
+_NAME_PARTICLES_EXTRA = frozenset(_WORDS["name_particles_extra"])
+_PLAIN_HONORIFICS = frozenset(_WORDS["plain_honorifics"])
+_HONORIFIC_PREFIXES = tuple(form + " " for word in _WORDS["plain_honorifics"] for form in (word, word.capitalize()))
+_UNNAMED_DOCUMENT_AFTER = frozenset(_WORDS["unnamed_document_after"])
+_DOCUMENT_COUNTS = frozenset(_WORDS["document_counts"])
+_DOCUMENT_COUNTS_OK_AFTER = frozenset(_WORDS["document_counts_ok_after"])
+_WELCOME_WORDS = frozenset(_WORDS["welcome_words"])
+_PLURAL_MARKERS = frozenset(_WORDS["plural_markers"])
+_VENUE_PREPOSITIONS = frozenset(_WORDS["venue_prepositions"])
+_PLACE_PREPOSITIONS = frozenset(_WORDS["place_prepositions"])
+_SIGNING_WORDS = frozenset(_WORDS["signing_words"])
 _HOME = "Việt Nam"
 
 
@@ -129,7 +143,7 @@ class _Index:
         self.places = _table(lex.places)
         self.leaders = _table(lex.leaders)
         self.lists = _WordLists({name: _table(keys) for name, keys in lex.sets.items()})
-        self.particles = {key[0] for key in lex.set("name_particles")} | {"al", "el", "ad", "as", "ash"}
+        self.particles = {key[0] for key in lex.set("name_particles")} | _NAME_PARTICLES_EXTRA
         self.lower_plan, self.cap_plan, self.cap_default = _patterns_by_first_syllable(self)
 
 
@@ -468,7 +482,7 @@ class MentionFinder:
         for m in range(k + 1, run - 1):
             # the name as written elsewhere with an honorific ("ông Francisco Gomes Neto") is the person's
             name = _text(self.text, self.s, m, end)
-            if any(h + name in self.text for h in ("ông ", "Ông ", "bà ", "Bà ")):
+            if any(h + name in self.text for h in _HONORIFIC_PREFIXES):
                 return m
         return run - 2
 
@@ -498,8 +512,8 @@ class MentionFinder:
                 return None  # "Cố vấn", "cố gắng": not "cố Thủ tướng" (the late Prime Minister)
             if self.low(i) in _FORMER_PREFIXES:
                 former = True
-            if self.low(i) == _ACTING_PREFIX:
-                acting = _ACTING_PREFIX + " "
+            if self.low(i) in _ACTING_PREFIXES:
+                acting = self.low(i) + " "
             i += 1
         return i, former, acting
 
@@ -521,18 +535,18 @@ class MentionFinder:
                 return j
             j, now_acting = joint
             if now_acting:
-                acting = _ACTING_PREFIX + " "  # "Phó Thủ tướng Quyền Bộ trưởng ... X"
+                acting = now_acting  # "Phó Thủ tướng Quyền Bộ trưởng ... X"
 
-    def _next_office(self, j: int) -> tuple[int, bool] | None:
-        """Past what joins an office to the next (``,``, ``kiêm``, ``Quyền``) and whether it says acting."""
+    def _next_office(self, j: int) -> tuple[int, str] | None:
+        """Past what joins an office to the next (``,``, ``kiêm``, ``Quyền``), and the acting prefix it says."""
         if self.low(j) in (",", "kiêm") and (self.office_at(j + 1) or self.has(j + 1, "ranks")):
-            return j + 1, False
+            return j + 1, ""
         if self.office_at(j):
-            return j, False  # "Phó Thủ tướng Bộ trưởng Quốc phòng X": offices stacked without a comma
-        if self.low(j) == _ACTING_PREFIX and self.cap(j) and self.office_at(j + 1):
-            return j + 1, True
+            return j, ""  # "Phó Thủ tướng Bộ trưởng Quốc phòng X": offices stacked without a comma
+        if self.low(j) in _ACTING_PREFIXES and self.cap(j) and self.office_at(j + 1):
+            return j + 1, self.low(j) + " "
         if self.low(j) == "kiêm" and self.low(j + 1) == ",":
-            return j + 1, False
+            return j + 1, ""
         return None
 
     def _one_office(self, j: int, found: tuple[int, str, tuple[str, ...]], offices: _Offices) -> tuple[int, str]:
@@ -795,7 +809,7 @@ class MentionFinder:
         place = self.place_at(i + n, strict=False)
         if place is None or place[1].type != "Country" or i + n + place[0] != end:
             return False
-        return not any(self.lows[m] in ("ký", "kết") for m in range(self.n))
+        return not any(self.lows[m] in _SIGNING_WORDS for m in range(self.n))
 
     def _leader_misspelt(self, name: str) -> tuple[str, tuple[str, ...]] | None:
         """The one leader of the table whose name differs from ``name`` by a slip in one syllable."""
@@ -832,7 +846,7 @@ class MentionFinder:
         if not n:
             return None
         if not self.s[i].is_cap and i > 0 and self.s[i - 1].is_word and self.s[i - 1].is_cap \
-                and self.low(i) in ("bà", "ông"):
+                and self.low(i) in _PLAIN_HONORIFICS:
             return None
         end = self.name_end(i + n)
         if end <= i + n:
@@ -894,7 +908,7 @@ class MentionFinder:
             return None
         if all(not s.is_cap for s in self.s[i + n:end]) and key not in self.lex.set("org_bare_ok"):
             return None
-        if i > 0 and self.low(i - 1) in ("tại", "ở") and key in self.lex.set("venue_buildings"):
+        if i > 0 and self.low(i - 1) in _VENUE_PREPOSITIONS and key in self.lex.set("venue_buildings"):
             span = self._span(i, end, "Location", name)  # "tại Văn phòng Chính phủ": the building, a venue
             span.source = "venue"
             return span
@@ -922,10 +936,10 @@ class MentionFinder:
                     (i == 0 or not self.cap(i) or not self.cap(i + n)):
                 continue  # "tuyên bố" (declare) is a verb; "Tuyên bố Hà Nội" names a declaration
             if kind == "Agreement" and not self.cap(i) and (
-                    self.low(i - 1) == "là" or self.low(i + n) in ("khác", "nào") or
-                    self.low(i - 1) in ("nhiều", "số") and self.low(i - 2) not in ("ký", "kết", "một")):
+                    self.low(i - 1) == "là" or self.low(i + n) in _UNNAMED_DOCUMENT_AFTER or
+                    self.low(i - 1) in _DOCUMENT_COUNTS and self.low(i - 2) not in _DOCUMENT_COUNTS_OK_AFTER):
                 continue  # "CEPA là hiệp định ...", "các văn kiện khác", "văn kiện nào", "nhiều thỏa thuận": no name
-            if kind == "Event" and self.low(i + n) in ("đón", "tiễn"):
+            if kind == "Event" and self.low(i + n) in _WELCOME_WORDS:
                 return None
             if kind == "Location" and self.has(i, "location_named_only"):
                 place = self.place_at(i + n, strict=False)
@@ -953,7 +967,7 @@ class MentionFinder:
                 continue
             if kind == "Event" and end == i + n and not self.cap(i):
                 continue
-            if kind == "Event" and self.low(i - 1) in ("các", "những") and \
+            if kind == "Event" and self.low(i - 1) in _PLURAL_MARKERS and \
                     not any(self.cap(m) or self.s[m].is_num for m in range(i + n, end)):
                 continue  # "các Hội nghị cấp cao liên quan": a kind of event, not one named
             name = _text(self.text, self.s, i, end)
@@ -1049,7 +1063,7 @@ class MentionFinder:
 
     def context_place(self, i: int) -> Span | None:
         """An unknown place read from its context: ``tới Zurich (Thụy Sĩ)``, ``tại Burabay, Kazakhstan``, ``tại Bogor``."""
-        if i == 0 or not self.cap(i) or self.low(i - 1) not in ("tại", "ở", "tới", "đến", "sang") or \
+        if i == 0 or not self.cap(i) or self.low(i - 1) not in _PLACE_PREPOSITIONS or \
                 self.s[i].text.isupper() or self.is_domain(i) or self.office_at(i) or \
                 self.has(i, "org_heads") or self.has(i, "cap_common"):
             return None
@@ -1062,7 +1076,7 @@ class MentionFinder:
             p = self.place_at(end + 1, strict=False)
             if p and p[1].type == "Country" and (self.low(end) == "," or self.low(end + 1 + p[0]) == ")"):
                 country = p[1].name
-        if country is None and (self.low(i - 1) not in ("tại", "ở") or end - i > 2 or
+        if country is None and (self.low(i - 1) not in _VENUE_PREPOSITIONS or end - i > 2 or
                                 (self.s[i].pos and self.s[i].pos != "Np") or self.cap(end)):
             return None
         span = self._span(i, end, "Location", _text(self.text, self.s, i, end))
@@ -1124,8 +1138,8 @@ def _patterns_by_first_syllable(ix: _Index) -> tuple[dict[str, tuple[Pattern, ..
     # (pattern, first syllables in lower case, first syllables capitalized; None: any)
     patterns: list[tuple[Pattern, frozenset[str], frozenset[str] | None]] = [
         (MentionFinder.ministry_list, frozenset({"các"}), frozenset({"các", "bộ"})),
-        (MentionFinder.title_person, frozenset(_TITLE_PREFIXES),
-         frozenset(_TITLE_PREFIXES) | firsts(lists["ranks"], ix.offices)),
+        (MentionFinder.title_person, _TITLE_PREFIXES,
+         _TITLE_PREFIXES | firsts(lists["ranks"], ix.offices)),
         (MentionFinder.honorific_person, firsts(lists["honorifics"]), firsts(lists["honorifics"])),
         (MentionFinder.group, firsts(lists["group_subjects"]), firsts(lists["group_subjects"])),
         (MentionFinder.head_noun, heads, heads),
