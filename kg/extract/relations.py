@@ -91,7 +91,8 @@ _TOP_BODY_WORDS = {word for body in _TOP_BODIES for word in body} | {"viện"}
 _FRAMES = [("bên", "lề"), ("trong", "khuôn", "khổ"), ("tại",), ("nhân", "dịp")]
 _FRAME_FIRSTS = {f[0] for f in _FRAMES}
 # a ceremony at which documents are signed or exchanged: its listed documents' parties signed them
-_SIGNING_CEREMONIES = (("lễ", "ký", "kết"), ("lễ", "ký"), ("lễ", "trao", "đổi"))
+_SIGNING_CEREMONIES = (("lễ", "ký", "kết"), ("lễ", "ký"), ("lễ", "trao", "đổi"), ("việc", "ký", "kết"), ("việc", "ký"),
+                       ("việc", "trao", "đổi"))
 _SUBJECT_TYPES = {
     "met": {"Person"}, "visited": {"Person"}, "attended": {"Person"},
     "signed": {"Person", "Country", "Organization", "Group"}, "invited": {"Person", "Country"},
@@ -1189,11 +1190,10 @@ class _Sentence:
             rows = [replace(rel, object=key, construction="listed_documents") for rel in summary
                     for doc, _ in listed for key in self._resolve_all([doc], {"Agreement"}) if key != rel.subject]
             return [rel for rel in found if rel not in summary] + rows
-        k = next((m for m in range(self.n) if self._ceremony_len(m)), None)
-        verb = next((v for v in self.lex.verbs if v.predicate == "signed" and v.trigger == "ký"), None)
-        if k is None or verb is None or any(rel.predicate == "signed" for rel in found):
+        signing = self._signing_without_signer()
+        if signing is None or any(rel.predicate == "signed" for rel in found):
             return found
-        e = k + self._ceremony_len(k)
+        k, e, verb = signing
         modality = self._modality(self.clause_start(k), k) or "done"
         if modality == "negated":
             return found
@@ -1202,6 +1202,15 @@ class _Sentence:
                                    construction="listed_documents")
                         for doc, sylls in listed for key in self._resolve_all([doc], {"Agreement"})
                         for party in self._item_parties(doc, sylls)]
+
+    def _signing_without_signer(self) -> tuple[int, int, Verb] | None:
+        """A signing or exchange ceremony (``lễ ký``, ``việc trao đổi``), else a signing verb with no signer
+        (``Các văn kiện được ký kết gồm:``): where it is said and the verb its rows carry."""
+        k = next((m for m in range(self.n) if self._ceremony_len(m)), None)
+        verb = next((v for v in self.lex.verbs if v.predicate == "signed" and v.trigger == "ký"), None)
+        if k is not None and verb is not None:
+            return k, k + self._ceremony_len(k), verb
+        return next(((k, e, verb) for k, e, verb in self.triggers() if verb.predicate == "signed"), None)
 
     def _item_parties(self, doc: Span, sylls: list[Syl]) -> list[str]:
         """The parties inside the name of a document listed on a line of its own, read in that line."""

@@ -57,3 +57,10 @@ def test_document_lists_a_planned_or_negated_signing_gives_no_row():
     negated = f"{_MINISTERS} chưa ký các văn kiện sau:\n1. Bản ghi nhớ về hợp tác năng lượng."
     for text in (planned, negated):
         assert not [r for r in record(text)["relations"] if r["p"] == "signed"], text
+
+
+def test_document_lists_a_signing_with_no_signer_gives_the_parties_named_inside():
+    bank = "Thỏa thuận giữa Ngân hàng Nhà nước Việt Nam và Ngân hàng Trung ương Lào về thanh toán"
+    for intro in ("Các văn kiện được ký kết trong chuyến thăm gồm:", "Hai Thủ tướng chứng kiến việc ký kết các văn kiện sau:"):
+        signed = {(s, o) for s, p, o in rels(f"{intro}\n- {bank};\n- Công hàm về viện trợ.") if p == "signed"}
+        assert signed == {("Ngân hàng Nhà nước Việt Nam", bank), ("Ngân hàng Trung ương Lào", bank)}, intro
