@@ -119,9 +119,9 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                   ("Alberto van Klaveren", "signed", "Thỏa thuận về hợp tác du lịch"))),)),
     Construction(
         "listed_documents", "ký các văn kiện sau: / chứng kiến lễ trao đổi các văn kiện, gồm: and one document a "
-        "line (1. X; 2. Y, a) X, - X): each listed document, not the summary", "ký, ký kết, lễ ký, lễ trao đổi "
-        "in a sentence ending in gồm: / sau:", ("signed",),
-        (Slot("subject", _SIGNER, BEFORE + "; after a ceremony with no signer, the parties " + IN_NAME),
+        "line (1. X; 2. Y, a) X, - X): each listed document, not the summary", "ký, ký kết, lễ ký, lễ trao đổi, "
+        "việc ký kết in a sentence ending in gồm: / sau:", ("signed",),
+        (Slot("subject", _SIGNER, BEFORE + "; after a ceremony or a signing with no signer, the parties " + IN_NAME),
          Slot("object", ("Agreement",), "the document opening each line after the colon, past its marker")),
         _CLAUSE_MOOD + "; a planned ceremony is no signing",
         (Example("Sáng 9/3, Bộ trưởng Ngoại giao Lê Minh Hải và Ngoại trưởng Chile Alberto van Klaveren đã ký "
