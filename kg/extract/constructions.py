@@ -117,6 +117,26 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
                  (("Lê Minh Hải", "signed", "Bản ghi nhớ về hợp tác y tế"),
                   ("Alberto van Klaveren", "signed", "Thỏa thuận về hợp tác du lịch"))),)),
     Construction(
+        "listed_documents", "ký các văn kiện sau: / chứng kiến lễ trao đổi các văn kiện, gồm: and one document a "
+        "line (1. X; 2. Y, a) X, - X): each listed document, not the summary", "ký, ký kết, lễ ký, lễ trao đổi, "
+        "việc ký kết in a sentence ending in gồm: / sau:", ("signed",),
+        (Slot("subject", _SIGNER, BEFORE + "; after a ceremony or a signing with no signer, the parties " + IN_NAME),
+         Slot("object", ("Agreement",), "the document opening each line after the colon, past its marker")),
+        _CLAUSE_MOOD + "; a planned ceremony is no signing",
+        (Example("Sáng 9/3, Bộ trưởng Ngoại giao Lê Minh Hải và Ngoại trưởng Chile Alberto van Klaveren đã ký "
+                 "các văn kiện sau:\n1. Bản ghi nhớ về hợp tác y tế;\n2. Hiệp định về vận tải biển.",
+                 (("Lê Minh Hải", "signed", "Bản ghi nhớ về hợp tác y tế"),
+                  ("Alberto van Klaveren", "signed", "Hiệp định về vận tải biển"))),
+         Example("Chiều 9/3, hai Thủ tướng chứng kiến lễ trao đổi các văn kiện hợp tác, gồm:\na) Bản ghi nhớ giữa "
+                 "Bộ Y tế Việt Nam và Bộ Y tế Chile về phòng chống dịch bệnh;\nb) Công hàm về viện trợ.",
+                 (("Bộ Y tế Việt Nam", "signed",
+                   "Bản ghi nhớ giữa Bộ Y tế Việt Nam và Bộ Y tế Chile về phòng chống dịch bệnh"),
+                  ("Bộ Y tế Chile", "signed",
+                   "Bản ghi nhớ giữa Bộ Y tế Việt Nam và Bộ Y tế Chile về phòng chống dịch bệnh"))),
+         Example("Việt Nam và Chile đã ký 3 văn kiện, gồm: 1. Hiệp định về vận tải biển; 2. Bản ghi nhớ về hợp tác "
+                 "y tế; 3. Thỏa thuận về du lịch.",
+                 (("Việt Nam", "signed", "Hiệp định về vận tải biển"), ("Chile", "signed", "Thỏa thuận về du lịch"))))),
+    Construction(
         "document_list", "Hai nước đã ký X (1994), Y (2002), Z (2008) và W: one signing verb, a list of documents, "
         "each dated by the year in parentheses after it", "ký, ký kết", ("signed",),
         (Slot("subject", _SIGNER, BEFORE), Slot("object", ("Agreement",), LIST_AFTER + " (more than three)")),

@@ -14,6 +14,7 @@ from kg.extract.base import Span, split_syllables
 from kg.extract.captions import credit_spans
 from kg.extract.coref import CorefEntity, EntityTable, entity_key
 from kg.extract.dates import find_dates
+from kg.extract.document_lists import listed_documents
 from kg.extract.lexicon import Lexicon, load_lexicon, syllable_key
 from kg.extract.quantities import find_quantities
 from kg.extract.relations import Discourse, find_relations
@@ -104,7 +105,8 @@ def extract_doc(doc: Doc, *, lexicon: Lexicon | None = None) -> Extraction:
     quantities: list[Quantity] = []
     last_date: str | None = None
     carried: dict[int, str | None] = {}  # relation index -> the date in context
-    for sentence, sylls, spans, dates in sentences:
+    lists = listed_documents([(sylls, spans) for _, sylls, spans, _ in sentences])
+    for n, (sentence, sylls, spans, dates) in enumerate(sentences):
         stext = text[sentence.start:sentence.end]
         # dates are sentence-relative; article-relative for the finder
         shifted = [type(d)(d.start + sentence.start, d.end + sentence.start, d.value, d.period_end) for d in dates]
@@ -121,7 +123,7 @@ def extract_doc(doc: Doc, *, lexicon: Lexicon | None = None) -> Extraction:
             # ("Trước đó, chiều 18/8, ...") does not move it
             last_date = opening[0].value
         spans_from = {d.value for d in dates if d.period_end and len(d.value) == 10}
-        for raw in find_relations(sylls, spans, resolve, shifted, lex, discourse):
+        for raw in find_relations(sylls, spans, resolve, shifted, lex, discourse, lists.get(n, ())):
             evidence = Evidence(article.id, stext, sentence.start, raw.trigger_start, raw.trigger_end)
             date = raw.date
             if date is None and raw.predicate != "invited":

@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple, cast
 
 from kg.extract.base import PUNCT_BREAK, Span, SpanType, Syl
 from kg.extract.lexicon import Lexicon, Place, derived, syllable_key
+from kg.extract.mention_words import mention_words
 from kg.text import fold_case_and_spaces, one_slip
 
 __all__ = ["MentionFinder", "find_mentions"]
@@ -32,9 +34,36 @@ _DOMAIN_AFTER = re.compile(r"\.(?:vn|com|net|org|gov|info)\b", re.IGNORECASE)
 
 
 # a syllable that makes an office the first half of an institution's name: "Đại sứ quán", "Lãnh sự quán"
-_OFFICE_SUFFIX_BLOCK = {"quán"}
-_TITLE_PREFIXES = ("nguyên", "cựu", "cố", "quyền", "tân")  # former, late, acting, newly appointed
-_MISSION_HEADS = frozenset({("đại", "sứ", "quán"), ("tổng", "lãnh", "sự", "quán"), ("lãnh", "sự", "quán")})
+# the word lists are data: kg/resources/mentions_words.tsv says what each one means
+_WORDS = mention_words()
+_OFFICE_SUFFIX_BLOCK = frozenset(_WORDS["office_suffix_blocks"])
+_TITLE_PREFIXES = frozenset(_WORDS["title_prefixes"])
+_FORMER_PREFIXES = frozenset(_WORDS["former_prefixes"])
+_ACTING_PREFIXES = frozenset(_WORDS["acting_prefixes"])
+_MISSION_HEADS = frozenset(tuple(phrase.split()) for phrase in _WORDS["mission_heads"])
+_PROVINCE_WORDS = frozenset(_WORDS["province_words"])
+_NAME_PARTICLES_EXTRA = frozenset(_WORDS["name_particles_extra"])
+_PLAIN_HONORIFICS = frozenset(_WORDS["plain_honorifics"])
+_HONORIFIC_PREFIXES = tuple(form + " " for word in _WORDS["plain_honorifics"] for form in (word, word.capitalize()))
+_UNNAMED_DOCUMENT_AFTER = frozenset(_WORDS["unnamed_document_after"])
+_DOCUMENT_COUNTS = frozenset(_WORDS["document_counts"])
+_DOCUMENT_COUNTS_OK_AFTER = frozenset(_WORDS["document_counts_ok_after"])
+_WELCOME_WORDS = frozenset(_WORDS["welcome_words"])
+_PLURAL_MARKERS = frozenset(_WORDS["plural_markers"])
+_VENUE_PREPOSITIONS = frozenset(_WORDS["venue_prepositions"])
+_PLACE_PREPOSITIONS = frozenset(_WORDS["place_prepositions"])
+_SIGNING_WORDS = frozenset(_WORDS["signing_words"])
+_HOME = "Việt Nam"
+
+
+@dataclass(slots=True)
+class _Offices:
+    """What ``title_person`` has read before the name: the offices and whose they are."""
+
+    titles: list[str] = field(default_factory=list)
+    inner: list[Span] = field(default_factory=list)  # entities named inside the titles
+    org: str | None = None
+    org_type: str | None = None
 
 
 class _Table(NamedTuple):
@@ -114,7 +143,7 @@ class _Index:
         self.places = _table(lex.places)
         self.leaders = _table(lex.leaders)
         self.lists = _WordLists({name: _table(keys) for name, keys in lex.sets.items()})
-        self.particles = {key[0] for key in lex.set("name_particles")} | {"al", "el", "ad", "as", "ash"}
+        self.particles = {key[0] for key in lex.set("name_particles")} | _NAME_PARTICLES_EXTRA
         self.lower_plan, self.cap_plan, self.cap_default = _patterns_by_first_syllable(self)
 
 
@@ -453,176 +482,232 @@ class MentionFinder:
         for m in range(k + 1, run - 1):
             # the name as written elsewhere with an honorific ("ông Francisco Gomes Neto") is the person's
             name = _text(self.text, self.s, m, end)
-            if any(h + name in self.text for h in ("ông ", "Ông ", "bà ", "Bà ")):
+            if any(h + name in self.text for h in _HONORIFIC_PREFIXES):
                 return m
         return run - 2
 
     # -- the patterns ------------------------------------------------------
     def title_person(self, i: int) -> Span | None:
-        start_i = i
+        """``TITLE (, TITLE)* [nước] [COUNTRY|ORG] NAME``: a person with offices, or a title alone."""
+        prefixed = self._title_prefixes(i)
+        if prefixed is None:
+            return None
+        start_i, (i, former, acting) = i, prefixed
+        offices = _Offices()
+        j = self._read_offices(i, acting, offices)
+        if not offices.titles:
+            return self._rank_person(i, j) if start_i == i else None
+        k = self._office_owner(j, offices)
+        rest = self._more_offices(start_i, j, k, offices, former)
+        if rest is not None:
+            return rest
+        return self._titled_span(start_i, j, self._name_start(k), offices, former)
+
+    def _title_prefixes(self, i: int) -> tuple[int, bool, str] | None:
+        """Past ``nguyên``, ``cựu``, ``cố``, ``quyền``, ``tân``: where the office starts, former, acting."""
         former = False
         acting = ""
         while i < self.n and self.low(i) in _TITLE_PREFIXES:
             if self.low(i) == "cố" and not self.office_at(i + 1):
                 return None  # "Cố vấn", "cố gắng": not "cố Thủ tướng" (the late Prime Minister)
-            if self.low(i) in ("nguyên", "cựu", "cố"):
+            if self.low(i) in _FORMER_PREFIXES:
                 former = True
-            if self.low(i) == "quyền":
-                acting = "quyền "
+            if self.low(i) in _ACTING_PREFIXES:
+                acting = self.low(i) + " "
             i += 1
-        titles: list[str] = []
-        inner: list[Span] = []
-        org = org_type = None
+        return i, former, acting
+
+    def _read_offices(self, i: int, acting: str, offices: _Offices) -> int:
+        """The offices from ``i`` (``Phó Thủ tướng, Bộ trưởng Bộ Ngoại giao``) into ``offices``; where they end."""
         j = i
         while True:
             while self.has(j, "ranks") and self.cap(j):
                 j += self.has(j, "ranks")
             found = self.office_at(j)
             if not found:
-                if titles and self.cap(j) and self.cap(j - 1) is False and self.s[j - 1].text == ",":
+                if offices.titles and self.cap(j) and self.cap(j - 1) is False and self.s[j - 1].text == ",":
                     j -= 1
+                return j
+            j, title = self._one_office(j, found, offices)
+            offices.titles.append(acting + title)
+            joint = self._next_office(j)
+            if joint is None:
+                return j
+            j, now_acting = joint
+            if now_acting:
+                acting = now_acting  # "Phó Thủ tướng Quyền Bộ trưởng ... X"
+
+    def _next_office(self, j: int) -> tuple[int, str] | None:
+        """Past what joins an office to the next (``,``, ``kiêm``, ``Quyền``), and the acting prefix it says."""
+        if self.low(j) in (",", "kiêm") and (self.office_at(j + 1) or self.has(j + 1, "ranks")):
+            return j + 1, ""
+        if self.office_at(j):
+            return j, ""  # "Phó Thủ tướng Bộ trưởng Quốc phòng X": offices stacked without a comma
+        if self.low(j) in _ACTING_PREFIXES and self.cap(j) and self.office_at(j + 1):
+            return j + 1, self.low(j) + " "
+        if self.low(j) == "kiêm" and self.low(j + 1) == ",":
+            return j + 1, ""
+        return None
+
+    def _one_office(self, j: int, found: tuple[int, str, tuple[str, ...]], offices: _Offices) -> tuple[int, str]:
+        """One office at ``j`` with its portfolio, body and region: where it ends and the title as written."""
+        n, title, heads = found
+        title, k = self._portfolio(j, j + n, title, offices)
+        title, k, heads = self._office_place(k, title, heads, offices)
+        title, k = self._office_body(j, k, title, heads, offices)
+        title, k = self._office_region(k, title, offices)
+        self._orgs_in_title(j, n, k, offices)
+        return k, title
+
+    def _portfolio(self, j: int, k: int, title: str, offices: _Offices) -> tuple[str, int]:
+        """``Bộ trưởng Thương mại, Công nghiệp và Năng lượng``, ``Quốc vụ khanh phụ trách X``: a portfolio without ``Bộ``."""
+        port = self._portfolio_end(j + 2) if syllable_key(title)[:2] in self.lex.set("portfolio_offices") else k
+        in_charge = self.low(k) == "phụ" and self.low(k + 1) == "trách"
+        if in_charge and self._portfolio_end(k + 2) > k + 2:
+            port = self._portfolio_end(k + 2)  # "Quốc vụ khanh phụ trách Ngoại thương"
+        elif in_charge and self.cap(k + 2) and \
+                self.has(k + 2, "org_heads") and self.org_end(k + 2) > k + 2 + self.has(k + 2, "org_heads"):
+            # "Bộ trưởng phụ trách Văn phòng Hội đồng Bộ trưởng": the body in charge is in the title
+            port = self.org_end(k + 2)
+            offices.inner.append(self._span(k + 2, port, "Organization", _text(self.text, self.s, k + 2, port)))
+        if port > k:
+            return _text(self.text, self.s, j, port), port
+        return title, k
+
+    def _office_place(self, k: int, title: str, heads: tuple[str, ...],
+                      offices: _Offices) -> tuple[str, int, tuple[str, ...]]:
+        """A known body or city right after an office that takes any body (``heads == ("*",)``)."""
+        known = self.place_at(k, strict=False) if heads == ("*",) else None
+        if known and known[1].type in ("Organization", "Country"):
+            return title, k, ()  # "Tổng Thư ký ASEAN", "Giám đốc điều hành WEF": the org is named after the title
+        if known and known[1].type == "Location" and known[1].country == _HOME:
+            # "Chủ tịch UBND TP.HCM X": a city's office keeps the city, a place and not a body
+            offices.inner.append(self._place_span(k, k + known[0], known[1]))
+            return title + " " + _text(self.text, self.s, k, k + known[0]), k + known[0], ()
+        return title, k, heads
+
+    def _office_body(self, j: int, k: int, title: str, heads: tuple[str, ...],
+                     offices: _Offices) -> tuple[str, int]:
+        """The body an office belongs to, after it (``Thứ trưởng Bộ Ngoại giao``): into the title or ``offices``."""
+        lower_head = heads != ("*",) and not self.cap(k) and self.cap(k + 2) and \
+            _in_set(self.lows, k, frozenset(syllable_key(h) for h in heads)) == 2
+        short = self._short_body_at(k, heads)
+        if short is not None:
+            # "Bộ trưởng Bộ GD-ĐT": the body's full name in the title, the short form its alias
+            offices.inner.append(self._place_span(k, k + short[0], short[1]))
+            return title + " " + short[1].name, k + short[0]
+        if not heads or not (self.cap(k) or lower_head):
+            return title, k
+        tail, k, company = self._office_tail(k, heads, lower_head, offices)
+        if tail > k:
+            return self._office_with_body(j, k, tail, title, heads, company, offices), tail
+        return title, k
+
+    def _office_tail(self, k: int, heads: tuple[str, ...], lower_head: bool,
+                     offices: _Offices) -> tuple[int, int, bool]:
+        """Where the body after an office ends, where it starts, and whether it is a company."""
+        if heads == ("*",):
+            tail = self.org_end(k, head_len=0) if not self.has(k, "org_heads") else self.org_end(k)
+            company = tail == k and not self.has(k, "org_heads")
+            return (self._company_end(k) if company else tail), k, company
+        head_len = _in_set(self.lows, k, frozenset(syllable_key(h) for h in heads))
+        if head_len and self.company_end(k, self.has(k, "org_heads")) > k:
+            # "Chủ tịch Tập đoàn X NAME": the company is the post's organization, not part of the title
+            tail = self.company_end(k, self.has(k, "org_heads"))
+            self._office_org(k, tail, offices)
+            return tail, tail, False
+        if not head_len:
+            return k, k, False
+        tail = self.org_end(k, head_len=head_len, lower_head=lower_head)
+        if self._acronym_at(tail) and self.has(k, "org_heads") == 2:
+            # "Chủ tịch Cơ quan Hợp tác Quốc tế Nhật Bản (JICA) X": a body known by its
+            # acronym is the post's organization, not part of the title
+            self._office_org(k, tail, offices)
+            return tail, tail, False
+        return tail, k, False
+
+    def _office_org(self, k: int, tail: int, offices: _Offices) -> None:
+        """The organization ``[k, tail)`` is the post's, not part of its title."""
+        offices.org, offices.org_type = _text(self.text, self.s, k, tail), "Organization"
+        offices.inner.append(self._span(k, tail, "Organization", offices.org))
+
+    def _office_with_body(self, j: int, k: int, tail: int, title: str, heads: tuple[str, ...], company: bool,
+                          offices: _Offices) -> str:
+        """The title with the body ``[k, tail)`` after it; a country ending the body is the post's."""
+        org_text = _text(self.text, self.s, k, tail)
+        cut = self._country_ending_body(j, k, tail, offices)
+        title = title + " " + _text(self.text, self.s, k, cut)
+        if heads != ("*",) or self.has(k, "org_heads"):
+            offices.inner.append(self._span(k, tail, "Organization", org_text))
+        elif company and offices.org is None and not self.place_at(k, strict=False):
+            # "Giám đốc điều hành Airbus X": the company is the organization of the post
+            offices.org, offices.org_type = org_text, "Organization"
+            offices.inner.append(self._span(k, tail, "Organization", org_text))
+            title = title[:len(title) - len(org_text)].rstrip()
+        return title
+
+    def _country_ending_body(self, j: int, k: int, tail: int, offices: _Offices) -> int:
+        """A ministry named with its country keeps it as an entity, not in the title: where the title's body ends."""
+        cut = tail
+        party = next((m for m in range(j, k + 1) if self.has(m, "country_named_orgs", 2)), None)
+        for m in range(k + 1, tail):
+            p = self.place_at(m, strict=False)
+            if not p or p[1].type != "Country" or m + p[0] != tail:
+                continue
+            if party is None:
+                cut = m  # (but "Đảng Cộng sản Cuba": a party's country is part of its name and title)
+            offices.org, offices.org_type = p[1].name, "Country"
+            offices.inner.append(self._place_span(m, tail, p[1]))
+        return cut
+
+    def _office_region(self, k: int, title: str, offices: _Offices) -> tuple[str, int]:
+        """``Bí thư tỉnh Nghệ An X``, ``Thủ hiến bang Kerala X``: a province's or state's office keeps it."""
+        if self.low(k) in _PROVINCE_WORDS and self.s[k].is_word:
+            at = k + (2 if self.low(k) == "thành" and self.low(k + 1) == "phố" else 1)
+            province = self.place_at(at, strict=False)
+            if at > k and province and province[1].country == _HOME and province[1].type == "Location":
+                offices.inner.append(self._place_span(at, at + province[0], province[1]))
+                return title + " " + _text(self.text, self.s, k, at + province[0]), at + province[0]
+        elif self.low(k) == "bang" and self.cap(k + 1) and not self.office_at(k + 1):
+            # an unknown state name is the capitalized words before the last two (the holder's name)
+            known = self.place_at(k + 1, strict=False)
+            size = known[0] if known else max(1, self.cap_run(k + 1) - (k + 1) - 2)
+            state = known[1].name if known else _text(self.text, self.s, k + 1, k + 1 + size)
+            state_span = self._span(k + 1, k + 1 + size, "Location", state)
+            state_span.source = "title"
+            offices.inner.append(state_span)
+            return title + " " + _text(self.text, self.s, k, k + 1 + size), k + 1 + size
+        return title, k
+
+    def _orgs_in_title(self, j: int, n: int, k: int, offices: _Offices) -> None:
+        """A known organization inside a title (``Chủ tịch ASEAN``) and the body inside it
+        (``Ủy viên Bộ Chính trị``, ``Thứ trưởng Bộ Ngoại giao``) are entities too."""
+        for h in range(j + 1, j + n):
+            known = self.place_at(h, strict=False)
+            if known and known[1].type == "Organization" and h + known[0] <= j + n:
+                offices.inner.append(self._place_span(h, h + known[0], known[1]))
                 break
-            n, title, heads = found
-            k = j + n
-            port = self._portfolio_end(j + 2) if syllable_key(title)[:2] in self.lex.set("portfolio_offices") else k
-            if self.low(k) == "phụ" and self.low(k + 1) == "trách" and self._portfolio_end(k + 2) > k + 2:
-                port = self._portfolio_end(k + 2)  # "Quốc vụ khanh phụ trách Ngoại thương"
-            elif self.low(k) == "phụ" and self.low(k + 1) == "trách" and self.cap(k + 2) and \
-                    self.has(k + 2, "org_heads") and self.org_end(k + 2) > k + 2 + self.has(k + 2, "org_heads"):
-                # "Bộ trưởng phụ trách Văn phòng Hội đồng Bộ trưởng": the body in charge is in the title
-                port = self.org_end(k + 2)
-                inner.append(self._span(k + 2, port, "Organization", _text(self.text, self.s, k + 2, port)))
-            if port > k:
-                # "Bộ trưởng Thương mại, Công nghiệp và Năng lượng": a portfolio without "Bộ"
-                title, k = _text(self.text, self.s, j, port), port
-            company = False
-            known = self.place_at(k, strict=False) if heads == ("*",) else None
-            if known and known[1].type in ("Organization", "Country"):
-                heads = ()  # "Tổng Thư ký ASEAN", "Giám đốc điều hành WEF": the org is named after the title
-            elif known and known[1].type == "Location" and known[1].country == "Việt Nam":
-                # "Chủ tịch UBND TP.HCM X": a city's office keeps the city, a place and not a body
-                title = title + " " + _text(self.text, self.s, k, k + known[0])
-                inner.append(self._place_span(k, k + known[0], known[1]))
-                k += known[0]
-                heads = ()
-            lower_head = heads != ("*",) and not self.cap(k) and self.cap(k + 2) and \
-                _in_set(self.lows, k, frozenset(syllable_key(h) for h in heads)) == 2
-            short = self._short_body_at(k, heads)
-            if short is not None:
-                # "Bộ trưởng Bộ GD-ĐT": the body's full name in the title, the short form its alias
-                title = title + " " + short[1].name
-                inner.append(self._place_span(k, k + short[0], short[1]))
-                k += short[0]
-            elif heads and (self.cap(k) or lower_head):
-                if heads == ("*",):
-                    tail = self.org_end(k, head_len=0) if not self.has(k, "org_heads") \
-                        else self.org_end(k)
-                    company = tail == k and not self.has(k, "org_heads")
-                    if company:
-                        tail = self._company_end(k)
-                elif self.company_end(k, self.has(k, "org_heads")) > k and \
-                        _in_set(self.lows, k, frozenset(syllable_key(h) for h in heads)):
-                    # "Chủ tịch Tập đoàn X NAME": the company is the post's organization, not part of the title
-                    tail = self.company_end(k, self.has(k, "org_heads"))
-                    org, org_type = _text(self.text, self.s, k, tail), "Organization"
-                    inner.append(self._span(k, tail, "Organization", org))
-                    k = tail
-                    tail = k
-                elif _in_set(self.lows, k, frozenset(syllable_key(h) for h in heads)):
-                    tail = self.org_end(k, head_len=_in_set(self.lows, k, frozenset(syllable_key(h) for h in heads)),
-                                        lower_head=lower_head)
-                    if self._acronym_at(tail) and self.has(k, "org_heads") == 2:
-                        # "Chủ tịch Cơ quan Hợp tác Quốc tế Nhật Bản (JICA) X": a body known by its
-                        # acronym is the post's organization, not part of the title
-                        org, org_type = _text(self.text, self.s, k, tail), "Organization"
-                        inner.append(self._span(k, tail, "Organization", org))
-                        k = tail
-                else:
-                    tail = k
-                if tail > k:
-                    org_text = _text(self.text, self.s, k, tail)
-                    # a ministry named with its country keeps it as an entity, not in the title
-                    cut = tail
-                    party = next((m for m in range(j, k + 1)
-                                  if self.has(m, "country_named_orgs", 2)), None)
-                    for m in range(k + 1, tail):
-                        p = self.place_at(m, strict=False)
-                        if p and p[1].type == "Country" and m + p[0] == tail and party is not None:
-                            # "Đảng Cộng sản Cuba": a party's country is part of its name and title
-                            org, org_type = p[1].name, "Country"
-                            inner.append(self._place_span(m, tail, p[1]))
-                        elif p and p[1].type == "Country" and m + p[0] == tail:
-                            cut = m
-                            org, org_type = p[1].name, "Country"
-                            inner.append(self._place_span(m, tail, p[1]))
-                    title = title + " " + _text(self.text, self.s, k, cut)
-                    if heads != ("*",) or self.has(k, "org_heads"):
-                        inner.append(self._span(k, tail, "Organization", org_text))
-                    elif heads == ("*",) and company and org is None and not self.place_at(k, strict=False):
-                        # "Giám đốc điều hành Airbus X": the company is the organization of the post
-                        org, org_type = org_text, "Organization"
-                        inner.append(self._span(k, tail, "Organization", org_text))
-                        title = title[:len(title) - len(org_text)].rstrip()
-                    k = tail
-            if self.low(k) in ("tỉnh", "thành") and self.s[k].is_word:
-                # "Bí thư tỉnh Nghệ An X": a province's office keeps the province in the title
-                at = k + (2 if self.low(k) == "thành" and self.low(k + 1) == "phố" else 1)
-                province = self.place_at(at, strict=False)
-                if at > k and province and province[1].country == "Việt Nam" and province[1].type == "Location":
-                    title = title + " " + _text(self.text, self.s, k, at + province[0])
-                    inner.append(self._place_span(at, at + province[0], province[1]))
-                    k = at + province[0]
-            elif self.low(k) == "bang" and self.cap(k + 1) and not self.office_at(k + 1):
-                # "Thủ hiến bang Kerala X": a state's office keeps the state; an unknown state
-                # name is the capitalized words before the last two (the holder's name)
-                known = self.place_at(k + 1, strict=False)
-                size = known[0] if known else max(1, self.cap_run(k + 1) - (k + 1) - 2)
-                title = title + " " + _text(self.text, self.s, k, k + 1 + size)
-                state = known[1].name if known else _text(self.text, self.s, k + 1, k + 1 + size)
-                state_span = self._span(k + 1, k + 1 + size, "Location", state)
-                state_span.source = "title"
-                inner.append(state_span)
-                k = k + 1 + size
-            # a known organization inside a title ("Chủ tịch ASEAN") is an entity too
-            for h in range(j + 1, j + n):
-                known = self.place_at(h, strict=False)
-                if known and known[1].type == "Organization" and h + known[0] <= j + n:
-                    inner.append(self._place_span(h, h + known[0], known[1]))
-                    break
-            # the organization inside a title ("Ủy viên Bộ Chính trị", "Thứ trưởng Bộ Ngoại giao")
-            for h in range(j + 1, k):
-                hn = self.has(h, "org_heads")
-                if hn and self.cap(h) and not any(sp.i <= h < sp.j for sp in inner):
-                    end = self.org_end(h)
-                    name = _text(self.text, self.s, h, min(end, k))
-                    if syllable_key(name) not in self.lex.set("top_bodies") and \
-                            (min(end, k) > h + hn or syllable_key(name) in self.lex.set("org_bare_ok")):
-                        inner.append(self._span(h, min(end, k), "Organization", name))
-                    break
-            titles.append(acting + title)
-            j = k
-            if self.low(j) in (",", "kiêm") and (self.office_at(j + 1) or self.has(j + 1, "ranks")):
-                j += 1
-                continue
-            if self.office_at(j):
-                continue  # "Phó Thủ tướng Bộ trưởng Quốc phòng X": offices stacked without a comma
-            if self.low(j) == "quyền" and self.cap(j) and self.office_at(j + 1):
-                acting = "quyền "  # "Phó Thủ tướng Quyền Bộ trưởng ... X"
-                j += 1
-                continue
-            if self.low(j) == "kiêm" and self.low(j + 1) == "," :
-                j += 1
-                continue
-            break
-        if not titles:
-            if j > i and start_i == i:
-                end = self.name_end(j)
-                if end > j + 1:
-                    span = self._span(i, end, "Person", _text(self.text, self.s, j, end))
-                    span.source = "rank"
-                    return span
+        for h in range(j + 1, k):
+            hn = self.has(h, "org_heads")
+            if hn and self.cap(h) and not any(sp.i <= h < sp.j for sp in offices.inner):
+                end = self.org_end(h)
+                name = _text(self.text, self.s, h, min(end, k))
+                if syllable_key(name) not in self.lex.set("top_bodies") and \
+                        (min(end, k) > h + hn or syllable_key(name) in self.lex.set("org_bare_ok")):
+                    offices.inner.append(self._span(h, min(end, k), "Organization", name))
+                break
+
+    def _rank_person(self, i: int, j: int) -> Span | None:
+        """``Đại tướng X``: a military rank and a name, no office."""
+        end = self.name_end(j) if j > i else j
+        if end <= j + 1:
             return None
-        # [nước] [COUNTRY | ORG] [tại COUNTRY]
+        span = self._span(i, end, "Person", _text(self.text, self.s, j, end))
+        span.source = "rank"
+        return span
+
+    def _office_owner(self, j: int, offices: _Offices) -> int:
+        """``[nước] [COUNTRY | ORG] [tại COUNTRY]`` after the offices: whose they are; where that ends."""
         k = j
         if self.low(k) == "nước" and not self.s[k].is_cap:
             k += 1
@@ -630,10 +715,10 @@ class MentionFinder:
                 (p := self.place_at(k + 2, strict=False)) and p[1].type == "Country":
             k += 2  # "Thủ tướng Chính phủ Hoàng gia Campuchia X": the royal government's country
         place = self.place_at(k, strict=False)
-        city_ok = len(titles) and syllable_key(titles[-1]) in self.lex.set("place_offices")
+        city_ok = syllable_key(offices.titles[-1]) in self.lex.set("place_offices")
         if place and (place[1].type in ("Country", "Organization") or city_ok and place[1].type == "Location"):
-            org, org_type = place[1].name, place[1].type
-            inner.append(self._place_span(k, k + place[0], place[1]))
+            offices.org, offices.org_type = place[1].name, place[1].type
+            offices.inner.append(self._place_span(k, k + place[0], place[1]))
             k += place[0]
         elif self.has(k, "org_heads") and self.cap(k):
             end = self.org_end(k)
@@ -641,24 +726,30 @@ class MentionFinder:
             if syllable_key(name) in self.lex.set("top_bodies"):
                 k = end
             elif end > k + 1:
-                org, org_type = name, "Organization"
-                inner.append(self._span(k, end, "Organization", name))
+                offices.org, offices.org_type = name, "Organization"
+                offices.inner.append(self._span(k, end, "Organization", name))
                 k = end
-        if self.low(k) == "tại":
-            p = self.place_at(k + 1, strict=False)
-            if p:
-                inner.append(self._place_span(k + 1, k + 1 + p[0], p[1]))
-                k += 1 + p[0]
-        if org is not None and k > j and self.low(k) == "," and self.office_at(k + 1):
-            # "Phó Tổng thống, Thủ tướng UAE, Tiểu vương Dubai X": more offices after the country
-            rest = self.title_person(k + 1)
-            if rest is not None and rest.type == "Person":
-                rest.i, rest.start = start_i, self.s[start_i].start
-                rest.text = _text(self.text, self.s, start_i, rest.j)
-                rest.titles = tuple(titles) + rest.titles
-                rest.org, rest.org_type, rest.former = org, org_type, former or rest.former
-                rest.inner = inner + rest.inner
-                return rest
+        if self.low(k) == "tại" and (p := self.place_at(k + 1, strict=False)):
+            offices.inner.append(self._place_span(k + 1, k + 1 + p[0], p[1]))
+            k += 1 + p[0]
+        return k
+
+    def _more_offices(self, start_i: int, j: int, k: int, offices: _Offices, former: bool) -> Span | None:
+        """``Phó Tổng thống, Thủ tướng UAE, Tiểu vương Dubai X``: more offices after the country."""
+        if offices.org is None or k <= j or self.low(k) != "," or not self.office_at(k + 1):
+            return None
+        rest = self.title_person(k + 1)
+        if rest is None or rest.type != "Person":
+            return None
+        rest.i, rest.start = start_i, self.s[start_i].start
+        rest.text = _text(self.text, self.s, start_i, rest.j)
+        rest.titles = tuple(offices.titles) + rest.titles
+        rest.org, rest.org_type, rest.former = offices.org, offices.org_type, former or rest.former
+        rest.inner = offices.inner + rest.inner
+        return rest
+
+    def _name_start(self, k: int) -> int:
+        """Past an acronym, ranks and honorifics between the titles and the name."""
         if self.low(k) == "(" and k + 2 < self.n and self.s[k + 1].text.isupper() and self.low(k + 2) == ")" \
                 and self.cap(k + 3):
             k += 3  # "Chủ tịch Phòng Thương mại và Công nghiệp Việt Nam (VCCI) X": the acronym before the name
@@ -667,25 +758,29 @@ class MentionFinder:
         # an honorific between the titles and the name ("... Campuchia Samdech Techo Hun Sen") is not the name
         while self.cap(k) and (h := self.has(k, "honorifics", 2)) and self.cap(k + h):
             k += h
+        return k
+
+    def _titled_span(self, start_i: int, j: int, k: int, offices: _Offices, former: bool) -> Span:
+        """The person named at ``k`` with the offices before, or the offices alone (a ``Title`` span)."""
         end = self.name_end(k)
+        titles = tuple(offices.titles)
         if end > k and " của " in titles[-1] and self.low(end) == "là" and \
-                (envoy := self._envoy_after(start_i, k, end, tuple(titles), org, org_type)) is not None:
+                (envoy := self._envoy_after(start_i, k, end, titles, offices.org, offices.org_type)) is not None:
             return envoy
         if end > k:
             name = _text(self.text, self.s, k, end)
-            leader = _match(self.lows, k, self.ix.leaders)
             span = self._span(start_i, end, "Person", name)
-            span.titles, span.org, span.org_type, span.former, span.inner = tuple(titles), org, org_type, former, inner
+            leader = _match(self.lows, k, self.ix.leaders)
             if leader and leader[0] == end - k:
                 span.name = leader[1][0]
                 span.english = leader[1][1]
             elif (misspelt := self._leader_misspelt(name)) is not None:
                 span.name, span.english = misspelt  # "Tổng thống Vladimir Putn": the article's slip
                 span.aliases = (name,)
-            span.source = "title"
-            return span
-        span = self._span(start_i, max(j, k), "Title", _text(self.text, self.s, start_i, j))
-        span.titles, span.org, span.org_type, span.former, span.inner = tuple(titles), org, org_type, former, inner
+        else:
+            span = self._span(start_i, max(j, k), "Title", _text(self.text, self.s, start_i, j))
+        span.titles, span.org, span.org_type, span.former, span.inner = \
+            titles, offices.org, offices.org_type, former, offices.inner
         span.source = "title"
         return span
 
@@ -714,7 +809,7 @@ class MentionFinder:
         place = self.place_at(i + n, strict=False)
         if place is None or place[1].type != "Country" or i + n + place[0] != end:
             return False
-        return not any(self.lows[m] in ("ký", "kết") for m in range(self.n))
+        return not any(self.lows[m] in _SIGNING_WORDS for m in range(self.n))
 
     def _leader_misspelt(self, name: str) -> tuple[str, tuple[str, ...]] | None:
         """The one leader of the table whose name differs from ``name`` by a slip in one syllable."""
@@ -751,7 +846,7 @@ class MentionFinder:
         if not n:
             return None
         if not self.s[i].is_cap and i > 0 and self.s[i - 1].is_word and self.s[i - 1].is_cap \
-                and self.low(i) in ("bà", "ông"):
+                and self.low(i) in _PLAIN_HONORIFICS:
             return None
         end = self.name_end(i + n)
         if end <= i + n:
@@ -813,7 +908,7 @@ class MentionFinder:
             return None
         if all(not s.is_cap for s in self.s[i + n:end]) and key not in self.lex.set("org_bare_ok"):
             return None
-        if i > 0 and self.low(i - 1) in ("tại", "ở") and key in self.lex.set("venue_buildings"):
+        if i > 0 and self.low(i - 1) in _VENUE_PREPOSITIONS and key in self.lex.set("venue_buildings"):
             span = self._span(i, end, "Location", name)  # "tại Văn phòng Chính phủ": the building, a venue
             span.source = "venue"
             return span
@@ -841,10 +936,10 @@ class MentionFinder:
                     (i == 0 or not self.cap(i) or not self.cap(i + n)):
                 continue  # "tuyên bố" (declare) is a verb; "Tuyên bố Hà Nội" names a declaration
             if kind == "Agreement" and not self.cap(i) and (
-                    self.low(i - 1) == "là" or self.low(i + n) in ("khác", "nào") or
-                    self.low(i - 1) in ("nhiều", "số") and self.low(i - 2) not in ("ký", "kết", "một")):
+                    self.low(i - 1) == "là" or self.low(i + n) in _UNNAMED_DOCUMENT_AFTER or
+                    self.low(i - 1) in _DOCUMENT_COUNTS and self.low(i - 2) not in _DOCUMENT_COUNTS_OK_AFTER):
                 continue  # "CEPA là hiệp định ...", "các văn kiện khác", "văn kiện nào", "nhiều thỏa thuận": no name
-            if kind == "Event" and self.low(i + n) in ("đón", "tiễn"):
+            if kind == "Event" and self.low(i + n) in _WELCOME_WORDS:
                 return None
             if kind == "Location" and self.has(i, "location_named_only"):
                 place = self.place_at(i + n, strict=False)
@@ -872,7 +967,7 @@ class MentionFinder:
                 continue
             if kind == "Event" and end == i + n and not self.cap(i):
                 continue
-            if kind == "Event" and self.low(i - 1) in ("các", "những") and \
+            if kind == "Event" and self.low(i - 1) in _PLURAL_MARKERS and \
                     not any(self.cap(m) or self.s[m].is_num for m in range(i + n, end)):
                 continue  # "các Hội nghị cấp cao liên quan": a kind of event, not one named
             name = _text(self.text, self.s, i, end)
@@ -968,7 +1063,7 @@ class MentionFinder:
 
     def context_place(self, i: int) -> Span | None:
         """An unknown place read from its context: ``tới Zurich (Thụy Sĩ)``, ``tại Burabay, Kazakhstan``, ``tại Bogor``."""
-        if i == 0 or not self.cap(i) or self.low(i - 1) not in ("tại", "ở", "tới", "đến", "sang") or \
+        if i == 0 or not self.cap(i) or self.low(i - 1) not in _PLACE_PREPOSITIONS or \
                 self.s[i].text.isupper() or self.is_domain(i) or self.office_at(i) or \
                 self.has(i, "org_heads") or self.has(i, "cap_common"):
             return None
@@ -981,7 +1076,7 @@ class MentionFinder:
             p = self.place_at(end + 1, strict=False)
             if p and p[1].type == "Country" and (self.low(end) == "," or self.low(end + 1 + p[0]) == ")"):
                 country = p[1].name
-        if country is None and (self.low(i - 1) not in ("tại", "ở") or end - i > 2 or
+        if country is None and (self.low(i - 1) not in _VENUE_PREPOSITIONS or end - i > 2 or
                                 (self.s[i].pos and self.s[i].pos != "Np") or self.cap(end)):
             return None
         span = self._span(i, end, "Location", _text(self.text, self.s, i, end))
@@ -1043,8 +1138,8 @@ def _patterns_by_first_syllable(ix: _Index) -> tuple[dict[str, tuple[Pattern, ..
     # (pattern, first syllables in lower case, first syllables capitalized; None: any)
     patterns: list[tuple[Pattern, frozenset[str], frozenset[str] | None]] = [
         (MentionFinder.ministry_list, frozenset({"các"}), frozenset({"các", "bộ"})),
-        (MentionFinder.title_person, frozenset(_TITLE_PREFIXES),
-         frozenset(_TITLE_PREFIXES) | firsts(lists["ranks"], ix.offices)),
+        (MentionFinder.title_person, _TITLE_PREFIXES,
+         _TITLE_PREFIXES | firsts(lists["ranks"], ix.offices)),
         (MentionFinder.honorific_person, firsts(lists["honorifics"]), firsts(lists["honorifics"])),
         (MentionFinder.group, firsts(lists["group_subjects"]), firsts(lists["group_subjects"])),
         (MentionFinder.head_noun, heads, heads),

@@ -17,11 +17,12 @@ sentence's mentions, the way Vietnamese news writes:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kg.extract.base import Span, Syl
 from kg.extract.coref import entity_key, entity_type
 from kg.extract.dates import TimeExpr
+from kg.extract.document_lists import ListedDocument
 from kg.extract.lexicon import Lexicon, Verb, derived, load_phrase_lists, syllable_key
 from kg.model import PREDICATE_INFO
 from kg.text import fold_case_and_spaces
@@ -111,6 +112,8 @@ _INDEFINITE_OWNERS = _words("indefinite_owners")
 _GUEST_REFERENCES = _words("guest_references")
 _RELATIVE_CLAUSE_ASPECT = _words("relative_clause_aspect")
 _VISIT_MODIFIERS = _words("visit_modifiers")
+# a ceremony at which documents are signed or exchanged: its listed documents' parties signed them
+_SIGNING_CEREMONIES = _phrases("signing_ceremonies")
 _SUBJECT_TYPES = {p.name: {*p.subject_types, *(("Group",) if p.group_subject else ())}
                   for p in PREDICATE_INFO.values()}
 
@@ -1185,6 +1188,53 @@ class _Sentence:
             last = nxt
         return found
 
+    def listed_rows(self, found: list[RawRelation], listed: Sequence[ListedDocument]) -> list[RawRelation]:
+        """``ký các văn kiện sau:`` or ``chứng kiến lễ trao đổi các văn kiện, gồm:`` and one document a line.
+
+        A signing stated in this sentence gives its signers each listed document, in place of the
+        summary it signed (``các văn kiện``); a signing or exchange ceremony with no signer gives
+        the parties named inside each document (an item with none gives no row).
+        """
+        summary = [rel for rel in found if rel.predicate == "signed" and self._summary_document(rel.object)]
+        if summary:
+            rows = [replace(rel, object=key, construction="listed_documents") for rel in summary
+                    for doc, _ in listed for key in self._resolve_all([doc], {"Agreement"}) if key != rel.subject]
+            return [rel for rel in found if rel not in summary] + rows
+        signing = self._signing_without_signer()
+        if signing is None or any(rel.predicate == "signed" for rel in found):
+            return found
+        k, e, verb = signing
+        modality = self._modality(self.clause_start(k), k) or "done"
+        if modality == "negated":
+            return found
+        date = self._date(k, max((d.end for d in self.dates), default=0))
+        return found + [self._make(party, verb, key, k, e, self.n, date, 0.85, modality,
+                                   construction="listed_documents")
+                        for doc, sylls in listed for key in self._resolve_all([doc], {"Agreement"})
+                        for party in self._item_parties(doc, sylls)]
+
+    def _signing_without_signer(self) -> tuple[int, int, Verb] | None:
+        """A signing or exchange ceremony (``lễ ký``, ``việc trao đổi``), else a signing verb with no signer
+        (``Các văn kiện được ký kết gồm:``): where it is said and the verb its rows carry."""
+        k = next((m for m in range(self.n) if self._ceremony_len(m)), None)
+        verb = next((v for v in self.lex.verbs if v.predicate == "signed" and v.trigger == "ký"), None)
+        if k is not None and verb is not None:
+            return k, k + self._ceremony_len(k), verb
+        return next(((k, e, verb) for k, e, verb in self.triggers() if verb.predicate == "signed"), None)
+
+    def _item_parties(self, doc: Span, sylls: list[Syl]) -> list[str]:
+        """The parties inside the name of a document listed on a line of its own, read in that line."""
+        return _Sentence(sylls, [doc], self.resolve, [], self.lex, Discourse())._parties(doc)
+
+    def _summary_document(self, key: str) -> bool:
+        """The document a signing row names is a lower-case summary (``các văn kiện``, ``3 thỏa thuận``)."""
+        return any(sp.type == "Agreement" and not sp.text[:1].isupper() and (got := self.resolve(sp)) is not None
+                   and got[0] == key for sp in self.spans)
+
+    def _ceremony_len(self, k: int) -> int:
+        """The syllables of a signing or exchange ceremony's head at ``k`` (``lễ ký kết``, ``lễ trao đổi``)."""
+        return next((len(head) for head in _SIGNING_CEREMONIES if tuple(self.lows[k:k + len(head)]) == head), 0)
+
     def _make(self, s: str, verb: Verb, o: str, k: int, e: int, region_end: int, date: str | None,
               conf: float, modality: str = "done", *, construction: str = "verb_clause") -> RawRelation:
         return RawRelation(s, verb.predicate, o, verb, modality, date, self.sylls[k].start, self.sylls[e - 1].end,
@@ -1192,12 +1242,17 @@ class _Sentence:
 
 
 def find_relations(sylls: list[Syl], spans: list[Span], resolve: Callable[[Span], tuple[str, str] | None],
-                   dates: list[TimeExpr], lex: Lexicon, discourse: Discourse) -> list[RawRelation]:
+                   dates: list[TimeExpr], lex: Lexicon, discourse: Discourse,
+                   listed: Sequence[ListedDocument] = ()) -> list[RawRelation]:
     """The relations stated in one sentence; updates ``discourse.subject``.
 
-    ``resolve`` maps a span to ``(entity key, entity type)`` or ``None``.
+    ``resolve`` maps a span to ``(entity key, entity type)`` or ``None``; ``listed``: the
+    documents listed on the lines after the sentence (``kg.extract.document_lists``).
     """
-    found = _Sentence(sylls, spans, resolve, dates, lex, discourse).run()
+    sentence = _Sentence(sylls, spans, resolve, dates, lex, discourse)
+    found = sentence.run()
+    if listed:
+        found = sentence.listed_rows(found, listed)
     for sp in spans:
         got = resolve(sp) if sp.type == "Event" else None
         if got and got[1] == "Event":
