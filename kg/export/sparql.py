@@ -334,23 +334,3 @@ def add_entities(g: nx.MultiDiGraph, store: Any, *, only: set[str] | None = None
             date = first if first == last else f"{first}/{last}"
             add_entity(g, iri, type="", label="", offices=[
                 {"title": row.get("title"), "org": row.get("org"), "date": date}])
-
-
-def to_networkx(store: Any, *, include_negated: bool = False, all_reports: bool = True,
-                **filters: Any) -> nx.MultiDiGraph:
-    """Read the whole graph from ``store`` (anything with ``.query(sparql)`` returning rows).
-
-    ``g.graph["articles"]`` maps each article id to its title, URL, date and
-    outlet. With ``all_reports=False`` each event keeps one report's sentence
-    and the number of reports (``kg viz``: a page shows a few, and reading
-    every sentence is most of the cost). Keyword ``filters`` (focus, hops,
-    relations, types, since, until, max_nodes) are handed to
-    :func:`kg.export.graph.select`.
-    """
-    from kg.export.graph import new_graph, select
-
-    g = new_graph()
-    add_entities(g, store)
-    add_events(g, read_events(store, sample=not all_reports), include_negated=include_negated)
-    g.graph["articles"] = read_articles(store)
-    return select(g, **filters) if filters else g
