@@ -18,7 +18,15 @@ from typing import TYPE_CHECKING, Any
 from pyoxigraph import NamedNode
 
 from kg.export.sparql import ENTITY_CLASSES, EVENT_CLASSES, Event, add_events, article_id, is_caption
-from kg.export.triples import subjects_of_class, triples, triples_of, values, vnkg
+from kg.export.triples import (
+    count_objects,
+    count_subjects,
+    subjects_of_class,
+    triples,
+    triples_of,
+    values,
+    vnkg,
+)
 from kg.rdf import NS
 
 if TYPE_CHECKING:
@@ -65,12 +73,9 @@ def read_entities(g: nx.MultiDiGraph, store: Any) -> None:
         label = min(preferred) if preferred else (min(others) if others else iri)
         data["label"] = label
         data["aliases"] = sorted(set(others) - {label})
-    mentioned: dict[str, set[str]] = {}
-    for article, entity in triples(store, vnkg("mentions")):
-        mentioned.setdefault(entity.value, set()).add(article.value)
-    for iri, articles in mentioned.items():
+    for iri, articles in count_subjects(store, vnkg("mentions")).items():
         if iri in g:
-            g.nodes[iri]["articles"] = len(articles)
+            g.nodes[iri]["articles"] = articles
     for person, offices in read_offices(store, set(g)).items():
         g.nodes[person]["offices"] = offices
 
@@ -134,16 +139,16 @@ def read_events(store: Any, *, all_reports: bool = True) -> dict[str, Event]:
             event = events.get(subject.value)
             if event is not None:
                 getattr(event, slot).add(obj.value)
-    told: dict[str, set[str]] = {}
-    for subject, evidence in triples(store, vnkg("evidence")):
-        if subject.value in events:
-            told.setdefault(subject.value, set()).add(evidence.value)
+    wanted: dict[str, str] = {}  # evidence -> event
     if all_reports:
-        wanted = {evidence: iri for iri, found in told.items() for evidence in found}
-    else:  # one report each, the same one every run
-        wanted = {min(found): iri for iri, found in told.items()}
-        for iri, found in told.items():
-            events[iri].count = len(found)
+        for subject, evidence in triples(store, vnkg("evidence")):
+            if subject.value in events:
+                wanted[evidence.value] = subject.value
+    else:  # one report each (the same every run) and how many there are, counted by the engine
+        for iri, (count, least) in count_objects(store, vnkg("evidence")).items():
+            if iri in events:
+                events[iri].count = count
+                wanted[least] = iri
     reports = {prop: _first_values(store, prop, set(wanted), few=not all_reports)
                for prop in ("sentence", "article", "confidence")}
     for evidence, iri in wanted.items():

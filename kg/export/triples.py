@@ -55,6 +55,18 @@ def triples_of(store: Any, predicate: str, subjects: Iterable[str]) -> Iterator[
         yield from _terms(store, sparql)
 
 
+def count_subjects(store: Any, predicate: str) -> dict[str, int]:
+    """Object IRI -> how many distinct subjects point at it with ``predicate``."""
+    sparql = Template(query_text("count_subjects")).substitute(predicate=f"<{predicate}>")
+    return {obj.value: int(n.value) for obj, n in _terms(store, sparql)}
+
+
+def count_objects(store: Any, predicate: str) -> dict[str, tuple[int, str]]:
+    """Subject IRI -> (how many distinct objects it has with ``predicate``, the least of them)."""
+    sparql = Template(query_text("count_objects")).substitute(predicate=f"<{predicate}>")
+    return {subject.value: (int(n.value), least.value) for subject, n, least in _terms(store, sparql)}
+
+
 def subjects_of_class(store: Any, cls: str) -> Iterator[str]:
     """IRIs of the subjects typed ``cls``, each once."""
     sparql = Template(query_text("typed")).substitute({"class": f"<{cls}>"})
