@@ -17,7 +17,9 @@ event), drawn in headless Chromium (/usr/bin/chromium) through Playwright.
 
 "Drawn and idle" is measured from navigation start to the moment the page
 has drawn the network once (``window.vnkg.ready``) and the main thread then
-answers a timer within 50 ms twice in a row.
+answers a timer within 50 ms twice in a row. "Select + filter" is the time
+the page takes to select a node and untick a relation (the check that
+tests/export/test_browser.py makes without a clock).
 
     .venv/bin/python bench/views.py --page [--nodes 500,2000,10000] [--keep DIR]
 """
@@ -114,9 +116,17 @@ def measure(n: int, out: Path, browser) -> dict:
     })""")
     idle = time.perf_counter() - start
     shown = page.evaluate("window.vnkg.visible()")
+    # what tests/export/test_browser.py checks without a clock: select a node, untick a relation
+    select_filter = page.evaluate("""() => {
+        const t = performance.now();
+        window.vnkg.select(window.vnkg.data.nodes[0].id);
+        document.querySelector('#relations input[data-name=met]').click();
+        return performance.now() - t;
+    }""")
     page.close()
     return {"nodes": n, "edges": g.number_of_edges(), "drawn_nodes": shown["nodes"], "drawn_edges": shown["edges"],
             "generate_s": generated, "size_mb": path.stat().st_size / 1e6, "drawn_s": drawn, "idle_s": idle,
+            "select_filter_ms": select_filter,
             "errors": errors}
 
 
@@ -208,14 +218,15 @@ def page_main(args: argparse.Namespace) -> int:
 
     out = Path(args.keep or tempfile.mkdtemp(prefix="vnkg-views-"))
     out.mkdir(parents=True, exist_ok=True)
-    print("| nodes | events | edges drawn | generate (s) | file (MB) | drawn (s) | drawn and idle (s) |")
-    print("|---:|---:|---:|---:|---:|---:|---:|")
+    print("| nodes | events | edges drawn | generate (s) | file (MB) | drawn (s) | drawn and idle (s) "
+          "| select + filter (ms) |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         for n in (int(s) for s in args.nodes.split(",")):
             r = measure(n, out, browser)
             print(f"| {r['nodes']:,} | {r['edges']:,} | {r['drawn_edges']:,} | {r['generate_s']:.2f} | "
-                  f"{r['size_mb']:.1f} | {r['drawn_s']:.2f} | {r['idle_s']:.2f} |", flush=True)
+                  f"{r['size_mb']:.1f} | {r['drawn_s']:.2f} | {r['idle_s']:.2f} | {r['select_filter_ms']:.0f} |", flush=True)
             if r["errors"]:
                 print(f"console errors at {n}: {r['errors'][:3]}", file=sys.stderr)
         browser.close()
