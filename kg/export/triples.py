@@ -1,6 +1,6 @@
 """The distinct triples of one predicate, read from any store: the graph reader's only access to the store.
 
-One single-pattern query each (``queries/triples.rq``, ``queries/typed.rq``):
+One single-pattern query each (``queries/triples.rq``, ``typed.rq`` ...):
 the engine walks its predicate index and drops the copies of a triple that
 several article graphs hold, so the cost is the stored triples of that
 predicate whatever the shape of the graph. An embedded store is asked
@@ -11,12 +11,10 @@ directly (pyoxigraph's own solutions, about twice as fast as its quads or
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from functools import cache
-from importlib import resources
-from string import Template
 from typing import Any
 
 from kg import ids
+from kg.export.queries import iris, sparql
 
 _CHUNK = 2000  # subjects per query: a SPARQL server's request stays well under a megabyte
 
@@ -30,16 +28,9 @@ def vnkg(name: str) -> str:
     return ids.ONT + name
 
 
-@cache
-def query_text(name: str) -> str:
-    """The text of ``kg/export/queries/<name>.rq``."""
-    return resources.files("kg.export").joinpath("queries").joinpath(f"{name}.rq").read_text(encoding="utf-8")
-
-
 def triples(store: Any, predicate: str) -> Iterator[tuple[Any, Any]]:
     """(subject, object) pyoxigraph terms of the distinct triples with ``predicate``."""
-    sparql = Template(query_text("triples")).substitute(predicate=f"<{predicate}>")
-    yield from _terms(store, sparql)
+    yield from _terms(store, sparql("triples", predicate=f"<{predicate}>"))
 
 
 def triples_of(store: Any, predicate: str, subjects: Iterable[str]) -> Iterator[tuple[Any, Any]]:
@@ -50,27 +41,25 @@ def triples_of(store: Any, predicate: str, subjects: Iterable[str]) -> Iterator[
     """
     wanted = sorted(set(subjects))
     for start in range(0, len(wanted), _CHUNK):
-        sparql = Template(query_text("triples_of")).substitute(
-            predicate=f"<{predicate}>", subjects=" ".join(f"<{iri}>" for iri in wanted[start:start + _CHUNK]))
-        yield from _terms(store, sparql)
+        yield from _terms(store, sparql("triples_of", predicate=f"<{predicate}>",
+                                        subjects=iris(wanted[start:start + _CHUNK])))
 
 
 def count_subjects(store: Any, predicate: str) -> dict[str, int]:
     """Object IRI -> how many distinct subjects point at it with ``predicate``."""
-    sparql = Template(query_text("count_subjects")).substitute(predicate=f"<{predicate}>")
-    return {obj.value: int(n.value) for obj, n in _terms(store, sparql)}
+    found = _terms(store, sparql("count_subjects", predicate=f"<{predicate}>"))
+    return {obj.value: int(n.value) for obj, n in found}
 
 
 def count_objects(store: Any, predicate: str) -> dict[str, tuple[int, str]]:
     """Subject IRI -> (how many distinct objects it has with ``predicate``, the least of them)."""
-    sparql = Template(query_text("count_objects")).substitute(predicate=f"<{predicate}>")
-    return {subject.value: (int(n.value), least.value) for subject, n, least in _terms(store, sparql)}
+    found = _terms(store, sparql("count_objects", predicate=f"<{predicate}>"))
+    return {subject.value: (int(n.value), least.value) for subject, n, least in found}
 
 
 def subjects_of_class(store: Any, cls: str) -> Iterator[str]:
     """IRIs of the subjects typed ``cls``, each once."""
-    sparql = Template(query_text("typed")).substitute({"class": f"<{cls}>"})
-    for (subject,) in _terms(store, sparql):
+    for (subject,) in _terms(store, sparql("typed", cls=f"<{cls}>")):
         yield subject.value
 
 
@@ -84,10 +73,10 @@ def values(store: Any, predicate: str, *, subjects: set[str] | None = None) -> d
     return out
 
 
-def _terms(store: Any, sparql: str) -> Iterator[Any]:
+def _terms(store: Any, query: str) -> Iterator[Any]:
     """The rows of a SELECT as sequences of pyoxigraph terms."""
     native = getattr(store, "native", store)  # an embedded store, or a bare pyoxigraph.Store
     if hasattr(native, "quads_for_pattern"):
-        yield from native.query(sparql, use_default_graph_as_union=True)
+        yield from native.query(query, use_default_graph_as_union=True)
         return
-    yield from store.query(sparql).terms
+    yield from store.query(query).terms
