@@ -3,11 +3,13 @@
 ``--stores`` (the default): stores of 100, 1,000 and 10,000 articles
 (bench/view_stores.py: data/ extracted once, copies with their own ids, each
 event told by ten articles, dates moving a week every ten copies). For each:
-``kg viz`` and ``kg export --format graphml`` end to end (a fresh ``kg``
-process each, as a user runs them; best of ``--repeat``), their cost per
-article and its ratio to the 1,000-article store; then the explorer's calls
-(kg.export.explorer: search, a node's neighbourhood at one and two hops,
-filtered, and the biggest hub), warm, median of ``--calls``.
+``kg viz`` and ``kg export --format graphml``, ``gexf`` and ``json`` end to
+end (a fresh ``kg`` process each, as a user runs them; best of ``--repeat``),
+their CPU time (steadier than wall time on a shared machine) per article and
+its ratio to the 1,000-article store; then the explorer's calls (search, a
+node's neighbourhood at one and two hops, filtered, and the biggest hub),
+warm, median of ``--calls``: over HTTP to a real ``kg serve`` (wall time) and
+in-process on the embedded store (CPU time).
 
     .venv/bin/python bench/views.py [--sizes 100,1000,10000] [--dir /tmp/vnkg-view-stores]
 
@@ -17,7 +19,9 @@ event), drawn in headless Chromium (/usr/bin/chromium) through Playwright.
 
 "Drawn and idle" is measured from navigation start to the moment the page
 has drawn the network once (``window.vnkg.ready``) and the main thread then
-answers a timer within 50 ms twice in a row.
+answers a timer within 50 ms twice in a row. "Select + filter" is the time
+the page takes to select a node and untick a relation (the check that
+tests/export/test_browser.py makes without a clock).
 
     .venv/bin/python bench/views.py --page [--nodes 500,2000,10000] [--keep DIR]
 """
@@ -114,9 +118,17 @@ def measure(n: int, out: Path, browser) -> dict:
     })""")
     idle = time.perf_counter() - start
     shown = page.evaluate("window.vnkg.visible()")
+    # what tests/export/test_browser.py checks without a clock: select a node, untick a relation
+    select_filter = page.evaluate("""() => {
+        const t = performance.now();
+        window.vnkg.select(window.vnkg.data.nodes[0].id);
+        document.querySelector('#relations input[data-name=met]').click();
+        return performance.now() - t;
+    }""")
     page.close()
     return {"nodes": n, "edges": g.number_of_edges(), "drawn_nodes": shown["nodes"], "drawn_edges": shown["edges"],
             "generate_s": generated, "size_mb": path.stat().st_size / 1e6, "drawn_s": drawn, "idle_s": idle,
+            "select_filter_ms": select_filter,
             "errors": errors}
 
 
@@ -124,40 +136,83 @@ ROOT = Path(__file__).resolve().parents[1]
 KG = str(Path(sys.executable).parent / "kg")
 
 
-def _run(args: list[str], repeat: int) -> float:
-    """Best wall time of ``kg args`` in a fresh process."""
-    best = float("inf")
+def _run(args: list[str], repeat: int) -> tuple[float, float]:
+    """Best wall time and best CPU time (the child's user + system) of ``kg args`` in a fresh process."""
+    import resource
+
+    wall = cpu = float("inf")
     for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         subprocess.run([KG, *args], check=True, capture_output=True)
-        best = min(best, time.perf_counter() - start)
-    return best
+        wall = min(wall, time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = min(cpu, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return wall, cpu
 
 
-def _median_ms(call, calls: int) -> float:
+def _median_ms(call, calls: int) -> tuple[float, float]:
+    """Median wall and CPU milliseconds of ``call`` (the embedded store runs in this process), warm."""
     call()  # warm: imports, caches of the store
-    times = []
+    walls, cpus = [], []
     for _ in range(calls):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         call()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
+        walls.append(time.perf_counter() - start)
+        cpus.append(time.process_time() - cpu)
+    return statistics.median(walls) * 1000, statistics.median(cpus) * 1000
+
+
+EXPORTS = ("graphml", "gexf", "json")
+
+
+def _served_ms(store_path: Path, paths: dict[str, str], calls: int) -> dict[str, float]:
+    """Median wall milliseconds of each explorer request to a real ``kg serve`` on loopback, warm."""
+    import socket
+    import urllib.request
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    proc = subprocess.Popen([KG, "serve", "--store", str(store_path), "--bind", f"127.0.0.1:{port}"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(600):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.2)
+        out = {}
+        for name, path in paths.items():
+            def get(path: str = path) -> None:
+                with urllib.request.urlopen(base + path, timeout=300) as response:
+                    response.read()
+            out[name] = _median_ms(get, calls)[0]
+        return out
+    finally:
+        proc.terminate()
+        proc.wait(30)
 
 
 def measure_store(store_path: Path, out: Path, *, repeat: int, calls: int, commands: bool = True) -> dict:
+    from urllib.parse import quote
+
     from kg.export import explorer
     from kg.store import open_store
 
     n = int(store_path.name.rsplit("-", 1)[1])
-    viz = graphml = float("nan")
+    timed: dict[str, tuple[float, float]] = {}
     if commands:
-        viz = _run(["viz", "--store", str(store_path), "-o", str(out / f"viz-{n}.html"), "--force"], repeat)
-        graphml = _run(["export", "--store", str(store_path), "--format", "graphml", "-o",
-                        str(out / f"g-{n}.graphml"), "--force"], repeat)
+        timed["viz"] = _run(["viz", "--store", str(store_path), "-o", str(out / f"viz-{n}.html"), "--force"], repeat)
+        for fmt in EXPORTS:
+            timed[fmt] = _run(["export", "--store", str(store_path), "--format", fmt, "-o",
+                               str(out / f"g-{n}.{fmt}"), "--force"], repeat)
     with open_store(store_path, read_only=True) as store:
         to_lam = explorer.search(store, "Tô Lâm")[0]["id"]
         viet_nam = explorer.search(store, "Việt Nam")[0]["id"]
-        timings = {
+        embedded = {
             "search": _median_ms(lambda: explorer.search(store, "to lam"), calls),
             "node": _median_ms(lambda: explorer.neighbourhood(store, to_lam), calls),
             "node_2hops": _median_ms(lambda: explorer.neighbourhood(store, to_lam, hops=2), calls),
@@ -166,9 +221,14 @@ def measure_store(store_path: Path, out: Path, *, repeat: int, calls: int, comma
             "hub": _median_ms(lambda: explorer.neighbourhood(store, viet_nam), calls),
         }
         quads = store.count()
+    served = _served_ms(store_path, {
+        "search": "/api/search?q=to%20lam", "node": f"/api/node?id={quote(to_lam, safe='')}",
+        "node_2hops": f"/api/node?id={quote(to_lam, safe='')}&hops=2",
+        "node_filtered": f"/api/node?id={quote(to_lam, safe='')}&rel=met&from=2024-01-01&to=2024-12-31",
+        "hub": f"/api/node?id={quote(viet_nam, safe='')}"}, calls)
     html = out / f"viz-{n}.html"
-    return {"articles": n, "quads": quads, "viz_s": viz, "graphml_s": graphml,
-            "html_mb": html.stat().st_size / 1e6 if html.exists() else float("nan"), **timings}
+    return {"articles": n, "quads": quads, "timed": timed, "embedded": embedded, "served": served,
+            "html_mb": html.stat().st_size / 1e6 if html.exists() else float("nan")}
 
 
 def stores_main(args: argparse.Namespace) -> int:
@@ -187,19 +247,32 @@ def stores_main(args: argparse.Namespace) -> int:
     results = [measure_store(base_dir / f"store-{n}", out, repeat=args.repeat, calls=args.calls,
                              commands=not args.explorer_only) for n in sizes]
     ref = next((r for r in results if r["articles"] == 1000), results[0])
-    print("| articles | quads | kg viz (s) | ms/article | x 1,000's | graphml (s) | ms/article | x 1,000's | page (MB) |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for r in results:
-        per = {k: r[k] / r["articles"] * 1000 for k in ("viz_s", "graphml_s")}
-        ratio = {k: per[k] / (ref[k] / ref["articles"] * 1000) for k in per}
-        print(f"| {r['articles']:,} | {r['quads']:,} | {r['viz_s']:.2f} | {per['viz_s']:.2f} | {ratio['viz_s']:.2f} | "
-              f"{r['graphml_s']:.2f} | {per['graphml_s']:.2f} | {ratio['graphml_s']:.2f} | {r['html_mb']:.1f} |")
+    print(f"load average at the end: {' '.join(f'{x:.1f}' for x in __import__('os').getloadavg())}")
+    if not args.explorer_only:
+        print("CPU seconds of each command (the child's user + system), per article, and that cost as a multiple "
+              "of the 1,000-article store's; wall seconds in brackets")
+        print()
+        names = ["viz", *EXPORTS]
+        print("| articles | quads | " + " | ".join(f"{c} CPU s (wall) | ms/article | x 1,000's" for c in names)
+              + " | page (MB) |")
+        print("|---:|---:|" + "---:|---:|---:|" * len(names) + "---:|")
+        for r in results:
+            cells = []
+            for c in names:
+                wall, cpu = r["timed"][c]
+                per, ref_per = cpu / r["articles"] * 1000, ref["timed"][c][1] / ref["articles"] * 1000
+                cells.append(f"{cpu:.2f} ({wall:.1f}) | {per:.2f} | {per / ref_per:.2f}")
+            print(f"| {r['articles']:,} | {r['quads']:,} | " + " | ".join(cells) + f" | {r['html_mb']:.1f} |")
     print()
-    print("| articles | search (ms) | node, 1 hop (ms) | 2 hops (ms) | met in 2024 (ms) | Việt Nam, 1 hop (ms) |")
+    print("Explorer: through a real kg serve (HTTP on loopback, wall ms, median) and in-process on the "
+          "embedded store (CPU ms, median)")
+    print()
+    print("| articles | search | node, 1 hop | 2 hops | met in 2024 | Việt Nam, 1 hop |")
     print("|---:|---:|---:|---:|---:|---:|")
     for r in results:
-        print(f"| {r['articles']:,} | {r['search']:.0f} | {r['node']:.0f} | {r['node_2hops']:.0f} | "
-              f"{r['node_filtered']:.0f} | {r['hub']:.0f} |")
+        keys = ("search", "node", "node_2hops", "node_filtered", "hub")
+        print(f"| {r['articles']:,} | " + " | ".join(
+            f"{r['served'][k]:.0f} ({r['embedded'][k][1]:.0f} CPU)" for k in keys) + " |")
     return 0
 
 
@@ -208,14 +281,15 @@ def page_main(args: argparse.Namespace) -> int:
 
     out = Path(args.keep or tempfile.mkdtemp(prefix="vnkg-views-"))
     out.mkdir(parents=True, exist_ok=True)
-    print("| nodes | events | edges drawn | generate (s) | file (MB) | drawn (s) | drawn and idle (s) |")
-    print("|---:|---:|---:|---:|---:|---:|---:|")
+    print("| nodes | events | edges drawn | generate (s) | file (MB) | drawn (s) | drawn and idle (s) "
+          "| select + filter (ms) |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         for n in (int(s) for s in args.nodes.split(",")):
             r = measure(n, out, browser)
             print(f"| {r['nodes']:,} | {r['edges']:,} | {r['drawn_edges']:,} | {r['generate_s']:.2f} | "
-                  f"{r['size_mb']:.1f} | {r['drawn_s']:.2f} | {r['idle_s']:.2f} |", flush=True)
+                  f"{r['size_mb']:.1f} | {r['drawn_s']:.2f} | {r['idle_s']:.2f} | {r['select_filter_ms']:.0f} |", flush=True)
             if r["errors"]:
                 print(f"console errors at {n}: {r['errors'][:3]}", file=sys.stderr)
         browser.close()

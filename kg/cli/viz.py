@@ -73,7 +73,7 @@ def viz(store_path: str, graph_file: str | None, output: str, force: bool, focus
     if graph_file:
         g = _read_graph_file(graph_file)
     else:
-        from kg.export.sparql import to_networkx
+        from kg.export.reader import to_networkx
         from kg.store import is_url, open_store
 
         if not is_url(store_path) and not Path(store_path).exists():

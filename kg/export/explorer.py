@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from kg import ids
 from kg.errors import KGError
 from kg.export.graph import strip_diacritics_and_case
+from kg.export.queries import fragment, iris, sparql
 from kg.export.sparql import (
-    _PREFIXES,
     ENTITY_CLASSES,
     EVENT_CLASSES,
     Event,
@@ -35,11 +36,6 @@ if TYPE_CHECKING:
 __all__ = ["explorer_page", "neighbourhood", "search"]
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_LABELS = _PREFIXES + f"""SELECT DISTINCT ?e ?type ?name ?pref WHERE {{
-  VALUES (?cls ?type) {{ {" ".join(f'(vnkg:{c} "{t}")' for c, t in ENTITY_CLASSES.items())} }}
-  ?e a ?cls .
-  {{ ?e skos:prefLabel ?name . BIND(lang(?name) = "vi" AS ?pref) }} UNION {{ ?e skos:altLabel ?name . BIND(false AS ?pref) }}
-}}"""
 
 
 class ExplorerRequestError(KGError, ValueError):
@@ -57,8 +53,10 @@ def search(store: Any, text: str, *, limit: int = 20) -> list[dict[str, str]]:
         return []
     best: dict[str, int] = {}
     labels: dict[str, tuple[bool, str, str]] = {}  # the label as to_networkx picks it: Vietnamese preferred
-    for row in rows(store, _LABELS):
-        iri, name, kind = row.get("e") or "", row.get("name") or "", row.get("type") or ""
+    classes = iris(ids.ONT + cls for cls in ENTITY_CLASSES)
+    for row in rows(store, sparql("labels", classes=classes)):
+        iri, name = row.get("e") or "", row.get("name") or ""
+        kind = ENTITY_CLASSES.get((row.get("cls") or "")[len(ids.ONT):], "")
         folded = strip_diacritics_and_case(name)
         rank = 0 if folded == wanted else 1 if folded.startswith(wanted) else 2 if wanted in folded else -1
         if rank >= 0 and (iri not in best or rank < best[iri]):
@@ -70,30 +68,12 @@ def search(store: Any, text: str, *, limit: int = 20) -> list[dict[str, str]]:
     return [{"id": iri, "label": labels[iri][1], "type": labels[iri][2]} for iri in ranked[:limit]]
 
 
-def _touching(iris: set[str], relations: list[str], date_from: str | None, date_to: str | None,
+def _touching(entities: set[str], relations: list[str], date_from: str | None, date_to: str | None,
               most: int) -> str:
-    """At most ``most`` events with one of ``iris`` as a party, of ``relations``, dated within the range.
-
-    Each event is found once (DISTINCT in a subquery; the subject of an event
-    is always a participant), then its class and date are checked with EXISTS,
-    which stops at the first report that matches.
-    """
-    classes = " ".join(f"vnkg:{cls}" for cls, rel in EVENT_CLASSES.items() if rel in relations)
-    date_test = ""
-    if date_from or date_to:
-        tests = []
-        if date_from:  # a partial date (2024-08) overlaps when it is not before the start's prefix
-            tests.append(f'STR(?d) >= SUBSTR("{date_from}", 1, STRLEN(STR(?d)))')
-        if date_to:
-            tests.append(f'STR(?d) <= SUBSTR("{date_to}", 1, STRLEN(STR(?d)))')
-        date_test = f"FILTER EXISTS {{ ?ev vnkg:date ?d . FILTER({' && '.join(tests)}) }}"
-    values = " ".join(f"<{iri}>" for iri in sorted(iris))
-    # no ORDER BY: sorting reads every event of a hub; without it the engine stops at the limit
-    return _PREFIXES + f"""SELECT ?ev WHERE {{
-  {{ SELECT DISTINCT ?ev WHERE {{ VALUES ?x {{ {values} }} ?ev vnkg:participant|vnkg:object ?x }} }}
-  FILTER EXISTS {{ VALUES ?cls {{ {classes} }} ?ev a ?cls }}
-  {date_test}
-}} LIMIT {most + 1}"""
+    """At most ``most`` events with one of ``entities`` as a party, of ``relations``, dated within the range."""
+    classes = iris(ids.ONT + cls for cls, rel in EVENT_CLASSES.items() if rel in relations)
+    dated = fragment("dated", since=date_from or "0", until=date_to or "9") if date_from or date_to else ""
+    return sparql("touching", entities=iris(entities), classes=classes, dated=dated, limit=str(most + 1))
 
 
 def _check(node_id: str, hops: int, relations: list[str] | None, date_from: str | None,
@@ -145,12 +125,12 @@ def neighbourhood(store: Any, node_id: str, *, hops: int = 1, relations: list[st
                    "nodes": dropped.get("nodes", 0), "edges": dropped.get("edges", 0),
                    "examples": dropped.get("examples", [])}
     g = new_graph()
-    add_entities(g, store, only=keep)
+    add_entities(g, store, keep)
     add_events(g, events)
     if node_id in g:
         g.graph["focus"] = [node_id]
     g.graph["dropped"] = dropped
-    g.graph["articles"] = read_articles(store, only=_article_ids(g))
+    g.graph["articles"] = read_articles(store, _article_ids(g))
     return page_data(g, title="vnkg", layout="physics")
 
 
@@ -171,7 +151,7 @@ def _walk(store: Any, start: str, hops: int, relations: list[str], date_from: st
         more = more or len(found) > most
         found = found[:most]
         fresh = {iri for iri in found if iri not in events}
-        events.update(read_events(store, only=fresh, sample=True) if fresh else {})
+        events.update(read_events(store, fresh))
         reached = {end for iri in fresh if iri in events for pair in event_pairs(events[iri])
                    if frontier & set(pair) for end in pair}
         frontier = reached - keep

@@ -64,7 +64,7 @@ def write_graph(g: nx.MultiDiGraph, fmt: str, path: str | Path) -> Path:
 
     _check(fmt)
     if not isinstance(g, nx.Graph):
-        from kg.export.sparql import to_networkx
+        from kg.export.reader import to_networkx
 
         g = to_networkx(g)
     path = Path(path)

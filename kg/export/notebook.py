@@ -68,7 +68,7 @@ def _graph(source: Any) -> Any:
     """The networkx graph of a store, a store location, or a graph given as is."""
     import networkx as nx
 
-    from kg.export.sparql import to_networkx
+    from kg.export.reader import to_networkx
 
     if isinstance(source, nx.Graph):
         return source

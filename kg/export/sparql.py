@@ -1,18 +1,21 @@
-"""``to_networkx(store)``: the store's entities and events in the networkx shape of :mod:`kg.export.graph`.
+"""The events of the graph, and the explorer's reads of a few entities and events from any store.
 
-Every query reads one property (or one evidence node's few values) with
-``SELECT DISTINCT`` and no join across reports: an event told by a hundred
-articles repeats its triples in a hundred article graphs, and a query that
-joined its agents, objects, dates and sentences would multiply those copies
-(cost growing with reports per event, squared and worse). Rows are joined
-here, in Python, so reading costs what the store holds.
+:class:`Event` gathers what the store says of one event node and
+:func:`event_pairs` turns it into edges: every party of an event is kept, a
+meeting is an edge between each two of its participants, as
+``who_met_whom.rq`` reads it; any other event an edge from each agent to
+each object. Negated events ("did not meet") are left out unless asked for:
+a drawn edge reads as "it happened". An event reported by several articles
+is one edge per pair; its first report gives ``evidence`` and ``article``,
+the others are listed in ``sources``.
 
-Every party of an event is kept (:func:`event_pairs`): a meeting is an edge
-between each two of its participants, as ``who_met_whom.rq`` reads it; any
-other event an edge from each agent to each object. Negated events ("did not
-meet") are left out unless asked for: a drawn edge reads as "it happened".
-An event reported by several articles is one edge per pair; its first report
-gives ``evidence`` and ``article``, the others are listed in ``sources``.
+The readers here take the IRIs they need (``only``): the explorer's
+neighbourhoods, through ``store.query`` so an embedded store and a SPARQL
+server both work. Every query (``queries/*.rq``) reads one property, or one
+evidence node's few values, with no join across reports: an event told by a
+hundred articles repeats its triples in a hundred article graphs, and a join
+of its agents, dates and sentences would multiply those copies. The whole
+graph is read by :mod:`kg.export.reader`.
 """
 
 from __future__ import annotations
@@ -23,50 +26,19 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
+from kg import ids
+from kg.export.queries import iris, sparql
 from kg.model import ENTITY_TYPE_INFO, PREDICATE_INFO
 
 if TYPE_CHECKING:
     import networkx as nx
 
-_ONT = "https://vnkg.org/ontology#"
-_ARTICLE = "https://vnkg.org/id/article/"
-_PREFIXES = f"""PREFIX vnkg: <{_ONT}>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX schema: <http://schema.org/>
-"""
+_ARTICLE = ids.article_iri("")
 ENTITY_CLASSES = {t.rdf_class: t.name for t in ENTITY_TYPE_INFO.values()}
 EVENT_CLASSES = {p.event_class: p.name for p in PREDICATE_INFO.values()}
 _MODALITY_RANK = ("done", "ongoing", "planned", "negated")
 # a sentence that ends in a photo credit is a caption ("... (Ảnh: TTXVN)")
 _CAPTION = re.compile(r"(?:\(|\[|\b)(?:Ảnh|Nguồn ảnh)\s*:\s*[^()\[\]\n]{1,80}[)\]]?\s*[.]?\s*$", re.IGNORECASE)
-
-
-def _values(var: str, mapping: dict[str, str]) -> str:
-    rows = " ".join(f'(vnkg:{cls} "{name}")' for cls, name in mapping.items())
-    return f"VALUES (?cls ?{var}) {{ {rows} }}"
-
-
-ENTITIES = _PREFIXES + f"""SELECT DISTINCT ?e ?type WHERE {{ {_values("type", ENTITY_CLASSES)} ?e a ?cls . }}"""
-NAMES = _PREFIXES + """SELECT DISTINCT ?e ?name ?pref WHERE {
-  { ?e skos:prefLabel ?name . BIND(lang(?name) = "vi" AS ?pref) } UNION { ?e skos:altLabel ?name . BIND(false AS ?pref) }
-}"""
-ARTICLES = _PREFIXES + """SELECT ?e (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a vnkg:mentions ?e } GROUP BY ?e"""
-OFFICES = _PREFIXES + """SELECT ?person ?title ?org (MIN(STR(?on)) AS ?first) (MAX(STR(?on)) AS ?last) WHERE {
-  ?pos a vnkg:Position ; vnkg:holder ?person ; vnkg:title ?title .
-  FILTER(lang(?title) = "vi")
-  OPTIONAL { ?pos vnkg:organization ?o . ?o skos:prefLabel ?org . FILTER(lang(?org) = "vi") }
-  OPTIONAL { ?pos vnkg:observedOn ?on }
-} GROUP BY ?person ?title ?org"""
-EVENT_TYPES = _PREFIXES + f"""SELECT DISTINCT ?ev ?relation WHERE {{ {_values("relation", EVENT_CLASSES)} ?ev a ?cls . }}"""
-# title, URL and outlet only when the input gave them
-ARTICLE_META = _PREFIXES + """SELECT ?a ?title ?url ?published ?publisher WHERE {
-  ?a a vnkg:Article .
-  OPTIONAL { ?a schema:headline ?title }
-  OPTIONAL { ?a schema:url ?url }
-  OPTIONAL { ?a schema:datePublished ?published }
-  OPTIONAL { ?a schema:publisher ?p . OPTIONAL { ?p skos:prefLabel ?pl } BIND(COALESCE(?pl, ?p) AS ?publisher) }
-}"""
 
 
 def _text(value: Any) -> str | None:
@@ -80,9 +52,9 @@ def _text(value: Any) -> str | None:
     return str(value.value) if hasattr(value, "value") else str(value)
 
 
-def rows(store: Any, sparql: str) -> list[dict[str, str | None]]:
+def rows(store: Any, query: str) -> list[dict[str, str | None]]:
     """The rows of a SELECT as ``{variable: text}``, unbound variables left out."""
-    result = store.query(sparql)
+    result = store.query(query)
     if hasattr(result, "dicts"):  # kg.store.QueryResult
         return [{k: _text(v) for k, v in row.items()} for row in result.dicts()]
     names = [v.value for v in result.variables]  # pyoxigraph.QuerySolutions
@@ -154,25 +126,12 @@ def event_pairs(event: Event) -> list[tuple[str, str]]:
     return [(s, o) for s in sorted(event.agents) for o in sorted(event.objects) if s != o or alone]
 
 
-def values_of(store: Any, props: Iterable[str], *, only: Iterable[str] | None = None,
-              distinct: bool = True) -> dict[str, dict[str, list[str]]]:
-    """Subject -> property -> values, for the ``vnkg:`` properties ``props``.
-
-    One query, a UNION of single triple patterns: no join, so each stored
-    triple is read once (a join of two properties of one node costs several
-    times more in Oxigraph). ``only`` limits the subjects; ``distinct``
-    drops the copies of a triple repeated in several article graphs.
-    """
-    branches = " UNION ".join(f'{{ ?x vnkg:{p} ?v BIND("{p}" AS ?p) }}' for p in props)
-    restrict = ""
-    if only is not None:
-        iris = set(only)
-        if not iris:
-            return {}
-        restrict = _values_clause("x", iris)
+def _values_of(store: Any, query: str, part: str, subjects: set[str]) -> dict[str, dict[str, list[str]]]:
+    """Subject -> property -> values, from ``query`` (a ``?x ?p ?v`` query over the subjects in ``part``)."""
     out: dict[str, dict[str, list[str]]] = {}
-    select = "SELECT DISTINCT" if distinct else "SELECT"
-    for row in rows(store, _PREFIXES + f"{select} ?x ?p ?v WHERE {{ {restrict} {branches} }}"):
+    if not subjects:
+        return out
+    for row in rows(store, sparql(query, **{part: iris(subjects)})):
         x, p, v = row.get("x"), row.get("p"), row.get("v")
         if x and p and v is not None:
             out.setdefault(x, {}).setdefault(p, []).append(v)
@@ -183,41 +142,24 @@ _SLOTS = {"agent": "agents", "object": "objects", "participant": "participants",
           "modality": "modalities", "protocolKind": "kinds"}
 
 
-def read_events(store: Any, *, only: Iterable[str] | None = None, sample: bool = False) -> dict[str, Event]:
-    """Every event node of the store, each with all its parties, values and reports.
-
-    ``only`` limits the work to these event IRIs (the explorer's
-    neighbourhoods); with ``sample`` each event gets one report's sentence
-    and ``count`` the number of reports, so a hub told ten thousand times
-    costs no ten thousand sentences.
-    """
-    wanted = set(only) if only is not None else None
-    if wanted is not None and not wanted:
-        return {}
+def read_events(store: Any, only: Iterable[str]) -> dict[str, Event]:
+    """The events ``only``, each with all its parties and values, one report's sentence and the
+    number of reports in ``count`` (a hub told ten thousand times costs no ten thousand sentences)."""
+    wanted = set(only)
     events: dict[str, Event] = {}
-    if wanted is None:
-        found = rows(store, EVENT_TYPES)
-    else:  # the event's own types: one lookup each, where a join with the nine classes costs nine
-        found = rows(store, _PREFIXES + f"SELECT DISTINCT ?ev ?cls WHERE {{ {_values_clause('ev', wanted)} ?ev a ?cls }}")
-        for row in found:
-            row["relation"] = EVENT_CLASSES.get((row.get("cls") or "")[len(_ONT):])
-    for row in found:
-        iri, relation = row.get("ev"), row.get("relation")
-        if iri and relation:
-            events.setdefault(iri, Event(relation))
-    evidence: dict[str, str] = {}
-    props = [*_SLOTS] if sample else [*_SLOTS, "evidence"]
-    for iri, values in values_of(store, props, only=events if wanted is not None else None).items():
+    if not wanted:
+        return events
+    for row in rows(store, sparql("event_types", events=iris(wanted))):
+        relation = EVENT_CLASSES.get((row.get("cls") or "")[len(ids.ONT):])
+        if row.get("ev") and relation:
+            events.setdefault(row["ev"] or "", Event(relation))
+    for iri, values in _values_of(store, "event_values", "events", set(events)).items():
         event = events.get(iri)
-        if event is None:
-            continue
-        for prop, slot in _SLOTS.items():
-            getattr(event, slot).update(values.get(prop, ()))
-        evidence.update((evd, iri) for evd in values.get("evidence", ()))
-    if sample:
-        evidence = _samples(store, events, restrict=wanted is not None)
-    reports = values_of(store, ["sentence", "article", "confidence"],
-                        only=evidence if wanted is not None or sample else None)
+        if event is not None:
+            for prop, slot in _SLOTS.items():
+                getattr(event, slot).update(values.get(prop, ()))
+    evidence = _samples(store, events)
+    reports = _values_of(store, "report_values", "reports", set(evidence))
     for evd, iri in evidence.items():
         values = reports.get(evd, {})
         sentence = (values.get("sentence") or [""])[0]
@@ -230,15 +172,12 @@ def read_events(store: Any, *, only: Iterable[str] | None = None, sample: bool =
     return events
 
 
-def _samples(store: Any, events: dict[str, Event], *, restrict: bool = True) -> dict[str, str]:
+def _samples(store: Any, events: dict[str, Event]) -> dict[str, str]:
     """One evidence node per event (evidence IRI -> event IRI); each event's ``count`` set to its reports."""
+    out: dict[str, str] = {}
     if not events:
-        return {}
-    values = _values_clause("ev", set(events)) if restrict else ""
-    sparql = _PREFIXES + f"""SELECT ?ev (COUNT(?evd) AS ?n) (SAMPLE(?evd) AS ?one) WHERE {{
-  {values} ?ev vnkg:evidence ?evd }} GROUP BY ?ev"""
-    out = {}
-    for row in rows(store, sparql):
+        return out
+    for row in rows(store, sparql("report_samples", events=iris(events))):
         event = events.get(row.get("ev") or "")
         if event is not None and row.get("one"):
             event.count = int(row.get("n") or 0)
@@ -246,20 +185,13 @@ def _samples(store: Any, events: dict[str, Event], *, restrict: bool = True) -> 
     return out
 
 
-def _values_clause(var: str, iris: set[str]) -> str:
-    return f"VALUES ?{var} {{ {' '.join(f'<{iri}>' for iri in sorted(iris))} }}"
-
-
-def read_articles(store: Any, *, only: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
-    """Article id -> {"title", "url", "date", "publisher"} (None where the input gave none)."""
-    sparql = ARTICLE_META
-    if only is not None:
-        iris = {_ARTICLE + a for a in only}
-        if not iris:
-            return {}
-        sparql = sparql.replace("WHERE {", "WHERE { " + _values_clause("a", iris), 1)
+def read_articles(store: Any, only: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """Article id -> {"title", "url", "date", "publisher"} (None where the input gave none), for the ids ``only``."""
+    wanted = {_ARTICLE + a for a in only}
     out: dict[str, dict[str, Any]] = {}
-    for row in rows(store, sparql):
+    if not wanted:
+        return out
+    for row in rows(store, sparql("article_meta", articles=iris(wanted))):
         ident = article_id(row.get("a"))
         meta = out.setdefault(ident, {"title": None, "url": None, "date": None, "publisher": None})
         for key, var in (("title", "title"), ("url", "url"), ("date", "published"), ("publisher", "publisher")):
@@ -294,23 +226,19 @@ def add_events(g: nx.MultiDiGraph, events: dict[str, Event], *, include_negated:
                 g.add_edge(s, o, key=iri, **data)
 
 
-def add_entities(g: nx.MultiDiGraph, store: Any, *, only: set[str] | None = None) -> None:
-    """Add the entities (all, or ``only`` these IRIs) with names, article counts and offices."""
+def add_entities(g: nx.MultiDiGraph, store: Any, only: set[str]) -> None:
+    """Add the entities ``only`` (those the store types as one) with names, article counts and offices."""
     from kg.export.graph import add_entity
 
-    restrict = _values_clause("e", only) if only is not None else ""
-
-    def query(sparql: str, var: str = "e") -> list[dict[str, str | None]]:
-        if not restrict:
-            return rows(store, sparql)
-        return rows(store, sparql.replace("WHERE {", "WHERE { " + restrict.replace("?e ", f"?{var} ", 1), 1))
-
-    for row in query(ENTITIES):
-        iri = row.get("e")
-        if iri and iri not in g:
-            g.add_node(iri, type=row.get("type"), label="", aliases=[], offices=[], articles=0)
+    if not only:
+        return
+    entities = iris(only)
+    for row in rows(store, sparql("entity_types", entities=entities)):
+        iri, kind = row.get("e"), ENTITY_CLASSES.get((row.get("cls") or "")[len(ids.ONT):])
+        if iri and kind and iri not in g:
+            g.add_node(iri, type=kind, label="", aliases=[], offices=[], articles=0)
     names: dict[str, tuple[list[str], list[str]]] = {}
-    for row in query(NAMES):
+    for row in rows(store, sparql("names", entities=entities)):
         iri = row.get("e")
         if iri and iri in g:
             preferred, others = names.setdefault(iri, ([], []))
@@ -319,37 +247,17 @@ def add_entities(g: nx.MultiDiGraph, store: Any, *, only: set[str] | None = None
         label = min(preferred) if preferred else (min(others) if others else iri)
         g.nodes[iri]["label"] = label
         g.nodes[iri]["aliases"] = sorted(set(others) - {label})
-    for iri in g:
-        if not g.nodes[iri]["label"]:
+    for iri in only:
+        if iri in g and not g.nodes[iri]["label"]:
             g.nodes[iri]["label"] = iri
-    for row in query(ARTICLES):
+    for row in rows(store, sparql("article_counts", entities=entities)):
         iri = row.get("e")
         if iri in g:
             g.nodes[iri]["articles"] = int(row.get("n") or 0)
-    for row in query(OFFICES, "person"):
+    for row in rows(store, sparql("offices", people=entities)):
         iri = row.get("person")
         if iri and iri in g:
             first, last = row.get("first"), row.get("last")
             date = first if first == last else f"{first}/{last}"
             add_entity(g, iri, type="", label="", offices=[
                 {"title": row.get("title"), "org": row.get("org"), "date": date}])
-
-
-def to_networkx(store: Any, *, include_negated: bool = False, all_reports: bool = True,
-                **filters: Any) -> nx.MultiDiGraph:
-    """Read the whole graph from ``store`` (anything with ``.query(sparql)`` returning rows).
-
-    ``g.graph["articles"]`` maps each article id to its title, URL, date and
-    outlet. With ``all_reports=False`` each event keeps one report's sentence
-    and the number of reports (``kg viz``: a page shows a few, and reading
-    every sentence is most of the cost). Keyword ``filters`` (focus, hops,
-    relations, types, since, until, max_nodes) are handed to
-    :func:`kg.export.graph.select`.
-    """
-    from kg.export.graph import new_graph, select
-
-    g = new_graph()
-    add_entities(g, store)
-    add_events(g, read_events(store, sample=not all_reports), include_negated=include_negated)
-    g.graph["articles"] = read_articles(store)
-    return select(g, **filters) if filters else g

@@ -223,7 +223,8 @@ def test_demo_find_to_lam_whom_he_met_and_the_sentence(browser, tmp_path):
     page.context.close()
 
 
-def test_big_graph_opens_with_precomputed_layout_and_stays_responsive(browser, tmp_path):
+def test_big_graph_opens_with_precomputed_layout_and_filters(browser, tmp_path):
+    # how fast selecting and filtering is: bench/views.py --page ("select + filter")
     from kg.export.graph import add_entity, add_event, new_graph
 
     g = new_graph()
@@ -237,13 +238,10 @@ def test_big_graph_opens_with_precomputed_layout_and_stays_responsive(browser, t
     assert page.evaluate("window.vnkg.data.layout") == "fixed"
     assert page.evaluate("window.vnkg.network.physics.options.enabled") is False
     assert counts(page)["nodes"] == 1200 and counts(page)["edges"] == g.number_of_edges()
-    elapsed = page.evaluate("""() => {
-        const t = performance.now();
-        window.vnkg.select(window.vnkg.data.nodes[0].id);
-        document.querySelector('#relations input[data-name=met]').click();
-        return performance.now() - t;
-    }""")
-    assert counts(page)["edges"] == 1160 and elapsed < 2000
+    page.evaluate("window.vnkg.select(window.vnkg.data.nodes[0].id)")
+    assert page.evaluate("window.vnkg.state.selected") == page.evaluate("window.vnkg.data.nodes[0].id")
+    page.evaluate("document.querySelector('#relations input[data-name=met]').click()")
+    assert counts(page)["edges"] == 1160  # the 1,160 meetings left out, the visits stay
     hover_node(page, "Người 0")
     page.wait_for_selector("#tip:not([hidden])")
     _clean(log)

@@ -1,97 +1,142 @@
-"""The page's explorer mode in Chromium, fed by kg.export.explorer over a plain HTTP server on 127.0.0.1.
+"""The explorer in Chromium against a real ``kg serve`` process on 127.0.0.1: search, click, expand, stay inert.
 
-kg serve mounts the same three functions; this server is the least that does it,
-so the page is tested on its own.
+The store is data/ (built once per session) with one more article whose
+names, office and sentence carry the two XSS payloads of export_samples.
 """
 
 from __future__ import annotations
 
-import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlparse
+import datetime as dt
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
 from browser import launch
+from export_samples import IMG, SCRIPT
 
-from kg.export import explorer
+from kg.model import Article, Entity, Evidence, Extraction, Position, Relation
 
 playwright = pytest.importorskip("playwright.sync_api")
+pytestmark = [pytest.mark.browser, pytest.mark.server]
+
+KG = str(Path(sys.executable).parent / "kg")
 
 
-def _handler(store, calls):
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):
-            url = urlparse(self.path)
-            args = {k: v[0] for k, v in parse_qs(url.query).items()}
-            calls.append(url.path + "?" + url.query)
-            if url.path == "/":
-                self._send(explorer.explorer_page(api_base="/api").encode(), "text/html; charset=utf-8")
-            elif url.path == "/api/search":
-                self._json(explorer.search(store, args.get("q", "")))
-            elif url.path == "/api/node":
-                rel = args.get("rel")
-                self._json(explorer.neighbourhood(
-                    store, args["id"], hops=int(args.get("hops", 1)), relations=rel.split(",") if rel else None,
-                    date_from=args.get("from"), date_to=args.get("to")))
-            else:
-                self.send_error(404)
+def _payload_article() -> Extraction:
+    text = "Tổng Bí thư Tô Lâm tiếp " + IMG + ". " + SCRIPT
+    article = Article(id="payload", text=text, published=dt.date(2024, 9, 1), source="t", content_hash="payload")
+    ev = Evidence(article_id="payload", sentence=text, sentence_start=0, start=0, end=len(text))
+    to_lam = Entity(key="Tô Lâm", type="Person", name="Tô Lâm")
+    evil = Entity(key="evil", type="Person", name=IMG, aliases=(SCRIPT,))
+    return Extraction(article=article, entities=(to_lam, evil),
+                      positions=(Position(person="evil", title=SCRIPT, org=None, date="2024-09-01", evidence=ev),),
+                      relations=(Relation(subject="Tô Lâm", predicate="met", object="evil", date="2024-09-01",
+                                          evidence=ev, kind=SCRIPT),))
 
-        def _json(self, value):
-            self._send(json.dumps(value, ensure_ascii=False).encode(), "application/json")
 
-        def _send(self, body, kind):
-            self.send_response(200)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args):
-            pass
-
-    return Handler
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
-def server(data_store):
-    calls: list[str] = []
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(data_store, calls))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}", calls
-    httpd.shutdown()
+def served(data_store_path, tmp_path_factory):
+    """``kg serve`` (read-only, loopback) on a copy of the data/ store plus the payload article."""
+    from kg.store import open_store
+
+    path = tmp_path_factory.mktemp("served") / "store"
+    shutil.copytree(data_store_path, path, ignore=shutil.ignore_patterns("*.lock", "LOCK"))
+    with open_store(path) as store:
+        store.add([_payload_article()])
+    port = _free_port()
+    proc = subprocess.Popen([KG, "serve", "--store", str(path), "--bind", f"127.0.0.1:{port}"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                pytest.fail(f"kg serve did not start: {proc.stderr.read().decode()[-800:]}")  # type: ignore[union-attr]
+            time.sleep(0.2)
+    yield f"http://127.0.0.1:{port}"
+    proc.terminate()
+    proc.wait(20)
 
 
-def test_explorer_page_searches_opens_and_expands_from_the_server(server):
-    base, calls = server
+def _click_node(page, label: str) -> None:
+    """Click, with the mouse, the node drawn for ``label``."""
+    x, y = page.evaluate("""label => {
+        const net = window.vnkg.network, id = window.vnkg.data.nodes.find(n => n.label === label).id;
+        const d = net.canvasToDOM(net.getPositions([id])[id]);
+        const r = document.getElementById("graph").getBoundingClientRect();
+        return [r.left + d.x, r.top + d.y];
+    }""", label)
+    page.mouse.click(x, y)
+
+
+def test_explorer_served_by_kg_serve_searches_expands_on_click_and_stays_inert(served):
     with playwright.sync_playwright() as p:
         browser = launch(p)
-        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        requests: list[str] = []
         outside: list[str] = []
-        page.on("request", lambda r: None if r.url.startswith(base) else outside.append(r.url))
+
+        def route(r) -> None:
+            if r.request.url.startswith(served + "/"):
+                r.continue_()
+            else:
+                outside.append(r.request.url)
+                r.abort()
+
+        context.route("**/*", route)
+        page = context.new_page()
+        page.on("request", lambda r: requests.append(r.url))
         errors: list[str] = []
         page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(base + "/")
+        dialogs: list[str] = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.goto(served + "/")
         page.wait_for_function("() => window.vnkg && window.vnkg.ready", timeout=60_000)
         assert page.evaluate("window.vnkg.data.nodes.length") == 0 and page.is_visible("#expand")
+
         page.fill("#search", "xi jinping")
-        page.wait_for_function("() => document.querySelectorAll('#matches li').length > 0")
+        page.wait_for_function("() => document.querySelectorAll('#matches li').length > 0", timeout=30_000)
         page.press("#search", "Enter")
-        page.wait_for_function("() => window.vnkg.state.selected !== null", timeout=30_000)
-        assert page.text_content("#details h2") == "Tập Cận Bình"
+        page.wait_for_function("() => document.querySelector('#details h2') && "
+                               "document.querySelector('#details h2').textContent === 'Tập Cận Bình'",
+                               timeout=30_000)
         labels = page.evaluate("window.vnkg.data.nodes.map(n => n.label)")
-        assert "Tô Lâm" in labels
+        assert "Tô Lâm" in labels and IMG not in labels  # the payload met Tô Lâm, not Xi
+
+        page.wait_for_timeout(1500)  # the physics settle before a node is clicked where it is drawn
+        _click_node(page, "Tô Lâm")
+        page.wait_for_function("() => document.querySelector('#details h2').textContent === 'Tô Lâm'",
+                               timeout=30_000)
         before = len(labels)
-        page.evaluate("window.vnkg.select(window.vnkg.data.nodes.find(n => n.label === 'Tô Lâm').id)")
         page.click("#expand")
         page.wait_for_function(f"() => window.vnkg.data.nodes.length > {before}", timeout=30_000)
-        page.wait_for_function("() => window.vnkg.state.selected !== null && "
-                               "document.querySelector('#details h2').textContent === 'Tô Lâm'", timeout=30_000)
         iris = page.evaluate("window.vnkg.data.nodes.map(n => n.iri)")
         assert len(iris) == len(set(iris))  # merged by IRI, never twice
-        assert "#sel=" in page.evaluate("location.hash")
-        assert any(c.startswith("/api/search?q=xi") for c in calls)
-        assert any(c.startswith("/api/node?id=https%3A%2F%2Fvnkg.org%2Fid%2Fperson%2Fto-lam") for c in calls)
-        assert not outside and not errors
+        assert IMG in page.evaluate("window.vnkg.data.nodes.map(n => n.label)")
+
+        page.evaluate("label => window.vnkg.select(window.vnkg.data.nodes.find(n => n.label === label).id)", IMG)
+        page.wait_for_function("label => document.querySelector('#details h2').textContent === label", arg=IMG,
+                               timeout=30_000)
+        page.wait_for_timeout(500)
+        details = page.text_content("#details") or ""
+        assert SCRIPT in details  # the alias and office shown as text
+        assert page.evaluate("document.querySelectorAll('img[src=x], #details script, #matches script').length") == 0
+        assert dialogs == [] and errors == []
+
+        assert any("/api/search?q=xi" in url for url in requests)
+        assert any("/api/node?id=https%3A%2F%2Fvnkg.org%2Fid%2Fperson%2Fto-lam" in url for url in requests)
+        assert outside == [] and all(url.startswith(served + "/") for url in requests)
         browser.close()

@@ -76,3 +76,18 @@ def test_to_networkx_filters(store):
 
     g = to_networkx(store, focus="xi jinping", hops=1)
     assert sorted(d["label"] for _, d in g.nodes(data=True)) == ["Tô Lâm", "Tập Cận Bình"]
+
+
+@pytest.mark.server
+def test_to_networkx_reads_a_sparql_server_as_the_embedded_store(store, remote_store):
+    from kg.export import to_networkx
+
+    remote_store.add([_extraction("a1", "2024-08-19", "Tô Lâm hội đàm với Tập Cận Bình tại Bắc Kinh."),
+                      _extraction("a 2", "2024-08-20", "Hai nhà lãnh đạo đã hội đàm. " + SCRIPT, negated=True)])
+    for all_reports in (True, False):
+        here, there = (to_networkx(s, include_negated=True, all_reports=all_reports) for s in (store, remote_store))
+        assert sorted(here.nodes(data=True)) == sorted(there.nodes(data=True))
+        edges = [sorted((u, v, k, sorted(d.items())) for u, v, k, d in g.edges(keys=True, data=True))
+                 for g in (here, there)]
+        assert edges[0] == edges[1] and len(edges[0]) == 3
+        assert here.graph["articles"] == there.graph["articles"]
