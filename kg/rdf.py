@@ -167,6 +167,7 @@ def _country_english() -> dict[str, str]:
 _XSD = NS["xsd"]
 _DATATYPES = {10: NamedNode(_XSD + "date"), 7: NamedNode(_XSD + "gYearMonth"),
               4: NamedNode(_XSD + "gYear")}
+XSD_STRING = NamedNode(_XSD + "string")
 XSD_INTEGER = NamedNode(_XSD + "integer")
 XSD_DOUBLE = NamedNode(_XSD + "double")
 XSD_BOOLEAN = NamedNode(_XSD + "boolean")
