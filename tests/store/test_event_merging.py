@@ -8,6 +8,7 @@ import pytest
 
 from kg import ids
 from kg.ingest import read_article_text
+from kg.runner import extract_article
 from kg.store import open_store
 
 MEETING = "Ngày {day}/12, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Lào Sonexay Siphandone tại Hà Nội."
@@ -20,7 +21,8 @@ SELECT ?event (COUNT(DISTINCT ?evidence) AS ?reports) WHERE {
 
 
 def _report(day: int, article_id: str):
-    return read_article_text(f" date 2025-12-{day:02d} " + MEETING.format(day=day), article_id=article_id)
+    return extract_article(read_article_text(f" date 2025-12-{day:02d} " + MEETING.format(day=day),
+                                             article_id=article_id))
 
 
 def _edge_days() -> tuple[int, int]:
