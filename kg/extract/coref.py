@@ -13,8 +13,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from kg.extract.base import Span
 from kg.text import fold, one_slip, strip_diacritics
@@ -81,7 +83,10 @@ def _initials_of(short: str, full: str) -> bool:
     >>> _initials_of("J. Biden", "Joe Biden"), _initials_of("J. Biden", "Jill Stein")
     (True, False)
     """
-    parts, whole = _fold(short).replace(".", ". ").split(), _fold(full).split()
+    folded = _fold(short)
+    if "." not in folded:  # no initial: most pairs of names an article compares
+        return False
+    parts, whole = folded.replace(".", ". ").split(), _fold(full).split()
     initials = [p[0] for p in parts if p.endswith(".") and len(p) == 2]
     rest = [p for p in parts if not (p.endswith(".") and len(p) == 2)]
     if not initials or not rest or len(whole) < len(rest) + 1 or whole[-len(rest):] != rest:
@@ -101,7 +106,9 @@ def _same_office(a: _Ent, b: _Ent) -> bool:
     return False
 
 
-@dataclass(slots=True)
+# compared by identity: the table asks "is it still in self.ents" often, and comparing
+# two entities field by field (their mentions too) cost more than the rest of coreference
+@dataclass(slots=True, eq=False)
 class _Ent:
     type: str
     name: str
@@ -161,12 +168,13 @@ class EntityTable:
     def merge_short_names(self) -> None:
         """``ông Thongloun`` -> Thongloun Sisoulith: a name inside a longer person name."""
         persons = [e for e in self.ents if e.type == "Person"]
+        words = {id(e): _fold(e.name).split() for e in persons}  # merging changes no name
         for short in persons:
-            parts = _fold(short.name).split()
+            parts = words[id(short)]
             for full in persons:
-                if full is short or len(_fold(full.name).split()) <= len(parts):
+                fparts = words[id(full)]
+                if full is short or len(fparts) <= len(parts):
                     continue
-                fparts = _fold(full.name).split()
                 if fparts[:len(parts)] == parts or fparts[-len(parts):] == parts:
                     self._merge(short, full)
                     break
@@ -175,7 +183,7 @@ class EntityTable:
                 # Hispanic (paternal + maternal) name, when only one person has it
                 if len(parts) == 1:
                     inside = [full for full in persons if full is not short and full in self.ents
-                              and len(_fold(full.name).split()) >= 3 and parts[0] in _fold(full.name).split()[1:-1]]
+                              and len(words[id(full)]) >= 3 and parts[0] in words[id(full)][1:-1]]
                     if len(inside) == 1:
                         self._merge(short, inside[0])
         self._merge_initials_and_misspellings()
@@ -259,5 +267,55 @@ class EntityTable:
                 return ent
         return None
 
+    def resolve_titles(self, order: list[tuple[int, Span]]) -> dict[int, _Ent]:
+        """``resolve_title`` for every title-only mention of ``order``: id(span) -> person.
+
+        Linear in the mentions for each title rather than quadratic: the named
+        mentions are listed once, in order, and who holds a title is asked
+        once per title and place, not once per mention of it.
+        """
+        named = [(p, self.span_ent[id(s)]) for p, s in order if id(s) in self.span_ent]
+        positions = [p for p, _ in named]
+        everyone = {id(ent): ent for _, ent in named}
+        holders_of: dict[tuple[tuple[str, ...], str | None], set[int]] = {}
+        home_of: dict[int, bool] = {}
+        out: dict[int, _Ent] = {}
+        in_order = all(a <= b for a, b in pairwise(positions))
+        for position, span in order:
+            if span.type != "Title":
+                continue
+            lo, hi = bisect_left(positions, position), bisect_right(positions, position)
+            if not in_order or lo != hi:  # someone named at the title's own position: ask in full
+                ent = self.resolve_title(span, position, order)
+            else:
+                wanted = tuple(_fold(t) for t in span.titles)
+                holders = holders_of.get((wanted, span.org))
+                if holders is None:
+                    holders = holders_of[wanted, span.org] = {
+                        key for key, ent in everyone.items()
+                        if ent.type == "Person" and _holds(ent, list(wanted), span.org)}
+                ent = None
+                if span.org is None:
+                    home = {key for key in holders
+                            if home_of.setdefault(key, _is_home(everyone[key]))}
+                    if home and home != holders:
+                        ent = _nearest(named, lo, hi, home)
+                if ent is None:
+                    ent = _nearest(named, lo, hi, holders)
+            if ent is not None:
+                out[id(span)] = ent
+        return out
+
     def get(self, span: Span) -> _Ent | None:
         return self.span_ent.get(id(span))
+
+
+def _nearest(named: list[tuple[int, _Ent]], lo: int, hi: int, wanted: set[int]) -> _Ent | None:
+    """The last of ``named[:lo]`` that is ``wanted``, else the first of ``named[hi:]``."""
+    for k in range(lo - 1, -1, -1):
+        if id(named[k][1]) in wanted:
+            return named[k][1]
+    for k in range(hi, len(named)):
+        if id(named[k][1]) in wanted:
+            return named[k][1]
+    return None
