@@ -279,6 +279,7 @@ class EntityTable:
         everyone = {id(ent): ent for _, ent in named}
         holders_of: dict[tuple[tuple[str, ...], str | None], set[int]] = {}
         home_of: dict[int, bool] = {}
+        where: dict[frozenset[int], list[int]] = {}  # a set of people -> indexes of named they are at
         out: dict[int, _Ent] = {}
         in_order = all(a <= b for a, b in pairwise(positions))
         for position, span in order:
@@ -299,9 +300,9 @@ class EntityTable:
                     home = {key for key in holders
                             if home_of.setdefault(key, _is_home(everyone[key]))}
                     if home and home != holders:
-                        ent = _nearest(named, lo, hi, home)
+                        ent = _nearest(named, lo, hi, _indexes(named, home, where))
                 if ent is None:
-                    ent = _nearest(named, lo, hi, holders)
+                    ent = _nearest(named, lo, hi, _indexes(named, holders, where))
             if ent is not None:
                 out[id(span)] = ent
         return out
@@ -310,12 +311,20 @@ class EntityTable:
         return self.span_ent.get(id(span))
 
 
-def _nearest(named: list[tuple[int, _Ent]], lo: int, hi: int, wanted: set[int]) -> _Ent | None:
-    """The last of ``named[:lo]`` that is ``wanted``, else the first of ``named[hi:]``."""
-    for k in range(lo - 1, -1, -1):
-        if id(named[k][1]) in wanted:
-            return named[k][1]
-    for k in range(hi, len(named)):
-        if id(named[k][1]) in wanted:
-            return named[k][1]
-    return None
+def _indexes(named: list[tuple[int, _Ent]], people: set[int],
+             where: dict[frozenset[int], list[int]]) -> list[int]:
+    """Where in ``named`` the ``people`` (ids) are named, ascending; memoized in ``where``."""
+    key = frozenset(people)
+    found = where.get(key)
+    if found is None:
+        found = where[key] = [k for k, (_, ent) in enumerate(named) if id(ent) in people]
+    return found
+
+
+def _nearest(named: list[tuple[int, _Ent]], lo: int, hi: int, indexes: list[int]) -> _Ent | None:
+    """The last of ``named[:lo]`` at one of ``indexes``, else the first of ``named[hi:]``."""
+    before = bisect_left(indexes, lo)
+    if before > 0:
+        return named[indexes[before - 1]][1]
+    after = bisect_left(indexes, hi)
+    return named[indexes[after]][1] if after < len(indexes) else None
