@@ -54,43 +54,31 @@ class Known(NamedTuple):
     change, and the tagger converts and looks up far fewer strings.
     """
 
-    features: frozenset[str]  # all the model's attributes: those of other templates never come up
+    features: frozenset[str]
     by_value: dict[str, str]  # the template's value ("Hà Nội") -> its known feature string
 
 
-def known_by_prefix(attributes: frozenset[str]) -> dict[str, Known]:
+def known_by_prefix(attributes: Iterable[str]) -> dict[str, Known]:
     """A model's attributes by template prefix (``"T[0].lower="``); no prefix holds ``=``.
 
-    >>> known_by_prefix(frozenset(["T[0]=a=b", "T[-1]=c"]))["T[0]="].by_value
+    >>> known_by_prefix(["T[0]=a=b", "T[-1]=c"])["T[0]="].by_value
     {'a=b': 'T[0]=a=b'}
     """
     by_value: dict[str, dict[str, str]] = {}
     for feature in attributes:
-        prefix, _, value = feature.partition("=")
-        values = by_value.get(prefix)
-        if values is None:
-            values = by_value[prefix] = {}
-        values[value] = feature
-    return {prefix + "=": Known(attributes, values) for prefix, values in by_value.items()}
+        cut = feature.find("=") + 1
+        by_value.setdefault(feature[:cut], {})[feature[cut:]] = feature
+    return {prefix: Known(frozenset(values.values()), values) for prefix, values in by_value.items()}
 
 
-def _union(knowns: Sequence[Known | None], unions: dict[tuple[int, ...], frozenset[str]]) -> Known | None:
-    """What any of several models sharing a template knows (None: one of them keeps everything).
-
-    ``unions`` memoizes the union of the models' attribute sets, the same for most templates.
-    """
+def _union(knowns: Sequence[Known | None]) -> Known | None:
+    """What any of several models sharing a template knows (None: one of them keeps everything)."""
     if any(known is None for known in knowns):
         return None
-    present = [known for known in knowns if known.by_value]  # type: ignore[union-attr]
-    if len(present) == 1:
-        return present[0]
     by_value: dict[str, str] = {}
-    for known in present:
+    for known in knowns:
         by_value.update(known.by_value)  # type: ignore[union-attr]
-    ids = tuple(id(known.features) for known in present)  # type: ignore[union-attr]
-    if ids not in unions:
-        unions[ids] = frozenset().union(*(known.features for known in present))  # type: ignore[union-attr]
-    return Known(unions[ids], by_value)
+    return Known(frozenset(by_value.values()), by_value)
 
 
 def _kept(feature: str, known: Known | None) -> str:
@@ -434,8 +422,7 @@ def _grouped(template_lists: Sequence[Sequence[FeatureTemplate]],
                 word_members.setdefault(spec.size, {}).setdefault(spec.prefix, spec)
                 word_known.setdefault(spec.prefix, []).append(
                     None if known is None else known.get(spec.prefix, Known(frozenset(), {})))
-    unions: dict[tuple[int, ...], frozenset[str]] = {}
-    shared_known = {prefix: _union(of_lists, unions) for prefix, of_lists in word_known.items()}
+    shared_known = {prefix: _union(of_lists) for prefix, of_lists in word_known.items()}
     word_groups = {size: _new_group(0, size, list(members.values()), shared_known)
                    for size, members in word_members.items()}
     return tuple(_compiled(templates, word_groups, known) for templates, known in zip(template_lists, knowns))

@@ -255,7 +255,7 @@ def test_features_unknown_to_the_model_are_empty():
     from kg.nlp.features import known_by_prefix
 
     compiled = compile_template(["T[0]", "T[-1,0].lower", "T[0].istitle"],
-                                known=known_by_prefix(frozenset(["T[0]=Hà", "T[-1,0].lower=hà nội", "T[0].istitle=True"])))
+                                known=known_by_prefix(["T[0]=Hà", "T[-1,0].lower=hà nội", "T[0].istitle=True"]))
     assert [list(row) for row in sentence_features([["Hà", "Nội", "x"]], compiled)] == [
         ["T[0]=Hà", "", "T[0].istitle=True"],
         ["", "T[-1,0].lower=hà nội", "T[0].istitle=True"],
