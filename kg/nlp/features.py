@@ -26,13 +26,12 @@ The feature strings are byte-for-byte those of
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import repeat
 from typing import Any, NamedTuple
 
-__all__ = ["CompiledTemplate", "FeatureTemplate", "Known", "compile_template", "compile_templates",
-           "known_by_prefix", "segmenter_functions", "sentence_features"]
+__all__ = ["CompiledTemplate", "FeatureTemplate", "compile_template", "compile_templates",
+           "segmenter_functions", "sentence_features"]
 
 # The same pattern underthesea's template2features matches a template with.
 _SYNTAX = re.compile(
@@ -44,45 +43,6 @@ Column = Sequence[str]
 _CACHE = 1 << 12
 # The values of a predicate: "True"/"False" from a function, True/False from a dictionary.
 _BOOLEANS = frozenset((True, False, "True", "False"))
-
-
-class Known(NamedTuple):
-    """The feature strings of one template that a CRF model has weights for.
-
-    Given a model's attributes (``kg.nlp.crfsuite``), the groups build ``""``
-    instead of any other feature string of that template: the tags do not
-    change, and the tagger converts and looks up far fewer strings.
-    """
-
-    features: frozenset[str]
-    by_value: dict[str, str]  # the template's value ("Hà Nội") -> its known feature string
-
-
-def known_by_prefix(attributes: Iterable[str]) -> dict[str, Known]:
-    """A model's attributes by template prefix (``"T[0].lower="``); no prefix holds ``=``.
-
-    >>> known_by_prefix(["T[0]=a=b", "T[-1]=c"])["T[0]="].by_value
-    {'a=b': 'T[0]=a=b'}
-    """
-    by_value: dict[str, dict[str, str]] = {}
-    for feature in attributes:
-        cut = feature.find("=") + 1
-        by_value.setdefault(feature[:cut], {})[feature[cut:]] = feature
-    return {prefix: Known(frozenset(values.values()), values) for prefix, values in by_value.items()}
-
-
-def _union(knowns: Sequence[Known | None]) -> Known | None:
-    """What any of several models sharing a template knows (None: one of them keeps everything)."""
-    if any(known is None for known in knowns):
-        return None
-    by_value: dict[str, str] = {}
-    for known in knowns:
-        by_value.update(known.by_value)  # type: ignore[union-attr]
-    return Known(frozenset(by_value.values()), by_value)
-
-
-def _kept(feature: str, known: Known | None) -> str:
-    return feature if known is None or feature in known.features else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,8 +185,7 @@ class _TemplateGroup:
     ordered by function, so that each function runs once per n-gram.
     """
 
-    def __init__(self, column: int, size: int, templates: Sequence[FeatureTemplate],
-                 known: Mapping[str, Known | None] | None = None) -> None:
+    def __init__(self, column: int, size: int, templates: Sequence[FeatureTemplate]) -> None:
         self.column = column
         self.size = size
         by_function: dict[Callable[[str], str] | None, list[FeatureTemplate]] = {}
@@ -237,10 +196,8 @@ class _TemplateGroup:
         self.slots = {spec.prefix: slot for slot, spec in enumerate(ordered)}
         self._before = max(0, *(-spec.index1 for spec in ordered))
         self._after = max(0, *(spec.index1 + size - 1 for spec in ordered))
-        # per slot, the feature strings its model knows (None: all of them are kept)
-        self._known = tuple(known.get(spec.prefix) if known else None for spec in ordered)
-        self._bos = tuple(_kept(spec.bos, k) for spec, k in zip(ordered, self._known))
-        self._eos = tuple(_kept(spec.eos, k) for spec, k in zip(ordered, self._known))
+        self._bos = tuple(spec.bos for spec in ordered)
+        self._eos = tuple(spec.eos for spec in ordered)
 
     def start(self, spec: FeatureTemplate) -> int:
         """Where position 0's feature of ``spec`` is in its padded features."""
@@ -261,10 +218,8 @@ class _CachedGroup(_TemplateGroup):
     string objects again, whose UTF-8 form CPython has kept.
     """
 
-    def __init__(self, column: int, size: int, templates: Sequence[FeatureTemplate],
-                 known: Mapping[str, Known | None] | None = None) -> None:
-        super().__init__(column, size, templates, known)
-        self._pruned = any(k is not None for k in self._known)
+    def __init__(self, column: int, size: int, templates: Sequence[FeatureTemplate]) -> None:
+        super().__init__(column, size, templates)
         # The strings of features whose value is "True" or "False" (most
         # functions are predicates), built once and shared by every n-gram.
         self._runs = tuple(
@@ -286,8 +241,6 @@ class _CachedGroup(_TemplateGroup):
             value = text if function is None else function(text)
             built = predicate_features.get(value)
             features += built if built is not None else [prefix + value for prefix in prefixes]
-        if self._pruned:
-            return tuple(map(_kept, features, self._known))
         return tuple(features)
 
 
@@ -303,9 +256,8 @@ class _ComputedGroup(_TemplateGroup):
     strings built once rather than concatenated.
     """
 
-    def __init__(self, column: int, size: int, templates: Sequence[FeatureTemplate],
-                 known: Mapping[str, Known | None] | None = None) -> None:
-        super().__init__(column, size, templates, known)
+    def __init__(self, column: int, size: int, templates: Sequence[FeatureTemplate]) -> None:
+        super().__init__(column, size, templates)
         # (kind, what computes the values, what computes them from the n-grams if
         # the kind's shortcut does not apply, the templates)
         runs: list[tuple[str, Callable[[Any], Any] | None, Callable[[str], Any] | None, list[_Column]]] = []
@@ -313,13 +265,10 @@ class _ComputedGroup(_TemplateGroup):
         for function, specs in self._by_function.items():
             columns = []
             for spec in specs:
-                known_here = self._known[slot]
-                texts: dict[object, str] = {value: _kept(spec.prefix + str(value), known_here)
-                                            for value in (True, False)}
+                texts: dict[object, str] = {value: spec.prefix + str(value) for value in (True, False)}
                 texts.update({str(value): text for value, text in texts.items()})
                 columns.append(_Column(spec.prefix, texts, [self._bos[slot]] * self._before,
-                                       [self._eos[slot]] * self._after,
-                                       known_here.by_value if known_here is not None else None))
+                                       [self._eos[slot]] * self._after))
                 slot += 1
             if function is None:
                 runs.append(("text", None, None, columns))
@@ -355,13 +304,8 @@ class _ComputedGroup(_TemplateGroup):
                 results = lowered if kind == "lower" else list(map(function, lowered))  # type: ignore[arg-type]
             predicate = kind != "text" and _BOOLEANS.issuperset(results)
             for column in columns:
-                if predicate:
-                    built: Iterable[str] = map(column.texts.__getitem__, results)
-                elif column.by_value is None:
-                    built = map(column.prefix.__add__, results)  # type: ignore[arg-type]
-                else:  # only the strings the model knows, the others ""
-                    built = map(column.by_value.get, results, repeat(""))  # type: ignore[arg-type]
-                features.append([*column.bos, *built, *column.eos])
+                pick: Callable[[Any], str] = column.texts.__getitem__ if predicate else column.prefix.__add__
+                features.append([*column.bos, *map(pick, results), *column.eos])
         return features
 
 
@@ -372,14 +316,13 @@ class _Column(NamedTuple):
     texts: dict[object, str]  # its features for the values of a predicate
     bos: list[str]  # the features before the first n-gram
     eos: list[str]
-    by_value: dict[str, str] | None  # the known features by value (None: all are built)
 
 
 class _ReferenceGroup(_TemplateGroup):
     """One unusual template such as ``T[1,0]``, computed as template2features does."""
 
-    def __init__(self, column: int, spec: FeatureTemplate, known: Mapping[str, Known | None] | None = None) -> None:
-        super().__init__(column, spec.size, [spec], known)
+    def __init__(self, column: int, spec: FeatureTemplate) -> None:
+        super().__init__(column, spec.size, [spec])
         self._spec = spec
 
     def start(self, spec: FeatureTemplate) -> int:
@@ -387,7 +330,7 @@ class _ReferenceGroup(_TemplateGroup):
 
     def features(self, values: Column) -> list[Sequence[str]]:
         n = len(values)
-        return [[_kept(_reference_value(self._spec, values, n, i), self._known[0]) for i in range(n)]]
+        return [[_reference_value(self._spec, values, n, i) for i in range(n)]]
 
 
 @dataclass(frozen=True)
@@ -401,47 +344,37 @@ class CompiledTemplate:
     readers: tuple[tuple[int, int, int], ...]
 
 
-def _new_group(column: int, size: int, templates: Sequence[FeatureTemplate],
-               known: Mapping[str, Known | None] | None = None) -> _TemplateGroup:
+def _new_group(column: int, size: int, templates: Sequence[FeatureTemplate]) -> _TemplateGroup:
     # All but the longer n-grams of the words (column 0) recur: over a news
     # text half of the word pairs are new, and a cache miss costs more than
     # building the strings.
     kind = _CachedGroup if size == 1 or column != 0 else _ComputedGroup
-    return kind(column, size, templates, known)
+    return kind(column, size, templates)
 
 
-def _grouped(template_lists: Sequence[Sequence[FeatureTemplate]],
-             knowns: Sequence[dict[str, Known] | None]) -> tuple[CompiledTemplate, ...]:
-    """Group each list's templates; those over the words (column 0) are grouped across lists
-    (and keep what any of the lists' models knows)."""
+def _grouped(template_lists: Sequence[Sequence[FeatureTemplate]]) -> tuple[CompiledTemplate, ...]:
+    """Group each list's templates; those over the words (column 0) are grouped across lists."""
     word_members: dict[int, dict[str, FeatureTemplate]] = {}  # n-gram size -> templates by prefix
-    word_known: dict[str, list[Known | None]] = {}
-    for templates, known in zip(template_lists, knowns):
+    for templates in template_lists:
         for spec in templates:
             if spec.column == 0 and spec.size >= 1:
                 word_members.setdefault(spec.size, {}).setdefault(spec.prefix, spec)
-                word_known.setdefault(spec.prefix, []).append(
-                    None if known is None else known.get(spec.prefix, Known(frozenset(), {})))
-    shared_known = {prefix: _union(of_lists) for prefix, of_lists in word_known.items()}
-    word_groups = {size: _new_group(0, size, list(members.values()), shared_known)
+    word_groups = {size: _new_group(0, size, list(members.values()))
                    for size, members in word_members.items()}
-    return tuple(_compiled(templates, word_groups, known) for templates, known in zip(template_lists, knowns))
+    return tuple(_compiled(templates, word_groups) for templates in template_lists)
 
 
-def _compiled(templates: Sequence[FeatureTemplate], word_groups: dict[int, _TemplateGroup],
-              known: dict[str, Known] | None) -> CompiledTemplate:
+def _compiled(templates: Sequence[FeatureTemplate], word_groups: dict[int, _TemplateGroup]) -> CompiledTemplate:
     members: dict[tuple[int, int], list[FeatureTemplate]] = {}
     for spec in templates:
         if spec.size >= 1:  # T[1,0] reads no n-gram: never in underthesea's templates
             members.setdefault((spec.column, spec.size), []).append(spec)
-    own_known = None if known is None else \
-        {spec.prefix: known.get(spec.prefix, Known(frozenset(), {})) for spec in templates}
-    groups = {key: word_groups[key[1]] if key[0] == 0 else _new_group(*key, specs, own_known)
+    groups = {key: word_groups[key[1]] if key[0] == 0 else _new_group(*key, specs)
               for key, specs in members.items()}
     group_list: list[_TemplateGroup] = []
     readers = []
     for spec in templates:
-        group = groups[spec.column, spec.size] if spec.size >= 1 else _ReferenceGroup(spec.column, spec, own_known)
+        group = groups[spec.column, spec.size] if spec.size >= 1 else _ReferenceGroup(spec.column, spec)
         if group not in group_list:
             group_list.append(group)
         readers.append((group_list.index(group), group.slots[spec.prefix], group.start(spec)))
@@ -452,41 +385,33 @@ _FUNCTIONS: dict[str, Callable[[str], str]] | None = None
 
 
 def compile_template(template: Sequence[str], *,
-                     functions: dict[str, Callable[[str], str]] | None = None,
-                     known: dict[str, Known] | None = None) -> CompiledTemplate:
+                     functions: dict[str, Callable[[str], str]] | None = None) -> CompiledTemplate:
     """Parse underthesea template strings once.
 
     ``functions`` maps the ``.name`` of a template to its function; the
-    default is underthesea's ``tagged_feature`` (POS, chunk, NER). With
-    ``known`` (``known_by_prefix`` of a model's attributes), every feature
-    string the model does not know is ``""``.
+    default is underthesea's ``tagged_feature`` (POS, chunk, NER).
 
     >>> [t.prefix for t in compile_template(["T[0].lower", "T[-1,0][1]"]).templates]
     ['T[0].lower=', 'T[-1,0][1]=']
     """
-    return compile_templates([template], functions=functions, knowns=[known])[0]
+    return compile_templates([template], functions=functions)[0]
 
 
 def compile_templates(templates: Sequence[Sequence[str]], *,
-                      functions: dict[str, Callable[[str], str]] | None = None,
-                      knowns: Sequence[dict[str, Known] | None] | None = None
+                      functions: dict[str, Callable[[str], str]] | None = None
                       ) -> tuple[CompiledTemplate, ...]:
     """Parse template lists whose sentences have the same words, such as the POS, chunk and NER ones.
 
     Their templates over the words (column 0) share groups, so with the
     same ``shared`` dict, ``sentence_features`` computes the words' features
-    once per sentence for all of them. ``knowns``: each list's model's
-    attributes, as in ``compile_template`` (a shared template keeps what any
-    of the models knows).
+    once per sentence for all of them.
     """
     global _FUNCTIONS
     if functions is None:
         if _FUNCTIONS is None:
             _FUNCTIONS = _word_functions()
         functions = _FUNCTIONS
-    if knowns is None:
-        knowns = [None] * len(templates)
-    return _grouped([[_parsed(syntax, functions) for syntax in template] for template in templates], knowns)
+    return _grouped([[_parsed(syntax, functions) for syntax in template] for template in templates])
 
 
 def _parsed(syntax: str, functions: dict[str, Callable[[str], str]]) -> FeatureTemplate:

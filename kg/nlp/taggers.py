@@ -33,7 +33,6 @@ from kg.nlp.features import (
     CompiledTemplate,
     compile_template,
     compile_templates,
-    known_by_prefix,
     segmenter_functions,
     sentence_features,
 )
@@ -53,7 +52,6 @@ class Taggers:
     def __init__(self) -> None:
         from underthesea_core import CRFTagger  # type: ignore[import-untyped]
 
-        from kg.nlp.crfsuite import model_attributes
         from kg.nlp.underthesea_files import crf_stage, segmenter_dir, text_normalizers, tokenizer_pattern
 
         # The segmenter's CRF model, loaded as word_tokenize loads it, but without
@@ -66,10 +64,8 @@ class Taggers:
         dictionary = _load_pickle(model_dir / "dictionary.bin")
         if not isinstance(dictionary, (set, frozenset)):  # a set already (underthesea 9.5.0): no copy
             dictionary = frozenset(dictionary)
-        # features no model knows are built as "" (kg.nlp.crfsuite): same tags, less to convert
         self._syllable_templates = compile_template(_load_pickle(model_dir / "features.bin"),
-                                                    functions=segmenter_functions(dictionary),
-                                                    known=known_by_prefix(model_attributes(model_dir / "models.bin")))
+                                                    functions=segmenter_functions(dictionary))
         self._tokenizer_pattern = tokenizer_pattern()
         self._normalize_characters, normalize_token = text_normalizers()
         # word_tokenize normalizes each syllable (a pure function): once per distinct syllable
@@ -80,9 +76,7 @@ class Taggers:
             model = CRFTagger()
             model.load(str(model_file))
             models.append(model)
-        pos_template, chunk_template, ner_template = compile_templates(
-            [template for _, template in stages],
-            knowns=[known_by_prefix(model_attributes(model_file)) for model_file, _ in stages])
+        pos_template, chunk_template, ner_template = compile_templates([template for _, template in stages])
         self._pos: _Stage = (models[0], pos_template)
         self._chunk: _Stage = (models[1], chunk_template)
         self._ner: _Stage = (models[2], ner_template)

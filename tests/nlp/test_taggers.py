@@ -9,7 +9,6 @@ data/ and the shared seeds, plus handwritten and generated sentences.
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg.nlp import split_sentences, tag_sentence
-from kg.nlp.features import CompiledTemplate, compile_template, sentence_features
+from kg.nlp.features import compile_template, sentence_features
 from kg.nlp.taggers import TESTED_UNDERTHESEA, get_taggers
 
 underthesea = pytest.importorskip("underthesea")
@@ -190,20 +189,8 @@ def _syllables(sentence: str) -> list[str]:
     return list(tokenize(sentence))
 
 
-@functools.cache
-def _segmenter_templates() -> CompiledTemplate:
-    """The segmenter's templates with every feature string (the tagger's leave out what its model does not know)."""
-    from kg.nlp.features import segmenter_functions
-    from kg.nlp.taggers import _load_pickle
-    from kg.nlp.underthesea_files import segmenter_dir
-
-    folder = segmenter_dir()
-    return compile_template(_load_pickle(folder / "features.bin"),
-                            functions=segmenter_functions(_load_pickle(folder / "dictionary.bin")))
-
-
 def _assert_same_segmenter_features(syllables: list[str]) -> None:
-    ours = [list(row) for row in sentence_features([syllables], _segmenter_templates())]
+    ours = [list(row) for row in sentence_features([syllables], get_taggers()._syllable_templates)]
     assert ours == _segmenter().process([[[s] for s in syllables]])[0], syllables
 
 
@@ -230,33 +217,3 @@ _ODD = st.text(alphabet=st.sampled_from(list("aAzZđĐàÀhọHỌ019²٣ǅǄΣ�
 @given(st.lists(st.one_of(st.sampled_from(_SYLLABLES), _ODD), min_size=1, max_size=12))
 def test_segmenter_features_equal_underthesea_core_generated(syllables):
     _assert_same_segmenter_features(syllables)
-
-
-def test_crfsuite_attributes_read_from_the_model_files():
-    """kg.nlp.crfsuite reads as many attributes as each model's header counts, and known features among them."""
-    from kg.nlp.crfsuite import model_attributes
-    from kg.nlp.underthesea_files import crf_stage, segmenter_dir
-
-    pos = model_attributes(crf_stage("pos_tag")[0])
-    assert "T[1].istitle=True" in pos and "T[-1].lower=BOS" in pos
-    segmenter = model_attributes(segmenter_dir() / "models.bin")
-    assert "T[0].is_in_dict=False" in segmenter and "" not in segmenter
-
-
-def test_crfsuite_refuses_other_files(tmp_path):
-    from kg.nlp.crfsuite import model_attributes
-
-    (tmp_path / "x.bin").write_bytes(b"not a model at all, just some bytes to read")
-    with pytest.raises(ValueError, match="not a CRFsuite model"):
-        model_attributes(tmp_path / "x.bin")
-
-
-def test_features_unknown_to_the_model_are_empty():
-    from kg.nlp.features import known_by_prefix
-
-    compiled = compile_template(["T[0]", "T[-1,0].lower", "T[0].istitle"],
-                                known=known_by_prefix(["T[0]=Hà", "T[-1,0].lower=hà nội", "T[0].istitle=True"]))
-    assert [list(row) for row in sentence_features([["Hà", "Nội", "x"]], compiled)] == [
-        ["T[0]=Hà", "", "T[0].istitle=True"],
-        ["", "T[-1,0].lower=hà nội", "T[0].istitle=True"],
-        ["", "", ""]]
