@@ -297,8 +297,9 @@ class EntityTable:
                         if ent.type == "Person" and _holds(ent, list(wanted), span.org)}
                 ent = None
                 if span.org is None:
-                    home = {key for key in holders
-                            if home_of.setdefault(key, _is_home(everyone[key]))}
+                    for key in holders - home_of.keys():
+                        home_of[key] = _is_home(everyone[key])
+                    home = {key for key in holders if home_of[key]}
                     if home and home != holders:
                         ent = _nearest(named, lo, hi, _indexes(named, home, where))
                 if ent is None:
