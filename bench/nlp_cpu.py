@@ -12,6 +12,10 @@ temporary folder put first on ``PYTHONPATH``.
 
     .venv/bin/python bench/nlp_cpu.py                       # against HEAD
     .venv/bin/python bench/nlp_cpu.py f0c85ff 24e5f2d --rounds 9
+    .venv/bin/python bench/nlp_cpu.py 08df57a --stage engine   # the extraction engine alone
+
+``--stage engine`` times ``extract_article`` on parses made once in the
+warm-up (the engine without the NLP); ``--stage both`` the whole of it.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ CORPUS = [ROOT / "data", ROOT / "tests" / "data"]
 _CHILD = r"""
 import sys, time
 import kg
+import kg.nlp
 from kg.ingest import read_articles
 from kg.nlp import parse
 try:
@@ -39,14 +44,22 @@ try:
     use_parse_cache(None)
 except ImportError:  # a revision before the parse cache
     pass
-articles = list(read_articles(sys.argv[1:]))
-for article in articles:  # warm-up: models, memos
-    parse(article)
+stage = sys.argv[1]
+articles = list(read_articles(sys.argv[2:]))
+docs = {article.id: parse(article) for article in articles}  # warm-up: models, memos
+work = parse
+if stage != "nlp":
+    from kg.extract.pipeline import extract_article
+    work = extract_article
+    if stage == "engine":  # the pipeline asks kg.nlp.parse at each call: give it the warm-up's parses
+        kg.nlp.parse = lambda article: docs[article.id]
+    for article in articles:
+        work(article)
 print("ready", kg.__file__, len(articles), sum(len(a.text) for a in articles), flush=True)
 for _ in sys.stdin:
     start = time.process_time()
     for article in articles:
-        parse(article)
+        work(article)
     print(time.process_time() - start, flush=True)
 """
 
@@ -61,9 +74,9 @@ def _export(revision: str, folder: Path) -> Path:
     return target
 
 
-def _start(source: Path) -> subprocess.Popen[str]:
+def _start(source: Path, stage: str) -> subprocess.Popen[str]:
     env = dict(os.environ, PYTHONPATH=str(source))
-    return subprocess.Popen([sys.executable, "-c", _CHILD, *map(str, CORPUS)], env=env, cwd=source,
+    return subprocess.Popen([sys.executable, "-c", _CHILD, stage, *map(str, CORPUS)], env=env, cwd=source,
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
 
 
@@ -87,11 +100,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("revisions", nargs="*", default=["HEAD"], help="git revisions to compare with")
     parser.add_argument("--rounds", type=int, default=7, help="timed passes per contender, in turns")
+    parser.add_argument("--stage", choices=("nlp", "engine", "both"), default="nlp",
+                        help="kg.nlp.parse, the extraction engine on ready parses, or extract_article whole")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="nlp_cpu_") as folder:
         sources = {"current tree": ROOT}
         sources.update({rev: _export(rev, Path(folder)) for rev in args.revisions})
-        children = {name: _start(source) for name, source in sources.items()}
+        children = {name: _start(source, args.stage) for name, source in sources.items()}
         corpora = [_ready(child, sources[name]) for name, child in children.items()]  # all warm
         seconds: dict[str, list[float]] = {name: [] for name in children}
         for _ in range(args.rounds):
@@ -100,7 +115,7 @@ def main() -> None:
             print("  " + ", ".join(f"{name} {times[-1]:.3f}" for name, times in seconds.items()), file=sys.stderr)
         for child in children.values():
             child.communicate()
-    print(f"{corpora[0]}; CPU seconds of a pass over {args.rounds} rounds")
+    print(f"{corpora[0]}; CPU seconds of a pass ({args.stage}) over {args.rounds} rounds")
     mine = seconds["current tree"]
     for name, times in seconds.items():
         ratio = statistics.median(theirs / ours for theirs, ours in zip(times, mine))

@@ -13,8 +13,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from kg.extract.base import Span
 from kg.text import fold_case_and_spaces, one_slip, strip_diacritics
@@ -90,7 +92,10 @@ def _initials_of(short: str, full: str) -> bool:
     >>> _initials_of("J. Biden", "Joe Biden"), _initials_of("J. Biden", "Jill Stein")
     (True, False)
     """
-    parts, whole = _fold(short).replace(".", ". ").split(), _fold(full).split()
+    folded = _fold(short)
+    if "." not in folded:  # no initial: most pairs of names an article compares
+        return False
+    parts, whole = folded.replace(".", ". ").split(), _fold(full).split()
     initials = [p[0] for p in parts if p.endswith(".") and len(p) == 2]
     rest = [p for p in parts if not (p.endswith(".") and len(p) == 2)]
     if not initials or not rest or len(whole) < len(rest) + 1 or whole[-len(rest):] != rest:
@@ -110,7 +115,10 @@ def _same_office(a: CorefEntity, b: CorefEntity) -> bool:
     return False
 
 
-@dataclass(slots=True, eq=False)  # one object per entity, hashed by identity
+# compared and hashed by identity: one object per entity; the table asks "is it still in
+# self.ents" often, and comparing two entities field by field (mentions too) cost more
+# than the rest of coreference
+@dataclass(slots=True, eq=False)
 class CorefEntity:
     """An entity of one article as coreference builds it: its names, mentions and titles held."""
 
@@ -172,12 +180,13 @@ class EntityTable:
     def merge_short_names(self) -> None:
         """``ông Thongloun`` -> Thongloun Sisoulith: a name inside a longer person name."""
         persons = [e for e in self.ents if e.type == "Person"]
+        words = {e: _fold(e.name).split() for e in persons}  # merging changes no name
         for short in persons:
-            parts = _fold(short.name).split()
+            parts = words[short]
             for full in persons:
-                if full is short or len(_fold(full.name).split()) <= len(parts):
+                fparts = words[full]
+                if full is short or len(fparts) <= len(parts):
                     continue
-                fparts = _fold(full.name).split()
                 if fparts[:len(parts)] == parts or fparts[-len(parts):] == parts:
                     self._merge(short, full)
                     break
@@ -186,7 +195,7 @@ class EntityTable:
                 # Hispanic (paternal + maternal) name, when only one person has it
                 if len(parts) == 1:
                     inside = [full for full in persons if full is not short and full in self.ents
-                              and len(_fold(full.name).split()) >= 3 and parts[0] in _fold(full.name).split()[1:-1]]
+                              and len(words[full]) >= 3 and parts[0] in words[full][1:-1]]
                     if len(inside) == 1:
                         self._merge(short, inside[0])
         self._merge_initials_and_misspellings()
@@ -270,5 +279,65 @@ class EntityTable:
                 return ent
         return None
 
+    def resolve_titles(self, order: list[tuple[int, Span]]) -> dict[Span, CorefEntity]:
+        """``resolve_title`` for every title-only mention of ``order``: span -> person.
+
+        Linear in the mentions for each title rather than quadratic: the named
+        mentions are listed once, in order, and who holds a title is asked
+        once per title and place, not once per mention of it.
+        """
+        named = [(p, self.span_ent[s]) for p, s in order if s in self.span_ent]
+        positions = [p for p, _ in named]
+        everyone = {ent for _, ent in named}
+        holders_of: dict[tuple[tuple[str, ...], str | None], set[CorefEntity]] = {}
+        home_of: dict[CorefEntity, bool] = {}
+        where: dict[frozenset[CorefEntity], list[int]] = {}  # a set of people -> indexes of named they are at
+        out: dict[Span, CorefEntity] = {}
+        in_order = all(a <= b for a, b in pairwise(positions))
+        for position, span in order:
+            if span.type != "Title":
+                continue
+            lo, hi = bisect_left(positions, position), bisect_right(positions, position)
+            if not in_order or lo != hi:  # someone named at the title's own position: ask in full
+                ent = self.resolve_title(span, position, order)
+            else:
+                wanted = tuple(_fold(t) for t in span.titles)
+                holders = holders_of.get((wanted, span.org))
+                if holders is None:
+                    holders = holders_of[wanted, span.org] = {
+                        ent for ent in everyone
+                        if ent.type == "Person" and _holds(ent, list(wanted), span.org)}
+                ent = None
+                if span.org is None:
+                    for person in holders - home_of.keys():
+                        home_of[person] = _is_home(person)
+                    home = {person for person in holders if home_of[person]}
+                    if home and home != holders:
+                        ent = _nearest(named, lo, hi, _indexes(named, home, where))
+                if ent is None:
+                    ent = _nearest(named, lo, hi, _indexes(named, holders, where))
+            if ent is not None:
+                out[span] = ent
+        return out
+
     def get(self, span: Span) -> CorefEntity | None:
         return self.span_ent.get(span)
+
+
+def _indexes(named: list[tuple[int, CorefEntity]], people: set[CorefEntity],
+             where: dict[frozenset[CorefEntity], list[int]]) -> list[int]:
+    """Where in ``named`` the ``people`` are named, ascending; memoized in ``where``."""
+    key = frozenset(people)
+    found = where.get(key)
+    if found is None:
+        found = where[key] = [k for k, (_, ent) in enumerate(named) if ent in people]
+    return found
+
+
+def _nearest(named: list[tuple[int, CorefEntity]], lo: int, hi: int, indexes: list[int]) -> CorefEntity | None:
+    """The last of ``named[:lo]`` at one of ``indexes``, else the first of ``named[hi:]``."""
+    before = bisect_left(indexes, lo)
+    if before > 0:
+        return named[indexes[before - 1]][1]
+    after = bisect_left(indexes, hi)
+    return named[indexes[after]][1] if after < len(indexes) else None

@@ -7,6 +7,7 @@ cache), so nothing here runs the NLP layer.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from itertools import pairwise
 
@@ -19,7 +20,18 @@ from kg.extract.lexicon import Lexicon, load_lexicon, syllable_key
 from kg.extract.quantities import find_quantities
 from kg.extract.relations import Discourse, find_relations
 from kg.extract.tenure import Tenure, tenure_of
-from kg.model import Article, Doc, Entity, Evidence, Extraction, Mention, Position, Quantity, Relation
+from kg.model import (
+    Article,
+    Doc,
+    Entity,
+    Evidence,
+    Extraction,
+    Mention,
+    Position,
+    Quantity,
+    Relation,
+    Sentence,
+)
 from kg.text import fold_case_and_spaces
 
 __all__ = ["EXTRACTOR", "extract_doc"]
@@ -79,12 +91,7 @@ def extract_doc(doc: Doc, *, lexicon: Lexicon | None = None) -> Extraction:
                         weak.add((ent, sp.start, title))
         _attach_appositive_titles(sylls, spans, table)
     table.merge_short_names()
-    title_ref: dict[Span, CorefEntity] = {}
-    for pos, sp in order:
-        if sp.type == "Title":
-            ent = table.resolve_title(sp, pos, order)
-            if ent is not None:
-                title_ref[sp] = ent
+    title_ref: dict[Span, CorefEntity] = table.resolve_titles(order)
 
     def resolve(sp: Span) -> tuple[str, str] | None:
         ent = table.get(sp) or title_ref.get(sp)
@@ -220,7 +227,7 @@ def _positions(table: EntityTable, sentences, article: Article, lex, weak: set) 
             if any(other != folded and other.startswith(folded + " ") for other in titles):
                 continue  # "Thứ trưởng" when "Thứ trưởng Bộ Ngoại giao" is known
             pos, tenure = _tenure(ent, seen_at[folded], title, by_start, article, historical=historical)
-            sentence = next((s for s in reversed(list(by_start.values())) if s.start <= pos), None)
+            sentence = _sentence_at(by_start, pos)
             stext = article.text[sentence.start:sentence.end] if sentence else ""
             org_name = org
             if org_name is None and syllable_key(ent.name.split()[0]) in surnames and not ent.english \
@@ -237,6 +244,13 @@ def _positions(table: EntityTable, sentences, article: Article, lex, weak: set) 
                                 confidence=0.9, former=former,
                                 held_from=tenure.held_from, held_until=tenure.held_until))
     return out
+
+
+def _sentence_at(by_start: dict[int, Sentence], pos: int) -> Sentence | None:
+    """The last sentence of ``by_start`` (in text order) starting at or before ``pos``."""
+    starts = list(by_start)
+    at = bisect_right(starts, pos) - 1
+    return by_start[starts[at]] if at >= 0 else None
 
 
 def _names_a_foreign_place(title: str, lex) -> bool:
@@ -262,7 +276,7 @@ def _tenure(ent: CorefEntity, starts: list[int], title: str, by_start: dict, art
     ends = {sp.start: sp.end for sp in ent.mentions}
     found: list[tuple[int, Tenure]] = []
     for start in starts:
-        sentence = next((s for s in reversed(list(by_start.values())) if s.start <= start), None)
+        sentence = _sentence_at(by_start, start)
         if sentence is None:
             continue
         # "nguyên Chủ tịch Quốc hội (2001-2006)": the mention starts at the prefix, before the title
