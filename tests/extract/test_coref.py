@@ -35,7 +35,7 @@ def _article(picks: list[tuple[bool, int]]) -> tuple[EntityTable, list[tuple[int
 def test_resolve_titles_nearest_holder_before_else_after():
     table, order = _article([(False, 0), (True, 0), (True, 1), (False, 0), (False, 1), (False, 4)])
     found = table.resolve_titles(order)
-    names = {pos: found[id(span)].name for pos, span in order if id(span) in found}
+    names = {pos: found[span].name for pos, span in order if span in found}
     assert names == {0: "Phạm Minh Chính", 60: "Phạm Minh Chính", 80: "Lê Văn A"}
 
 
@@ -43,5 +43,5 @@ def test_resolve_titles_nearest_holder_before_else_after():
 @given(st.lists(st.tuples(st.booleans(), st.integers(0, 4)), max_size=25))
 def test_resolve_titles_equals_resolve_title_for_each(picks):
     table, order = _article(picks)
-    expected = {id(span): table.resolve_title(span, pos, order) for pos, span in order if span.type == "Title"}
+    expected = {span: table.resolve_title(span, pos, order) for pos, span in order if span.type == "Title"}
     assert table.resolve_titles(order) == {key: ent for key, ent in expected.items() if ent is not None}
