@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import http.client
 import json
+import selectors
+import socket
+import threading
 import time
 import urllib.parse
 from dataclasses import dataclass
@@ -26,6 +29,7 @@ BUFFERED = 1024 * 1024  # an answer this short is checked for Oxigraph's mid-str
 RESTART_WAIT_S = 15.0
 GRACE_S = 1.0  # past the limit, the client gets its answer even if Oxigraph checks late
 CANCELLED = b"has been cancelled"
+WATCH_CLIENT_S = 0.2  # how often a proxied request checks that its client is still there
 FORWARDED = ("Content-Type", "Accept", "Content-Length")
 
 
@@ -101,15 +105,20 @@ class Handler(BaseHTTPRequestHandler):
         except OSError:
             self._send_text(502, self._engine_failure())
             return
+        watch = None
         try:
             conn.request(self.command, self.path, body=body, headers=headers)
+            watch = ClientWatch(self.connection, conn)
             response = conn.getresponse()
             self._relay(response, time.monotonic() + limit + GRACE_S)
         except TimeoutError:
             self._send_text(503, f"the query ran longer than the server's limit of {limit:g} s and was stopped")
         except (OSError, http.client.HTTPException):
-            self._send_text(502, self._engine_failure())
+            if not (watch and watch.client_gone):
+                self._send_text(502, self._engine_failure())
         finally:
+            if watch:
+                watch.stop()
             conn.close()
 
     def _connect(self, timeout: float) -> http.client.HTTPConnection:
@@ -201,6 +210,48 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("X-Frame-Options", "DENY")
         self.end_headers()
         self.wfile.write(body)
+
+
+class ClientWatch:
+    """Closes the engine connection of a proxied request as soon as its client hangs up.
+
+    Oxigraph notices a closed connection only when it writes: a query that
+    streams its rows stops at the next row; one that sorts or aggregates
+    sends nothing until it is done, so it runs on to Oxigraph's
+    ``--timeout-s`` (nothing else cancels it in Oxigraph 0.5).
+    """
+
+    def __init__(self, client: socket.socket, upstream: http.client.HTTPConnection) -> None:
+        self.client_gone = False
+        self._client = client
+        self._upstream = upstream.sock
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._watch, name="vnkg-client-watch", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._done.set()
+        self._thread.join()
+
+    def _watch(self) -> None:
+        with selectors.DefaultSelector() as selector:
+            selector.register(self._client, selectors.EVENT_READ)
+            while not self._done.is_set():
+                if not selector.select(WATCH_CLIENT_S):
+                    continue
+                if not self._peek():
+                    self.client_gone = True
+                    try:
+                        self._upstream.shutdown(socket.SHUT_RDWR)  # wakes the handler blocked on the engine
+                    except OSError:
+                        pass  # the engine's connection ended already
+                return  # gone, or it sent more bytes (pipelining): either way, nothing left to watch
+
+    def _peek(self) -> bytes:
+        try:
+            return self._client.recv(1, socket.MSG_PEEK)
+        except OSError:
+            return b""
 
 
 def handler_for(site: Site) -> type[Handler]:
