@@ -33,10 +33,10 @@ CACHE = Path(tempfile.gettempdir()) / "vnkg-bench-growth"
 _YEAR = re.compile(r"\b(\d{4})")
 
 
-def data_extractions() -> list:
+def data_extractions(cache: Path = CACHE) -> list:
     """The real extractions of data/ (cached)."""
-    CACHE.mkdir(parents=True, exist_ok=True)
-    cached = CACHE / "data-extractions.pickle"
+    cache.mkdir(parents=True, exist_ok=True)
+    cached = cache / "data-extractions.pickle"
     if cached.exists():
         return pickle.loads(cached.read_bytes())
     from kg.ingest import read_articles
@@ -72,18 +72,18 @@ def retold(extraction, *, story: int, report: int):
         quantities=tuple(dataclasses.replace(q, period=_later(q.period, years)) for q in extraction.quantities))
 
 
-def reported_corpus(n_articles: int, reports: int) -> Iterator:
-    base = data_extractions()
+def reported_corpus(n_articles: int, reports: int, cache: Path = CACHE) -> Iterator:
+    base = data_extractions(cache)
     for index in range(n_articles):
         story, report = divmod(index, reports)
         yield retold(base[story % len(base)], story=story, report=report)
 
 
-def built_store(n_articles: int, reports: int) -> Path:
-    """The store of ``n_articles`` articles (built once, then reused)."""
+def built_store(n_articles: int, reports: int, cache: Path = CACHE) -> Path:
+    """The store of ``n_articles`` articles (built once into ``cache``, then reused)."""
     from kg.store import open_store
 
-    path = CACHE / f"store-{n_articles}-{reports}"
+    path = cache / f"store-{n_articles}-{reports}"
     done = path / "complete"
     if not done.exists():
         import shutil
@@ -91,7 +91,7 @@ def built_store(n_articles: int, reports: int) -> Path:
         shutil.rmtree(path, ignore_errors=True)
         started = time.perf_counter()
         with open_store(path) as store:
-            store.add(reported_corpus(n_articles, reports))
+            store.add(reported_corpus(n_articles, reports, cache))
         done.write_text(f"{time.perf_counter() - started:.1f}\n")
         print(f"  built {n_articles} articles in {done.read_text().strip()} s", flush=True)
     return path
@@ -114,11 +114,12 @@ def time_queries(path: Path, repeat: int, queries: list[Path]) -> dict[str, tupl
     return out
 
 
-def main(sizes: list[int], reports: int, repeat: int, skip: tuple[str, ...] = ()) -> dict:
+def main(sizes: list[int], reports: int, repeat: int, skip: tuple[str, ...] = (), *,
+         cache: Path = CACHE) -> dict:
     queries = [q for q in QUERIES if q.stem not in skip]
     results = {}
     for n in sizes:
-        results[n] = time_queries(built_store(n, reports), repeat, queries)
+        results[n] = time_queries(built_store(n, reports, cache), repeat, queries)
     first = sizes[0]
     head = "".join(f"{f'{n:,} art.':>16}" for n in sizes)
     ratios = "".join(f"{f'x/art {n:,}':>12}" for n in sizes[1:])
