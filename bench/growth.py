@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 import pickle
 import re
 import statistics
@@ -97,20 +98,21 @@ def built_store(n_articles: int, reports: int, cache: Path = CACHE) -> Path:
     return path
 
 
-def time_queries(path: Path, repeat: int, queries: list[Path]) -> dict[str, tuple[float, int]]:
-    """Query name -> (median seconds, rows)."""
+def time_queries(path: Path, repeat: int, queries: list[Path]) -> dict[str, tuple[float, float, int]]:
+    """Query name -> (median seconds, median CPU seconds, rows); CPU time is steadier on a busy machine."""
     from kg.store import open_store
 
     out = {}
     with open_store(path, read_only=True) as store:
         for query in queries:
             text = query.read_text(encoding="utf-8")
-            times, rows = [], 0
+            times, cpu, rows = [], [], 0
             for _ in range(repeat):
-                started = time.perf_counter()
+                started, started_cpu = time.perf_counter(), time.process_time()
                 rows = len(store.query(text))
+                cpu.append(time.process_time() - started_cpu)
                 times.append(time.perf_counter() - started)
-            out[query.stem] = (statistics.median(times), rows)
+            out[query.stem] = (statistics.median(times), statistics.median(cpu), rows)
     return out
 
 
@@ -119,16 +121,20 @@ def main(sizes: list[int], reports: int, repeat: int, skip: tuple[str, ...] = ()
     queries = [q for q in QUERIES if q.stem not in skip]
     results = {}
     for n in sizes:
-        results[n] = time_queries(built_store(n, reports, cache), repeat, queries)
+        path = built_store(n, reports, cache)
+        print(f"  {n:,} articles: querying (load average {os.getloadavg()[0]:.1f})", flush=True)
+        results[n] = time_queries(path, repeat, queries)
     first = sizes[0]
-    head = "".join(f"{f'{n:,} art.':>16}" for n in sizes)
-    ratios = "".join(f"{f'x/art {n:,}':>12}" for n in sizes[1:])
-    print(f"\nexample queries, {reports} reports per event; ms (rows); "
-          f"cost per article relative to {first:,} articles\n{'query':24}{head}{ratios}")
+    print(f"\nexample queries, {reports} reports per event, median of {repeat}; CPU ms (rows); "
+          f"CPU per article relative to {first:,} articles; wall ms last\n"
+          f"{'query':22}" + "".join(f"{f'{n:,} art.':>18}" for n in sizes)
+          + "".join(f"{f'x/art {n:,}':>12}" for n in sizes[1:]) + "".join(f"{f'wall {n:,}':>12}" for n in sizes))
     for query in queries:
         name = query.stem
-        cells = "".join(f"{results[n][name][0] * 1000:>9.1f} ({results[n][name][1]:>4})" for n in sizes)
-        base = results[first][name][0] / first
-        rel = "".join(f"{results[n][name][0] / n / base:>12.2f}" for n in sizes[1:])
-        print(f"{name:24}{cells}{rel}")
+        cells = "".join(f"{results[n][name][1] * 1000:>11.1f} ({results[n][name][2]:>4})" for n in sizes)
+        base = results[first][name][1] / first
+        rel = "".join(f"{results[n][name][1] / n / base:>12.2f}" for n in sizes[1:])
+        wall = "".join(f"{results[n][name][0] * 1000:>12.1f}" for n in sizes)
+        print(f"{name:22}{cells}{rel}{wall}")
+    print(f"load average at the end: {os.getloadavg()[0]:.1f}")
     return results
