@@ -32,6 +32,11 @@ ROOT = Path(__file__).resolve().parents[1]
 QUERIES = sorted((ROOT / "examples" / "queries").glob("*.rq"))
 CACHE = Path(tempfile.gettempdir()) / "vnkg-bench-growth"
 _YEAR = re.compile(r"\b(\d{4})")
+# Linear by construction (one index lookup per article): how the store's own
+# cost per lookup grows with its size, to read the example queries against.
+REFERENCE = ("(reference: a lookup per article)",
+             ("SELECT (COUNT(*) AS ?n) { ?article a <https://vnkg.org/ontology#Article> ; "
+              "<https://vnkg.org/ontology#contentHash> ?hash }"))
 
 
 def data_extractions(cache: Path = CACHE) -> list:
@@ -98,27 +103,26 @@ def built_store(n_articles: int, reports: int, cache: Path = CACHE) -> Path:
     return path
 
 
-def time_queries(path: Path, repeat: int, queries: list[Path]) -> dict[str, tuple[float, float, int]]:
+def time_queries(path: Path, repeat: int, queries: list[tuple[str, str]]) -> dict[str, tuple[float, float, int]]:
     """Query name -> (median seconds, median CPU seconds, rows); CPU time is steadier on a busy machine."""
     from kg.store import open_store
 
     out = {}
     with open_store(path, read_only=True) as store:
-        for query in queries:
-            text = query.read_text(encoding="utf-8")
+        for name, text in queries:
             times, cpu, rows = [], [], 0
             for _ in range(repeat):
                 started, started_cpu = time.perf_counter(), time.process_time()
                 rows = len(store.query(text))
                 cpu.append(time.process_time() - started_cpu)
                 times.append(time.perf_counter() - started)
-            out[query.stem] = (statistics.median(times), statistics.median(cpu), rows)
+            out[name] = (statistics.median(times), statistics.median(cpu), rows)
     return out
 
 
 def main(sizes: list[int], reports: int, repeat: int, skip: tuple[str, ...] = (), *,
          cache: Path = CACHE) -> dict:
-    queries = [q for q in QUERIES if q.stem not in skip]
+    queries = [(q.stem, q.read_text(encoding="utf-8")) for q in QUERIES if q.stem not in skip] + [REFERENCE]
     results = {}
     for n in sizes:
         path = built_store(n, reports, cache)
@@ -127,14 +131,13 @@ def main(sizes: list[int], reports: int, repeat: int, skip: tuple[str, ...] = ()
     first = sizes[0]
     print(f"\nexample queries, {reports} reports per event, median of {repeat}; CPU ms (rows); "
           f"CPU per article relative to {first:,} articles; wall ms last\n"
-          f"{'query':22}" + "".join(f"{f'{n:,} art.':>18}" for n in sizes)
+          f"{'query':34}" + "".join(f"{f'{n:,} art.':>18}" for n in sizes)
           + "".join(f"{f'x/art {n:,}':>12}" for n in sizes[1:]) + "".join(f"{f'wall {n:,}':>12}" for n in sizes))
-    for query in queries:
-        name = query.stem
+    for name, _ in queries:
         cells = "".join(f"{results[n][name][1] * 1000:>11.1f} ({results[n][name][2]:>4})" for n in sizes)
         base = results[first][name][1] / first
         rel = "".join(f"{results[n][name][1] / n / base:>12.2f}" for n in sizes[1:])
         wall = "".join(f"{results[n][name][0] * 1000:>12.1f}" for n in sizes)
-        print(f"{name:22}{cells}{rel}{wall}")
+        print(f"{name:34}{cells}{rel}{wall}")
     print(f"load average at the end: {os.getloadavg()[0]:.1f}")
     return results
