@@ -6,13 +6,14 @@ the temp directory) replicated with new ids: ``--reports`` articles tell the
 same story (the same events, each with that many reports), and each next
 story is an earlier one moved whole years later, so its events are new
 nodes. A store of N articles thus holds N / reports stories. Stores are
-written through ``KGStore.add`` (the ingest path) once into the temp
-directory and reused. Every example query runs on every size (median of
-``--repeat``) and its cost per article is set beside the smallest size's:
-1.0 is linear growth.
+written through ``KGStore.add`` (the ingest path) once into ``--dir`` (the
+temp directory by default) and reused. Every example query runs on every
+size (median CPU and wall time of ``--repeat``) and its CPU time per article
+is set beside the smallest size's: 1.0 is linear growth. A reference query,
+one index lookup per article, shows how the store's own lookups grow.
 
     python bench/store.py --growth                         # 100, 1,000, 3,000 articles
-    python bench/store.py --growth --sizes 100,1000,10000 --reports 10
+    python bench/store.py --growth --sizes 100,1000,10000 --reports 10 --dir /tmp/growth-stores
 """
 
 from __future__ import annotations
