@@ -29,7 +29,6 @@ BUFFERED = 1024 * 1024  # an answer this short is checked for Oxigraph's mid-str
 RESTART_WAIT_S = 15.0
 GRACE_S = 1.0  # past the limit, the client gets its answer even if Oxigraph checks late
 CANCELLED = b"has been cancelled"
-WATCH_CLIENT_S = 0.2  # how often a proxied request checks that its client is still there
 FORWARDED = ("Content-Type", "Accept", "Content-Length")
 
 
@@ -225,27 +224,29 @@ class ClientWatch:
         self.client_gone = False
         self._client = client
         self._upstream = upstream.sock
-        self._done = threading.Event()
+        self._wake, self._woken = socket.socketpair()
         self._thread = threading.Thread(target=self._watch, name="vnkg-client-watch", daemon=True)
         self._thread.start()
 
     def stop(self) -> None:
-        self._done.set()
+        """End the watch at once (the answer is complete)."""
+        self._wake.send(b"x")
         self._thread.join()
+        self._wake.close()
+        self._woken.close()
 
     def _watch(self) -> None:
         with selectors.DefaultSelector() as selector:
             selector.register(self._client, selectors.EVENT_READ)
-            while not self._done.is_set():
-                if not selector.select(WATCH_CLIENT_S):
-                    continue
-                if not self._peek():
-                    self.client_gone = True
-                    try:
-                        self._upstream.shutdown(socket.SHUT_RDWR)  # wakes the handler blocked on the engine
-                    except OSError:
-                        pass  # the engine's connection ended already
-                return  # gone, or it sent more bytes (pipelining): either way, nothing left to watch
+            selector.register(self._woken, selectors.EVENT_READ)
+            events = selector.select()
+            if any(key.fileobj is self._woken for key, _ in events) or self._peek():
+                return  # the answer is complete, or the client sent more bytes (pipelining)
+            self.client_gone = True
+            try:
+                self._upstream.shutdown(socket.SHUT_RDWR)  # wakes the handler blocked on the engine
+            except OSError:
+                pass  # the engine's connection ended already
 
     def _peek(self) -> bytes:
         try:
