@@ -299,6 +299,8 @@ def main() -> None:
                              "(bench/growth.py)")
     parser.add_argument("--sizes", default="100,1000,3000", help="--growth: articles per store")
     parser.add_argument("--reports", type=int, default=10, help="--growth: reports per event")
+    parser.add_argument("--dir", type=Path, help="--growth: where the stores are built once and kept "
+                                                 "(default: vnkg-bench-growth in the temp directory)")
     parser.add_argument("--skip", default="", help="--growth: example queries left out (names, comma-separated)")
     args = parser.parse_args()
     if args.growth:
@@ -306,7 +308,7 @@ def main() -> None:
         from growth import main as growth
 
         growth([int(n) for n in args.sizes.split(",")], args.reports, args.repeat,
-               tuple(filter(None, args.skip.split(","))))
+               tuple(filter(None, args.skip.split(","))), **({"cache": args.dir} if args.dir else {}))
         return
     if args.child:
         print(json.dumps(run_backend(args.child, args.articles, args.repeat, args.dump)))

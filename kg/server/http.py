@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import http.client
 import json
+import selectors
+import socket
+import threading
 import time
 import urllib.parse
 from dataclasses import dataclass
@@ -101,15 +104,20 @@ class Handler(BaseHTTPRequestHandler):
         except OSError:
             self._send_text(502, self._engine_failure())
             return
+        watch = None
         try:
             conn.request(self.command, self.path, body=body, headers=headers)
+            watch = ClientWatch(self.connection, conn)
             response = conn.getresponse()
             self._relay(response, time.monotonic() + limit + GRACE_S)
         except TimeoutError:
             self._send_text(503, f"the query ran longer than the server's limit of {limit:g} s and was stopped")
         except (OSError, http.client.HTTPException):
-            self._send_text(502, self._engine_failure())
+            if not (watch and watch.client_gone):
+                self._send_text(502, self._engine_failure())
         finally:
+            if watch:
+                watch.stop()
             conn.close()
 
     def _connect(self, timeout: float) -> http.client.HTTPConnection:
@@ -201,6 +209,50 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("X-Frame-Options", "DENY")
         self.end_headers()
         self.wfile.write(body)
+
+
+class ClientWatch:
+    """Closes the engine connection of a proxied request as soon as its client hangs up.
+
+    Oxigraph notices a closed connection only when it writes: a query that
+    streams its rows stops at the next row; one that sorts or aggregates
+    sends nothing until it is done, so it runs on to Oxigraph's
+    ``--timeout-s`` (nothing else cancels it in Oxigraph 0.5).
+    """
+
+    def __init__(self, client: socket.socket, upstream: http.client.HTTPConnection) -> None:
+        self.client_gone = False
+        self._client = client
+        self._upstream = upstream.sock
+        self._wake, self._woken = socket.socketpair()
+        self._thread = threading.Thread(target=self._watch, name="vnkg-client-watch", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        """End the watch at once (the answer is complete)."""
+        self._wake.send(b"x")
+        self._thread.join()
+        self._wake.close()
+        self._woken.close()
+
+    def _watch(self) -> None:
+        with selectors.DefaultSelector() as selector:
+            selector.register(self._client, selectors.EVENT_READ)
+            selector.register(self._woken, selectors.EVENT_READ)
+            events = selector.select()
+            if any(key.fileobj is self._woken for key, _ in events) or self._peek():
+                return  # the answer is complete, or the client sent more bytes (pipelining)
+            self.client_gone = True
+            try:
+                self._upstream.shutdown(socket.SHUT_RDWR)  # wakes the handler blocked on the engine
+            except OSError:
+                pass  # the engine's connection ended already
+
+    def _peek(self) -> bytes:
+        try:
+            return self._client.recv(1, socket.MSG_PEEK)
+        except OSError:
+            return b""
 
 
 def handler_for(site: Site) -> type[Handler]:

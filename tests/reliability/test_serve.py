@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import subprocess
@@ -170,4 +171,48 @@ def test_issue13_streaming_query_released_when_its_client_goes(server_factory, s
     while _engine_connections(engine_port) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert _engine_connections(engine_port) == 0  # long before the 60 s limit
+    assert server.count() > 3000
+
+
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _grows(pid: int, seconds: float) -> float:
+    before = _cpu_seconds(pid)
+    time.sleep(seconds)
+    return _cpu_seconds(pid) - before
+
+
+# A row every 256 pairs or so: the engine computes for minutes and writes
+# now and then, too little to fill the front's first megabyte in a minute.
+RARE_ROWS = ('SELECT ?a ?d { ?a ?b ?c . ?d ?e ?f '
+             'FILTER(STRSTARTS(SHA256(CONCAT(STR(?a), STR(?c), STR(?d), STR(?f))), "00")) }')
+
+
+def test_issue13_computing_query_stops_when_its_client_goes(server_factory, store_dir):
+    import socket
+
+    server = server_factory(store_dir, "--timeout", "120")
+    (engine_pid, engine_cmd), = [(pid, cmd) for pid, cmd in session_processes(server.proc.pid) if "oxigraph" in cmd]
+    engine_port = int(engine_cmd.split("--bind 127.0.0.1:")[1].split()[0])
+    body = RARE_ROWS.encode()
+    client = socket.create_connection(("127.0.0.1", server.port))
+    client.sendall(b"POST /query HTTP/1.0\r\nHost: 127.0.0.1:%d\r\nContent-Type: application/sparql-query\r\n"
+                   b"Accept: text/tab-separated-values\r\nContent-Length: %d\r\n\r\n%s"
+                   % (server.port, len(body), body))
+    deadline = time.monotonic() + 30
+    while _cpu_seconds(engine_pid) < 0.5 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _engine_connections(engine_port) == 1 and _grows(engine_pid, 1.0) > 0  # computing, nothing sent yet
+    client.close()
+    deadline = time.monotonic() + 20
+    while _engine_connections(engine_port) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _engine_connections(engine_port) == 0  # the front hung up on the engine, long before the 120 s limit
+    deadline = time.monotonic() + 30  # the engine's next rows find the connection closed
+    while _grows(engine_pid, 1.0) > 0.02 and time.monotonic() < deadline:
+        pass
+    assert _grows(engine_pid, 3.0) < 0.1  # it stopped computing
     assert server.count() > 3000
