@@ -149,17 +149,17 @@ def title_english(title: str) -> str | None:
 
 def _titles_english() -> dict[str, str]:
     """Office title -> English name, from offices.tsv (English labels for analysts who query in English)."""
-    from kg.extract.lexicon import load_lexicon
+    from kg.extract.lexicon import load_titles_en
 
-    return load_lexicon().titles_en
+    return load_titles_en()
 
 
 @lru_cache(maxsize=1)
 def _country_english() -> dict[str, str]:
     """Country name -> English name from the gazetteer, for entities that lack one."""
-    from kg.extract.lexicon import load_lexicon
+    from kg.extract.lexicon import load_countries
 
-    return {name: country.english[0] for name, country in load_lexicon().countries.items() if country.english}
+    return {name: country.english[0] for name, country in load_countries().items() if country.english}
 
 
 # ------------------------------------------------------------------ terms

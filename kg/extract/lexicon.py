@@ -21,7 +21,8 @@ from typing import Any
 from kg.extract.base import SpanType
 from kg.text import fold_case_and_spaces
 
-__all__ = ["Lexicon", "Place", "Verb", "load_lexicon", "load_phrase_lists", "syllable_key"]
+__all__ = ["Lexicon", "Place", "Verb", "load_countries", "load_lexicon", "load_phrase_lists", "load_titles_en",
+           "syllable_key"]
 
 # the syllables as kg.extract.base splits a sentence ("TP." and "HCM", "KH&CN" whole), so
 # that a key made from a word list matches the text it is looked up in
@@ -147,6 +148,33 @@ def _add_abbreviated_offices(lex: Lexicon, table: list[tuple[str, tuple[str, ...
                 lex.offices.setdefault(syllable_key(title.replace(full, short)), (title, heads))
 
 
+@lru_cache(maxsize=8)
+def _table_rows(name: str) -> tuple[list[str], ...]:
+    """A table's rows, read once however many loaders ask (the lexicon, kg.rdf's English labels)."""
+    return tuple(_rows(name))
+
+
+@lru_cache(maxsize=1)
+def load_titles_en() -> dict[str, str]:
+    """Office title as printed -> its English name (offices.tsv, column 3), without building the lexicon.
+
+    >>> load_titles_en()["Thủ tướng"]
+    'Prime Minister'
+    """
+    titles: dict[str, str] = {}
+    for row in _table_rows("offices.tsv"):
+        if _cell(row, 2):
+            titles.setdefault(row[0], _cell(row, 2))
+    return titles
+
+
+@lru_cache(maxsize=1)
+def load_countries() -> dict[str, Place]:
+    """Canonical name -> the country (countries.tsv), in file order, without building the lexicon."""
+    return {row[0]: Place(row[0], "Country", _split(_cell(row, 1)), _split(_cell(row, 2)))
+            for row in _table_rows("countries.tsv")}
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """Read every lexicon file once.
@@ -155,14 +183,12 @@ def load_lexicon() -> Lexicon:
     >>> lex.places[syllable_key("Mỹ")][0][1].name
     'Hoa Kỳ'
     """
-    lex = Lexicon()
-    for row in _rows("offices.tsv"):
-        if _cell(row, 2):
-            lex.titles_en.setdefault(row[0], _cell(row, 2))
+    lex = Lexicon(titles_en=load_titles_en())
+    for row in _table_rows("offices.tsv"):
         if _cell(row, 3) != "label only":
             lex.offices[syllable_key(row[0])] = (row[0], _split(_cell(row, 1)))
     _add_abbreviated_offices(lex, _abbreviations())
-    for row in _rows("countries.tsv"):
+    for row in _table_rows("countries.tsv"):
         country = Place(row[0], "Country", _split(_cell(row, 1)), _split(_cell(row, 2)))
         lex.countries[country.name] = country
         for form in (country.name, *country.aliases, *country.english):
