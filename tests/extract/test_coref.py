@@ -1,4 +1,5 @@
-"""Coreference of title-only mentions: ``EntityTable.resolve_titles`` against ``resolve_title``."""
+"""kg.extract.coref: title-only mentions (``EntityTable.resolve_titles`` against ``resolve_title``), and
+which spellings of a name are one person."""
 
 from __future__ import annotations
 
