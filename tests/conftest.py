@@ -11,8 +11,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).parent))
 from paths import DATA, QUERIES, ROOT  # noqa: F401
 
 

@@ -12,14 +12,9 @@ or an Extraction each) fails it, and it runs in about 20 s.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
-
-BENCH = Path(__file__).resolve().parents[1] / "bench"
-sys.path.insert(0, str(BENCH))
-
 from corpus import synthetic_article, write_synthetic_corpus
 from extract import has_engine, run
 

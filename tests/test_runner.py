@@ -4,16 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import sys
-from pathlib import Path
 
 import pytest
 
-from kg.errors import InputError, MissingDependencyError
-from kg.runner import BATCH_ARTICLES, HELD_PER_WORKER, WINDOW_PER_WORKER, extract_articles
-
 # Worker processes unpickle extract functions by module name, which pytest's
 # importlib mode does not give test modules: they live in a plain module.
-sys.path.insert(0, str(Path(__file__).parent))
 from runner_fns import (
     echo,
     fail_on_odd,
@@ -22,6 +17,9 @@ from runner_fns import (
     ner_entities,
     wait_for_later_articles,
 )
+
+from kg.errors import InputError, MissingDependencyError
+from kg.runner import BATCH_ARTICLES, HELD_PER_WORKER, WINDOW_PER_WORKER, extract_articles
 
 _articles = make_articles
 

@@ -3,14 +3,11 @@ DNS-rebinding page (another name resolving to the server's address and port) can
 
 from __future__ import annotations
 
-import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "export"))
 from browser import ARGS, launch
 
 pytestmark = [pytest.mark.reliability, pytest.mark.server, pytest.mark.browser]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,6 @@ from kg.runner import extract_articles
 
 distributed = pytest.importorskip("distributed")
 
-sys.path.insert(0, str(Path(__file__).parent))
 from runner_fns import make_articles
 
 
