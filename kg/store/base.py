@@ -19,7 +19,7 @@ from pyoxigraph import Quad, RdfFormat
 from kg import ids
 from kg.errors import InputError, QueryError, StoreError
 from kg.model import Article, Extraction
-from kg.store import names
+from kg.store import digest, names
 from kg.store.events import DATE, link_events
 from kg.store.results import QueryResult
 
@@ -137,6 +137,7 @@ class KGStore:
                 article = extraction.article
                 try:
                     quads, days = link_events(_quads(extraction), days_of)
+                    quads = digest.with_digest(quads)
                 except ValueError as err:
                     fail(InputError(f"not stored: {err}", path=article.source))
                     continue
@@ -179,6 +180,7 @@ class KGStore:
         """Store one article's facts, replacing what the store had for it; returns the quad count."""
         self._check_writable()
         quads, _ = link_events(_quads(extraction), self._event_days)
+        quads = digest.with_digest(quads)
         self._replace_article(extraction.article.id, quads)
         return len(quads)
 
@@ -220,9 +222,9 @@ class KGStore:
         """Article id -> content hash of every stored article."""
         result = self._query(_HASHES)
         out = {}
-        for graph, digest in result:
+        for graph, content_hash in result:
             try:
-                out[ids.article_id_from_graph(graph)] = digest
+                out[ids.article_id_from_graph(graph)] = content_hash
             except ValueError:
                 continue  # a graph someone else wrote
         return out
