@@ -15,7 +15,7 @@ import pyoxigraph
 from pyoxigraph import NamedNode, Quad
 
 from kg.errors import InputError, QueryError, StoreError, StoreLockedError
-from kg.store import digest, names
+from kg.store import compaction, digest, names
 from kg.store.base import ErrorHandler, KGStore, _raise, replace_update, syntax_error
 from kg.store.events import DATE, event_days
 from kg.store.lock import StoreLock
@@ -82,6 +82,12 @@ class EmbeddedStore(KGStore):
             raise StoreError(f"store {path} holds a kg load that did not finish (part of the dumps at "
                              f"most); run kg load again with all the files, which starts over "
                              f"(kg load FILE... --store {path}), or remove the directory")
+        if compaction.pending(path):
+            if read_only:
+                self.close()
+                raise StoreError(f"store {path} was being compacted when its writer stopped; open it "
+                                 f"for writing once to finish (kg build PATH --store {path})")
+            compaction.finish(self._store, path)
         if not read_only and self._journal.exists():
             self._recover()
 
@@ -330,12 +336,11 @@ class EmbeddedStore(KGStore):
             raise StoreError(f"backup of {self.location} to {target} failed: {err}") from err
 
     def compact(self) -> None:
-        """Flush and compact the RocksDB files (``Store.optimize``), then reopen the store:
-        RocksDB lets go of its spent write-ahead logs only on opening."""
+        """Rewrite the store's quads (``kg.store.compaction``: drops the strings of replaced
+        versions), then reopen it: RocksDB lets go of its spent write-ahead logs only on opening."""
         if self.read_only or self.location == ":memory:":
             return
-        self._store.flush()
-        self._store.optimize()
+        compaction.rewrite(self._store, Path(self.location))
         del self._store
         self._store = pyoxigraph.Store(self.location)
 
