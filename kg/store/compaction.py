@@ -54,10 +54,11 @@ def finish(store: pyoxigraph.Store, directory: Path) -> None:
         return
     store.clear()
     store.flush()
-    store.optimize()
+    store.optimize()  # the emptied store's old files go
     load_file(store, dump, threads=os.cpu_count() or 1)
+    # No optimize after the load: the bulk loader's files are already compact, and RocksDB's
+    # compaction of them wrote files 1.7x their size.
     store.flush()
-    store.optimize()
     dump.unlink()
     _sync_directory(directory)
 
