@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any
 
@@ -18,7 +19,7 @@ from pyoxigraph import Quad, RdfFormat
 from kg import ids
 from kg.errors import ErrorHandler, InputError, QueryError, StoreError, handle_with
 from kg.model import Extraction
-from kg.store import names
+from kg.store import digest, names
 from kg.store.events import DATE, link_events
 from kg.store.results import QueryResult
 
@@ -53,10 +54,13 @@ class AddReport:
     skipped: int = 0     # articles unchanged since the last build (same content hash)
     failed: list[InputError] = field(default_factory=list)
     quads: int = 0       # quads written
+    identical: int = 0   # of the replaced, those whose new facts equal the stored ones (not rewritten)
 
     def summary(self) -> str:
-        parts = [f"{self.added} added", f"{self.replaced} replaced",
-                 f"{self.skipped} unchanged (skipped)"]
+        replaced = f"{self.replaced} replaced"
+        if self.identical:
+            replaced += f" ({self.identical} identical, not rewritten)"
+        parts = [f"{self.added} added", replaced, f"{self.skipped} unchanged (skipped)"]
         if self.failed:
             parts.append(f"{len(self.failed)} failed")
         return ", ".join(parts) + f"; {self.quads} quads written"
@@ -74,6 +78,7 @@ class KGStore:
     read_only: bool = False
     location: str = ""
     batch_quads: int = 0          # new articles written together up to this many quads (0: one by one)
+    batch_replaces: bool = False  # replaced articles go in those batches too (else one update each)
 
     # ---------------------------------------------------------------- writing
 
@@ -110,45 +115,56 @@ class KGStore:
                     continue
                 yield extraction
 
-        batch: list[tuple[str, list[Quad]]] = []
+        batch: list[tuple[str, list[Quad], bool]] = []  # (article id, quads, replaces a stored one)
         batch_quads = 0
         batch_days: dict[str, set[dt.date]] = {}  # event dates in the batch, not yet stored
+        # Graphs the batch replaces: their stored dates are no longer known, as if already replaced.
+        batch_replaced: set[str] = set()
 
         def flush() -> None:
             nonlocal batch, batch_quads
             if batch:
-                self._write_new_articles(batch)
+                identical = self._write_batch(batch)
+                report.identical += len(identical)
+                report.quads -= sum(len(quads) for article_id, quads, _ in batch if article_id in identical)
                 batch, batch_quads = [], 0
                 batch_days.clear()
+                batch_replaced.clear()
 
         def days_of(event_iri: str) -> set[dt.date]:
-            return self._event_days(event_iri) | batch_days.get(event_iri, set())
+            return self._event_days(event_iri, excluding=batch_replaced) | batch_days.get(event_iri, set())
 
         for extraction in changed(extractions):
             article = extraction.article
             try:
                 quads, days = link_events(_quads(extraction), days_of)
+                quads = digest.with_digest(quads)
             except ValueError as err:
                 fail(InputError(f"not stored: {err}", path=article.source))
                 continue
-            if article.id in stored:
+            replaces = article.id in stored
+            if replaces and not self.batch_replaces:
                 flush()
                 self._replace_article(article.id, quads)
-                report.replaced += 1
             else:
-                # New articles are written in batches; each batch is all or
-                # nothing (see ``_write_new_articles``), so never half an article.
-                batch.append((article.id, quads))
+                # Articles are written in batches; each batch is all or nothing
+                # (see ``_write_batch``), so never half an article.
+                batch.append((article.id, quads, replaces))
                 batch_quads += len(quads)
                 for event_iri, event_dates in days.items():
                     batch_days.setdefault(event_iri, set()).update(event_dates)
-                report.added += 1
+                if replaces:
+                    batch_replaced.add(ids.article_graph_iri(article.id))
                 if batch_quads >= self.batch_quads:
                     flush()
+            if replaces:
+                report.replaced += 1
+            else:
+                report.added += 1
             report.quads += len(quads)
             stored[article.id] = article.content_hash
         flush()
-        if report.replaced >= max(_COMPACT_AFTER, len(stored) // 10):
+        if report.replaced - report.identical >= max(_COMPACT_AFTER, len(stored) // 10):
             self.compact()  # replaced versions leave dead data (RocksDB WAL and tombstones)
         return report
 
@@ -159,6 +175,7 @@ class KGStore:
         """Store one article's facts, replacing what the store had for it; returns the quad count."""
         self._check_writable()
         quads, _ = link_events(_quads(extraction), self._event_days)
+        quads = digest.with_digest(quads)
         self._replace_article(extraction.article.id, quads)
         return len(quads)
 
@@ -200,9 +217,9 @@ class KGStore:
         """Article id -> content hash of every stored article."""
         result = self._query(_HASHES)
         out = {}
-        for graph, digest in result:
+        for graph, content_hash in result:
             try:
-                out[ids.article_id_from_graph(graph)] = digest
+                out[ids.article_id_from_graph(graph)] = content_hash
             except ValueError:
                 continue  # a graph someone else wrote
         return out
@@ -263,10 +280,17 @@ class KGStore:
     def _write_article(self, article_id: str, quads: list[Quad], *, replace: bool) -> None:
         raise NotImplementedError
 
-    def _write_new_articles(self, batch: list[tuple[str, list[Quad]]]) -> None:
-        """Write articles the store does not hold yet; each all or nothing."""
-        for article_id, quads in batch:
-            self._write_article(article_id, quads, replace=False)
+    def _write_batch(self, batch: list[tuple[str, list[Quad], bool]]) -> set[str]:
+        """Write a batch of articles, each all or nothing; ``True`` marks one replacing a stored version.
+
+        Returns the ids of the replaced articles left as they were, since their facts were identical.
+        """
+        for article_id, quads, replaces in batch:
+            if replaces:
+                self._replace_article(article_id, quads)
+            else:
+                self._write_article(article_id, quads, replace=False)
+        return set()
 
     def _has_graph(self, graph_iri: str) -> bool:
         return bool(self._query(f"ASK {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}").boolean)
@@ -277,8 +301,9 @@ class KGStore:
     def _update(self, sparql: str) -> None:
         raise NotImplementedError
 
-    def _event_days(self, event_iri: str) -> set[dt.date]:
-        """The full dates the stored reports give an event (see ``kg.store.events``)."""
+    def _event_days(self, event_iri: str, *, excluding: AbstractSet[str] = frozenset()) -> set[dt.date]:
+        """The full dates the stored reports give an event (see ``kg.store.events``), but for
+        those of the article graphs ``excluding`` (only a backend that batches replaces gets any)."""
         rows = self.query(f"SELECT DISTINCT ?d WHERE {{ <{event_iri}> <{DATE}> ?d }}").column("d")
         return {day for day in rows if isinstance(day, dt.date)}
 

@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import time
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ import pyoxigraph
 from pyoxigraph import NamedNode, Quad
 
 from kg.errors import ErrorHandler, InputError, QueryError, StoreError, StoreLockedError, handle_with
+from kg.store import compaction, digest, names
 from kg.store.base import KGStore, replace_update, syntax_error
 from kg.store.events import DATE, event_days
 from kg.store.lock import StoreLock
@@ -44,6 +46,7 @@ class EmbeddedStore(KGStore):
     transactional = True
     supports_backup = True
     batch_quads = 50_000
+    batch_replaces = True
 
     def __init__(self, location: str | Path | None = DEFAULT_LOCATION, *, read_only: bool = False,
                  create: bool = True, loading: bool = False) -> None:
@@ -79,6 +82,12 @@ class EmbeddedStore(KGStore):
             raise StoreError(f"store {path} holds a kg load that did not finish (part of the dumps at "
                              f"most); run kg load again with all the files, which starts over "
                              f"(kg load FILE... --store {path}), or remove the directory")
+        if compaction.pending(path):
+            if read_only:
+                self.close()
+                raise StoreError(f"store {path} was being compacted when its writer stopped; open it "
+                                 f"for writing once to finish (kg build PATH --store {path})")
+            compaction.finish(self._store, path)
         if not read_only and self._journal.exists():
             self._recover()
 
@@ -103,32 +112,73 @@ class EmbeddedStore(KGStore):
         except (OSError, SyntaxError, ValueError) as err:
             raise StoreError(f"writing article {article_id!r} to {self.location} failed: {err}") from err
 
-    def _write_new_articles(self, batch: list[tuple[str, list[Quad]]]) -> None:
-        """Bulk-load new articles, made all-or-nothing by a journal.
+    def _write_batch(self, batch: list[tuple[str, list[Quad], bool]]) -> set[str]:
+        """Bulk-load a batch of new and replaced articles, made all-or-nothing by a journal.
 
-        ``Store.bulk_extend`` is several times faster than a transaction but
-        not atomic, so the batch's article ids are journaled first and the
-        journal is deleted once the data is flushed. A crash or Ctrl-C in
-        between leaves the journal: the next open removes those articles
-        (none of them was recorded as built, so the next build redoes them).
+        A replaced article whose stored graph already holds exactly its new
+        facts is left alone. For the others, ``Store.bulk_extend`` is several
+        times faster than a transaction but not atomic, so the batch's
+        article ids are journaled first and the journal is deleted once the
+        data is flushed. The old graphs go, the new quads come in, and the
+        names that only the old versions stated go, once for the whole
+        batch (``kg.store.names.stale_names``). A crash or Ctrl-C in between
+        leaves the journal: the next open removes those articles (a replaced
+        one then is absent, neither version; the next build adds it again).
         """
-        if self._journal is None:  # in memory: nothing survives a crash anyway
-            for article_id, quads in batch:
-                self._store.extend(quads)
-            return
-        import json
+        identical = {article_id for article_id, quads, replaces in batch
+                     if replaces and self._holds(article_id, quads)}
+        todo = [(article_id, quads, replaces) for article_id, quads, replaces in batch
+                if article_id not in identical]
+        if not todo:
+            return identical
+        if self._journal is not None:
+            import json
 
-        with open(self._journal, "w", encoding="utf-8") as fh:
-            json.dump([article_id for article_id, _ in batch], fh)
-            fh.flush()
-            os.fsync(fh.fileno())
+            with open(self._journal, "w", encoding="utf-8") as fh:
+                json.dump([article_id for article_id, _, _ in todo], fh)
+                fh.flush()
+                os.fsync(fh.fileno())
         try:
-            self._store.bulk_extend([q for _, quads in batch for q in quads])
-            self._store.flush()
+            subjects = self._drop_graphs([article_id for article_id, _, replaces in todo if replaces])
+            new_quads = [q for _, quads, _ in todo for q in quads]
+            if self._journal is None:  # in memory: nothing survives a crash anyway
+                self._store.extend(new_quads)
+            else:
+                self._store.bulk_extend(new_quads)
+            self._drop_stale_names(subjects)
+            if self._journal is not None:
+                self._store.flush()
         except BaseException:
-            self._recover()
+            if self._journal is not None:
+                self._recover()
             raise
-        self._journal.unlink()
+        if self._journal is not None:
+            self._journal.unlink()
+        return identical
+
+    def _holds(self, article_id: str, quads: list[Quad]) -> bool:
+        """Whether the store holds exactly ``quads`` for the article: the same digest
+        (``kg.store.digest``) is stored in its graph."""
+        found = digest.digest_quad(quads)
+        if found is None:
+            return False
+        return next(self._store.quads_for_pattern(*found), None) is not None
+
+    def _drop_graphs(self, article_ids: Iterable[str]) -> set[Any]:
+        """Remove the articles' graphs; returns the subjects of the names they recorded."""
+        from kg import ids
+
+        subjects: set[Any] = set()
+        for article_id in article_ids:
+            graph = NamedNode(ids.article_graph_iri(article_id))
+            subjects.update(q.subject for q in self._store.quads_for_pattern(None, names.NAME_FACT_NODE, None, graph))
+            self._store.remove_graph(graph)
+        return subjects
+
+    def _drop_stale_names(self, subjects: Iterable[Any] | None) -> None:
+        """Remove the names triples (of ``subjects``; None: all) that no article graph records."""
+        for quad in names.stale_names(self._store, subjects):
+            self._store.remove(quad)
 
     def _recover(self) -> None:
         """Take out the articles of an interrupted batch (listed in the journal)."""
@@ -142,9 +192,11 @@ class EmbeddedStore(KGStore):
             article_ids = json.loads(journal.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             article_ids = []
-        for article_id in article_ids:
-            if self._has_graph(ids.article_graph_iri(article_id)):
-                self._replace_article(article_id, [])
+        present = [a for a in article_ids if self._has_graph(ids.article_graph_iri(a))]
+        self._drop_graphs(present)
+        # The batch may have died after dropping old graphs, taking the records that named
+        # their subjects: look at every names triple.
+        self._drop_stale_names(None)
         self._store.flush()
         journal.unlink()
 
@@ -230,8 +282,10 @@ class EmbeddedStore(KGStore):
         self._store.flush()
         self._unmark_loading()
 
-    def _event_days(self, event_iri: str) -> set[dt.date]:
-        found = self._store.quads_for_pattern(NamedNode(event_iri), NamedNode(DATE), None, None)
+    def _event_days(self, event_iri: str, *, excluding: AbstractSet[str] = frozenset()) -> set[dt.date]:
+        found: Iterable[Quad] = self._store.quads_for_pattern(NamedNode(event_iri), NamedNode(DATE), None, None)
+        if excluding:
+            found = [q for q in found if not (isinstance(q.graph_name, NamedNode) and q.graph_name.value in excluding)]
         return event_days(found).get(event_iri, set())
 
     def _has_graph(self, graph_iri: str) -> bool:
@@ -282,12 +336,11 @@ class EmbeddedStore(KGStore):
             raise StoreError(f"backup of {self.location} to {target} failed: {err}") from err
 
     def compact(self) -> None:
-        """Flush and compact the RocksDB files (``Store.optimize``), then reopen the store:
-        RocksDB lets go of its spent write-ahead logs only on opening."""
+        """Rewrite the store's quads (``kg.store.compaction``: drops the strings of replaced
+        versions), then reopen it: RocksDB lets go of its spent write-ahead logs only on opening."""
         if self.read_only or self.location == ":memory:":
             return
-        self._store.flush()
-        self._store.optimize()
+        compaction.rewrite(self._store, Path(self.location))
         del self._store
         self._store = pyoxigraph.Store(self.location)
 

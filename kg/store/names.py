@@ -16,18 +16,19 @@ records goes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import Literal, NamedNode, Quad, Store
 
 from kg import ids
 
-__all__ = ["NAME_FACT", "STATED_IN", "collect_update", "stated_rows", "with_statements"]
+__all__ = ["NAMES", "NAME_FACT", "NAME_FACT_NODE", "STATED_IN", "collect_update", "stale_names",
+           "stated_rows", "with_statements"]
 
 NAME_FACT = ids.ONT + "nameFact"
-_NAME_FACT = NamedNode(NAME_FACT)
-_NAMES = NamedNode(ids.NAMES_GRAPH)
+NAME_FACT_NODE = _NAME_FACT = NamedNode(NAME_FACT)
+NAMES = _NAMES = NamedNode(ids.NAMES_GRAPH)
 
 # The names triples the article graph <G> records, with its records.
 STATED_IN = f"""
@@ -68,3 +69,15 @@ def collect_update(rows: Sequence[str]) -> str:
     return (f"DELETE {{ GRAPH <{ids.NAMES_GRAPH}> {{ ?n ?p ?o }} }} WHERE {{\n"
             f"  VALUES (?n ?p ?o ?f) {{\n  " + "\n  ".join(rows) + "\n  }\n"
             f"  FILTER NOT EXISTS {{ GRAPH ?g {{ ?n <{NAME_FACT}> ?f }} }}\n}}")
+
+
+def stale_names(store: Store, subjects: Iterable[Any] | None = None) -> Iterator[Quad]:
+    """The names triples (of ``subjects``; None: every one) that no article graph of ``store`` records."""
+    if subjects is None:
+        candidates: Iterable[Quad] = list(store.quads_for_pattern(None, None, None, _NAMES))
+    else:
+        candidates = [q for n in subjects for q in store.quads_for_pattern(n, None, None, _NAMES)]
+    for quad in candidates:
+        record = Literal(_fact(quad))
+        if next(store.quads_for_pattern(quad.subject, _NAME_FACT, record, None), None) is None:
+            yield quad
