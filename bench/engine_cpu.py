@@ -73,7 +73,7 @@ def main() -> None:
     print(f"{corpora[0]}; engine CPU seconds of a pass over {args.rounds} rounds")
     mine = seconds["current tree"]
     for name, times in seconds.items():
-        ratio = statistics.median(theirs / ours for theirs, ours in zip(times, mine))
+        ratio = statistics.median(theirs / ours for theirs, ours in zip(times, mine, strict=False))
         print(f"{name:>14}: median {statistics.median(times):.3f} s, best {min(times):.3f} s; "
               f"median ratio to the current tree {ratio:.2f}x")
 

@@ -76,7 +76,7 @@ def _timed_pass(child: subprocess.Popen[str]) -> tuple[float, float]:
 def _report(stage: str, seconds: dict[str, list[float]]) -> None:
     mine = seconds["current tree"]
     for name, times in seconds.items():
-        ratio = statistics.median(theirs / ours for theirs, ours in zip(times, mine))
+        ratio = statistics.median(theirs / ours for theirs, ours in zip(times, mine, strict=False))
         print(f"{stage:>8} {name:>14}: median {statistics.median(times):.3f} s, best {min(times):.3f} s; "
               f"median ratio to the current tree {ratio:.2f}x")
 

@@ -153,7 +153,7 @@ def score_records(gold: dict[str, dict], pred: dict[str, dict]) -> dict[str, Any
         dates[0] += counts["dates"][0]
         dates[1] += counts["dates"][1]
         articles[aid] = {"found": aid in pred, **{k: _prf(*counts[k]) for k in KINDS}, **detail}
-    report: dict[str, Any] = {k: dict(zip(("precision", "recall", "f1"), _prf(*v)), tp=v[0], fp=v[1], fn=v[2])
+    report: dict[str, Any] = {k: dict(zip(("precision", "recall", "f1"), _prf(*v), strict=False), tp=v[0], fp=v[1], fn=v[2])
                               for k, v in totals.items()}
     report["dates"] = {"agree": dates[0], "of": dates[1],
                        "share": round(dates[0] / dates[1], 3) if dates[1] else None}

@@ -301,7 +301,7 @@ def _ordered(articles: Iterable[Article], submit: Callable[[list[Article]], Any]
         batch, head = pending[0]
         if head.done() or not more or len(pending) >= held:
             pending.popleft()
-            yield from zip(batch, head.result())
+            yield from zip(batch, head.result(), strict=False)
         else:
             wait_any([f for _, f in pending if not f.done()])
 

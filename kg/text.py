@@ -34,7 +34,7 @@ _LOOKALIKES = str.maketrans({
 # Latin letters ("Нà Nội" typed on a mixed keyboard), never in Russian text.
 _CYRILLIC_TWINS = str.maketrans(dict(zip(
     "аеорсухіјѕԁАВЕКМНОРСТХІЈЅ",
-    "aeopcyxijsdABEKMHOPCTXIJS",
+    "aeopcyxijsdABEKMHOPCTXIJS", strict=False,
 )))
 _MIXED_WORD = re.compile(r"\w*(?:[^\W\d_a-zA-Z\u00c0-\u024f\u1e00-\u1eff]\w*[a-zA-Z\u00c0-\u024f\u1e00-\u1eff]|"
                          r"[a-zA-Z\u00c0-\u024f\u1e00-\u1eff]\w*[\u0400-\u04ff])\w*")

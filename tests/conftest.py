@@ -78,7 +78,7 @@ def oxigraph_server(tmp_path_factory: pytest.TempPathFactory):
         except OSError:
             if proc.poll() is not None or time.monotonic() > deadline:
                 proc.kill()
-                raise RuntimeError(f"oxigraph serve did not start: {proc.stderr.read().decode()[-500:]}")
+                raise RuntimeError(f"oxigraph serve did not start: {proc.stderr.read().decode()[-500:]}") from None
             time.sleep(0.1)
     yield url
     proc.terminate()
@@ -138,7 +138,7 @@ def _wait_for_http(url: str, proc: subprocess.Popen, what: str, *, seconds: floa
         except OSError:
             if proc.poll() is not None or time.monotonic() > deadline:
                 proc.kill()
-                raise RuntimeError(f"{what} did not start at {url} within {seconds:.0f} s")
+                raise RuntimeError(f"{what} did not start at {url} within {seconds:.0f} s") from None
             time.sleep(0.2)
 
 

@@ -38,7 +38,7 @@ def test_model_table_names_classes_and_prefixes_are_unique():
         [p.direct_property for p in PREDICATE_INFO.values()],
     ):
         assert len(set(values)) == len(values), values
-    assert ENTITY_TYPES == tuple(ENTITY_TYPE_INFO) and RELATION_PREDICATES == tuple(PREDICATE_INFO)
+    assert tuple(ENTITY_TYPE_INFO) == ENTITY_TYPES and tuple(PREDICATE_INFO) == RELATION_PREDICATES
 
 
 def test_model_predicates_name_known_types_colours_and_cameo_codes():

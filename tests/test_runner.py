@@ -73,7 +73,7 @@ def test_runner_reads_input_lazily_with_bounded_window():
     workers = 2
     bound = (HELD_PER_WORKER * workers + 1) * BATCH_ARTICLES
     yielded = 0
-    for extraction in extract_articles(counting(3000), workers=workers, extract_fn=echo):
+    for _extraction in extract_articles(counting(3000), workers=workers, extract_fn=echo):
         yielded += 1
         assert pulled - yielded <= bound
     assert yielded == pulled == 3000

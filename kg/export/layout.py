@@ -32,7 +32,7 @@ def sunflower_layout(adjacency: Mapping[N, Iterable[N]], *,
     True
     """
     neighbours: dict[Hashable, list[Hashable]] = {node: list(others) for node, others in adjacency.items()}
-    for node, others in list(neighbours.items()):
+    for _node, others in list(neighbours.items()):
         for other in others:
             neighbours.setdefault(other, [])
     degree: dict[Hashable, int] = {node: len(set(others)) for node, others in neighbours.items()}
@@ -123,7 +123,7 @@ def community_layout(adjacency: Mapping[N, Iterable[N]], *, spacing: float = SPA
         centres = _place_discs([r for r, _ in parts], ties, spacing=spacing, seed=seed,
                                iterations=max_iterations)
         offsets: dict[Hashable, tuple[float, float]] = {}
-        for (cx, cy), (_, part) in zip(centres, parts):
+        for (cx, cy), (_, part) in zip(centres, parts, strict=False):
             for member, (x, y) in part.items():
                 offsets[member] = (cx + x, cy + y)
         blobs.append(_as_blob(offsets))
@@ -198,4 +198,4 @@ def _place_discs(radii: list[float], ties: Mapping[tuple[int, int], int], *, spa
                     moved = True
         if not moved:
             break
-    return list(zip(xs, ys))
+    return list(zip(xs, ys, strict=False))

@@ -205,7 +205,7 @@ def _positions(table: EntityTable, sentences, article: Article, lex, weak: set) 
     first_holder: dict[str, tuple[int, object]] = {}
     for ent in table.ents:
         if ent.type == "Person":
-            for pos, title, org in ent.titles:
+            for pos, title, _org in ent.titles:
                 if fold_case_and_spaces(title) not in first_holder or pos < first_holder[fold_case_and_spaces(title)][0]:
                     first_holder[fold_case_and_spaces(title)] = (pos, ent)
     for ent in table.ents:

@@ -140,7 +140,7 @@ def _abbreviations() -> list[tuple[str, tuple[str, ...]]]:
 
 def _add_abbreviated_offices(lex: Lexicon, table: list[tuple[str, tuple[str, ...]]]) -> None:
     """``Chủ tịch QH`` is the office ``Chủ tịch Quốc hội``: each office is also found by its short forms."""
-    for key, (title, heads) in list(lex.offices.items()):
+    for _key, (title, heads) in list(lex.offices.items()):
         for full, shorts in table:
             if full not in title or full == title:
                 continue

@@ -921,7 +921,7 @@ class _Sentence:
             # travelling is trade, not a visit
             regions = self.lex.set("regions")
             if len(c.object_keys) == len(c.objects):
-                c.object_keys = [key for key, sp in zip(c.object_keys, c.objects)
+                c.object_keys = [key for key, sp in zip(c.object_keys, c.objects, strict=False)
                                  if sp.type != "Location" or syllable_key(sp.name) not in regions]
         self._foreign_visitor(c, chain)
         return True

@@ -208,7 +208,7 @@ class _TemplateGroup:
         raise NotImplementedError
 
     def _grams(self, values: Column) -> Iterable[tuple[str, ...]]:
-        return zip(*(values[j:] for j in range(self.size)))
+        return zip(*(values[j:] for j in range(self.size)), strict=False)
 
 
 class _CachedGroup(_TemplateGroup):
@@ -232,7 +232,7 @@ class _CachedGroup(_TemplateGroup):
 
     def features(self, values: Column) -> list[Sequence[str]]:
         grams: Iterable[str | tuple[str, ...]] = values if self.size == 1 else self._grams(values)
-        return list(zip(*self._bos_rows, *map(self._cache.__getitem__, grams), *self._eos_rows))
+        return list(zip(*self._bos_rows, *map(self._cache.__getitem__, grams), *self._eos_rows, strict=False))
 
     def _gram_features(self, gram: str | tuple[str, ...]) -> tuple[str, ...]:
         text = gram if isinstance(gram, str) else " ".join(gram)
@@ -470,4 +470,4 @@ def sentence_features(columns: Sequence[Column], template: CompiledTemplate, *,
             words = shared[group] = group.features(columns[0])
         features.append(words)
     per_template = [features[group][slot][start:start + n] for group, slot, start in template.readers]
-    return list(zip(*per_template))
+    return list(zip(*per_template, strict=False))

@@ -88,7 +88,7 @@ class Taggers:
             return []
         tags = self._tag_syllables(sentence_features([syllables], self._syllable_templates))
         words: list[str] = []
-        for tag, syllable in zip(tags, syllables):
+        for tag, syllable in zip(tags, syllables, strict=False):
             if tag == "I-W" and words:
                 words[-1] = words[-1] + " " + syllable
             else:
@@ -124,7 +124,7 @@ class Taggers:
         pos = self._tag(self._pos, [words, unknown], shared)
         chunk = self._tag(self._chunk, [words, pos, unknown], shared)
         ner = self._tag(self._ner, [words, pos, chunk, unknown], shared)
-        return list(zip(words, pos, chunk, ner))
+        return list(zip(words, pos, chunk, ner, strict=False))
 
     def tag(self, sentence: str) -> Tags:
         """(word, POS, chunk, NER) for each word of ``sentence``, as ``underthesea.ner``."""

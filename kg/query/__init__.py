@@ -145,10 +145,7 @@ def _plain(term: Any) -> str:
 
 
 def _cell(term: Any) -> str:
-    if isinstance(term, NamedNode):
-        text = compact(term.value)
-    else:
-        text = _plain(term)
+    text = compact(term.value) if isinstance(term, NamedNode) else _plain(term)
     text = " ".join(text.split())
     return text if len(text) <= _MAX_CELL else text[:_MAX_CELL - 1] + "…"
 
@@ -196,10 +193,10 @@ def format_result(result: QueryResult, fmt: str = "table", *, rdf_terms: bool = 
     variables = result.variables
     cell = str if rdf_terms else _plain
     if fmt == "json":
-        records = [{var: _record_value(term) for var, term in zip(variables, row)} for row in result.terms]
+        records = [{var: _record_value(term) for var, term in zip(variables, row, strict=False)} for row in result.terms]
         return json.dumps(records, ensure_ascii=False, indent=1)
     if fmt == "sparql-json":
-        bindings = [{var: _json_term(term) for var, term in zip(variables, row) if term is not None}
+        bindings = [{var: _json_term(term) for var, term in zip(variables, row, strict=False) if term is not None}
                     for row in result.terms]
         return json.dumps({"head": {"vars": list(variables)}, "results": {"bindings": bindings}},
                           ensure_ascii=False, indent=1)
@@ -237,7 +234,7 @@ def _table(variables: tuple[str, ...], rows: list[list[str]]) -> str:
         for i, cell in enumerate(row):
             widths[i] = max(widths[i], len(cell))
     def line(cells: list[str] | tuple[str, ...]) -> str:
-        return " | ".join(cell.ljust(width) for cell, width in zip(cells, widths)).rstrip()
+        return " | ".join(cell.ljust(width) for cell, width in zip(cells, widths, strict=False)).rstrip()
     out = [line(variables), "-+-".join("-" * width for width in widths)]
     out.extend(line(row) for row in rows)
     out.append(f"({len(rows)} row{'' if len(rows) == 1 else 's'})")

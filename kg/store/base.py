@@ -66,6 +66,31 @@ class AddReport:
         return ", ".join(parts) + f"; {self.quads} quads written"
 
 
+@dataclass
+class _Batch:
+    """Articles waiting to be written together, and what later articles must know of them."""
+
+    items: list[tuple[str, list[Quad], bool]] = field(default_factory=list)  # (id, quads, replaces)
+    quads: int = 0
+    days: dict[str, set[dt.date]] = field(default_factory=dict)  # event dates, not yet stored
+    # graphs the batch replaces: their stored dates are no longer known, as if already replaced
+    replaced: set[str] = field(default_factory=set)
+
+    def append(self, article_id: str, quads: list[Quad], days: dict[str, set[dt.date]], *,
+               replaces: bool) -> None:
+        self.items.append((article_id, quads, replaces))
+        self.quads += len(quads)
+        for event_iri, event_dates in days.items():
+            self.days.setdefault(event_iri, set()).update(event_dates)
+        if replaces:
+            self.replaced.add(ids.article_graph_iri(article_id))
+
+    def clear(self) -> None:
+        self.items, self.quads = [], 0
+        self.days.clear()
+        self.replaced.clear()
+
+
 class KGStore:
     """Base class of the store backends.
 
@@ -115,24 +140,17 @@ class KGStore:
                     continue
                 yield extraction
 
-        batch: list[tuple[str, list[Quad], bool]] = []  # (article id, quads, replaces a stored one)
-        batch_quads = 0
-        batch_days: dict[str, set[dt.date]] = {}  # event dates in the batch, not yet stored
-        # Graphs the batch replaces: their stored dates are no longer known, as if already replaced.
-        batch_replaced: set[str] = set()
+        batch = _Batch()
 
         def flush() -> None:
-            nonlocal batch, batch_quads
-            if batch:
-                identical = self._write_batch(batch)
+            if batch.items:
+                identical = self._write_batch(batch.items)
                 report.identical += len(identical)
-                report.quads -= sum(len(quads) for article_id, quads, _ in batch if article_id in identical)
-                batch, batch_quads = [], 0
-                batch_days.clear()
-                batch_replaced.clear()
+                report.quads -= sum(len(quads) for article_id, quads, _ in batch.items if article_id in identical)
+                batch.clear()
 
         def days_of(event_iri: str) -> set[dt.date]:
-            return self._event_days(event_iri, excluding=batch_replaced) | batch_days.get(event_iri, set())
+            return self._event_days(event_iri, excluding=batch.replaced) | batch.days.get(event_iri, set())
 
         for extraction in changed(extractions):
             article = extraction.article
@@ -149,18 +167,11 @@ class KGStore:
             else:
                 # Articles are written in batches; each batch is all or nothing
                 # (see ``_write_batch``), so never half an article.
-                batch.append((article.id, quads, replaces))
-                batch_quads += len(quads)
-                for event_iri, event_dates in days.items():
-                    batch_days.setdefault(event_iri, set()).update(event_dates)
-                if replaces:
-                    batch_replaced.add(ids.article_graph_iri(article.id))
-                if batch_quads >= self.batch_quads:
+                batch.append(article.id, quads, days, replaces=replaces)
+                if batch.quads >= self.batch_quads:
                     flush()
-            if replaces:
-                report.replaced += 1
-            else:
-                report.added += 1
+            report.replaced += replaces
+            report.added += not replaces
             report.quads += len(quads)
             stored[article.id] = article.content_hash
         flush()

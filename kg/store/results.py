@@ -82,7 +82,7 @@ class QueryResult:
 
     def dicts(self) -> list[dict[str, Any]]:
         """All rows as ``{variable: value}``, unbound variables left out."""
-        return [{var: val for var, val in zip(self.variables, row) if val is not None} for row in self]
+        return [{var: val for var, val in zip(self.variables, row, strict=False) if val is not None} for row in self]
 
     def column(self, name: str) -> list[Any]:
         """The values of one variable, in row order."""
@@ -97,7 +97,7 @@ class QueryResult:
         [{'n': 2}]
         """
         self._check_select("to_records")
-        return [dict(zip(self.variables, row)) for row in self]
+        return [dict(zip(self.variables, row, strict=False)) for row in self]
 
     def to_pandas(self) -> Any:
         """The rows as a ``pandas.DataFrame``, one column per variable, values as in ``to_records``.

@@ -187,7 +187,7 @@ def test_web_failures_one_error_each_and_the_rest_goes_through(news):
     articles, errors = _read(urls, fetch=FetchOptions(delay=0.0, timeout=1.0, backoff=0.05))
     assert [a.source for a in articles] == good
     assert len(errors) == len(bad)
-    for error, (path, message) in zip(errors, bad.items()):
+    for error, (path, message) in zip(errors, bad.items(), strict=False):
         assert error.path == news.url(path)
         assert message in str(error), str(error)
 
@@ -282,7 +282,7 @@ def test_cli_extract_urls_one_error_line_per_failure(news, tmp_path):
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert [line.split()[1].rstrip(":") for line in errors] == [news.url(p) for p in bad]
     for line, message in zip(errors, ["HTTP 404 Not Found", "timed out after 1 s", "not HTML",
-                                      "too many redirects", "no article text found"]):
+                                      "too many redirects", "no article text found"], strict=False):
         assert message in line, line
     [line] = result.stdout.strip().splitlines()
     assert f'"title": "{SourceArticle.read(STEMS[0]).title}"' in line

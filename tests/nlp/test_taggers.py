@@ -155,7 +155,7 @@ def test_features_shared_between_stages_equal_underthesea_template2features():
     for sentence in HANDWRITTEN + CORPUS[:20]:
         rows = [tuple(t) for t in underthesea.ner(sentence)]
         shared: dict = {}
-        for width, stage, syntax, template in zip((1, 2, 3), stages, syntaxes, compiled):
+        for width, stage, syntax, template in zip((1, 2, 3), stages, syntaxes, compiled, strict=False):
             sent = [row[:width] + ("X",) for row in rows]
             expected = [stage.word2features(sent, i, syntax) for i in range(len(sent))]
             columns = [[row[j] for row in sent] for j in range(width + 1)] if sent else [[]]

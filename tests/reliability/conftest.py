@@ -3,6 +3,7 @@ cleaned up, and the sample articles extracted once in two versions."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import subprocess
 from collections.abc import Iterator
@@ -22,10 +23,8 @@ def _stop(servers: list[Server]) -> None:
     for server in servers:
         if server.proc.poll() is None:
             server.proc.terminate()
-            try:
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 server.proc.wait(15)
-            except subprocess.TimeoutExpired:
-                pass
         kill_session(server.proc.pid)
 
 

@@ -7,6 +7,7 @@ by the tests as a failure first).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -83,10 +84,8 @@ def wait_for_no_processes(sid: int, seconds: float) -> list[tuple[int, str]]:
 
 def kill_session(sid: int) -> None:
     for pid, _ in session_processes(sid):
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
 
 
 def free_port() -> int:

@@ -177,7 +177,7 @@ def _big_article(people: int):
     starts = [art.text.index(sentence) for sentence in sentences]
     relations = tuple(Relation("Tô Lâm", "met", n, "2025-01-02",
                                Evidence("big", sentence, start, start + 7, start + 10), kind="gặp")
-                      for n, sentence, start in zip(names, sentences, starts))
+                      for n, sentence, start in zip(names, sentences, starts, strict=False))
     return Extraction(article=art, entities=(samples.TO_LAM, *(Entity(n, "Person", n) for n in names)),
                       relations=relations, extractors=("hand.v1",))
 
