@@ -32,8 +32,6 @@ if TYPE_CHECKING:
 
     from kg.model import Extraction
 
-NODE_ATTRS = ("type", "label", "aliases", "offices", "articles")
-EDGE_ATTRS = ("relation", "date", "kind", "modality", "evidence", "article")
 
 
 def strip_diacritics_and_case(text: str) -> str:

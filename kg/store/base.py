@@ -182,14 +182,6 @@ class KGStore:
     def compact(self) -> None:
         """Reclaim the space old versions of articles held (a no-op where the server does it)."""
 
-    def add_extraction(self, extraction: Extraction) -> int:
-        """Store one article's facts, replacing what the store had for it; returns the quad count."""
-        self._check_writable()
-        quads, _ = link_events(_quads(extraction), self._event_days)
-        quads = digest.with_digest(quads)
-        self._replace_article(extraction.article.id, quads)
-        return len(quads)
-
     def remove(self, article_id: str) -> bool:
         """Take out everything one article said; False if the store did not have it."""
         self._check_writable()

@@ -132,10 +132,6 @@ class RemoteStore(KGStore):
             return urllib.parse.urlencode({operation: sparql}).encode(), "application/x-www-form-urlencoded"
         return sparql.encode(), f"application/sparql-{operation}"
 
-    def _graph_url(self, graph_iri: str) -> str:
-        assert self.graph_store_endpoint is not None
-        return f"{self.graph_store_endpoint}?graph={urllib.parse.quote(graph_iri, safe='')}"
-
     # ---------------------------------------------------------------- primitives
 
     def _write_article(self, article_id: str, quads: list[Quad], *, replace: bool) -> None:
