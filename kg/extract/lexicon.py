@@ -82,7 +82,8 @@ class Lexicon:
         return self.sets.get(name, frozenset())
 
 
-_DERIVED: dict[tuple[int, str], tuple[Any, Any]] = {}
+_DERIVED: dict[str, list[tuple[Any, Any]]] = {}  # kind -> (source, derived), newest last
+_SOURCES_PER_KIND = 8
 
 
 def derived(source: Any, kind: str, make: Callable[[Any], Any]) -> Any:
@@ -90,14 +91,17 @@ def derived(source: Any, kind: str, make: Callable[[Any], Any]) -> Any:
 
     Word lists are built once, when the lexicon loads, and never change: an
     index derived from one (its longest key, its first syllables) stays valid.
-    Keyed by identity, so unhashable tables work; the stored source guards
-    against an id reused by another object.
+    The tables are unhashable, so a source is found by identity among the
+    last few of its kind (one in a run; a few where tests load other lexicons).
     """
-    key = (id(source), kind)
-    hit = _DERIVED.get(key)
-    if hit is None or hit[0] is not source:
-        hit = _DERIVED[key] = (source, make(source))
-    return hit[1]
+    kept = _DERIVED.setdefault(kind, [])
+    for held, value in reversed(kept):
+        if held is source:
+            return value
+    value = make(source)
+    kept.append((source, value))
+    del kept[:-_SOURCES_PER_KIND]
+    return value
 
 
 def _texts(name: str) -> list[str]:
