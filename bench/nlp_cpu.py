@@ -49,10 +49,17 @@ articles = list(read_articles(sys.argv[2:]))
 docs = {article.id: parse(article) for article in articles}  # warm-up: models, memos
 work = parse
 if stage != "nlp":
-    from kg.extract.pipeline import extract_article
-    work = extract_article
-    if stage == "engine":  # the pipeline asks kg.nlp.parse at each call: give it the warm-up's parses
-        kg.nlp.parse = lambda article: docs[article.id]
+    try:  # since the stages work of issue 15 the engine takes a Doc
+        from kg.extract import extract_doc
+        if stage == "engine":
+            work = lambda article: extract_doc(docs[article.id])
+        else:
+            work = lambda article: extract_doc(parse(article))
+    except ImportError:  # a revision whose pipeline parses by itself
+        from kg.extract.pipeline import extract_article
+        work = extract_article
+        if stage == "engine":  # the pipeline asks kg.nlp.parse at each call: give it the warm-up's parses
+            kg.nlp.parse = lambda article: docs[article.id]
     for article in articles:
         work(article)
 print("ready", kg.__file__, len(articles), sum(len(a.text) for a in articles), flush=True)
