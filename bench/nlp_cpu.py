@@ -14,7 +14,7 @@ temporary folder put first on ``PYTHONPATH``.
     .venv/bin/python bench/nlp_cpu.py f0c85ff 24e5f2d --rounds 9
     .venv/bin/python bench/nlp_cpu.py 08df57a --stage engine   # the extraction engine alone
 
-``--stage engine`` times ``extract_article`` on parses made once in the
+``--stage engine`` times the engine (``extract_doc``) on parses made once in the
 warm-up (the engine without the NLP); ``--stage both`` the whole of it.
 """
 

@@ -31,7 +31,10 @@ CORPUS = [ROOT / "data", ROOT / "tests" / "data"]
 _CHILD = r"""
 import sys, time
 import kg
-from kg.extract.pipeline import extract_article
+try:  # since the stages work of issue 15: the runner parses (through the cache), the engine takes a Doc
+    from kg.runner import extract_article
+except ImportError:
+    from kg.extract.pipeline import extract_article
 from kg.ingest import read_articles
 from kg.nlp.cache import use_parse_cache
 from kg.rdf import to_quads
@@ -92,8 +95,10 @@ def main() -> None:
         children = {name: _start(source, Path(folder) / f"cache-{i}")
                     for i, (name, source) in enumerate(sources.items())}
         corpora = {name: _ready(child, sources[name]) for name, child in children.items()}
-        if len(set(corpora.values())) != 1:
-            raise RuntimeError(f"the contenders read different corpora or wrote different quads: {corpora}")
+        if len({articles for articles, _ in corpora.values()}) != 1:
+            raise RuntimeError(f"the contenders read different corpora: {corpora}")
+        if len({quads for _, quads in corpora.values()}) != 1:  # extraction changed on purpose in between
+            print(f"note: the contenders write different numbers of quads: {corpora}", file=sys.stderr)
         extract: dict[str, list[float]] = {name: [] for name in children}
         rdf: dict[str, list[float]] = {name: [] for name in children}
         for _ in range(args.rounds):
