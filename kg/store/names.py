@@ -23,8 +23,8 @@ from pyoxigraph import Literal, NamedNode, Quad, Store
 
 from kg import ids
 
-__all__ = ["NAMES", "NAME_FACT", "NAME_FACT_NODE", "STATED_IN", "collect_update", "stale_names",
-           "stated_rows", "with_statements"]
+__all__ = ["NAMES", "NAME_FACT", "NAME_FACT_NODE", "STATED_IN", "collect_update", "drop_update",
+           "recorded_query", "stale_names", "stated", "stated_rows", "with_statements"]
 
 NAME_FACT = ids.ONT + "nameFact"
 NAME_FACT_NODE = _NAME_FACT = NamedNode(NAME_FACT)
@@ -55,13 +55,27 @@ def with_statements(quads: list[Quad]) -> list[Quad]:
     return quads + list(records)
 
 
+def stated(terms: Iterable[Sequence[Any]]) -> list[Sequence[Any]]:
+    """The ``STATED_IN`` answers ``(n, p, o, f)`` whose record ``f`` is the triple ``n p o``."""
+    return [(n, p, o, f) for n, p, o, f in terms if isinstance(f, Literal) and f.value == f"{p} {o}"]
+
+
 def stated_rows(terms: Iterable[Sequence[Any]]) -> list[str]:
     """``VALUES (?n ?p ?o ?f)`` rows for the ``STATED_IN`` answers whose record matches the triple."""
-    rows = []
-    for n, p, o, f in terms:
-        if isinstance(f, Literal) and f.value == f"{p} {o}":
-            rows.append(f"({n} {p} {o} {f})")
-    return rows
+    return [f"({n} {p} {o} {f})" for n, p, o, f in stated(terms)]
+
+
+def recorded_query(facts: Iterable[Sequence[Any]]) -> str:
+    """Which of the ``stated`` answers some article graph still records: ``SELECT ?n ?f``."""
+    values = "\n  ".join(sorted({f"({n} {f})" for n, _, _, f in facts}))
+    return (f"SELECT DISTINCT ?n ?f WHERE {{\n  VALUES (?n ?f) {{\n  {values}\n  }}\n"
+            f"  GRAPH ?g {{ ?n <{NAME_FACT}> ?f }}\n}}")
+
+
+def drop_update(facts: Iterable[Sequence[Any]]) -> str:
+    """Drop the names triples of ``stated`` answers from the names graph (``DELETE DATA``)."""
+    triples = sorted({f"{n} {p} {o} ." for n, p, o, _ in facts})
+    return f"DELETE DATA {{ GRAPH <{ids.NAMES_GRAPH}> {{\n" + "\n".join(triples) + "\n}}"
 
 
 def collect_update(rows: Sequence[str]) -> str:

@@ -37,7 +37,7 @@ import urllib.request
 from collections.abc import Iterator
 from typing import Any
 
-from pyoxigraph import Literal, NamedNode, Quad, QueryResultsFormat, RdfFormat, parse, parse_query_results
+from pyoxigraph import NamedNode, Quad, QueryResultsFormat, RdfFormat, parse, parse_query_results
 
 from kg.errors import QueryError, StoreError
 from kg.store import names
@@ -155,18 +155,14 @@ class RemoteStore(KGStore):
         from kg import ids
 
         graph = ids.article_graph_iri(article_id)
-        stated = [row for row in self._query(names.STATED_IN.replace("<G>", f"<{graph}>")).terms
-                  if isinstance(row[3], Literal) and row[3].value == f"{row[1]} {row[2]}"]
+        stated = names.stated(self._query(names.STATED_IN.replace("<G>", f"<{graph}>")).terms)
         self._update(_replace_in_parts(graph, quads))
         if not stated:
             return
-        values = "\n  ".join(sorted({f"({n} {f})" for n, _, _, f in stated}))
-        recorded = {(str(n), str(f)) for n, f in self._query(
-            f"SELECT DISTINCT ?n ?f WHERE {{\n  VALUES (?n ?f) {{\n  {values}\n  }}\n"
-            f"  GRAPH ?g {{ ?n <{names.NAME_FACT}> ?f }}\n}}").terms}
-        stale = sorted({f"{n} {p} {o} ." for n, p, o, f in stated if (str(n), str(f)) not in recorded})
+        recorded = {(str(n), str(f)) for n, f in self._query(names.recorded_query(stated)).terms}
+        stale = [fact for fact in stated if (str(fact[0]), str(fact[3])) not in recorded]
         if stale:
-            self._update(f"DELETE DATA {{ GRAPH <{ids.NAMES_GRAPH}> {{\n" + "\n".join(stale) + "\n}}")
+            self._update(names.drop_update(stale))
 
     def count(self) -> int:
         result = self._query(_COUNT)
