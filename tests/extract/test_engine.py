@@ -7,13 +7,13 @@ loading a model (as spaCy's tests build their ``Doc``s).
 
 from __future__ import annotations
 
-import datetime as dt
 import subprocess
 import sys
 from pathlib import Path
 
 from kg.extract import extract_doc
-from kg.model import Article, Doc, Sentence, Token
+from kg.model import Doc
+from tests.extract.doc_files import make_doc
 
 _TEXT = "Chiều 5/3, Thủ tướng Phạm Minh Chính hội kiến Tổng thống Pháp Emmanuel Macron tại Hà Nội."
 # (word, POS, chunk, NER) as underthesea tags this sentence: both leaders come out as places
@@ -22,18 +22,6 @@ _TAGGED = [("Chiều", "N", "B-NP", "O"), ("5/3", "M", "B-NP", "O"), (",", "CH",
            ("hội kiến", "V", "B-VP", "O"), ("Tổng thống", "N", "B-NP", "O"), ("Pháp", "Np", "B-NP", "B-LOC"),
            ("Emmanuel Macron", "Np", "I-NP", "I-LOC"), ("tại", "E", "B-PP", "O"), ("Hà Nội", "Np", "B-NP", "B-LOC"),
            (".", "CH", "O", "O")]
-
-
-def make_doc(text: str, tagged: list[tuple[str, str, str, str]], *, published: str = "2025-03-06") -> Doc:
-    """One sentence, its tokens placed in ``text`` left to right."""
-    tokens, at = [], 0
-    for word, pos, chunk, ner in tagged:
-        start = text.index(word, at)
-        tokens.append(Token(word, start, start + len(word), pos, chunk, ner))
-        at = start + len(word)
-    article = Article(id="hand", text=text, published=dt.date.fromisoformat(published), source="hand.txt",
-                      content_hash="hand")
-    return Doc(article, (Sentence(0, len(text), tuple(tokens)),))
 
 
 def _people_and_meetings(doc: Doc) -> tuple[set[str], set[tuple[str, str, str | None]]]:
@@ -57,7 +45,7 @@ def test_engine_needs_no_ner_tags_for_titled_names():
 
 
 def test_engine_runs_without_loading_underthesea():
-    code = ("import sys; sys.path.insert(0, 'tests/extract'); import test_engine as t;"
+    code = ("import sys; import tests.extract.test_engine as t;"
             "t.test_engine_titles_make_people_where_ner_says_place();"
             "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('underthesea', 'underthesea_core')"
             " or m.startswith('kg.nlp')); print(loaded); sys.exit(1 if loaded else 0)")

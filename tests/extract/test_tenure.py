@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kg.build import build
 from kg.extract.tenure import tenure_of
-from kg.ingest import read_article_text
-from kg.runner import extract_article
 from kg.store import open_store
-from tests.extract.conftest import record
+from tests.extract.conftest import extracted, record
 
 REF = dt.date(2025, 1, 18)
 
@@ -80,12 +77,10 @@ def test_positions_recalled_office_is_dated_by_the_time_described():
 
 
 def test_store_leaders_as_of_and_holder_on_date_read_the_time_described(tmp_path):
-    (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "recall.txt").write_text(_RECALLING, encoding="utf-8")
-    (tmp_path / "in" / "later.txt").write_text(
-        " date 2024-11-20 Sáng 19/11, Chủ tịch nước Lâm Quang Hưng tiếp Thủ tướng Lào thăm Việt Nam.", encoding="utf-8")
+    later = " date 2024-11-20 Sáng 19/11, Chủ tịch nước Lâm Quang Hưng tiếp Thủ tướng Lào thăm Việt Nam."
     with open_store(tmp_path / "store") as store:
-        assert not build([tmp_path / "in"], store, workers=1).failed
+        report = store.add([extracted(_RECALLING, article_id="recall"), extracted(later, article_id="later")])
+        assert report.added == 2 and not report.failed
         rows = store.query(_HOLDER_ON.replace("DATE", "2024-09-01")).dicts()
         assert [r["holder"] for r in rows] == ["Đặng Văn Minh"]
         rows = store.query(_HOLDER_ON.replace("DATE", "2025-01-18")).dicts()
@@ -107,12 +102,12 @@ _PRESIDENTS_EVER = _query("leaders_as_of").replace("2024-12-31", "2099-12-31")
 
 def test_positions_an_apposition_with_a_term_is_a_past_office_with_its_years():
     text = "Ông Nguyễn Văn An, nguyên Chủ tịch Quốc hội (2001-2006), phát biểu tại hội thảo."
-    ex = extract_article(read_article_text(text, article_id="t", date=REF))
+    ex = extracted(text, REF)
     got = [(p.title, p.former, p.held_from, p.held_until, p.date) for p in ex.positions]
     assert got == [("Chủ tịch Quốc hội", True, "2001", "2006", "2006")]
 
 
 def test_positions_late_prefix_is_read_only_before_an_office():
     text = "Cố vấn Lê Văn Tám nói chuyện. Đoàn viếng cố Thủ tướng Phan Văn Khải."
-    ex = extract_article(read_article_text(text, article_id="t", date=REF))
+    ex = extracted(text, REF)
     assert [(p.title, p.former) for p in ex.positions] == [("Thủ tướng", True)]
