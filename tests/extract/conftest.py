@@ -46,8 +46,12 @@ def parse_for(article: Article) -> Parse:
         return parse
     if not recording():
         raise LookupError(f"no written parse of {article.text!r} in {DOCS_DIR}; record it with:\n"
-                          f"    {RECORD_COMMAND}")
+                          f"    {RECORD_COMMAND.replace('tests/extract', _current_test_file())}")
     return _record(article)
+
+
+def _current_test_file() -> str:
+    return os.environ.get("PYTEST_CURRENT_TEST", "tests/extract").split("::")[0]
 
 
 def _record(article: Article) -> Parse:
@@ -57,8 +61,7 @@ def _record(article: Article) -> Parse:
     written = parse_of(made)
     if doc_of(article, written.sentences) != made:
         raise ValueError(f"the parse of {article.text!r} does not survive the doc file: {made}")
-    test_file = os.environ.get("PYTEST_CURRENT_TEST", "misc").split("::")[0]
-    write_parse(DOCS_DIR / f"{Path(test_file).stem}.conll", written)
+    write_parse(DOCS_DIR / f"{Path(_current_test_file()).stem}.conll", written)
     _parses()[article.text] = written
     return written
 
