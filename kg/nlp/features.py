@@ -24,12 +24,10 @@ The feature strings are byte-for-byte those of
 
 Given the attributes a model has weights for (``known``), a template list
 leaves out every other feature: the tagger would look each one up and
-ignore it, and most features of a news sentence are such (about half of
-them; their strings come to 95% of the distinct ones). A feature over
-n-grams built per sentence is then looked up by its n-gram in a table of
-the template's known values, so unknown ones are never even concatenated,
-and a known one is the table's own string object, whose UTF-8 form
-CPython keeps for the next sentence.
+ignore it, and many features of a news sentence are such (about 40-50% of
+them; 95% of the distinct strings). A feature built per sentence that the
+model knows is replaced by the known table's own string object, whose
+UTF-8 form CPython keeps for the next sentence.
 """
 
 from __future__ import annotations
@@ -55,23 +53,9 @@ _CACHE = 1 << 12
 _BOOLEANS = frozenset((True, False, "True", "False"))
 
 
-class _Known:
-    """The feature strings a model knows: ``keep`` answers a feature or None, ``values`` the
-    known values of one template (``"T[0,1]="`` -> {"Hà Nội": "T[0,1]=Hà Nội", ...})."""
-
-    __slots__ = ("_by_prefix", "keep")
-
-    def __init__(self, attributes: Iterable[str]) -> None:
-        strings = {attribute: attribute for attribute in attributes}
-        self.keep: Callable[[str], Feature] = strings.get
-        by_prefix: dict[str, dict[str, str]] = {}
-        for attribute in strings:
-            prefix, _, value = attribute.partition("=")  # a template's prefix holds no "="
-            by_prefix.setdefault(prefix + "=", {})[value] = attribute
-        self._by_prefix = by_prefix
-
-    def values(self, prefix: str) -> dict[str, str]:
-        return self._by_prefix.get(prefix, {})
+# The features a model knows, each mapped to itself: ``known.get(feature)`` is the
+# feature, as the table's own string object, or None.
+_Known = dict[str, str]
 
 
 def _keep_all(feature: str) -> Feature:
@@ -222,8 +206,7 @@ class _TemplateGroup:
                  known: _Known | None = None) -> None:
         self.column = column
         self.size = size
-        self._known = known
-        self._keep = known.keep if known is not None else _keep_all
+        self._keep: Callable[[str], Feature] = known.get if known is not None else _keep_all
         by_function: dict[Callable[[str], str] | None, list[FeatureTemplate]] = {}
         for spec in templates:
             by_function.setdefault(spec.function, []).append(spec)
@@ -306,8 +289,8 @@ class _ComputedGroup(_TemplateGroup):
             for spec in specs:
                 texts: dict[object, Feature] = {value: self._keep(spec.prefix + str(value)) for value in (True, False)}
                 texts.update({str(value): text for value, text in texts.items()})
-                columns.append(_Column(self._feature_of_value(spec.prefix, plain_text=function in (None, str.lower)),
-                                       texts, [self._bos[slot]] * self._before, [self._eos[slot]] * self._after))
+                columns.append(_Column(spec.prefix, None if known is None else known.get, texts,
+                                       [self._bos[slot]] * self._before, [self._eos[slot]] * self._after))
                 slot += 1
             if function is None:
                 runs.append(("text", None, None, columns))
@@ -320,16 +303,6 @@ class _ComputedGroup(_TemplateGroup):
             else:
                 runs.append(("memo", _Memo(function).__getitem__, None, columns))
         self._runs = tuple(runs)
-
-    def _feature_of_value(self, prefix: str, *, plain_text: bool) -> Callable[[str], Feature]:
-        """What turns a template's value into its feature: the prefix added, or, when the model's
-        known features are given, the known one looked up (by value, for the n-gram's text)."""
-        if self._known is None:
-            return prefix.__add__
-        if plain_text:
-            return self._known.values(prefix).get
-        keep = self._keep
-        return lambda value: keep(prefix + value)
 
     def features(self, values: Column) -> list[Sequence[Feature]]:
         grams = values if self.size == 1 else list(map(" ".join, self._grams(values)))
@@ -353,15 +326,21 @@ class _ComputedGroup(_TemplateGroup):
                 results = lowered if kind == "lower" else list(map(function, lowered))  # type: ignore[arg-type]
             predicate = kind != "text" and _BOOLEANS.issuperset(results)
             for column in columns:
-                pick: Callable[[Any], Feature] = column.texts.__getitem__ if predicate else column.of_value
-                features.append([*column.bos, *map(pick, results), *column.eos])
+                if predicate:
+                    picked: Iterable[Feature] = map(column.texts.__getitem__, results)
+                else:
+                    picked = map(column.prefix.__add__, results)  # type: ignore[arg-type]
+                    if column.keep is not None:
+                        picked = map(column.keep, picked)  # type: ignore[arg-type]
+                features.append([*column.bos, *picked, *column.eos])
         return features
 
 
 class _Column(NamedTuple):
     """What a template of a ``_ComputedGroup`` needs to build its padded features."""
 
-    of_value: Callable[[str], Feature]  # its feature for a value
+    prefix: str
+    keep: Callable[[str], Feature] | None  # the feature if the model knows it, else None
     texts: dict[object, Feature]  # its features for the values of a predicate
     bos: list[Feature]  # the features before the first n-gram
     eos: list[Feature]
@@ -469,7 +448,7 @@ def compile_templates(templates: Sequence[Sequence[str]], *,
             _FUNCTIONS = _word_functions()
         functions = _FUNCTIONS
     return _grouped([[_parsed(syntax, functions) for syntax in template] for template in templates],
-                    _Known(known) if known is not None else None)
+                    None if known is None else dict(zip(known, known, strict=True)))
 
 
 def _parsed(syntax: str, functions: dict[str, Callable[[str], str]]) -> FeatureTemplate:
