@@ -21,13 +21,6 @@ so each sentence computes its word features once for the three stages.
 The feature strings are byte-for-byte those of
 ``underthesea.pipeline.*.tagged_feature.template2features`` with
 ``debug=True``; ``tests/nlp/test_taggers.py`` checks it on real sentences.
-
-Given the attributes a model has weights for (``known``), a template list
-leaves out every other feature: the tagger would look each one up and
-ignore it, and many features of a news sentence are such (about 40-50% of
-them; 95% of the distinct strings). A feature built per sentence that the
-model knows is replaced by the known table's own string object, whose
-UTF-8 form CPython keeps for the next sentence.
 """
 
 from __future__ import annotations
@@ -45,21 +38,11 @@ _SYNTAX = re.compile(
     r"T\[(?P<index1>\-?\d+)(\,(?P<index2>\-?\d+))?\](\[(?P<column>.*)\])?(\.(?P<function>.*))?")
 
 Column = Sequence[str]
-Feature = str | None  # None: a feature the model does not know, left out
 # Entries per memo: enough for the working vocabulary of a news archive, few
 # enough that all memos together, once full, hold about 12 MB.
 _CACHE = 1 << 12
 # The values of a predicate: "True"/"False" from a function, True/False from a dictionary.
 _BOOLEANS = frozenset((True, False, "True", "False"))
-
-
-# The features a model knows, each mapped to itself: ``known.get(feature)`` is the
-# feature, as the table's own string object, or None.
-_Known = dict[str, str]
-
-
-def _keep_all(feature: str) -> Feature:
-    return feature
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,11 +185,9 @@ class _TemplateGroup:
     ordered by function, so that each function runs once per n-gram.
     """
 
-    def __init__(self, column: int, size: int, templates: Sequence[FeatureTemplate],
-                 known: _Known | None = None) -> None:
+    def __init__(self, column: int, size: int, templates: Sequence[FeatureTemplate]) -> None:
         self.column = column
         self.size = size
-        self._keep: Callable[[str], Feature] = known.get if known is not None else _keep_all
         by_function: dict[Callable[[str], str] | None, list[FeatureTemplate]] = {}
         for spec in templates:
             by_function.setdefault(spec.function, []).append(spec)
@@ -215,14 +196,14 @@ class _TemplateGroup:
         self.slots = {spec.prefix: slot for slot, spec in enumerate(ordered)}
         self._before = max(0, *(-spec.index1 for spec in ordered))
         self._after = max(0, *(spec.index1 + size - 1 for spec in ordered))
-        self._bos = tuple(self._keep(spec.bos) for spec in ordered)
-        self._eos = tuple(self._keep(spec.eos) for spec in ordered)
+        self._bos = tuple(spec.bos for spec in ordered)
+        self._eos = tuple(spec.eos for spec in ordered)
 
     def start(self, spec: FeatureTemplate) -> int:
         """Where position 0's feature of ``spec`` is in its padded features."""
         return self._before + spec.index1
 
-    def features(self, values: Column) -> list[Sequence[Feature]]:
+    def features(self, values: Column) -> list[Sequence[str]]:
         """Each template's padded feature strings, in slot order."""
         raise NotImplementedError
 
@@ -237,31 +218,29 @@ class _CachedGroup(_TemplateGroup):
     string objects again, whose UTF-8 form CPython has kept.
     """
 
-    def __init__(self, column: int, size: int, templates: Sequence[FeatureTemplate],
-                 known: _Known | None = None) -> None:
-        super().__init__(column, size, templates, known)
+    def __init__(self, column: int, size: int, templates: Sequence[FeatureTemplate]) -> None:
+        super().__init__(column, size, templates)
         # The strings of features whose value is "True" or "False" (most
         # functions are predicates), built once and shared by every n-gram.
         self._runs = tuple(
             (function, [spec.prefix for spec in specs],
-             {value: tuple(self._keep(spec.prefix + value) for spec in specs) for value in ("True", "False")})
+             {value: tuple(spec.prefix + value for spec in specs) for value in ("True", "False")})
             for function, specs in self._by_function.items())
         self._cache = _Memo(self._gram_features)
         self._bos_rows = [self._bos] * self._before
         self._eos_rows = [self._eos] * self._after
 
-    def features(self, values: Column) -> list[Sequence[Feature]]:
+    def features(self, values: Column) -> list[Sequence[str]]:
         grams: Iterable[str | tuple[str, ...]] = values if self.size == 1 else self._grams(values)
         return list(zip(*self._bos_rows, *map(self._cache.__getitem__, grams), *self._eos_rows, strict=False))
 
-    def _gram_features(self, gram: str | tuple[str, ...]) -> tuple[Feature, ...]:
+    def _gram_features(self, gram: str | tuple[str, ...]) -> tuple[str, ...]:
         text = gram if isinstance(gram, str) else " ".join(gram)
-        keep = self._keep
-        features: list[Feature] = []
+        features: list[str] = []
         for function, prefixes, predicate_features in self._runs:
             value = text if function is None else function(text)
             built = predicate_features.get(value)
-            features += built if built is not None else [keep(prefix + value) for prefix in prefixes]
+            features += built if built is not None else [prefix + value for prefix in prefixes]
         return tuple(features)
 
 
@@ -277,9 +256,8 @@ class _ComputedGroup(_TemplateGroup):
     strings built once rather than concatenated.
     """
 
-    def __init__(self, column: int, size: int, templates: Sequence[FeatureTemplate],
-                 known: _Known | None = None) -> None:
-        super().__init__(column, size, templates, known)
+    def __init__(self, column: int, size: int, templates: Sequence[FeatureTemplate]) -> None:
+        super().__init__(column, size, templates)
         # (kind, what computes the values, what computes them from the n-grams if
         # the kind's shortcut does not apply, the templates)
         runs: list[tuple[str, Callable[[Any], Any] | None, Callable[[str], Any] | None, list[_Column]]] = []
@@ -287,10 +265,10 @@ class _ComputedGroup(_TemplateGroup):
         for function, specs in self._by_function.items():
             columns = []
             for spec in specs:
-                texts: dict[object, Feature] = {value: self._keep(spec.prefix + str(value)) for value in (True, False)}
+                texts: dict[object, str] = {value: spec.prefix + str(value) for value in (True, False)}
                 texts.update({str(value): text for value, text in texts.items()})
-                columns.append(_Column(spec.prefix, None if known is None else known.get, texts,
-                                       [self._bos[slot]] * self._before, [self._eos[slot]] * self._after))
+                columns.append(_Column(spec.prefix, texts, [self._bos[slot]] * self._before,
+                                       [self._eos[slot]] * self._after))
                 slot += 1
             if function is None:
                 runs.append(("text", None, None, columns))
@@ -304,11 +282,11 @@ class _ComputedGroup(_TemplateGroup):
                 runs.append(("memo", _Memo(function).__getitem__, None, columns))
         self._runs = tuple(runs)
 
-    def features(self, values: Column) -> list[Sequence[Feature]]:
+    def features(self, values: Column) -> list[Sequence[str]]:
         grams = values if self.size == 1 else list(map(" ".join, self._grams(values)))
         lowered: list[str] | None = None
         plain: bool | None = None  # no word empty or holding a space: the n-grams split back into them
-        features: list[Sequence[Feature]] = []
+        features: list[Sequence[str]] = []
         for kind, function, of_grams, columns in self._runs:
             results: Sequence[object] = grams
             if kind == "partwise":
@@ -326,13 +304,8 @@ class _ComputedGroup(_TemplateGroup):
                 results = lowered if kind == "lower" else list(map(function, lowered))  # type: ignore[arg-type]
             predicate = kind != "text" and _BOOLEANS.issuperset(results)
             for column in columns:
-                if predicate:
-                    picked: Iterable[Feature] = map(column.texts.__getitem__, results)
-                else:
-                    picked = map(column.prefix.__add__, results)  # type: ignore[arg-type]
-                    if column.keep is not None:
-                        picked = map(column.keep, picked)  # type: ignore[arg-type]
-                features.append([*column.bos, *picked, *column.eos])
+                pick: Callable[[Any], str] = column.texts.__getitem__ if predicate else column.prefix.__add__
+                features.append([*column.bos, *map(pick, results), *column.eos])
         return features
 
 
@@ -340,25 +313,24 @@ class _Column(NamedTuple):
     """What a template of a ``_ComputedGroup`` needs to build its padded features."""
 
     prefix: str
-    keep: Callable[[str], Feature] | None  # the feature if the model knows it, else None
-    texts: dict[object, Feature]  # its features for the values of a predicate
-    bos: list[Feature]  # the features before the first n-gram
-    eos: list[Feature]
+    texts: dict[object, str]  # its features for the values of a predicate
+    bos: list[str]  # the features before the first n-gram
+    eos: list[str]
 
 
 class _ReferenceGroup(_TemplateGroup):
     """One unusual template such as ``T[1,0]``, computed as template2features does."""
 
-    def __init__(self, column: int, spec: FeatureTemplate, known: _Known | None = None) -> None:
-        super().__init__(column, spec.size, [spec], known)
+    def __init__(self, column: int, spec: FeatureTemplate) -> None:
+        super().__init__(column, spec.size, [spec])
         self._spec = spec
 
     def start(self, spec: FeatureTemplate) -> int:
         return 0
 
-    def features(self, values: Column) -> list[Sequence[Feature]]:
+    def features(self, values: Column) -> list[Sequence[str]]:
         n = len(values)
-        return [[self._keep(_reference_value(self._spec, values, n, i)) for i in range(n)]]
+        return [[_reference_value(self._spec, values, n, i) for i in range(n)]]
 
 
 @dataclass(frozen=True)
@@ -370,85 +342,76 @@ class CompiledTemplate:
     # For each template, where its features are: (group, slot, start), i.e.
     # position i's is ``groups[group].features(...)[slot][start + i]``.
     readers: tuple[tuple[int, int, int], ...]
-    filtered: bool = False  # features the model does not know are left out: rows vary in length
 
 
-def _new_group(column: int, size: int, templates: Sequence[FeatureTemplate],
-               known: _Known | None) -> _TemplateGroup:
+def _new_group(column: int, size: int, templates: Sequence[FeatureTemplate]) -> _TemplateGroup:
     # All but the longer n-grams of the words (column 0) recur: over a news
     # text half of the word pairs are new, and a cache miss costs more than
     # building the strings.
     kind = _CachedGroup if size == 1 or column != 0 else _ComputedGroup
-    return kind(column, size, templates, known)
+    return kind(column, size, templates)
 
 
-def _grouped(template_lists: Sequence[Sequence[FeatureTemplate]],
-             known: _Known | None) -> tuple[CompiledTemplate, ...]:
+def _grouped(template_lists: Sequence[Sequence[FeatureTemplate]]) -> tuple[CompiledTemplate, ...]:
     """Group each list's templates; those over the words (column 0) are grouped across lists."""
     word_members: dict[int, dict[str, FeatureTemplate]] = {}  # n-gram size -> templates by prefix
     for templates in template_lists:
         for spec in templates:
             if spec.column == 0 and spec.size >= 1:
                 word_members.setdefault(spec.size, {}).setdefault(spec.prefix, spec)
-    word_groups = {size: _new_group(0, size, list(members.values()), known)
+    word_groups = {size: _new_group(0, size, list(members.values()))
                    for size, members in word_members.items()}
-    return tuple(_compiled(templates, word_groups, known) for templates in template_lists)
+    return tuple(_compiled(templates, word_groups) for templates in template_lists)
 
 
-def _compiled(templates: Sequence[FeatureTemplate], word_groups: dict[int, _TemplateGroup],
-              known: _Known | None) -> CompiledTemplate:
+def _compiled(templates: Sequence[FeatureTemplate], word_groups: dict[int, _TemplateGroup]) -> CompiledTemplate:
     members: dict[tuple[int, int], list[FeatureTemplate]] = {}
     for spec in templates:
         if spec.size >= 1:  # T[1,0] reads no n-gram: never in underthesea's templates
             members.setdefault((spec.column, spec.size), []).append(spec)
-    groups = {key: word_groups[key[1]] if key[0] == 0 else _new_group(*key, specs, known)
+    groups = {key: word_groups[key[1]] if key[0] == 0 else _new_group(*key, specs)
               for key, specs in members.items()}
     group_list: list[_TemplateGroup] = []
     readers = []
     for spec in templates:
-        group = groups[spec.column, spec.size] if spec.size >= 1 else _ReferenceGroup(spec.column, spec, known)
+        group = groups[spec.column, spec.size] if spec.size >= 1 else _ReferenceGroup(spec.column, spec)
         if group not in group_list:
             group_list.append(group)
         readers.append((group_list.index(group), group.slots[spec.prefix], group.start(spec)))
-    return CompiledTemplate(tuple(templates), tuple(group_list), tuple(readers), known is not None)
+    return CompiledTemplate(tuple(templates), tuple(group_list), tuple(readers))
 
 
 _FUNCTIONS: dict[str, Callable[[str], str]] | None = None
 
 
 def compile_template(template: Sequence[str], *,
-                     functions: dict[str, Callable[[str], str]] | None = None,
-                     known: Iterable[str] | None = None) -> CompiledTemplate:
+                     functions: dict[str, Callable[[str], str]] | None = None) -> CompiledTemplate:
     """Parse underthesea template strings once.
 
     ``functions`` maps the ``.name`` of a template to its function; the
     default is underthesea's ``tagged_feature`` (POS, chunk, NER).
-    ``known``: the features the model has weights for; ``sentence_features``
-    then leaves out every other one (default: none left out).
 
     >>> [t.prefix for t in compile_template(["T[0].lower", "T[-1,0][1]"]).templates]
     ['T[0].lower=', 'T[-1,0][1]=']
     """
-    return compile_templates([template], functions=functions, known=known)[0]
+    return compile_templates([template], functions=functions)[0]
 
 
 def compile_templates(templates: Sequence[Sequence[str]], *,
-                      functions: dict[str, Callable[[str], str]] | None = None,
-                      known: Iterable[str] | None = None) -> tuple[CompiledTemplate, ...]:
+                      functions: dict[str, Callable[[str], str]] | None = None
+                      ) -> tuple[CompiledTemplate, ...]:
     """Parse template lists whose sentences have the same words, such as the POS, chunk and NER ones.
 
     Their templates over the words (column 0) share groups, so with the
     same ``shared`` dict, ``sentence_features`` computes the words' features
-    once per sentence for all of them. ``known`` is then what any of their
-    models knows (each tagger ignores the features only another knows).
+    once per sentence for all of them.
     """
     global _FUNCTIONS
     if functions is None:
         if _FUNCTIONS is None:
             _FUNCTIONS = _word_functions()
         functions = _FUNCTIONS
-    return _grouped([[_parsed(syntax, functions) for syntax in template] for template in templates],
-                    None if known is None else dict(zip(known, known, strict=True)))
+    return _grouped([[_parsed(syntax, functions) for syntax in template] for template in templates])
 
 
 def _parsed(syntax: str, functions: dict[str, Callable[[str], str]]) -> FeatureTemplate:
@@ -482,8 +445,8 @@ def _reference_value(spec: FeatureTemplate, values: Column, n: int, i: int) -> s
 
 
 def sentence_features(columns: Sequence[Column], template: CompiledTemplate, *,
-                      shared: dict[Any, list[Sequence[Feature]]] | None = None) -> list[Sequence[str]]:
-    """CRF features of a sentence given as columns (words, POS, ...), one sequence per token.
+                      shared: dict[Any, list[Sequence[str]]] | None = None) -> list[tuple[str, ...]]:
+    """CRF features of a sentence given as columns (words, POS, ...), one tuple per token.
 
     ``shared`` holds the word features of one sentence: pass the same dict
     for the template lists of ``compile_templates`` to compute them once.
@@ -491,8 +454,6 @@ def sentence_features(columns: Sequence[Column], template: CompiledTemplate, *,
     >>> t = compile_template(["T[-1]", "T[0].istitle", "T[0,1]"])
     >>> sentence_features([["Ông", "Putin"]], t)
     [('T[-1]=BOS', 'T[0].istitle=True', 'T[0,1]=Ông Putin'), ('T[-1]=Ông', 'T[0].istitle=True', 'T[0,1]=EOS')]
-    >>> sentence_features([["Ông", "Putin"]], compile_template(["T[-1]", "T[0,1]"], known=["T[-1]=BOS"]))
-    [['T[-1]=BOS'], []]
     """
     n = len(columns[0]) if columns else 0
     if n == 0 or not template.templates:
@@ -509,6 +470,4 @@ def sentence_features(columns: Sequence[Column], template: CompiledTemplate, *,
             words = shared[group] = group.features(columns[0])
         features.append(words)
     per_template = [features[group][slot][start:start + n] for group, slot, start in template.readers]
-    if template.filtered:
-        return [list(filter(None, row)) for row in zip(*per_template, strict=False)]
     return list(zip(*per_template, strict=False))

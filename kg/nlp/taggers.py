@@ -52,13 +52,7 @@ class Taggers:
     def __init__(self) -> None:
         from underthesea_core import CRFTagger  # type: ignore[import-untyped]
 
-        from kg.nlp.underthesea_files import (
-            crf_attributes,
-            crf_stage,
-            segmenter_dir,
-            text_normalizers,
-            tokenizer_pattern,
-        )
+        from kg.nlp.underthesea_files import crf_stage, segmenter_dir, text_normalizers, tokenizer_pattern
 
         # The segmenter's CRF model, loaded as word_tokenize loads it, but without
         # underthesea_core's featurizer: its features are built here (faster than
@@ -70,24 +64,19 @@ class Taggers:
         dictionary = _load_pickle(model_dir / "dictionary.bin")
         if not isinstance(dictionary, (set, frozenset)):  # a set already (underthesea 9.5.0): no copy
             dictionary = frozenset(dictionary)
-        # Each model is fed only the features it has weights for: it would look up and ignore the rest.
         self._syllable_templates = compile_template(_load_pickle(model_dir / "features.bin"),
-                                                    functions=segmenter_functions(dictionary),
-                                                    known=crf_attributes(model_dir / "models.bin"))
+                                                    functions=segmenter_functions(dictionary))
         self._tokenizer_pattern = tokenizer_pattern()
         self._normalize_characters, normalize_token = text_normalizers()
         # word_tokenize normalizes each syllable (a pure function): once per distinct syllable
         self._normalize = lru_cache(maxsize=1 << 12)(normalize_token)
         stages = [crf_stage(folder) for folder in ("pos_tag", "chunking", "ner")]
         models = []
-        known: set[str] = set()
         for model_file, _ in stages:
             model = CRFTagger()
             model.load(str(model_file))
             models.append(model)
-            known |= crf_attributes(model_file)
-        pos_template, chunk_template, ner_template = compile_templates([template for _, template in stages],
-                                                                       known=known)
+        pos_template, chunk_template, ner_template = compile_templates([template for _, template in stages])
         self._pos: _Stage = (models[0], pos_template)
         self._chunk: _Stage = (models[1], chunk_template)
         self._ner: _Stage = (models[2], ner_template)
@@ -131,7 +120,7 @@ class Taggers:
         if n == 0:
             return []
         unknown = ["X"] * n
-        shared: dict[Any, list[Sequence[str | None]]] = {}  # word features, common to the three stages
+        shared: dict[Any, list[Sequence[str]]] = {}  # word features, common to the three stages
         pos = self._tag(self._pos, [words, unknown], shared)
         chunk = self._tag(self._chunk, [words, pos, unknown], shared)
         ner = self._tag(self._ner, [words, pos, chunk, unknown], shared)
@@ -143,7 +132,7 @@ class Taggers:
 
     @staticmethod
     def _tag(stage: _Stage, columns: Sequence[Sequence[str]],
-             shared: dict[Any, list[Sequence[str | None]]]) -> list[str]:
+             shared: dict[Any, list[Sequence[str]]]) -> list[str]:
         model, template = stage
         return list(model.tag(sentence_features(columns, template, shared=shared)))
 

@@ -21,7 +21,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["crf_attributes", "crf_stage", "literal_in_source", "package_dir", "segmenter_dir", "tagger_dictionary",
+__all__ = ["crf_stage", "literal_in_source", "package_dir", "segmenter_dir", "tagger_dictionary",
            "text_normalizers", "tokenizer_pattern"]
 
 SEGMENTER_MODEL = "ws_crf_vlsp2013_20230727"  # what underthesea 9.5.0's word_tokenize loads
@@ -61,33 +61,6 @@ def crf_stage(folder: str) -> tuple[Path, list[str]]:
     if len(models) != 1:
         raise LookupError(f"expected one CRF model in underthesea/pipeline/{folder}, found {len(models)}")
     return models[0], list(literal_in_source(source, "template"))
-
-
-def crf_attributes(model_file: Path) -> frozenset[str]:
-    """The attributes (feature strings) a CRFsuite model file has weights for, read as
-    underthesea_core's loader reads them: its tagger ignores any other feature.
-
-    The file's attribute table is a CQDB whose backward links give each
-    attribute's record: id, size, then the UTF-8 key ending in NUL (which,
-    like underthesea_core, this reads up to the first NUL).
-    """
-    import struct
-    from itertools import repeat
-
-    data = model_file.read_bytes()
-    if data[:4] != b"lCRF":
-        raise LookupError(f"{model_file} is not a CRFsuite model")
-    num_attrs, = struct.unpack_from("<I", data, 24)
-    table, = struct.unpack_from("<I", data, 36)
-    if data[table:table + 4] != b"CQDB":
-        raise LookupError(f"{model_file}: no attribute table at byte {table}")
-    links, links_at = struct.unpack_from("<II", data, table + 16)
-    records = struct.unpack_from(f"<{min(num_attrs, links)}I", data, table + links_at)
-    starts = [table + record + 8 for record in records if record]
-    ends = map(data.index, repeat(0), starts)
-    keys = map(data.__getitem__, map(slice, starts, ends))
-    # decoded at once: NUL ends any broken UTF-8 sequence as the end of a key would
-    return frozenset(b"\0".join(keys).decode("utf-8", errors="replace").split("\0"))
 
 
 def segmenter_dir() -> Path:

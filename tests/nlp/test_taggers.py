@@ -10,7 +10,6 @@ hold the other three) on every sentence of the held-out and real-style sets.
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
 import pytest
@@ -213,21 +212,8 @@ def _syllables(sentence: str) -> list[str]:
     return list(tokenize(sentence))
 
 
-@cache
-def _segmenter_template(*, known: bool):
-    """The segmenter's templates compiled as ``Taggers`` does; with ``known=False``, keeping every feature."""
-    from kg.nlp.features import segmenter_functions
-    from kg.nlp.taggers import _load_pickle
-    from kg.nlp.underthesea_files import crf_attributes, segmenter_dir
-
-    folder = segmenter_dir()
-    return compile_template(_load_pickle(folder / "features.bin"),
-                            functions=segmenter_functions(_load_pickle(folder / "dictionary.bin")),
-                            known=crf_attributes(folder / "models.bin") if known else None)
-
-
 def _assert_same_segmenter_features(syllables: list[str]) -> None:
-    ours = [list(row) for row in sentence_features([syllables], _segmenter_template(known=False))]
+    ours = [list(row) for row in sentence_features([syllables], get_taggers()._syllable_templates)]
     assert ours == _segmenter().process([[[s] for s in syllables]])[0], syllables
 
 
@@ -254,38 +240,3 @@ _ODD = st.text(alphabet=st.sampled_from(list("aAzZđĐàÀhọHỌ019²٣ǅǄΣ�
 @given(st.lists(st.one_of(st.sampled_from(_SYLLABLES), _ODD), min_size=1, max_size=12))
 def test_segmenter_features_equal_underthesea_core_generated(syllables):
     _assert_same_segmenter_features(syllables)
-
-
-def _without_unknown(rows, known):
-    return [[feature for feature in row if feature in known] for row in rows]
-
-
-def test_features_known_leave_out_exactly_what_the_model_does_not_know():
-    """With the models' attributes given, the features are the full ones minus the unknown, in order,
-    for the segmenter and for the POS, chunk and NER stages sharing their word features."""
-    from kg.nlp.features import compile_templates
-    from kg.nlp.underthesea_files import crf_attributes, crf_stage, segmenter_dir
-
-    seg_known = crf_attributes(segmenter_dir() / "models.bin")
-    stages = [crf_stage(folder) for folder in ("pos_tag", "chunking", "ner")]
-    known = frozenset().union(*(crf_attributes(model) for model, _ in stages))
-    full = compile_templates([template for _, template in stages])
-    filtered = compile_templates([template for _, template in stages], known=known)
-    left_out = kept = 0
-    for sentence in HANDWRITTEN + CORPUS:
-        syllables = _syllables(sentence)
-        if syllables:
-            rows = sentence_features([syllables], _segmenter_template(known=False))
-            ours = sentence_features([syllables], _segmenter_template(known=True))
-            assert ours == _without_unknown(rows, seg_known), sentence
-        rows = [tuple(t) for t in tag_sentence(sentence)]
-        shared_full: dict = {}
-        shared_filtered: dict = {}
-        for width, full_template, filtered_template in zip((1, 2, 3), full, filtered, strict=True):
-            columns = [[row[j] for row in rows] for j in range(width)] + [["X"] * len(rows)]
-            expected = _without_unknown(sentence_features(columns, full_template, shared=shared_full), known)
-            got = sentence_features(columns, filtered_template, shared=shared_filtered)
-            assert got == expected, sentence
-            kept += sum(map(len, got))
-            left_out += sum(map(len, sentence_features(columns, full_template))) - sum(map(len, got))
-    assert left_out > kept / 2  # the point of it: about half the features of news text are unknown

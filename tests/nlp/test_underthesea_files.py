@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from kg.nlp.underthesea_files import (
-    crf_attributes,
     crf_stage,
     literal_in_source,
     tagger_dictionary,
@@ -32,32 +31,6 @@ def test_each_stage_has_underthesea_template_and_model(folder, predictor):
     instance = getattr(importlib.import_module(module), name).Instance()
     model, template = crf_stage(folder)
     assert template == instance.transformer.template and model.name.endswith(".bin")
-
-
-def _model_files():
-    from kg.nlp.underthesea_files import segmenter_dir
-
-    return [segmenter_dir() / "models.bin"] + [crf_stage(folder)[0] for folder in ("pos_tag", "chunking", "ner")]
-
-
-@pytest.mark.parametrize("model_file", _model_files(), ids=lambda path: path.name)
-def test_crf_attributes_are_those_the_tagger_knows(model_file):
-    """Every attribute read moves the model's marginals (it has weights), as many as the model
-    counts; features outside the set move nothing, so leaving them out changes no tag."""
-    import random
-
-    from underthesea_core import CRFModel, CRFTagger
-
-    attributes = crf_attributes(model_file)
-    assert len(attributes) == CRFModel.load(str(model_file)).num_attributes
-    tagger = CRFTagger()
-    tagger.load(str(model_file))
-    nothing = tagger.marginals([[]])
-    sample = random.Random(0).sample(sorted(attributes), 300)
-    assert all(tagger.marginals([[attribute]]) != nothing for attribute in sample)
-    unknown = [attribute + "\u0301" for attribute in sample[:50]] + ["T[0]=", "T[-1]=BOSS"]
-    assert not attributes.intersection(unknown)
-    assert all(tagger.marginals([[feature]]) == nothing for feature in unknown)
 
 
 @pytest.mark.parametrize("text", ["Hoà Bình", "Thuỷ", "òa", "Ðà Nẵng", "QUỐC", "hoà hợp", "ko", "x" * 9])
