@@ -4,7 +4,8 @@
 ``TESTED_UNDERTHESEA``); these tests are what keeps that honest when
 underthesea changes: word segmentation, POS, chunk and NER tags are compared
 with ``word_tokenize``, ``pos_tag``, ``chunk`` and ``ner`` on every sentence of
-data/ and the shared seeds, plus handwritten and generated sentences.
+data/ and the shared seeds, plus handwritten and generated sentences; NER rows (which
+hold the other three) on every sentence of the held-out and real-style sets.
 """
 
 from __future__ import annotations
@@ -102,6 +103,28 @@ def test_taggers_handwritten_equal_underthesea(sentence):
 def test_taggers_corpus_equal_underthesea():
     mismatched = [s for s in CORPUS if _ours(s) != _reference(s)]
     assert not mismatched, f"{len(mismatched)} of {len(CORPUS)} sentences differ, e.g. {mismatched[0]!r}"
+
+
+def _other_sets_sentences() -> list[str]:
+    """Every sentence of the held-out sets and the shared real-style set (data/ and the seeds are
+    in ``CORPUS``)."""
+    from paths import SHARED
+
+    from kg.ingest import read_articles
+
+    sources = sorted((ROOT / "tests" / "data").glob("heldout*")) + [SHARED / "eval" / "realstyle"]
+    articles = read_articles([path for path in sources if path.is_dir()], on_error=lambda err: None)
+    return [article.text[start:end] for article in articles for start, end in split_sentences(article.text)]
+
+
+@pytest.mark.slow
+def test_taggers_every_other_set_equal_underthesea_ner():
+    """The held-out and real-style sets, against ``ner()`` alone: its rows hold the words, POS and
+    chunk tags of ``word_tokenize``, ``pos_tag`` and ``chunk``, which it calls in turn."""
+    sentences = _other_sets_sentences()
+    assert len(sentences) > 1000
+    mismatched = [s for s in sentences if tag_sentence(s) != [tuple(t) for t in underthesea.ner(s)]]
+    assert not mismatched, f"{len(mismatched)} of {len(sentences)} sentences differ, e.g. {mismatched[0]!r}"
 
 
 _SYLLABLES = ["Thủ", "tướng", "Phạm", "Minh", "Chính", "thăm", "Nhật", "Bản", "hội", "đàm", "với",
