@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from itertools import pairwise
+from dataclasses import replace
 
 from kg.extract.base import Span, split_syllables
 from kg.extract.captions import credit_spans
@@ -82,7 +82,6 @@ def extract_doc(doc: Doc, *, lexicon: Lexicon | None = None) -> Extraction:
         sentences.append((sentence, sylls, spans, find_dates(text[sentence.start:sentence.end], article.published)))
         for sp in _flatten(spans):
             ent = table.add(sp)
-            order.append((sp.start, sp))
             if ent is not None and sp.type == "Person":
                 for n, title in enumerate(sp.titles):
                     ent.titles.append((sp.start, title, sp.org))
@@ -90,6 +89,7 @@ def extract_doc(doc: Doc, *, lexicon: Lexicon | None = None) -> Extraction:
                         # "Chủ tịch nước, Thủ tướng X" may list two people; "Phó Thủ tướng Bộ trưởng X" is one
                         weak.add((ent, sp.start, title))
         _attach_appositive_titles(sylls, spans, table)
+        order.extend((sp.start, sp) for sp in _flatten(spans))
     table.merge_short_names()
     title_ref: dict[Span, CorefEntity] = table.resolve_titles(order)
 
@@ -172,8 +172,13 @@ def _is_flashback(stext: str) -> bool:
 
 
 def _attach_appositive_titles(sylls, spans: list[Span], table: EntityTable) -> None:
-    """``X, Bộ trưởng Bộ Y`` and ``X trên cương vị Chủ tịch nước``: the titles are X's."""
-    for a, b in pairwise(spans):
+    """``X, Bộ trưởng Bộ Y`` and ``X trên cương vị Chủ tịch nước``: the titles are X's.
+
+    Each title given to X is replaced in ``spans`` by a span built as ``Title-attached``,
+    so no step after this one resolves it to a person of its own.
+    """
+    for k in range(len(spans) - 1):
+        a, b = spans[k], spans[k + 1]  # read from the list: a title replaced at k + 1 is seen replaced at k
         if a.type == "Title" and b.type == "Person" and b.source == "honorific" and a.i > 0 and \
                 sylls[a.i - 1].low == "là" and [s.low for s in sylls[a.j:b.i]] == [","]:
             # "Khi còn là Bộ trưởng Quốc phòng, ông X": the title after "là" is X's
@@ -182,7 +187,7 @@ def _attach_appositive_titles(sylls, spans: list[Span], table: EntityTable) -> N
             if ent is not None:
                 for title in a.titles:
                     ent.titles.append((a.start, title, a.org))
-                a.type = "Title-attached"
+                spans[k] = replace(a, type="Title-attached")
             continue
         if a.type != "Person" or b.type != "Title":
             continue
@@ -192,7 +197,7 @@ def _attach_appositive_titles(sylls, spans: list[Span], table: EntityTable) -> N
             if ent is not None:
                 for title in b.titles:
                     ent.titles.append((b.start, title, b.org))
-                b.type = "Title-attached"
+                spans[k + 1] = replace(b, type="Title-attached")
 
 
 def _positions(table: EntityTable, sentences, article: Article, lex, weak: set) -> list[Position]:
