@@ -16,7 +16,8 @@ from kg.extract.captions import credit_spans
 from kg.extract.coref import CorefEntity, EntityTable, entity_key
 from kg.extract.dates import find_dates
 from kg.extract.document_lists import listed_documents
-from kg.extract.lexicon import Lexicon, load_lexicon, syllable_key
+from kg.extract.lexicon import Lexicon, load_lexicon, load_phrase_lists, syllable_key
+from kg.extract.mention_words import mention_words
 from kg.extract.quantities import find_quantities
 from kg.extract.relations import Discourse, find_relations
 from kg.extract.tenure import Tenure, tenure_of
@@ -38,6 +39,15 @@ __all__ = ["EXTRACTOR", "extract_doc"]
 
 EXTRACTOR = "patterns.v1"
 _HOME = "Việt Nam"
+# the word lists of kg/resources/engine.json (what each means: kg/resources/README.md)
+_LISTS = load_phrase_lists("engine.json")
+_FLASHBACK_OPENERS = tuple(" ".join(phrase) for phrase in _LISTS["flashback_openers"])
+_FLASHBACK_HEADS = {opener[:2] for opener in _FLASHBACK_OPENERS}
+_TITLE_COPULAS = {phrase[0] for phrase in _LISTS["title_copulas"]}
+_TITLE_APPOSITION_GLUE = [list(phrase) for phrase in _LISTS["title_apposition_glue"]]
+_TITLE_APPOSITION_ENDS = [list(phrase) for phrase in _LISTS["title_apposition_ends"]]
+_PAST_OFFICE_PREFIXES = tuple(" ".join(phrase) + " " for phrase in _LISTS["past_office_prefixes"])
+_TITLE_PREFIXES = tuple(prefix + " " for prefix in mention_words()["title_prefixes"])
 
 
 def _flatten(spans: list[Span]) -> list[Span]:
@@ -167,8 +177,8 @@ def extract_doc(doc: Doc, *, lexicon: Lexicon | None = None) -> Extraction:
 
 def _is_flashback(stext: str) -> bool:
     """``Trước đó, ...``, ``Trước khi ...``: the sentence goes back before the day in context."""
-    # most sentences do not start with "tr" and are not folded at all
-    return stext.lstrip()[:2].lower() == "tr" and fold_case_and_spaces(stext).startswith(("trước đó", "trước khi"))
+    # most sentences do not start as an opener does ("tr") and are not folded at all
+    return stext.lstrip()[:2].lower() in _FLASHBACK_HEADS and fold_case_and_spaces(stext).startswith(_FLASHBACK_OPENERS)
 
 
 def _attach_appositive_titles(sylls, spans: list[Span], table: EntityTable) -> None:
@@ -180,7 +190,7 @@ def _attach_appositive_titles(sylls, spans: list[Span], table: EntityTable) -> N
     for k in range(len(spans) - 1):
         a, b = spans[k], spans[k + 1]  # read from the list: a title replaced at k + 1 is seen replaced at k
         if a.type == "Title" and b.type == "Person" and b.source == "honorific" and a.i > 0 and \
-                sylls[a.i - 1].low == "là" and [s.low for s in sylls[a.j:b.i]] == [","]:
+                sylls[a.i - 1].low in _TITLE_COPULAS and [s.low for s in sylls[a.j:b.i]] == [","]:
             # "Khi còn là Bộ trưởng Quốc phòng, ông X": the title after "là" is X's
             # (not "Tiếp Tổng Bí thư, ông X": there the title is the object)
             ent = table.get(b)
@@ -192,7 +202,7 @@ def _attach_appositive_titles(sylls, spans: list[Span], table: EntityTable) -> N
         if a.type != "Person" or b.type != "Title":
             continue
         between = [s.low for s in sylls[a.j:b.i]]
-        if between in ([","], [",", "khi", "đó", "là"], [",", "lúc", "đó", "là"], [",", "khi", "ấy", "là"]) or (between and between[-2:] in (["cương", "vị"], ["tư", "cách"])):
+        if between in _TITLE_APPOSITION_GLUE or any(between[-len(end):] == end for end in _TITLE_APPOSITION_ENDS):
             ent = table.get(a)
             if ent is not None:
                 for title in b.titles:
@@ -243,7 +253,7 @@ def _positions(table: EntityTable, sentences, article: Article, lex, weak: set) 
                 org_type = "Country" if any(e.type == "Country" and e.name == org_name for e in table.ents) \
                     or org_name == _HOME else "Organization"
                 org_key = entity_key(org_type, org_name)
-            former = tenure.former or title.lower().startswith(("nguyên ", "cựu "))
+            former = tenure.former or title.lower().startswith(_PAST_OFFICE_PREFIXES)
             out.append(Position(ent.key, title, org_key, tenure.date,
                                 Evidence(article.id, stext, sentence.start if sentence else 0, pos, pos + len(title)),
                                 confidence=0.9, former=former,
@@ -285,7 +295,7 @@ def _tenure(ent: CorefEntity, starts: list[int], title: str, by_start: dict, art
         if sentence is None:
             continue
         # "nguyên Chủ tịch Quốc hội (2001-2006)": the mention starts at the prefix, before the title
-        prefix = next((len(p) for p in ("nguyên ", "cựu ", "cố ", "quyền ", "tân ")
+        prefix = next((len(p) for p in _TITLE_PREFIXES
                        if article.text[start:start + len(p)].lower() == p), 0)
         end = max(ends.get(start, 0), start + prefix + len(title))
         found.append((start, tenure_of(article.text[sentence.start:sentence.end], start - sentence.start,
