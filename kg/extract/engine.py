@@ -101,6 +101,10 @@ def extract_doc(doc: Doc, *, lexicon: Lexicon | None = None) -> Extraction:
         _attach_appositive_titles(sylls, spans, table)
         order.extend((sp.start, sp) for sp in _flatten(spans))
     table.merge_short_names()
+    if table.replaced:  # "DP World" after "Tập đoàn DP World": its spans were rebuilt as the company's
+        sentences = [(sentence, sylls, [table.replaced.get(sp, sp) for sp in spans], dates)
+                     for sentence, sylls, spans, dates in sentences]
+        order = [(start, table.replaced.get(sp, sp)) for start, sp in order]
     title_ref: dict[Span, CorefEntity] = table.resolve_titles(order)
 
     def resolve(sp: Span) -> tuple[str, str] | None:

@@ -48,3 +48,20 @@ def test_title_object_before_a_person_stays_a_title():
     _attach_appositive_titles(sylls, spans, table)
     assert spans == [title, person] and title.type == "Title"
     assert table.get(person).titles == []
+
+
+def test_person_name_ending_a_company_name_is_rebuilt_as_the_company():
+    # "Tập đoàn DP World ... DP World muốn ...": the short name is the company, not a person
+    sylls = _sylls(["Tập", "đoàn", "DP", "World", "và", "DP", "World"])
+    company = _span(sylls, 0, 4, "Organization", source="org_head")
+    short = _span(sylls, 5, 7, "Person", source="ner")
+    table = EntityTable()
+    table.add(company)
+    table.add(short)
+    table.merge_short_names()
+    assert short.type == "Person"  # the span the mention finder made keeps its kind
+    rebuilt = table.replaced[short]
+    assert rebuilt.type == "Organization" and (rebuilt.start, rebuilt.end) == (short.start, short.end)
+    assert table.get(short) is None and table.get(rebuilt) is table.get(company)
+    assert [ent.type for ent in table.ents] == ["Organization"]
+    assert rebuilt in table.get(company).mentions and short not in table.get(company).mentions
