@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kg.extract import document_lists, engine, relations
 from kg.extract.lexicon import load_lexicon, load_phrase_lists, syllable_key
+from kg.extract.mention_words import mention_words
 
 _RESOURCES = resources.files("kg.resources")
 
@@ -26,6 +27,8 @@ def test_resources_readme_documents_every_file_and_list():
     for data in ("lexicon.json", "relations.json", "engine.json"):
         for list_name in json.loads(_RESOURCES.joinpath(data).read_text(encoding="utf-8")):
             assert f"`{list_name}`" in readme, f"{data}: list {list_name!r} is not in kg/resources/README.md"
+    for list_name in mention_words():
+        assert f"`{list_name}`" in readme, f"mentions_words.tsv: list {list_name!r} is not in kg/resources/README.md"
 
 
 def test_relations_json_every_list_is_read():
