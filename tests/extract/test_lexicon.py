@@ -5,7 +5,7 @@ import re
 from importlib import resources
 from pathlib import Path
 
-from kg.extract import document_lists, engine, relations
+from kg.extract import document_lists, engine, quantities, relations
 from kg.extract.lexicon import load_lexicon, load_phrase_lists, syllable_key
 from kg.extract.mention_words import mention_words
 
@@ -65,3 +65,12 @@ def test_countries_table_is_read_once_into_the_lexicon():
 
 def test_blocked_next_read_from_its_table():
     assert "tục" in load_lexicon().blocked_next["tiếp"]
+
+
+def test_quantities_every_list_is_read_and_documented():
+    source = Path(quantities.__file__).read_text(encoding="utf-8")
+    read = set(re.findall(r"""_LISTS\[["'](\w+)["']\]|_either\(["'](\w+)["']\)""", source))
+    readme = _readme()
+    assert {name for pair in read for name in pair if name} == set(quantities._LISTS)
+    for name in quantities._LISTS:
+        assert f"`{name}`" in readme, name
