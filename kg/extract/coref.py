@@ -29,11 +29,11 @@ __all__ = ["CorefEntity", "EntityTable", "entity_key", "entity_type", "variant_k
 
 def _is_home(ent: CorefEntity) -> bool:
     """A Vietnamese official: a Vietnamese office, else a Vietnamese surname and no English name."""
-    from kg.extract.lexicon import load_lexicon, syllable_key
+    from kg.extract.lexicon import HOME_COUNTRY, load_lexicon, syllable_key
 
     orgs = {_fold(org) for _, _, org in ent.titles if org}
     if orgs:
-        return _fold("Việt Nam") in orgs
+        return _fold(HOME_COUNTRY) in orgs
     return not ent.english and syllable_key(ent.name.split()[0]) in load_lexicon().set("vn_surnames")
 
 

@@ -16,7 +16,7 @@ from kg.extract.captions import credit_spans
 from kg.extract.coref import CorefEntity, EntityTable, entity_key
 from kg.extract.dates import find_dates
 from kg.extract.document_lists import listed_documents
-from kg.extract.lexicon import Lexicon, load_lexicon, load_phrase_lists, syllable_key
+from kg.extract.lexicon import HOME_COUNTRY, Lexicon, load_lexicon, load_phrase_lists, syllable_key
 from kg.extract.mention_words import mention_words
 from kg.extract.quantities import find_quantities
 from kg.extract.relations import Discourse, find_relations
@@ -38,7 +38,7 @@ from kg.text import fold_case_and_spaces
 __all__ = ["EXTRACTOR", "extract_doc"]
 
 EXTRACTOR = "patterns.v1"
-_HOME = "Việt Nam"
+_HOME = HOME_COUNTRY
 # the word lists of kg/resources/engine.json (what each means: kg/resources/README.md)
 _LISTS = load_phrase_lists("engine.json")
 _FLASHBACK_OPENERS = tuple(" ".join(phrase) for phrase in _LISTS["flashback_openers"])

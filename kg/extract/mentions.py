@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple, cast
 
 from kg.extract.base import PUNCT_BREAK, Span, SpanType, Syl
-from kg.extract.lexicon import Lexicon, Place, derived, syllable_key
+from kg.extract.lexicon import HOME_COUNTRY, Lexicon, Place, derived, syllable_key
 from kg.extract.mention_words import mention_words
 from kg.text import fold_case_and_spaces, one_slip
 
@@ -71,7 +71,7 @@ _IS = "là"  # "Đặc phái viên của X là Bộ trưởng Y", "là văn ki�
 _AT = "tại"  # the host after an office or a mission: "Đại sứ Việt Nam tại Lào"
 _ALL_THE = "các"  # the plural before a list of ministries: "các bộ: Ngoại giao, Công an"
 _MINISTRY = "bộ"  # the noun of a list of ministries, and the head each portfolio's name gets ("Bộ Công an")
-_HOME = "Việt Nam"
+_HOME = HOME_COUNTRY
 
 
 @dataclass(slots=True)
