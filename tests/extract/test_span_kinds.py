@@ -65,3 +65,19 @@ def test_person_name_ending_a_company_name_is_rebuilt_as_the_company():
     assert table.get(short) is None and table.get(rebuilt) is table.get(company)
     assert [ent.type for ent in table.ents] == ["Organization"]
     assert rebuilt in table.get(company).mentions and short not in table.get(company).mentions
+
+
+def test_no_module_of_extract_assigns_a_kind_after_construction():
+    import ast
+    from pathlib import Path
+
+    import kg.extract
+
+    assigned = []
+    for path in Path(kg.extract.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            targets = node.targets if isinstance(node, ast.Assign) else \
+                [node.target] if isinstance(node, (ast.AugAssign, ast.AnnAssign)) else []
+            assigned += [f"{path.name}:{node.lineno}" for t in targets
+                         if isinstance(t, ast.Attribute) and t.attr == "type"]
+    assert assigned == []
