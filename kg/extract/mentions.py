@@ -55,6 +55,8 @@ _PLACE_PREPOSITIONS = frozenset(_WORDS["place_prepositions"])
 _SIGNING_WORDS = frozenset(_WORDS["signing_words"])
 _STOP_COMPOUNDS = frozenset(tuple(phrase.split()) for phrase in _WORDS["extent_stop_compounds"])
 _ORDINALS = tuple(tuple(phrase.split()) for phrase in _WORDS["ordinal_markers"])
+_ORDINAL_FIRSTS = frozenset(phrase[0] for phrase in _ORDINALS)  # most syllables start none: asked first
+_STOP_COMPOUND_ENDS = frozenset(phrase[-1] for phrase in _STOP_COMPOUNDS)
 _LATE_PREFIXES = frozenset(_WORDS["late_prefixes"])
 _CONCURRENT = frozenset(_WORDS["concurrent_office_words"])
 _IN_CHARGE = tuple(tuple(phrase.split()) for phrase in _WORDS["in_charge_words"])
@@ -314,7 +316,7 @@ class MentionFinder:
 
     def stop_at(self, j: int, maxlen: int = 3) -> int:
         """A word that ends a name (``và``, ``tại``, ``do`` ...); ``do`` in ``tự do`` (free) is not one."""
-        if j > 0 and (self.s[j - 1].low, self.low(j)) in _STOP_COMPOUNDS:
+        if self.low(j) in _STOP_COMPOUND_ENDS and j > 0 and (self.s[j - 1].low, self.low(j)) in _STOP_COMPOUNDS:
             return 0
         return self.has(j, "extent_stops", maxlen)
 
@@ -332,7 +334,7 @@ class MentionFinder:
         last_good = j
         while j < self.n:
             syl = self.s[j]
-            if (n_ord := self._phrase_len(j, _ORDINALS)) and j + n_ord < self.n and self.s[j + n_ord].is_word:
+            if syl.low in _ORDINAL_FIRSTS and (n_ord := self._phrase_len(j, _ORDINALS)) and j + n_ord < self.n and self.s[j + n_ord].is_word:
                 j = last_good = j + n_ord + 1  # "Trung tâm Cách mạng công nghiệp lần thứ tư"
                 continue
             if syl.low == _OF and self.cap(j + 1) and (top := self.has(j + 1, "top_bodies")):
@@ -409,7 +411,7 @@ class MentionFinder:
             self.has(i + n, "agreement_heads") > 0
         while j < self.n and j < limit:
             syl = self.s[j]
-            if (n_ord := self._phrase_len(j, _ORDINALS)) and j + n_ord < self.n and \
+            if syl.low in _ORDINAL_FIRSTS and (n_ord := self._phrase_len(j, _ORDINALS)) and j + n_ord < self.n and \
                     (self.s[j + n_ord].is_num or self.s[j + n_ord].is_word and not self.cap(j + n_ord)):
                 # an ordinal is part of the name: "lần thứ 47", "lần thứ hai", "lần thứ 44, 45"
                 j += n_ord + 1

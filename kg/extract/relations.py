@@ -55,6 +55,7 @@ _CEREMONY_NOUNS = _phrases("ceremony_nouns")
 _GOODS_VERBS = _words("goods_verb_ends")
 _TRADE_FLOWS = set(_phrases("trade_flows"))
 _FIRST_PERSON = _phrases("first_person")
+_FIRST_PERSON_FIRSTS = frozenset(phrase[0] for phrase in _FIRST_PERSON)  # most syllables start none: asked first
 # a verb after these is what someone is asked to do, not what was done: "đề nghị Việt Nam cử đoàn sang dự X"
 _REQUESTS = _phrases("requests")
 _REQUEST_FIRSTS = frozenset(phrase[0] for phrase in _REQUESTS)
@@ -897,7 +898,7 @@ class _Sentence:
 
     def _first_person(self, c: _Clause) -> bool:
         """``Tôi đã nhiều lần đến Việt Nam``, ông nói: the speaker, not the one in focus."""
-        return any(self._phrase_at(m, _FIRST_PERSON) is not None
+        return any(self.low(m) in _FIRST_PERSON_FIRSTS and self._phrase_at(m, _FIRST_PERSON) is not None
                    for m in range(max(c.clause_start, c.prev_e), c.k))
 
     def _leader_of(self, c: _Clause) -> list[str]:
