@@ -205,7 +205,11 @@ class MentionFinder:
 
     def _phrase_len(self, j: int, phrases: tuple[tuple[str, ...], ...]) -> int:
         """The length of the first of ``phrases`` whose syllables start at ``j``, else 0."""
-        return next((len(p) for p in phrases if all(self.low(j + t) == w for t, w in enumerate(p))), 0)
+        first = self.low(j)
+        for phrase in phrases:
+            if phrase[0] == first and all(self.low(j + t) == w for t, w in enumerate(phrase[1:], 1)):
+                return len(phrase)
+        return 0
 
     def low(self, i: int) -> str:
         return self.lows[i] if i < self.n else ""

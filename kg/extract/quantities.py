@@ -36,9 +36,18 @@ _CHANGE = re.compile(rf"({_either('rises')}|{_either('falls')})\s+(?:{_either('c
                      re.IGNORECASE)
 _RISES = {word.lower() for word, _ in _LISTS["rises"]}
 _DIGIT = re.compile(r"\d")
-# every unit of _AMOUNT and _COUNT, found faster than the patterns run
-_CURRENCY = re.compile(_either("currencies"), re.IGNORECASE)
-_PROJECTS = re.compile(_either("project_nouns"), re.IGNORECASE)
+
+
+def _parts(name: str) -> re.Pattern[str]:
+    """The words of a list no other of its words is part of ("đô la" for "đô la Mỹ"): one of them is in
+    every match of the list, and they are found faster than the patterns run."""
+    words = [word.lower() for word, _ in _LISTS[name]]
+    return re.compile("|".join(re.escape(word) for word in words if not any(other != word and other in word
+                                                                            for other in words)), re.IGNORECASE)
+
+
+_CURRENCY = _parts("currencies")
+_PROJECTS = _parts("project_nouns")
 _SCALE: dict[str | None, float] = {word.lower(): float(value) for word, value in _LISTS["scales"]}
 _SCALE[None] = 1.0
 _METRICS = [(word, metric) for word, metric in _LISTS["metrics"]]

@@ -273,7 +273,11 @@ class _Sentence:
 
     def _phrase_at(self, m: int, phrases: Sequence[tuple[str, ...]]) -> tuple[str, ...] | None:
         """The first of ``phrases`` whose syllables start at ``m``."""
-        return next((p for p in phrases if all(self.low(m + t) == w for t, w in enumerate(p))), None)
+        first = self.low(m)
+        for phrase in phrases:
+            if phrase[0] == first and all(self.low(m + t) == w for t, w in enumerate(phrase[1:], 1)):
+                return phrase
+        return None
 
     def _phrase_before(self, k: int, phrases: Sequence[tuple[str, ...]]) -> tuple[str, ...] | None:
         """The first of ``phrases`` whose syllables end just before ``k``."""
