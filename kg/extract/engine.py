@@ -90,16 +90,18 @@ def extract_doc(doc: Doc, *, lexicon: Lexicon | None = None) -> Extraction:
                  if not any(s <= sp.start < e for s, e in credits)
                  and syllable_key(sp.name) not in sources]
         sentences.append((sentence, sylls, spans, find_dates(text[sentence.start:sentence.end], article.published)))
+        at = len(order)
         for sp in _flatten(spans):
             ent = table.add(sp)
+            order.append((sp.start, sp))
             if ent is not None and sp.type == "Person":
                 for n, title in enumerate(sp.titles):
                     ent.titles.append((sp.start, title, sp.org))
                     if sp.org is None and n < len(sp.titles) - 1 and fold_case_and_spaces(title) + "," in fold_case_and_spaces(sp.text):
                         # "Chủ tịch nước, Thủ tướng X" may list two people; "Phó Thủ tướng Bộ trưởng X" is one
                         weak.add((ent, sp.start, title))
-        _attach_appositive_titles(sylls, spans, table)
-        order.extend((sp.start, sp) for sp in _flatten(spans))
+        if _attach_appositive_titles(sylls, spans, table):
+            order[at:] = [(sp.start, sp) for sp in _flatten(spans)]  # with the attached titles built in place
     table.merge_short_names()
     if table.replaced:  # "DP World" after "Tập đoàn DP World": its spans were rebuilt as the company's
         sentences = [(sentence, sylls, [table.replaced.get(sp, sp) for sp in spans], dates)
@@ -185,12 +187,13 @@ def _is_flashback(stext: str) -> bool:
     return stext.lstrip()[:2].lower() in _FLASHBACK_HEADS and fold_case_and_spaces(stext).startswith(_FLASHBACK_OPENERS)
 
 
-def _attach_appositive_titles(sylls, spans: list[Span], table: EntityTable) -> None:
+def _attach_appositive_titles(sylls, spans: list[Span], table: EntityTable) -> bool:
     """``X, Bộ trưởng Bộ Y`` and ``X trên cương vị Chủ tịch nước``: the titles are X's.
 
     Each title given to X is replaced in ``spans`` by a span built as ``Title-attached``,
-    so no step after this one resolves it to a person of its own.
+    so no step after this one resolves it to a person of its own. Returns whether any was.
     """
+    attached = False
     for k in range(len(spans) - 1):
         a, b = spans[k], spans[k + 1]  # read from the list: a title replaced at k + 1 is seen replaced at k
         if a.type == "Title" and b.type == "Person" and b.source == "honorific" and a.i > 0 and \
@@ -202,6 +205,7 @@ def _attach_appositive_titles(sylls, spans: list[Span], table: EntityTable) -> N
                 for title in a.titles:
                     ent.titles.append((a.start, title, a.org))
                 spans[k] = replace(a, type="Title-attached")
+                attached = True
             continue
         if a.type != "Person" or b.type != "Title":
             continue
@@ -212,6 +216,8 @@ def _attach_appositive_titles(sylls, spans: list[Span], table: EntityTable) -> N
                 for title in b.titles:
                     ent.titles.append((b.start, title, b.org))
                 spans[k + 1] = replace(b, type="Title-attached")
+                attached = True
+    return attached
 
 
 def _positions(table: EntityTable, sentences, article: Article, lex, weak: set) -> list[Position]:
