@@ -50,10 +50,11 @@ class Syl(NamedTuple):
         return self.text[0].isdigit()
 
 
-# What a span names. Title: an office standing for its holder ("Thủ tướng đã hội đàm"), resolved
-# to a person by coreference; Title-attached: a title already given to the person beside it
-# ("X, Bộ trưởng Bộ Y"), which covers its syllables but names no one itself; Group: "hai bên",
-# "hai Bộ trưởng"; List: a coordination of names read as one.
+# What a span names, fixed when the span is made. Title: an office standing for its holder
+# ("Thủ tướng đã hội đàm"), resolved to a person by coreference; Title-attached: a title already
+# given to the person beside it ("X, Bộ trưởng Bộ Y"), which covers its syllables but names no
+# one itself (the engine builds it in place of the Title span once it gives the title to X);
+# Group: "hai bên", "hai Bộ trưởng"; List: a coordination of names read as one.
 SpanType = Literal["Person", "Country", "Organization", "Location", "Event", "Agreement", "Title",
                    "Title-attached", "Group", "List"]
 

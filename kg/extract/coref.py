@@ -14,11 +14,11 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
 
-from kg.extract.base import Span
+from kg.extract.base import Span, SpanType
 from kg.text import fold_case_and_spaces, one_slip, strip_diacritics
 
 # an article's names are folded again and again, long ones too (kg.text caches short strings only)
@@ -29,11 +29,11 @@ __all__ = ["CorefEntity", "EntityTable", "entity_key", "entity_type", "variant_k
 
 def _is_home(ent: CorefEntity) -> bool:
     """A Vietnamese official: a Vietnamese office, else a Vietnamese surname and no English name."""
-    from kg.extract.lexicon import load_lexicon, syllable_key
+    from kg.extract.lexicon import HOME_COUNTRY, load_lexicon, syllable_key
 
     orgs = {_fold(org) for _, _, org in ent.titles if org}
     if orgs:
-        return _fold("Việt Nam") in orgs
+        return _fold(HOME_COUNTRY) in orgs
     return not ent.english and syllable_key(ent.name.split()[0]) in load_lexicon().set("vn_surnames")
 
 
@@ -141,6 +141,9 @@ class EntityTable:
         self.ents: list[CorefEntity] = []
         self._by_variant: dict[tuple[str, str], CorefEntity] = {}
         self.span_ent: dict[Span, CorefEntity] = {}
+        # a span -> the span of another kind built in its place (a span's kind never changes):
+        # the caller puts these in its own lists of the article's spans
+        self.replaced: dict[Span, Span] = {}
 
     def add(self, span: Span) -> CorefEntity | None:
         if span.type in ("Title", "Group", "List"):
@@ -207,8 +210,7 @@ class EntityTable:
             for org in orgs:
                 if _fold(org.name).endswith(" " + low) and all(m.source not in ("title", "honorific")
                                                               for m in short.mentions):
-                    for m in short.mentions:
-                        m.type = "Organization"
+                    short.mentions = [self._rebuild(m, "Organization") for m in short.mentions]
                     self._merge(short, org)
                     break
 
@@ -248,6 +250,13 @@ class EntityTable:
                          len(other.mentions) >= len(ent.mentions) and other.mentions[0].start < ent.mentions[0].start):
                     self._merge(ent, other)
                     break
+
+    def _rebuild(self, span: Span, kind: SpanType) -> Span:
+        """A new span of ``kind`` in place of ``span``, which leaves the table."""
+        new = replace(span, type=kind)
+        del self.span_ent[span]
+        self.replaced[span] = new
+        return new
 
     def _merge(self, src: CorefEntity, dst: CorefEntity) -> None:
         for alias in (src.name, *src.aliases):

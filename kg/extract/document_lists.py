@@ -20,11 +20,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from kg.extract.base import Span, Syl
+from kg.extract.lexicon import load_phrase_lists
 
 __all__ = ["ListedDocument", "listed_documents"]
 
 # the words before the colon that announce a list: "gồm:", "bao gồm:", "các văn kiện sau:", "như sau:"
-_INTRO_WORDS = frozenset({"gồm", "sau", "đây"})
+_INTRO_WORDS = frozenset(phrase[0] for phrase in load_phrase_lists("relations.json")["list_intro_words"])
 _BULLETS = frozenset({"-", "–", "•", "+", "*"})
 _ITEM_ENDS = frozenset({";", ","})  # an item ending so is followed by another
 

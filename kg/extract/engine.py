@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from itertools import pairwise
+from dataclasses import replace
 
 from kg.extract.base import Span, split_syllables
 from kg.extract.captions import credit_spans
 from kg.extract.coref import CorefEntity, EntityTable, entity_key
 from kg.extract.dates import find_dates
 from kg.extract.document_lists import listed_documents
-from kg.extract.lexicon import Lexicon, load_lexicon, syllable_key
+from kg.extract.lexicon import HOME_COUNTRY, Lexicon, load_lexicon, load_phrase_lists, syllable_key
+from kg.extract.mention_words import mention_words
 from kg.extract.quantities import find_quantities
 from kg.extract.relations import Discourse, find_relations
 from kg.extract.tenure import Tenure, tenure_of
@@ -37,7 +38,16 @@ from kg.text import fold_case_and_spaces
 __all__ = ["EXTRACTOR", "extract_doc"]
 
 EXTRACTOR = "patterns.v1"
-_HOME = "Việt Nam"
+_HOME = HOME_COUNTRY
+# the word lists of kg/resources/engine.json (what each means: kg/resources/README.md)
+_LISTS = load_phrase_lists("engine.json")
+_FLASHBACK_OPENERS = tuple(" ".join(phrase) for phrase in _LISTS["flashback_openers"])
+_FLASHBACK_HEADS = {opener[:2] for opener in _FLASHBACK_OPENERS}
+_TITLE_COPULAS = {phrase[0] for phrase in _LISTS["title_copulas"]}
+_TITLE_APPOSITION_GLUE = [list(phrase) for phrase in _LISTS["title_apposition_glue"]]
+_TITLE_APPOSITION_ENDS = [list(phrase) for phrase in _LISTS["title_apposition_ends"]]
+_PAST_OFFICE_PREFIXES = tuple(" ".join(phrase) + " " for phrase in _LISTS["past_office_prefixes"])
+_TITLE_PREFIXES = tuple(prefix + " " for prefix in mention_words()["title_prefixes"])
 
 
 def _flatten(spans: list[Span]) -> list[Span]:
@@ -80,6 +90,7 @@ def extract_doc(doc: Doc, *, lexicon: Lexicon | None = None) -> Extraction:
                  if not any(s <= sp.start < e for s, e in credits)
                  and syllable_key(sp.name) not in sources]
         sentences.append((sentence, sylls, spans, find_dates(text[sentence.start:sentence.end], article.published)))
+        at = len(order)
         for sp in _flatten(spans):
             ent = table.add(sp)
             order.append((sp.start, sp))
@@ -89,8 +100,13 @@ def extract_doc(doc: Doc, *, lexicon: Lexicon | None = None) -> Extraction:
                     if sp.org is None and n < len(sp.titles) - 1 and fold_case_and_spaces(title) + "," in fold_case_and_spaces(sp.text):
                         # "Chủ tịch nước, Thủ tướng X" may list two people; "Phó Thủ tướng Bộ trưởng X" is one
                         weak.add((ent, sp.start, title))
-        _attach_appositive_titles(sylls, spans, table)
+        if _attach_appositive_titles(sylls, spans, table):
+            order[at:] = [(sp.start, sp) for sp in _flatten(spans)]  # with the attached titles built in place
     table.merge_short_names()
+    if table.replaced:  # "DP World" after "Tập đoàn DP World": its spans were rebuilt as the company's
+        sentences = [(sentence, sylls, [table.replaced.get(sp, sp) for sp in spans], dates)
+                     for sentence, sylls, spans, dates in sentences]
+        order = [(start, table.replaced.get(sp, sp)) for start, sp in order]
     title_ref: dict[Span, CorefEntity] = table.resolve_titles(order)
 
     def resolve(sp: Span) -> tuple[str, str] | None:
@@ -167,32 +183,41 @@ def extract_doc(doc: Doc, *, lexicon: Lexicon | None = None) -> Extraction:
 
 def _is_flashback(stext: str) -> bool:
     """``Trước đó, ...``, ``Trước khi ...``: the sentence goes back before the day in context."""
-    # most sentences do not start with "tr" and are not folded at all
-    return stext.lstrip()[:2].lower() == "tr" and fold_case_and_spaces(stext).startswith(("trước đó", "trước khi"))
+    # most sentences do not start as an opener does ("tr") and are not folded at all
+    return stext.lstrip()[:2].lower() in _FLASHBACK_HEADS and fold_case_and_spaces(stext).startswith(_FLASHBACK_OPENERS)
 
 
-def _attach_appositive_titles(sylls, spans: list[Span], table: EntityTable) -> None:
-    """``X, Bộ trưởng Bộ Y`` and ``X trên cương vị Chủ tịch nước``: the titles are X's."""
-    for a, b in pairwise(spans):
+def _attach_appositive_titles(sylls, spans: list[Span], table: EntityTable) -> bool:
+    """``X, Bộ trưởng Bộ Y`` and ``X trên cương vị Chủ tịch nước``: the titles are X's.
+
+    Each title given to X is replaced in ``spans`` by a span built as ``Title-attached``,
+    so no step after this one resolves it to a person of its own. Returns whether any was.
+    """
+    attached = False
+    for k in range(len(spans) - 1):
+        a, b = spans[k], spans[k + 1]  # read from the list: a title replaced at k + 1 is seen replaced at k
         if a.type == "Title" and b.type == "Person" and b.source == "honorific" and a.i > 0 and \
-                sylls[a.i - 1].low == "là" and [s.low for s in sylls[a.j:b.i]] == [","]:
+                sylls[a.i - 1].low in _TITLE_COPULAS and [s.low for s in sylls[a.j:b.i]] == [","]:
             # "Khi còn là Bộ trưởng Quốc phòng, ông X": the title after "là" is X's
             # (not "Tiếp Tổng Bí thư, ông X": there the title is the object)
             ent = table.get(b)
             if ent is not None:
                 for title in a.titles:
                     ent.titles.append((a.start, title, a.org))
-                a.type = "Title-attached"
+                spans[k] = replace(a, type="Title-attached")
+                attached = True
             continue
         if a.type != "Person" or b.type != "Title":
             continue
         between = [s.low for s in sylls[a.j:b.i]]
-        if between in ([","], [",", "khi", "đó", "là"], [",", "lúc", "đó", "là"], [",", "khi", "ấy", "là"]) or (between and between[-2:] in (["cương", "vị"], ["tư", "cách"])):
+        if between in _TITLE_APPOSITION_GLUE or any(between[-len(end):] == end for end in _TITLE_APPOSITION_ENDS):
             ent = table.get(a)
             if ent is not None:
                 for title in b.titles:
                     ent.titles.append((b.start, title, b.org))
-                b.type = "Title-attached"
+                spans[k + 1] = replace(b, type="Title-attached")
+                attached = True
+    return attached
 
 
 def _positions(table: EntityTable, sentences, article: Article, lex, weak: set) -> list[Position]:
@@ -238,7 +263,7 @@ def _positions(table: EntityTable, sentences, article: Article, lex, weak: set) 
                 org_type = "Country" if any(e.type == "Country" and e.name == org_name for e in table.ents) \
                     or org_name == _HOME else "Organization"
                 org_key = entity_key(org_type, org_name)
-            former = tenure.former or title.lower().startswith(("nguyên ", "cựu "))
+            former = tenure.former or title.lower().startswith(_PAST_OFFICE_PREFIXES)
             out.append(Position(ent.key, title, org_key, tenure.date,
                                 Evidence(article.id, stext, sentence.start if sentence else 0, pos, pos + len(title)),
                                 confidence=0.9, former=former,
@@ -280,7 +305,7 @@ def _tenure(ent: CorefEntity, starts: list[int], title: str, by_start: dict, art
         if sentence is None:
             continue
         # "nguyên Chủ tịch Quốc hội (2001-2006)": the mention starts at the prefix, before the title
-        prefix = next((len(p) for p in ("nguyên ", "cựu ", "cố ", "quyền ", "tân ")
+        prefix = next((len(p) for p in _TITLE_PREFIXES
                        if article.text[start:start + len(p)].lower() == p), 0)
         end = max(ends.get(start, 0), start + prefix + len(title))
         found.append((start, tenure_of(article.text[sentence.start:sentence.end], start - sentence.start,

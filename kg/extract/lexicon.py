@@ -21,9 +21,12 @@ from typing import Any
 from kg.extract.base import SpanType
 from kg.text import fold_case_and_spaces
 
-__all__ = ["Lexicon", "Place", "Verb", "load_countries", "load_lexicon", "load_phrase_lists", "load_titles_en",
+__all__ = ["HOME_COUNTRY", "Lexicon", "Place", "Verb", "load_countries", "load_lexicon", "load_phrase_lists", "load_titles_en",
            "syllable_key"]
 
+# the country the news is written in: its provinces (vn_provinces) are its places, its officials'
+# offices are named without it ("Thủ tướng Phạm Minh Chính")
+HOME_COUNTRY = "Việt Nam"
 # the syllables as kg.extract.base splits a sentence ("TP." and "HCM", "KH&CN" whole), so
 # that a key made from a word list matches the text it is looked up in
 _SYL = re.compile(r"\b(?:[A-ZĐ]|Jr|TP|Tp|St)\.(?=\s|\w)|\w+(?:[-'’.&]\w+)*|…|\S")
@@ -236,7 +239,7 @@ def load_lexicon() -> Lexicon:
     for name in lex.words.get("places", []):
         _add_place(lex, name, Place(name, "Location"))
     for name in lex.words.get("vn_provinces", []):
-        _add_place(lex, name, Place(name, "Location", (), (), "Việt Nam"))
+        _add_place(lex, name, Place(name, "Location", (), (), HOME_COUNTRY))
     return lex
 
 

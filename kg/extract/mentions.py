@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple, cast
 
 from kg.extract.base import PUNCT_BREAK, Span, SpanType, Syl
-from kg.extract.lexicon import Lexicon, Place, derived, syllable_key
+from kg.extract.lexicon import HOME_COUNTRY, Lexicon, Place, derived, syllable_key
 from kg.extract.mention_words import mention_words
 from kg.text import fold_case_and_spaces, one_slip
 
@@ -53,7 +53,27 @@ _PLURAL_MARKERS = frozenset(_WORDS["plural_markers"])
 _VENUE_PREPOSITIONS = frozenset(_WORDS["venue_prepositions"])
 _PLACE_PREPOSITIONS = frozenset(_WORDS["place_prepositions"])
 _SIGNING_WORDS = frozenset(_WORDS["signing_words"])
-_HOME = "Việt Nam"
+_STOP_COMPOUNDS = frozenset(tuple(phrase.split()) for phrase in _WORDS["extent_stop_compounds"])
+_ORDINALS = tuple(tuple(phrase.split()) for phrase in _WORDS["ordinal_markers"])
+_ORDINAL_FIRSTS = frozenset(phrase[0] for phrase in _ORDINALS)  # most syllables start none: asked first
+_STOP_COMPOUND_ENDS = frozenset(phrase[-1] for phrase in _STOP_COMPOUNDS)
+_LATE_PREFIXES = frozenset(_WORDS["late_prefixes"])
+_CONCURRENT = frozenset(_WORDS["concurrent_office_words"])
+_IN_CHARGE = tuple(tuple(phrase.split()) for phrase in _WORDS["in_charge_words"])
+_CITY_WORDS = tuple(tuple(phrase.split()) for phrase in _WORDS["city_words"])
+_STATE_WORDS = frozenset(_WORDS["state_words"])
+_COUNTRY_NOUNS = frozenset(_WORDS["country_nouns"])
+_ROYAL_WORDS = tuple(tuple(phrase.split()) for phrase in _WORDS["royal_words"])
+# Grammar words, each the hinge of the patterns that name it, not a list to grow:
+_AND = "và"  # coordination inside and between names: "Bộ Công Thương và Bộ Tài chính"
+_OF = "của"  # an owner: "Ủy ban Đối ngoại của Quốc hội", "Đặc phái viên của Tổng Bí thư"
+_BETWEEN = "giữa"  # the parties inside an event's or document's name: "Hiệp định giữa A và B"
+_ABOUT = "về"  # the topic inside a document's name: "Bản ghi nhớ về hợp tác"
+_IS = "là"  # "Đặc phái viên của X là Bộ trưởng Y", "là văn kiện"
+_AT = "tại"  # the host after an office or a mission: "Đại sứ Việt Nam tại Lào"
+_ALL_THE = "các"  # the plural before a list of ministries: "các bộ: Ngoại giao, Công an"
+_MINISTRY = "bộ"  # the noun of a list of ministries, and the head each portfolio's name gets ("Bộ Công an")
+_HOME = HOME_COUNTRY
 
 
 @dataclass(slots=True)
@@ -183,6 +203,14 @@ class MentionFinder:
     def cap(self, i: int) -> bool:
         return i < self.n and self.caps[i]
 
+    def _phrase_len(self, j: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+        """The length of the first of ``phrases`` whose syllables start at ``j``, else 0."""
+        first = self.low(j)
+        for phrase in phrases:
+            if phrase[0] == first and all(self.low(j + t) == w for t, w in enumerate(phrase[1:], 1)):
+                return len(phrase)
+        return 0
+
     def low(self, i: int) -> str:
         return self.lows[i] if i < self.n else ""
 
@@ -292,7 +320,7 @@ class MentionFinder:
 
     def stop_at(self, j: int, maxlen: int = 3) -> int:
         """A word that ends a name (``và``, ``tại``, ``do`` ...); ``do`` in ``tự do`` (free) is not one."""
-        if self.low(j) == "do" and j > 0 and self.s[j - 1].low == "tự":
+        if self.low(j) in _STOP_COMPOUND_ENDS and j > 0 and (self.s[j - 1].low, self.low(j)) in _STOP_COMPOUNDS:
             return 0
         return self.has(j, "extent_stops", maxlen)
 
@@ -310,10 +338,10 @@ class MentionFinder:
         last_good = j
         while j < self.n:
             syl = self.s[j]
-            if syl.low == "lần" and self.low(j + 1) == "thứ" and j + 2 < self.n and self.s[j + 2].is_word:
-                j = last_good = j + 3  # "Trung tâm Cách mạng công nghiệp lần thứ tư"
+            if syl.low in _ORDINAL_FIRSTS and (n_ord := self._phrase_len(j, _ORDINALS)) and j + n_ord < self.n and self.s[j + n_ord].is_word:
+                j = last_good = j + n_ord + 1  # "Trung tâm Cách mạng công nghiệp lần thứ tư"
                 continue
-            if syl.low == "của" and self.cap(j + 1) and (top := self.has(j + 1, "top_bodies")):
+            if syl.low == _OF and self.cap(j + 1) and (top := self.has(j + 1, "top_bodies")):
                 j = last_good = j + 1 + top  # "Ủy ban Đối ngoại của Quốc hội": a body of the assembly
                 continue
             lower_place = self.place_at(j, strict=False) if syl.is_word and not syl.is_cap else None
@@ -357,11 +385,11 @@ class MentionFinder:
                         and (self.s[j - 1].is_cap or not self.stop_at(j, 2)):
                     j += 1
                 last_good = j
-            elif syl.is_word and not syl.is_num and syl.low not in ("và",) and \
+            elif syl.is_word and not syl.is_num and syl.low != _AND and \
                     not self.stop_at(j, 3) and not _one_syllable_verb(syl):
                 j += 1  # lower-case words inside ("Ủy ban nhân dân tỉnh ...")
-            elif (syl.low == "và" or syl.text in _DASHES) and self.cap(j + 1) and \
-                    (not self.is_person_start(j + 1) or syl.low == "và" and
+            elif (syl.low == _AND or syl.text in _DASHES) and self.cap(j + 1) and \
+                    (not self.is_person_start(j + 1) or syl.low == _AND and
                      self.has(j + 1, "portfolios", 4)) and \
                     not self.office_at(j + 1) and \
                     not self.has(j + 1, "org_heads") and \
@@ -387,11 +415,11 @@ class MentionFinder:
             self.has(i + n, "agreement_heads") > 0
         while j < self.n and j < limit:
             syl = self.s[j]
-            if syl.low == "lần" and self.low(j + 1) == "thứ" and j + 2 < self.n and \
-                    (self.s[j + 2].is_num or self.s[j + 2].is_word and not self.cap(j + 2)):
+            if syl.low in _ORDINAL_FIRSTS and (n_ord := self._phrase_len(j, _ORDINALS)) and j + n_ord < self.n and \
+                    (self.s[j + n_ord].is_num or self.s[j + n_ord].is_word and not self.cap(j + n_ord)):
                 # an ordinal is part of the name: "lần thứ 47", "lần thứ hai", "lần thứ 44, 45"
-                j += 3
-                while j + 1 < self.n and self.s[j].text in (",", "và") and self.s[j + 1].is_num:
+                j += n_ord + 1
+                while j + 1 < self.n and self.s[j].text in (",", _AND) and self.s[j + 1].is_num:
                     j += 2
                 last_good = j
                 continue
@@ -403,16 +431,16 @@ class MentionFinder:
                     continue
                 break
             low = syl.low
-            if kind in ("Event", "Agreement") and low == "giữa" and self.cap(j + 1):
+            if kind in ("Event", "Agreement") and low == _BETWEEN and self.cap(j + 1):
                 seen_between = True
                 limit += 8  # "... giữa Việt Nam và Liên minh Kinh tế Á - Âu": two parties' names
                 j += 1
                 continue
-            if kind == "Agreement" and low == "về" or \
-                    kind == "Event" and low == "về" and self.has(i, "discussion_heads"):
+            if kind == "Agreement" and low == _ABOUT or \
+                    kind == "Event" and low == _ABOUT and self.has(i, "discussion_heads"):
                 j += 1  # "Bản ghi nhớ về ...", "phiên thảo luận về tương lai ..."
                 continue
-            if doc_event and (low == "về" or low == "của" and self.cap(j + 1)):
+            if doc_event and (low == _ABOUT or low == _OF and self.cap(j + 1)):
                 j += 1  # "Lễ mở ký Công ước của Liên Hợp Quốc về ...": the document's name goes on
                 continue
             if kind == "Event" and j == i + n and self.has(i, "document_ceremonies") and \
@@ -424,7 +452,7 @@ class MentionFinder:
                     j + 1 < self.n and self.s[j + 1].is_num:
                 j += 1
                 continue
-            if low == "và" and self.cap(j + 1) and (seen_between or kind != "Agreement") and \
+            if low == _AND and self.cap(j + 1) and (seen_between or kind != "Agreement") and \
                     not self.office_at(j + 1) and not self.is_person_start(j + 1) and \
                     not self.has(j + 1, "agreement_heads") and \
                     not self.has(j + 1, "event_heads"):
@@ -453,7 +481,7 @@ class MentionFinder:
             if not n:
                 break
             m = end = m + n
-            if self.low(m) in (",", "và") and self.cap(m + 1) and self.has(m + 1, "portfolios", 4):
+            if self.low(m) in (",", _AND) and self.cap(m + 1) and self.has(m + 1, "portfolios", 4):
                 m += 1
         return end
 
@@ -508,7 +536,7 @@ class MentionFinder:
         former = False
         acting = ""
         while i < self.n and self.low(i) in _TITLE_PREFIXES:
-            if self.low(i) == "cố" and not self.office_at(i + 1):
+            if self.low(i) in _LATE_PREFIXES and not self.office_at(i + 1):
                 return None  # "Cố vấn", "cố gắng": not "cố Thủ tướng" (the late Prime Minister)
             if self.low(i) in _FORMER_PREFIXES:
                 former = True
@@ -539,13 +567,13 @@ class MentionFinder:
 
     def _next_office(self, j: int) -> tuple[int, str] | None:
         """Past what joins an office to the next (``,``, ``kiêm``, ``Quyền``), and the acting prefix it says."""
-        if self.low(j) in (",", "kiêm") and (self.office_at(j + 1) or self.has(j + 1, "ranks")):
+        if (self.low(j) == "," or self.low(j) in _CONCURRENT) and (self.office_at(j + 1) or self.has(j + 1, "ranks")):
             return j + 1, ""
         if self.office_at(j):
             return j, ""  # "Phó Thủ tướng Bộ trưởng Quốc phòng X": offices stacked without a comma
         if self.low(j) in _ACTING_PREFIXES and self.cap(j) and self.office_at(j + 1):
             return j + 1, self.low(j) + " "
-        if self.low(j) == "kiêm" and self.low(j + 1) == ",":
+        if self.low(j) in _CONCURRENT and self.low(j + 1) == ",":
             return j + 1, ""
         return None
 
@@ -562,14 +590,15 @@ class MentionFinder:
     def _portfolio(self, j: int, k: int, title: str, offices: _Offices) -> tuple[str, int]:
         """``Bộ trưởng Thương mại, Công nghiệp và Năng lượng``, ``Quốc vụ khanh phụ trách X``: a portfolio without ``Bộ``."""
         port = self._portfolio_end(j + 2) if syllable_key(title)[:2] in self.lex.set("portfolio_offices") else k
-        in_charge = self.low(k) == "phụ" and self.low(k + 1) == "trách"
-        if in_charge and self._portfolio_end(k + 2) > k + 2:
-            port = self._portfolio_end(k + 2)  # "Quốc vụ khanh phụ trách Ngoại thương"
-        elif in_charge and self.cap(k + 2) and \
-                self.has(k + 2, "org_heads") and self.org_end(k + 2) > k + 2 + self.has(k + 2, "org_heads"):
+        after = k + self._phrase_len(k, _IN_CHARGE)
+        in_charge = after > k
+        if in_charge and self._portfolio_end(after) > after:
+            port = self._portfolio_end(after)  # "Quốc vụ khanh phụ trách Ngoại thương"
+        elif in_charge and self.cap(after) and \
+                self.has(after, "org_heads") and self.org_end(after) > after + self.has(after, "org_heads"):
             # "Bộ trưởng phụ trách Văn phòng Hội đồng Bộ trưởng": the body in charge is in the title
-            port = self.org_end(k + 2)
-            offices.inner.append(self._span(k + 2, port, "Organization", _text(self.text, self.s, k + 2, port)))
+            port = self.org_end(after)
+            offices.inner.append(self._span(after, port, "Organization", _text(self.text, self.s, after, port)))
         if port > k:
             return _text(self.text, self.s, j, port), port
         return title, k
@@ -663,12 +692,12 @@ class MentionFinder:
     def _office_region(self, k: int, title: str, offices: _Offices) -> tuple[str, int]:
         """``Bí thư tỉnh Nghệ An X``, ``Thủ hiến bang Kerala X``: a province's or state's office keeps it."""
         if self.low(k) in _PROVINCE_WORDS and self.s[k].is_word:
-            at = k + (2 if self.low(k) == "thành" and self.low(k + 1) == "phố" else 1)
+            at = k + (self._phrase_len(k, _CITY_WORDS) or 1)
             province = self.place_at(at, strict=False)
             if at > k and province and province[1].country == _HOME and province[1].type == "Location":
                 offices.inner.append(self._place_span(at, at + province[0], province[1]))
                 return title + " " + _text(self.text, self.s, k, at + province[0]), at + province[0]
-        elif self.low(k) == "bang" and self.cap(k + 1) and not self.office_at(k + 1):
+        elif self.low(k) in _STATE_WORDS and self.cap(k + 1) and not self.office_at(k + 1):
             # an unknown state name is the capitalized words before the last two (the holder's name)
             known = self.place_at(k + 1, strict=False)
             size = known[0] if known else max(1, self.cap_run(k + 1) - (k + 1) - 2)
@@ -709,11 +738,11 @@ class MentionFinder:
     def _office_owner(self, j: int, offices: _Offices) -> int:
         """``[nước] [COUNTRY | ORG] [tại COUNTRY]`` after the offices: whose they are; where that ends."""
         k = j
-        if self.low(k) == "nước" and not self.s[k].is_cap:
+        if self.low(k) in _COUNTRY_NOUNS and not self.s[k].is_cap:
             k += 1
-        if self.low(k) == "hoàng" and self.low(k + 1) == "gia" and \
-                (p := self.place_at(k + 2, strict=False)) and p[1].type == "Country":
-            k += 2  # "Thủ tướng Chính phủ Hoàng gia Campuchia X": the royal government's country
+        if (royal := self._phrase_len(k, _ROYAL_WORDS)) and \
+                (p := self.place_at(k + royal, strict=False)) and p[1].type == "Country":
+            k += royal  # "Thủ tướng Chính phủ Hoàng gia Campuchia X": the royal government's country
         place = self.place_at(k, strict=False)
         city_ok = syllable_key(offices.titles[-1]) in self.lex.set("place_offices")
         if place and (place[1].type in ("Country", "Organization") or city_ok and place[1].type == "Location"):
@@ -729,7 +758,7 @@ class MentionFinder:
                 offices.org, offices.org_type = name, "Organization"
                 offices.inner.append(self._span(k, end, "Organization", name))
                 k = end
-        if self.low(k) == "tại" and (p := self.place_at(k + 1, strict=False)):
+        if self.low(k) == _AT and (p := self.place_at(k + 1, strict=False)):
             offices.inner.append(self._place_span(k + 1, k + 1 + p[0], p[1]))
             k += 1 + p[0]
         return k
@@ -764,7 +793,7 @@ class MentionFinder:
         """The person named at ``k`` with the offices before, or the offices alone (a ``Title`` span)."""
         end = self.name_end(k)
         titles = tuple(offices.titles)
-        if end > k and " của " in titles[-1] and self.low(end) == "là" and \
+        if end > k and f" {_OF} " in titles[-1] and self.low(end) == _IS and \
                 (envoy := self._envoy_after(start_i, k, end, titles, offices.org, offices.org_type)) is not None:
             return envoy
         if end > k:
@@ -832,7 +861,7 @@ class MentionFinder:
         envoy = self.title_person(end + 1) or self.honorific_person(end + 1)
         if envoy is None or envoy.type != "Person":
             return None
-        sender_title = titles[-1].partition(" của ")[2]
+        sender_title = titles[-1].partition(f" {_OF} ")[2]
         sender = self._span(k, end, "Person", _text(self.text, self.s, k, end))
         sender.titles, sender.org, sender.org_type, sender.source = (sender_title,), org, org_type, "title"
         envoy.i, envoy.start = start_i, self.s[start_i].start
@@ -893,7 +922,7 @@ class MentionFinder:
             end = max(end, self.company_end(i, n))
         if end == i + n and _in_set(self.lows, i, _MISSION_HEADS, 4):
             return None  # "mở Đại sứ quán tại Abu Dhabi": whose embassy is left unsaid; not a named organization
-        if self.low(end) == "tại" and _in_set(self.lows, i, _MISSION_HEADS, 4):
+        if self.low(end) == _AT and _in_set(self.lows, i, _MISSION_HEADS, 4):
             # "Đại sứ quán Việt Nam tại Lào": a mission is named with its host
             place = self.place_at(end + 1)
             if place:
@@ -936,7 +965,7 @@ class MentionFinder:
                     (i == 0 or not self.cap(i) or not self.cap(i + n)):
                 continue  # "tuyên bố" (declare) is a verb; "Tuyên bố Hà Nội" names a declaration
             if kind == "Agreement" and not self.cap(i) and (
-                    self.low(i - 1) == "là" or self.low(i + n) in _UNNAMED_DOCUMENT_AFTER or
+                    self.low(i - 1) == _IS or self.low(i + n) in _UNNAMED_DOCUMENT_AFTER or
                     self.low(i - 1) in _DOCUMENT_COUNTS and self.low(i - 2) not in _DOCUMENT_COUNTS_OK_AFTER):
                 continue  # "CEPA là hiệp định ...", "các văn kiện khác", "văn kiện nào", "nhiều thỏa thuận": no name
             if kind == "Event" and self.low(i + n) in _WELCOME_WORDS:
@@ -982,8 +1011,8 @@ class MentionFinder:
         Also ``các Bộ Ngoại giao, Công an`` and ``Bộ Ngoại giao, Công an``. A span of
         type ``List`` that is no entity itself; its ministries are.
         """
-        m = i + 1 if self.low(i) == "các" else i
-        if self.low(m) != "bộ" or (m == i and self.low(m + 1) != ":"):
+        m = i + 1 if self.low(i) == _ALL_THE else i
+        if self.low(m) != _MINISTRY or (m == i and self.low(m + 1) != ":"):
             return None  # "Bộ Giáo dục và Đào tạo", "Bộ Văn hóa, Thể thao và Du lịch": one ministry
         known = self.place_at(m, strict=False)
         m += 1
@@ -993,17 +1022,17 @@ class MentionFinder:
         while self.cap(m) and (k := self.has(m, "portfolios", 4)) and not self.place_at(m, strict=False):
             items.append((m, m + k))
             m += k
-            if self.low(m) in (",", "và") and self.cap(m + 1) and self.has(m + 1, "portfolios", 4):
+            if self.low(m) in (",", _AND) and self.cap(m + 1) and self.has(m + 1, "portfolios", 4):
                 m += 1
                 continue
             break
         commas = sum(1 for a, _ in items[1:] if self.low(a - 1) == ",")
         if len(items) < 2 or not commas or self.cap(m) and not self.place_at(m, strict=False) or \
-                known and known[0] > items[0][1] - i - (1 if self.low(i) == "các" else 0):
+                known and known[0] > items[0][1] - i - (1 if self.low(i) == _ALL_THE else 0):
             return None  # one ministry, or the list runs into a longer name
         span = self._span(i, m, "List", _text(self.text, self.s, i, m))
         for a, b in items:
-            ministry = self._span(a, b, "Organization", "Bộ " + _text(self.text, self.s, a, b))
+            ministry = self._span(a, b, "Organization", _MINISTRY.capitalize() + " " + _text(self.text, self.s, a, b))
             ministry.source = "list"
             span.inner.append(ministry)
         return span
@@ -1137,7 +1166,7 @@ def _patterns_by_first_syllable(ix: _Index) -> tuple[dict[str, tuple[Pattern, ..
     heads = firsts(lists["event_heads"], lists["agreement_heads"], lists["location_heads"])
     # (pattern, first syllables in lower case, first syllables capitalized; None: any)
     patterns: list[tuple[Pattern, frozenset[str], frozenset[str] | None]] = [
-        (MentionFinder.ministry_list, frozenset({"các"}), frozenset({"các", "bộ"})),
+        (MentionFinder.ministry_list, frozenset({_ALL_THE}), frozenset({_ALL_THE, _MINISTRY})),
         (MentionFinder.title_person, _TITLE_PREFIXES,
          _TITLE_PREFIXES | firsts(lists["ranks"], ix.offices)),
         (MentionFinder.honorific_person, firsts(lists["honorifics"]), firsts(lists["honorifics"])),

@@ -4,24 +4,54 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from importlib import resources
 
 __all__ = ["RawQuantity", "find_quantities"]
 
+
+def _read_lists() -> dict[str, list[tuple[str, str]]]:
+    """``kg/resources/quantities.tsv``: each list's (word, value) rows, in file order."""
+    text = resources.files("kg.resources").joinpath("quantities.tsv").read_text(encoding="utf-8")
+    lists: dict[str, list[tuple[str, str]]] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, word, *value = line.split("\t")
+            lists.setdefault(name, []).append((word, value[0] if value else ""))
+    return lists
+
+
+def _either(name: str) -> str:
+    """A regex alternation of one list's words, in file order."""
+    return "|".join(re.escape(word) for word, _ in _LISTS[name])
+
+
+_LISTS = _read_lists()
 _NUMBER = r"(\d+(?:[.,]\d+)*)"
 _AMOUNT = re.compile(
-    rf"(?:(gần|hơn|khoảng|trên|xấp xỉ|đạt|gần như|tới|lên tới)\s+)?{_NUMBER}\s*(nghìn tỷ|tỷ|triệu|nghìn|ngàn)?\s*"
-    r"(USD|đô la Mỹ|đô la|đồng|EUR|euro|yen|nhân dân tệ)\b", re.IGNORECASE)
-_COUNT = re.compile(rf"(?:(gần|hơn|khoảng|trên)\s+)?{_NUMBER}\s+(dự án)\b", re.IGNORECASE)
-_CHANGE = re.compile(rf"(tăng|giảm)\s+(?:gần|hơn|khoảng)?\s*{_NUMBER}\s*%", re.IGNORECASE)
+    rf"(?:({_either('amount_qualifiers')})\s+)?{_NUMBER}\s*({_either('scales')})?\s*"
+    rf"({_either('currencies')})\b", re.IGNORECASE)
+_COUNT = re.compile(rf"(?:({_either('count_qualifiers')})\s+)?{_NUMBER}\s+({_either('project_nouns')})\b",
+                    re.IGNORECASE)
+_CHANGE = re.compile(rf"({_either('rises')}|{_either('falls')})\s+(?:{_either('change_qualifiers')})?\s*{_NUMBER}\s*%",
+                     re.IGNORECASE)
+_RISES = {word.lower() for word, _ in _LISTS["rises"]}
 _DIGIT = re.compile(r"\d")
-# a part of every unit of _AMOUNT, and _COUNT's unit: found faster than the patterns run
-_CURRENCY = re.compile(r"USD|đô la|đồng|EUR|yen|nhân dân tệ", re.IGNORECASE)
-_PROJECTS = re.compile(r"dự án", re.IGNORECASE)
-_SCALE = {"nghìn tỷ": 1e12, "tỷ": 1e9, "triệu": 1e6, "nghìn": 1e3, "ngàn": 1e3, None: 1.0}
-_METRICS = [("kim ngạch", "trade_turnover"), ("thương mại", "trade_turnover"), ("xuất khẩu", "exports"),
-            ("nhập khẩu", "imports"), ("vốn đăng ký", "registered_capital"), ("vốn", "investment_capital"),
-            ("đầu tư", "investment"), ("viện trợ", "aid"), ("ODA", "aid")]
-_APPROX = {"gần": "approx", "khoảng": "approx", "xấp xỉ": "approx", "hơn": "over", "trên": "over"}
+
+
+def _parts(name: str) -> re.Pattern[str]:
+    """The words of a list no other of its words is part of ("đô la" for "đô la Mỹ"): one of them is in
+    every match of the list, and they are found faster than the patterns run."""
+    words = [word.lower() for word, _ in _LISTS[name]]
+    return re.compile("|".join(re.escape(word) for word in words if not any(other != word and other in word
+                                                                            for other in words)), re.IGNORECASE)
+
+
+_CURRENCY = _parts("currencies")
+_PROJECTS = _parts("project_nouns")
+_SCALE: dict[str | None, float] = {word.lower(): float(value) for word, value in _LISTS["scales"]}
+_SCALE[None] = 1.0
+_METRICS = [(word, metric) for word, metric in _LISTS["metrics"]]
+_APPROX = {word.lower(): meaning for word, meaning in _LISTS["qualifier_meanings"]}
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +103,7 @@ def find_quantities(text: str) -> list[RawQuantity]:
         value = _number(m.group(2)) * _SCALE[m.group(3).lower() if m.group(3) else None]
         change = _CHANGE.search(text, m.end(), m.end() + 40)
         out.append(RawQuantity(metric, value, m.group(4), _APPROX.get((m.group(1) or "").lower(), ""),
-                               _number(change.group(2)) * (1 if change.group(1).lower() == "tăng" else -1)
+                               _number(change.group(2)) * (1 if change.group(1).lower() in _RISES else -1)
                                if change else None, m.start(), m.end()))
     for m in counts:
         out.append(RawQuantity("project_count", _number(m.group(2)), "project",

@@ -54,7 +54,8 @@ _CEREMONY_NOUNS = _phrases("ceremony_nouns")
 # the last syllable of a verb that sends goods, not people: "xuất khẩu sang", "vận chuyển tới"
 _GOODS_VERBS = _words("goods_verb_ends")
 _TRADE_FLOWS = set(_phrases("trade_flows"))
-_FIRST_PERSON = _words("first_person")
+_FIRST_PERSON = _phrases("first_person")
+_FIRST_PERSON_FIRSTS = frozenset(phrase[0] for phrase in _FIRST_PERSON)  # most syllables start none: asked first
 # a verb after these is what someone is asked to do, not what was done: "đề nghị Việt Nam cử đoàn sang dự X"
 _REQUESTS = _phrases("requests")
 _REQUEST_FIRSTS = frozenset(phrase[0] for phrase in _REQUESTS)
@@ -87,7 +88,8 @@ _FRAMES = _phrases("frames")
 _FRAME_FIRSTS = {f[0] for f in _FRAMES}
 # the trigger verbs of a journey ("sang Nhật Bản"), and those that also name a message's addressee
 _JOURNEY = _words("journey_triggers")
-_JOURNEY_OR_ENTRY = _JOURNEY | {"vào"}
+_ENTRY = _words("entry_triggers")  # "vào": a visit only into a named place, after a person
+_JOURNEY_OR_ENTRY = _JOURNEY | _ENTRY
 _ADDRESSEE = _words("addressee_triggers")
 _ENTRY_OPENERS = _words("entry_verb_openers")
 _SIGNING_NOUN_OPENERS = _words("signing_noun_openers")
@@ -114,6 +116,43 @@ _RELATIVE_CLAUSE_ASPECT = _words("relative_clause_aspect")
 _VISIT_MODIFIERS = _words("visit_modifiers")
 # a ceremony at which documents are signed or exchanged: its listed documents' parties signed them
 _SIGNING_CEREMONIES = _phrases("signing_ceremonies")
+_INVITE_VERBS = {" ".join(phrase) for phrase in _phrases("invite_verbs")}
+_INVITEE_SUBJECT = {" ".join(phrase) for phrase in _phrases("invitee_subject_triggers")}
+_MESSAGE_NOUNS = _words("message_nouns")
+_WITNESS_VERBS = _phrases("witness_verbs")
+_CHAIRING = {" ".join(phrase) for phrase in _phrases("chairing_triggers")}
+_CO_CHAIRING = {" ".join(phrase) for phrase in _phrases("co_chairing_triggers")}
+_AGENT_MARKERS = _words("agent_markers")
+_DELEGATION_NOUNS = _words("delegation_nouns")
+_BOTH_COUNTRIES = {" ".join(phrase) for phrase in _phrases("both_countries")}
+_COUNTERPART_NOUNS = _phrases("counterpart_nouns")
+_PAIR_NUMERALS = _words("pair_numerals")
+_OCCASION_FRAME_FIRSTS = _words("occasion_frame_firsts")
+_ATTENDANCE_WORDS = _words("attendance_words")
+_FRAME_TRIGGER = " ".join(_phrases("frame_trigger")[0])
+_LISTED_DOCUMENT_TRIGGER = " ".join(_phrases("listed_document_trigger")[0])
+_REQUEST_VERB_ENDS = _words("request_verb_ends")
+_ISSUING_WORDS = _words("issuing_words")
+_FRAME_NOUN_ENDS = _phrases("frame_noun_ends")
+_LIST_OPENERS = _words("document_list_openers")
+_DEMONSTRATIVES = _words("demonstratives")
+_TOPIC_MARKERS = _words("topic_markers")
+_RECALLED_TRIPS = _phrases("recalled_trips")
+_WELCOME_VERBS = _words("welcome_verbs")
+_LEADER_NOUNS = _phrases("leader_nouns")
+_SIGNATURE_OF = _phrases("signature_of")
+_APPOSITION_COPULAS = _phrases("apposition_copulas")
+_REGION_NOUNS = _phrases("region_nouns")
+# Grammar words, each the hinge of the constructions that name it, not a list to grow:
+_AND = "và"  # coordination: "A và B", "X, Y và Z"
+_OF = "của"  # the owner after a noun: "lời mời của X", "chữ ký của X"
+_PASSIVE = "được"  # the passive: "được X tiếp", "đã được A và B ký"
+_BETWEEN = "giữa"  # the two sides of a meeting or document: "hội đàm giữa A và B"
+_WITH = "với"  # the partner: "hội đàm với X", "đồng chủ trì với B"
+_HAS = "có"  # the inverted clause's subjects after it: "Dự X có A, B"
+_WHICH = "mà"  # a relative clause on a document: "X mà A ký"
+_WHO = "người"  # a relative clause on a person: "X, người sẽ dự Y"
+_AT = "tại"  # the one-syllable frame "Tại X, A ...": its marker ends after one syllable, the others' after two
 _SUBJECT_TYPES = {p.name: {*p.subject_types, *(("Group",) if p.group_subject else ())}
                   for p in PREDICATE_INFO.values()}
 
@@ -232,6 +271,18 @@ class _Sentence:
         """``[self.low(m) for m in range(a, b)]`` without the positions outside the sentence (all "")."""
         return self.lows[max(a, 0):max(b, 0)]
 
+    def _phrase_at(self, m: int, phrases: Sequence[tuple[str, ...]]) -> tuple[str, ...] | None:
+        """The first of ``phrases`` whose syllables start at ``m``."""
+        first = self.low(m)
+        for phrase in phrases:
+            if phrase[0] == first and all(self.low(m + t) == w for t, w in enumerate(phrase[1:], 1)):
+                return phrase
+        return None
+
+    def _phrase_before(self, k: int, phrases: Sequence[tuple[str, ...]]) -> tuple[str, ...] | None:
+        """The first of ``phrases`` whose syllables end just before ``k``."""
+        return next((p for p in phrases if self._phrase_at(k - len(p), (p,)) is not None), None)
+
     def clause_start(self, k: int) -> int:
         """Where the ``;``-clause of syllable ``k`` begins."""
         before = self.lows_between(0, k)
@@ -269,9 +320,9 @@ class _Sentence:
         if self.sylls[k].is_cap and k > 0 and self.sylls[k - 1].is_word:
             return False  # inside a name
         prev = self.low(k - 1)
-        if verb.predicate == "invited" and verb.trigger == "mời" and prev == "lời":
+        if verb.predicate == "invited" and verb.trigger in _INVITE_VERBS and prev in _MESSAGE_NOUNS:
             return False
-        if verb.trigger == "vào":
+        if verb.trigger in _ENTRY:
             # "Thủ tướng X vào Thành phố Hồ Chí Minh": only a person going into a named place, not
             # "vào ngày", "đầu tư vào", "đi vào hoạt động"
             before = self.covered[k - 1] if k > 0 else None
@@ -294,15 +345,12 @@ class _Sentence:
             return False  # "chuyển lời mời / lời chào của X tới Y": the addressee, not a journey
         if verb.predicate == "signed" and prev in _SIGNING_NOUN_OPENERS:
             return False  # "mở ký" opens a document for signature, "chữ ký" (a signature) and "lễ ký" are nouns
-        if verb.predicate == "signed" and self.low(k - 2) == "chứng" and prev == "kiến":
-            return False
-        if verb.predicate == "signed" and any(self.low(m) == "chứng" and self.low(m + 1) == "kiến"
-                                              for m in range(max(0, k - 5), k)):
-            return False
+        if verb.predicate == "signed" and any(self._phrase_at(m, _WITNESS_VERBS) for m in range(max(0, k - 5), k)):
+            return False  # "chứng kiến lễ ký": a witness, not a signer
         if verb.predicate == "met" and len(verb.trigger.split()) >= 2 and verb.trigger.split()[0] in _TALK_NOUN_FIRSTS \
                 and (prev in _TALKS_AS_NOUN_AFTER_WORD or (self.low(k - 2), prev) in _TALKS_AS_NOUN_AFTER):
             return False  # "Sau hội đàm, ...", "Phát biểu tại hội kiến, ...": the talks as a noun, not a verb
-        if verb.trigger in ("chủ trì",) and not self._span_after(k + n, {"Event"}, 3) \
+        if verb.trigger in _CHAIRING and not self._span_after(k + n, {"Event"}, 3) \
                 and not (self.discourse.event and self._anaphor_at(k + n)) \
                 and not self._named_before_agents(k, "Event"):  # noqa: SIM103 - a guard like those above
             return False
@@ -313,7 +361,7 @@ class _Sentence:
         for m in range(k - 1, max(-1, k - 25), -1):
             if self.low(m) in (".", ";"):
                 return False
-            if self.low(m) == "do":
+            if self.low(m) in _AGENT_MARKERS:
                 return any(sp.type == span_type and sp.j == m for sp in self.spans)
         return False
 
@@ -330,7 +378,7 @@ class _Sentence:
         m = e
         while m < e + 3 and self.low(m) in _DELEGATION_VERB_GLUE:
             m += 1
-        if self.low(m) != "đoàn" or self.covered[m] is not None:
+        if self.low(m) not in _DELEGATION_NOUNS or self.covered[m] is not None:
             return False
         return m + 1 >= self.n or not self.sylls[m + 1].is_word or \
             self.low(m + 1) in _DELEGATION_FOLLOWERS
@@ -351,7 +399,7 @@ class _Sentence:
         for m in range(k - 1, max(-1, k - 12), -1):
             if self.sylls[m].text in (",", ";", ".", ":"):
                 return False
-            if self.low(m) == "lời" and self.low(m - 1) in _MESSAGE_RELAY_VERBS:
+            if self.low(m) in _MESSAGE_NOUNS and self.low(m - 1) in _MESSAGE_RELAY_VERBS:
                 return True
         return False
 
@@ -412,7 +460,7 @@ class _Sentence:
 
     def _each_countrys(self, sp: Span) -> list[str]:
         """``Bộ Quốc phòng hai nước``: each country's ministry, when the article names both."""
-        if sp.text.lower() != "hai nước" or not self.discourse.names or len(self.discourse.countries) < 2:
+        if sp.text.lower() not in _BOTH_COUNTRIES or not self.discourse.names or len(self.discourse.countries) < 2:
             return []
         org = self.covered[sp.i - 1] if sp.i > 0 else None
         if org is None or org.j != sp.i or org.type != "Organization":
@@ -428,11 +476,13 @@ class _Sentence:
 
     def _counterpart(self, m: int, me: str) -> str | None:
         """``người đồng cấp Lào``: the one person in the article holding ``me``'s office (for that country)."""
-        if (self.low(m), self.low(m + 1), self.low(m + 2)) != ("người", "đồng", "cấp") or not self.discourse.offices:
+        noun = self._phrase_at(m, _COUNTERPART_NOUNS)
+        if noun is None or not self.discourse.offices:
             return None
         country = None
-        sp = self.covered[m + 3] if m + 3 < self.n else None
-        if sp is not None and sp.i == m + 3 and sp.type == "Country":
+        after = m + len(noun)
+        sp = self.covered[after] if after < self.n else None
+        if sp is not None and sp.i == after and sp.type == "Country":
             got = self.resolve(sp)
             country = fold_case_and_spaces(self.discourse.names.get(got[0], "")) if got and self.discourse.names else None
         mine = {title for title, _ in self.discourse.offices.get(me, ())}
@@ -444,7 +494,7 @@ class _Sentence:
     def _titled_pair(self, sp: Span) -> tuple[str, str] | None:
         """``hai Bộ trưởng``: the last two people who met and both hold that office."""
         words = sp.text.split()
-        if len(words) < 2 or words[0].lower() != "hai" or not words[1][:1].isupper():
+        if len(words) < 2 or words[0].lower() not in _PAIR_NUMERALS or not words[1][:1].isupper():
             return None
         office = " ".join(words[1:]).lower()
         titles = self.discourse.titles or {}
@@ -482,7 +532,7 @@ class _Sentence:
                     out.extend(inverted)
                     break
             c = self._clause(t, triggers)
-            if verb.predicate == "invited" and verb.trigger != "mời":
+            if verb.predicate == "invited" and verb.trigger not in _INVITE_VERBS:
                 out.extend(self._invitation(c, chain))
                 continue
             if self._asked(c, triggers):
@@ -517,20 +567,20 @@ class _Sentence:
             return []
         m, comma = opening
         words = self.lows[m:comma]
-        if words[0] == "nhân" and "dự" not in words:
+        if words[0] in _OCCASION_FRAME_FIRSTS and not _ATTENDANCE_WORDS.intersection(words):
             return []  # "Nhân dịp kỷ niệm X, ...": the occasion, not an event attended
         # a named event, not a bare head ("Bên lề Hội nghị,") whose antecedent is a guess
         events = self._resolve_all([sp for sp in self.spans if m < sp.i and sp.j <= comma and sp.type == "Event"
                                     and sp.j - sp.i >= 3], {"Event"})
         subject = self._resolve_all([self.covered[comma + 1]], {"Person"})  # type: ignore[list-item]
-        verb = next((v for v in self.lex.verbs if v.predicate == "attended" and v.trigger == "tham dự"), None)
+        verb = next((v for v in self.lex.verbs if v.predicate == "attended" and v.trigger == _FRAME_TRIGGER), None)
         if not events or not subject or verb is None:
             return []
         main = [rel for rel in found if rel.subject == subject[0]]
         modality = main[0].modality if main else "done"
         date = main[0].date if main else self._date(comma + 1, self.sylls[-1].end)
         have = {(rel.subject, rel.predicate, rel.object) for rel in found}
-        marker_end = m + (1 if words[0] == "tại" else 2)
+        marker_end = m + (1 if words[0] == _AT else 2)
         return [self._make(subject[0], verb, event, m, marker_end, comma, date, 0.85, modality,
                            construction="frame_attended")
                 for event in events if (subject[0], "attended", event) not in have]
@@ -556,7 +606,7 @@ class _Sentence:
             if not inviter:
                 if self._after_of(sp, e):
                     inviter.append(sp)
-            elif sp.i == inviter[-1].j + 1 and self.low(sp.i - 1) == "và" \
+            elif sp.i == inviter[-1].j + 1 and self.low(sp.i - 1) == _AND \
                     and sp.type in ("Person", "Title", "Country", "Organization"):
                 inviter.append(sp)
             else:
@@ -566,9 +616,9 @@ class _Sentence:
     def _after_of(self, sp: Span, e: int) -> bool:
         """``của X``, or ``của Quốc hội và X``: the top bodies before X stand for the same state."""
         m = sp.i - 1
-        while m >= e and (self.low(m) in _TOP_BODY_WORDS or self.low(m) == "và"):
+        while m >= e and (self.low(m) in _TOP_BODY_WORDS or self.low(m) == _AND):
             m -= 1
-        return self.low(m) == "của"
+        return self.low(m) == _OF
 
     def _inviter_keys(self, inviter: list[Span]) -> list[str]:
         """People and countries; a state's top body (``Chính phủ Chile``) invites for its country."""
@@ -586,10 +636,10 @@ class _Sentence:
         k, e, verb = c.k, c.e, c.verb
         inviter = self._inviter_spans(e, c.region_end)
         inviter_keys = self._inviter_keys(inviter[:2])
-        if not inviter and self.low(e) == "của" and self.low(e + 1) in _INVITER_PRONOUNS:
+        if not inviter and self.low(e) == _OF and self.low(e + 1) in _INVITER_PRONOUNS:
             # "đề nghị Đại sứ chuyển lời mời của ông tới Y": the pronoun is the sentence's subject
             own = [sp for sp in self.spans if sp.j < k and sp.type in ("Person", "Title")
-                   and not self._is_object_marked(sp) and self.low(sp.i - 1) != "nghị"]
+                   and not self._is_object_marked(sp) and self.low(sp.i - 1) not in _REQUEST_VERB_ENDS]
             inviter_keys = self._resolve_all(own[:1], {"Person"})
         last = max((sp.j for sp in inviter), default=e)
         invitee = [sp for sp in self.spans if sp.i >= last and sp.type in ("Person", "Title")
@@ -604,13 +654,13 @@ class _Sentence:
             invitee_keys = chain.visitors  # "X thăm Y từ ngày 27-28/4 theo lời mời của Z"
         if not invitee_keys and self.discourse.subject:
             invitee_keys = [self.discourse.subject]
-        if not inviter_keys and invitee_keys and self.low(e) == "của":
+        if not inviter_keys and invitee_keys and self.low(e) == _OF:
             counterpart = self._counterpart(e + 1, invitee_keys[0])
             inviter_keys = [counterpart] if counterpart else []  # "theo lời mời của người đồng cấp Ấn Độ"
         out = [self._make(s, verb, o, k, e, c.region_end, None, 0.9, construction="invitation_of")
                for s in inviter_keys for o in invitee_keys if s != o and o not in self.discourse.spouses]
         chain.inviters.update(inviter)
-        if verb.trigger == "nhận lời mời" and invitee_keys:
+        if verb.trigger in _INVITEE_SUBJECT and invitee_keys:
             chain.subject = invitee_keys  # "nhận lời mời của X sẽ sang thăm Y": the invitee visits
         return out
 
@@ -623,11 +673,11 @@ class _Sentence:
         return t > 0 and triggers[p][2].predicate == "invited" and c.verb.predicate in ("visited", "attended") \
             and not any(self.sylls[m].text in (",", ";", ".", ":") for m in range(triggers[p][1], k)) \
             and self._modality(triggers[p][1], k) not in ("planned", "done") \
-            and not (self.low(k - 1) == "và" and triggers[p][2].trigger != "mời")
+            and not (self.low(k - 1) == _AND and triggers[p][2].trigger not in _INVITE_VERBS)
 
     def _issued_not_signed(self, e: int, sp: Span) -> bool:
         """``ký 14 văn kiện và ra / công bố / thông qua Tuyên bố chung``: issued, not signed."""
-        return any(self.low(m - 1) in ("và", ",") and (self.low(m) == "ra" or (self.low(m), self.low(m + 1))
+        return any(self.low(m - 1) in (_AND, ",") and (self.low(m) in _ISSUING_WORDS or (self.low(m), self.low(m + 1))
                                                         in _ISSUING)
                    for m in range(e, sp.i))
 
@@ -652,14 +702,14 @@ class _Sentence:
         if verb.predicate in ("signed", "attended") and not objects:
             # "Bản ghi nhớ X do A và B ký", "Hội nghị do A và B đồng chủ trì": the
             # agreement or event is named before its agents
-            by = [m for m in range(max(c.clause_start, c.prev_e), k) if self.low(m) == "do"]
+            by = [m for m in range(max(c.clause_start, c.prev_e), k) if self.low(m) in _AGENT_MARKERS]
             named = "Agreement" if verb.predicate == "signed" else "Event"
             if by:
                 objects = [sp for sp in self.spans if sp.type == named and sp.j == by[-1]]
                 c.tag("named_before_agents")
         if objects and verb.predicate == "attended":
             frame = [sp for sp in self.spans if sp.type == "Event" and e < sp.i < c.region_end and
-                     (self.low(sp.i - 2), self.low(sp.i - 1)) == ("khuôn", "khổ")]
+                     self._phrase_before(sp.i, _FRAME_NOUN_ENDS) is not None]
             objects = [sp for sp in objects if sp.i - e <= 12]
             if objects:
                 # "dự phiên X trong khuôn khổ Hội nghị Y": attending the session is attending Y
@@ -679,7 +729,7 @@ class _Sentence:
     def _enumerated(self, c: _Clause) -> list[Span]:
         """``ký 4 văn kiện hợp tác, gồm: X; Y và Z``: the documents listed after gồm / bao gồm, past any ``;``."""
         first_stop = next((m for m in range(c.e, self.n) if self.low(m) in (";", ".")), self.n)
-        at = next((m for m in range(c.e, min(first_stop, c.e + 12)) if self.low(m) == "gồm"), None)
+        at = next((m for m in range(c.e, min(first_stop, c.e + 12)) if self.low(m) in _LIST_OPENERS), None)
         if at is None or (c.t + 1 < len(self._trigger_starts) and self._trigger_starts[c.t + 1] < at):
             return []
         docs = [sp for sp in self.spans if sp.i > at and sp.type == "Agreement"]
@@ -702,13 +752,13 @@ class _Sentence:
         c.objects = objects
         c.object_keys = self._resolve_all(objects, c.otypes)
         if verb.predicate == "signed" and self.discourse.agreement and len(objects) == 1 \
-                and self.low(objects[0].j) == "này" and not self.sylls[objects[0].i].is_cap:
+                and self.low(objects[0].j) in _DEMONSTRATIVES and not self.sylls[objects[0].i].is_cap:
             c.object_keys = [self.discourse.agreement]  # "ký văn kiện này": the document named before
             c.tag("document_anaphor")
         if verb.predicate == "met" and not objects and self.discourse.visitor and self._delegation_at(e):
             c.object_keys = [self.discourse.visitor]  # "X ra sân bay tiễn Đoàn": the visiting delegation's head
             c.tag("delegation_anaphor")
-        if verb.predicate == "met" and self.low(e) == "giữa" and len(c.object_keys) >= 2:
+        if verb.predicate == "met" and self.low(e) == _BETWEEN and len(c.object_keys) >= 2:
             # "cuộc hội đàm giữa A và B": the two sides are both named after the noun
             c.given, c.object_keys = c.object_keys[:1], c.object_keys[1:2]
             c.tag("talks_between")
@@ -719,7 +769,7 @@ class _Sentence:
     def _passive_agents(self, c: _Clause) -> list[Span] | None:
         """``được X tiếp``: the people after ``được`` before the verb."""
         for m in range(max(c.clause_start, c.prev_e, c.k - 20), c.k):
-            if self.low(m) == "được":
+            if self.low(m) == _PASSIVE:
                 agents = [sp for sp in self.spans if m < sp.i and sp.j <= c.k and sp.type in ("Person", "Title")]
                 return agents or None
         return None
@@ -729,7 +779,7 @@ class _Sentence:
         if c.verb.predicate != "signed" or not c.passive or c.object_keys:
             return
         m = c.passive[0].i - 1
-        while m > 0 and self.low(m) != "được":
+        while m > 0 and self.low(m) != _PASSIVE:
             m -= 1
         m -= 1
         while m > 0 and self.low(m) in _PASSIVE_ASPECT:
@@ -774,10 +824,10 @@ class _Sentence:
 
     def _parties(self, doc: Span) -> list[str]:
         """``Bản ghi nhớ giữa A và B về X``: the organizations or countries named inside as its parties."""
-        between = next((m for m in range(doc.i, doc.j) if self.low(m) == "giữa"), None)
+        between = next((m for m in range(doc.i, doc.j) if self.low(m) == _BETWEEN), None)
         if between is None:
             return []
-        topic = next((m for m in range(between, doc.j) if self.low(m) == "về"), None)
+        topic = next((m for m in range(between, doc.j) if self.low(m) in _TOPIC_MARKERS), None)
         end = self.sylls[topic].start if topic is not None else doc.end
         # inner spans count syllables from their own parse; their character offsets are the sentence's
         inner = [sp for sp in doc.inner if self.sylls[between].end <= sp.start and sp.end <= end
@@ -799,8 +849,7 @@ class _Sentence:
     def _subject_of(self, c: _Clause, cands: list[Span]) -> list[str]:
         """The nearest candidate that resolves, with those coordinated to it."""
         # "X chúc mừng Y ... và nhắc lại kỷ niệm trong chuyến thăm Z": the visit is the sentence subject's
-        recalled = c.nominal and c.verb.predicate == "visited" and self.low(c.k - 1) == "chuyến" \
-            and self.low(c.k - 2) == "trong"
+        recalled = c.nominal and c.verb.predicate == "visited" and self._phrase_before(c.k, _RECALLED_TRIPS) is not None
         for sp in cands if recalled else reversed(cands):
             keys = self._resolve_all([sp], c.stypes)
             if not keys:
@@ -810,7 +859,7 @@ class _Sentence:
                 for other in cands:
                     if other is not sp and other.j < sp.i:
                         more = self._resolve_all([other], c.stypes)
-                        if more and self.low(other.j) in ("và", ","):
+                        if more and self.low(other.j) in (_AND, ","):
                             keys = more + keys
             elif c.verb.predicate in ("attended", "signed", "visited"):
                 joined = self._coordinated(sp, cands, c.stypes)
@@ -825,7 +874,7 @@ class _Sentence:
         if c.verb.predicate != "visited" or not chain.guests or c.prev_verb is None \
                 or c.prev_verb.predicate != "met":
             return
-        if "đón" in c.prev_verb.trigger.split():
+        if _WELCOME_VERBS.intersection(c.prev_verb.trigger.split()):
             c.subject_keys = chain.guests
             c.tag("guest_visit")
         before = [sp for sp in self.spans if sp.j <= c.k]
@@ -840,8 +889,8 @@ class _Sentence:
         """``chuyến thăm ... của X``: X visited; False when the owner is someone unnamed."""
         if not (c.nominal and c.verb.predicate == "visited"):
             return True
-        owner = [sp for sp in self.spans if c.e <= sp.i < c.region_end and self.low(sp.i - 1) == "của"]
-        first_of = next((m for m in range(c.e, c.region_end) if self.low(m) == "của"), None)
+        owner = [sp for sp in self.spans if c.e <= sp.i < c.region_end and self.low(sp.i - 1) == _OF]
+        first_of = next((m for m in range(c.e, c.region_end) if self.low(m) == _OF), None)
         if first_of is not None and self.low(first_of + 1) in _INDEFINITE_OWNERS:
             return False  # "chuyến thăm đầu tiên của một thành viên Nội các của Tổng thống X": someone unnamed
         if owner:
@@ -853,14 +902,14 @@ class _Sentence:
 
     def _first_person(self, c: _Clause) -> bool:
         """``Tôi đã nhiều lần đến Việt Nam``, ông nói: the speaker, not the one in focus."""
-        return any(self.low(m) in _FIRST_PERSON and (self.low(m) != "chúng" or self.low(m + 1) in ("tôi", "ta"))
+        return any(self.low(m) in _FIRST_PERSON_FIRSTS and self._phrase_at(m, _FIRST_PERSON) is not None
                    for m in range(max(c.clause_start, c.prev_e), c.k))
 
     def _leader_of(self, c: _Clause) -> list[str]:
         """``Nhà lãnh đạo Belarus đánh giá cao ...``: the one person of the article holding that country's office."""
         for sp in self.spans:
             if sp.type != "Country" or not (c.clause_start <= sp.i and sp.j <= c.k) \
-                    or tuple(self.lows_between(sp.i - 3, sp.i)) != ("nhà", "lãnh", "đạo"):
+                    or self._phrase_before(sp.i, _LEADER_NOUNS) is None:
                 continue
             got = self.resolve(sp)
             name = fold_case_and_spaces((self.discourse.names or {}).get(got[0], "")) if got else ""
@@ -898,10 +947,10 @@ class _Sentence:
         cands = self._candidates(c, chain)
         if self._reduced_relative(c):
             cands = []
-        if c.verb.predicate == "signed" and self.low(c.k - 1) == "được":
-            by = [m for m in range(c.e, c.region_end - 2) if (self.low(m), self.low(m + 1), self.low(m + 2))
-                  == ("chữ", "ký", "của")]
-            cands = [sp for sp in self.spans if by and sp.i == by[0] + 3]  # "với chữ ký của X"; else none
+        if c.verb.predicate == "signed" and self.low(c.k - 1) == _PASSIVE:
+            by = [(m, len(phrase)) for m in range(c.e, c.region_end - 2)
+                  if (phrase := self._phrase_at(m, _SIGNATURE_OF)) is not None]
+            cands = [sp for sp in self.spans if by and sp.i == by[0][0] + by[0][1]]  # "với chữ ký của X"; else none
             c.tag("signature_of" if cands else "")
         c.subject_keys = self._subject_of(c, cands)
         self._passive_signing(c)
@@ -947,7 +996,7 @@ class _Sentence:
         """``hội đàm với người đồng cấp Lào``, ``A và B hội đàm``: met's object from the subject's side."""
         if c.verb.predicate != "met" or c.object_keys or not c.subject_keys:
             return
-        counterpart = self._counterpart(c.e + (1 if self.low(c.e) == "với" else 0), c.subject_keys[0])
+        counterpart = self._counterpart(c.e + (1 if self.low(c.e) == _WITH else 0), c.subject_keys[0])
         if counterpart:
             c.object_keys = [counterpart]
             c.tag("counterpart")
@@ -958,7 +1007,7 @@ class _Sentence:
 
     def _co_chair(self, c: _Clause) -> None:
         """``A đồng chủ trì với B Diễn đàn X``: B co-chairs X too."""
-        if c.verb.trigger != "đồng chủ trì" or self.low(c.e) != "với" or not c.subject_keys:
+        if c.verb.trigger not in _CO_CHAIRING or self.low(c.e) != _WITH or not c.subject_keys:
             return
         partner = self.covered[c.e + 1] if c.e + 1 < self.n else None
         if partner is not None and partner.i == c.e + 1 and partner.type in ("Person", "Title"):
@@ -1024,7 +1073,7 @@ class _Sentence:
         for m in range(e, min(self.n, e + 25)):
             if self.low(m) in (";", ".", ",", ":"):
                 return None
-            if self.low(m) == "có":
+            if self.low(m) == _HAS:
                 has = m
                 break
         if has is None:
@@ -1070,7 +1119,7 @@ class _Sentence:
                                                       and self.low(m) not in _FRONT_OK for m in range(k)):
             return None
         for m in range(e, self.n):
-            if self.low(m) in (";", ".", ":", "có"):
+            if self.low(m) in (";", ".", ":", _HAS):
                 return None  # "Đón ông tại sân bay có X, Y và Z": X, Y, Z are the subjects, after "có"
             if self.low(m) == ",":
                 sp = self.covered[m + 1] if m + 1 < self.n else None
@@ -1087,30 +1136,29 @@ class _Sentence:
         if sp.type == "Country" and sp.i - 1 in by_end and self.sylls[sp.i - 1].text in ("-", "–") and \
                 by_end[sp.i - 1].type == "Country":
             return self._resolve_all([by_end[sp.i - 1]], stypes)  # "Việt Nam - Nhật Bản ký X": both sign
-        if self.low(sp.i - 1) == "và" and self.low(sp.i - 2) == ",":
+        if self.low(sp.i - 1) == _AND and self.low(sp.i - 2) == ",":
             # "A, khi đó là Bộ trưởng Bộ Quốc phòng, và B đã ký X": A is joined across its apposition
             m = sp.i - 3
             while m > 0 and m > sp.i - 16 and self.low(m) not in (",", ";", "."):
                 m -= 1
-            after = (self.low(m + 1), self.low(m + 2), self.low(m + 3))
-            if self.low(m) == "," and m in by_end and (after[0] == "là" or after == ("khi", "đó", "là")):
+            if self.low(m) == "," and m in by_end and self._phrase_at(m + 1, _APPOSITION_COPULAS) is not None:
                 return self._resolve_all([by_end[m]], stypes)
-        while cur.i - 1 in by_end and self.low(cur.i - 1) in ("và", ","):
-            if self.low(cur.i - 1) == "," and not joined and self.low(sp.i - 1) != "và":
+        while cur.i - 1 in by_end and self.low(cur.i - 1) in (_AND, ","):
+            if self.low(cur.i - 1) == "," and not joined and self.low(sp.i - 1) != _AND:
                 break  # "X, Chủ tịch Y": an apposition, not a list
             if self.low(cur.i - 1) == "," and by_end[cur.i - 1].type == "Group":
                 break  # "Dưới sự chứng kiến của hai nhà lãnh đạo, A và B ký": the witnesses end the list
             cur = by_end[cur.i - 1]
             joined.append(cur)
-        if not joined or self.low(sp.i - 1) != "và":
+        if not joined or self.low(sp.i - 1) != _AND:
             return []
         return [key for other in reversed(joined) for key in self._resolve_all([other], stypes)]
 
     def _relative_object(self, k: int, lo: int) -> Span | None:
         """``X mà A ký``, ``X, được ký ... với chữ ký của A``: the agreement named before a relative clause."""
-        rel = k - 1 if self.low(k - 1) == "được" else None
+        rel = k - 1 if self.low(k - 1) == _PASSIVE else None
         for r in range(k - 1, max(lo, k - 8) - 1, -1):
-            if rel is None and self.low(r) == "mà":
+            if rel is None and self.low(r) == _WHICH:
                 rel = r
                 break
         if rel is None:
@@ -1128,7 +1176,7 @@ class _Sentence:
         """``X, người tháp tùng Tổng thống, đã ...``: a mention inside the relative clause is not the subject."""
         m = sp.i - 1
         while m >= 0 and self.low(m) != ",":
-            if self.low(m) == "người" and self.low(m - 1) == ",":
+            if self.low(m) == _WHO and self.low(m - 1) == ",":
                 head = self.covered[m - 2] if m >= 2 else None
                 # "Trước đó, người tiền nhiệm ... là X": no one before the comma, so no relative clause
                 return head is not None and head.type in ("Person", "Title", "Country", "Organization")
@@ -1140,7 +1188,7 @@ class _Sentence:
         m = k - 1
         while m >= 0 and self.low(m) in _RELATIVE_CLAUSE_ASPECT:
             m -= 1
-        if self.low(m) != "người" or self.low(m - 1) != ",":
+        if self.low(m) != _WHO or self.low(m - 1) != ",":
             return None
         sp = self.covered[m - 2] if m >= 2 else None
         return sp if sp is not None and sp.type in ("Person", "Title") else None
@@ -1153,8 +1201,9 @@ class _Sentence:
         m = e
         while m < end and self.covered[m] is None and self.low(m) in _VISIT_MODIFIERS and not travel:
             m += 1
-        if travel and (self.low(m), self.low(m + 1)) == ("khu", "vực") and self.covered[m] is None:
-            m += 2  # "tới khu vực Đông Nam Á"
+        region = self._phrase_at(m, _REGION_NOUNS) if travel else None
+        if region is not None and self.covered[m] is None:
+            m += len(region)  # "tới khu vực Đông Nam Á"
         sp = self.covered[m] if m < end else None
         if sp is not None and sp.i == m and sp.type == "Organization" and "Organization" in verb.objects \
                 and self.sylls[m].is_cap and self.low(m - 1) == verb.trigger.split()[-1]:
@@ -1180,7 +1229,7 @@ class _Sentence:
                 found.append(nxt)
         # "thăm chính thức Ba Lan và Cộng hòa Séc": coordinated countries
         last = found[-1]
-        while self.low(last.j) in ("và", ",") and last.j + 1 < end:
+        while self.low(last.j) in (_AND, ",") and last.j + 1 < end:
             nxt = self.covered[last.j + 1]
             if nxt is None or nxt.i != last.j + 1 or nxt.type != "Country" or last.type != "Country":
                 break
@@ -1217,7 +1266,7 @@ class _Sentence:
         """A signing or exchange ceremony (``lễ ký``, ``việc trao đổi``), else a signing verb with no signer
         (``Các văn kiện được ký kết gồm:``): where it is said and the verb its rows carry."""
         k = next((m for m in range(self.n) if self._ceremony_len(m)), None)
-        verb = next((v for v in self.lex.verbs if v.predicate == "signed" and v.trigger == "ký"), None)
+        verb = next((v for v in self.lex.verbs if v.predicate == "signed" and v.trigger == _LISTED_DOCUMENT_TRIGGER), None)
         if k is not None and verb is not None:
             return k, k + self._ceremony_len(k), verb
         return next(((k, e, verb) for k, e, verb in self.triggers() if verb.predicate == "signed"), None)

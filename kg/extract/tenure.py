@@ -20,10 +20,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.extract.dates import TimeExpr, find_dates
+from kg.extract.mention_words import mention_words
 
 __all__ = ["Tenure", "tenure_of"]
 
-_FORMER_PREFIXES = ("nguyên ", "cựu ", "cố ")
+_FORMER_PREFIXES = tuple(prefix + " " for prefix in mention_words()["former_prefixes"])
 # "khi còn là Bộ trưởng", "lúc đó là", "thời kỳ làm": the words before a title that put it in the past
 _PAST_LEAD = re.compile(r"\b(?:khi|lúc|hồi|thời|thuở)\s+(?:còn\s+(?:là|làm|giữ\s+chức)|đó\s+là|ấy\s+là|là)\s*$",
                         re.IGNORECASE)

@@ -5,8 +5,9 @@ import re
 from importlib import resources
 from pathlib import Path
 
-from kg.extract import relations
+from kg.extract import document_lists, engine, quantities, relations
 from kg.extract.lexicon import load_lexicon, load_phrase_lists, syllable_key
+from kg.extract.mention_words import mention_words
 
 _RESOURCES = resources.files("kg.resources")
 
@@ -23,15 +24,22 @@ def test_resources_readme_documents_every_file_and_list():
             continue
         family = name.split("_")[0] + "_*"  # "mentions_*": a family of files documented together
         assert f"`{name}`" in readme or family in readme, f"{name} is not in kg/resources/README.md"
-    for data in ("lexicon.json", "relations.json"):
+    for data in ("lexicon.json", "relations.json", "engine.json"):
         for list_name in json.loads(_RESOURCES.joinpath(data).read_text(encoding="utf-8")):
             assert f"`{list_name}`" in readme, f"{data}: list {list_name!r} is not in kg/resources/README.md"
+    for list_name in mention_words():
+        assert f"`{list_name}`" in readme, f"mentions_words.tsv: list {list_name!r} is not in kg/resources/README.md"
 
 
 def test_relations_json_every_list_is_read():
-    source = Path(relations.__file__).read_text(encoding="utf-8")
-    read = set(re.findall(r'_(?:words|phrases)\("(\w+)"\)', source))
-    assert set(load_phrase_lists("relations.json")) == read
+    source = "".join(Path(module.__file__).read_text(encoding="utf-8") for module in (relations, document_lists))
+    read = set(re.findall(r'_(?:words|phrases)\("(\w+)"\)|\("relations\.json"\)\["(\w+)"\]', source))
+    assert set(load_phrase_lists("relations.json")) == {name for pair in read for name in pair if name}
+
+
+def test_engine_json_every_list_is_read():
+    read = set(re.findall(r'_LISTS\["(\w+)"\]', Path(engine.__file__).read_text(encoding="utf-8")))
+    assert set(load_phrase_lists("engine.json")) == read
 
 
 def test_phrase_lists_keep_file_order_as_syllable_keys():
@@ -57,3 +65,12 @@ def test_countries_table_is_read_once_into_the_lexicon():
 
 def test_blocked_next_read_from_its_table():
     assert "tục" in load_lexicon().blocked_next["tiếp"]
+
+
+def test_quantities_every_list_is_read_and_documented():
+    source = Path(quantities.__file__).read_text(encoding="utf-8")
+    read = set(re.findall(r"""_LISTS\[["'](\w+)["']\]|_either\(["'](\w+)["']\)""", source))
+    readme = _readme()
+    assert {name for pair in read for name in pair if name} == set(quantities._LISTS)
+    for name in quantities._LISTS:
+        assert f"`{name}`" in readme, name
