@@ -16,11 +16,15 @@ one index lookup per article, shows how the store's own lookups grow.
 of the 1,000-article store (``--remove-from``), in a fresh interpreter per run, the current tree
 and git revisions in turns (``git archive`` of their ``kg`` first on
 ``PYTHONPATH``), and checks that every contender leaves the same store.
+``--remove-many-names`` (``remove_many_names``) times the old and the new names
+cleanup in one process on in-memory stores where each article also names its
+entities by an alias of its own, so subjects gather names as the store grows.
 
     python bench/store.py --growth                         # 100, 1,000, 3,000 articles
     python bench/store.py --growth --sizes 100,1000,10000 --reports 10 --dir /tmp/growth-stores
     python bench/store.py --remove main --dir /tmp/growth-stores   # kg remove of 100 of 1,000, against main
     python bench/store.py --remove main --remove-from 10000 --repeat 1 --dir /tmp/growth-stores
+    python bench/store.py --remove-many-names --sizes 200,1000,2000 --dir /tmp/growth-stores
 """
 
 from __future__ import annotations
@@ -242,3 +246,40 @@ def remove_cost(revisions: list[str], *, n_articles: int = 1000, n_remove: int =
         wall = statistics.median(w for _, w in runs)
         print(f"{name:>14}: {cpu:8.2f} s CPU {wall:8.2f} s wall   CPU {cpu / mine:5.2f}x the current tree")
     return times
+
+
+def _with_own_aliases(extractions: Iterator) -> Iterator:
+    """Each article also calls each of its entities by a name of its own, so a subject
+    gathers names as the store grows (the case ``names.STATED_IN``'s join grew with)."""
+    for extraction in extractions:
+        tag = extraction.article.id.split("-", 2)[:2]
+        entities = tuple(dataclasses.replace(ent, aliases=(*ent.aliases, f"{ent.name} {''.join(tag)}"))
+                         for ent in extraction.entities)
+        yield dataclasses.replace(extraction, entities=entities)
+
+
+def remove_many_names(sizes: list[int], *, n_remove: int = 40, reports: int = 10, cache: Path = CACHE) -> None:
+    """Removal in memory when subjects gather names: the old path (the base class's
+    ``_replace_article``, ``names.STATED_IN``) against the embedded store's, same corpus, one process."""
+    from kg.store import open_store
+    from kg.store.base import KGStore
+
+    contenders = {"STATED_IN join (main)": lambda store, article_id: KGStore._replace_article(store, article_id, []),
+                  "left_unrecorded (this tree)": lambda store, article_id: store._replace_article(article_id, [])}
+    print(f"kg remove of {n_remove} articles, in memory, each article naming its entities by one more alias; CPU s")
+    for n in sizes:
+        ids = removal_ids(n, reports, n_remove, cache)
+        seconds, left = {}, set()
+        for name, remove in contenders.items():
+            store = open_store(None)
+            store.add(_with_own_aliases(reported_corpus(n, reports, cache)))
+            started = time.process_time()
+            for article_id in ids:
+                remove(store, article_id)
+            seconds[name] = time.process_time() - started
+            left.add(tuple(sorted(map(str, store.quads()))))
+        if len(left) != 1:
+            raise RuntimeError("the two paths left different stores")
+        old, new = seconds.values()
+        print(f"  {n:>6,} articles: " + ", ".join(f"{name} {s:.2f}" for name, s in seconds.items())
+              + f"; ratio {old / new:.1f}x", flush=True)

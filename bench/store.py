@@ -308,7 +308,16 @@ def main() -> None:
                         help="instead: kg remove of 100 articles from the 1,000-article --growth store, "
                              "side by side with the same at these git revisions (default: main)")
     parser.add_argument("--remove-from", type=int, default=1000, help="--remove: the store's articles")
+    parser.add_argument("--remove-many-names", action="store_true",
+                        help="instead: kg remove's old and new names cleanup in memory at --sizes, each "
+                             "article giving its entities one more alias")
     args = parser.parse_args()
+    if args.remove_many_names:
+        sys.path.insert(0, str(Path(__file__).parent))
+        from growth import remove_many_names
+
+        remove_many_names([int(n) for n in args.sizes.split(",")], **({"cache": args.dir} if args.dir else {}))
+        return
     if args.remove is not None:
         sys.path.insert(0, str(Path(__file__).parent))
         from growth import remove_cost
