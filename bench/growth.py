@@ -1,4 +1,4 @@
-"""Example queries as the store grows, with many reports per event (issue 13, point 1).
+"""Example queries as the store grows, with many reports per event (issue 13, point 1); kg remove.
 
 News repeats itself: one meeting is reported by many articles. The corpus is
 the sample articles' real extractions (data/, extracted once and cached in
@@ -12,8 +12,19 @@ size (median CPU and wall time of ``--repeat``) and its CPU time per article
 is set beside the smallest size's: 1.0 is linear growth. A reference query,
 one index lookup per article, shows how the store's own lookups grow.
 
+``--remove`` (``remove_cost``) times ``kg remove`` of 100 articles from a copy
+of the 1,000-article store (``--remove-from``), in a fresh interpreter per run, the current tree
+and git revisions in turns (``git archive`` of their ``kg`` first on
+``PYTHONPATH``), and checks that every contender leaves the same store.
+``--remove-many-names`` (``remove_many_names``) times the old and the new names
+cleanup in one process on in-memory stores where each article also names its
+entities by an alias of its own, so subjects gather names as the store grows.
+
     python bench/store.py --growth                         # 100, 1,000, 3,000 articles
     python bench/store.py --growth --sizes 100,1000,10000 --reports 10 --dir /tmp/growth-stores
+    python bench/store.py --remove main --dir /tmp/growth-stores   # kg remove of 100 of 1,000, against main
+    python bench/store.py --remove main --remove-from 10000 --repeat 1 --dir /tmp/growth-stores
+    python bench/store.py --remove-many-names --sizes 200,1000,2000 --dir /tmp/growth-stores
 """
 
 from __future__ import annotations
@@ -122,8 +133,10 @@ def time_queries(path: Path, repeat: int, queries: list[tuple[str, str]]) -> dic
 
 
 def main(sizes: list[int], reports: int, repeat: int, skip: tuple[str, ...] = (), *,
-         cache: Path = CACHE) -> dict:
-    queries = [(q.stem, q.read_text(encoding="utf-8")) for q in QUERIES if q.stem not in skip] + [REFERENCE]
+         cache: Path = CACHE, extra: tuple[Path, ...] = ()) -> dict:
+    """``extra``: more query files to time beside the examples (e.g. an older version of one)."""
+    queries = [(q.stem, q.read_text(encoding="utf-8")) for q in QUERIES if q.stem not in skip]
+    queries += [(f"{q.stem} (--query)", q.read_text(encoding="utf-8")) for q in extra] + [REFERENCE]
     results = {}
     for n in sizes:
         path = built_store(n, reports, cache)
@@ -142,3 +155,131 @@ def main(sizes: list[int], reports: int, repeat: int, skip: tuple[str, ...] = ()
         print(f"{name:34}{cells}{rel}{wall}")
     print(f"load average at the end: {os.getloadavg()[0]:.1f}")
     return results
+
+
+# ---------------------------------------------------------------- kg remove
+
+# Run in a fresh interpreter with a contender's kg first on the path: removes the ids read from
+# stdin, one KGStore.remove each as `kg remove` does, and prints CPU and wall seconds and a
+# digest of what is left (quad count, articles, names graph: every contender must leave the same).
+_REMOVE_CHILD = r"""
+import hashlib, sys, time
+import kg
+from pyoxigraph import NamedNode
+from kg import ids
+from kg.store import open_store
+article_ids = sys.stdin.read().split()
+with open_store(sys.argv[1]) as store:
+    started, started_cpu = time.perf_counter(), time.process_time()
+    for article_id in article_ids:
+        assert store.remove(article_id), article_id
+    cpu, wall = time.process_time() - started_cpu, time.perf_counter() - started
+    names = sorted(str(q) for q in store.native.quads_for_pattern(None, None, None, NamedNode(ids.NAMES_GRAPH)))
+    left = hashlib.sha256("\n".join([str(store.count()), *store.articles(), *names]).encode()).hexdigest()
+print(kg.__file__, cpu, wall, left[:16], flush=True)
+"""
+
+
+def _export(revision: str, folder: Path) -> Path:
+    """The ``kg`` package at ``revision`` (``git archive``), unpacked under ``folder``."""
+    import subprocess
+
+    target = folder / revision.replace("/", "_")
+    target.mkdir(parents=True)
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", revision, "kg"], check=True,
+                             capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
+    return target
+
+
+def removal_ids(n_articles: int, reports: int, n_remove: int, cache: Path = CACHE) -> list[str]:
+    """Half: every report of the first stories (their names go); half: one report of each later
+    story (their names stay, recorded by the other reports)."""
+    ids = [e.article.id for e in reported_corpus(n_articles, reports, cache)]
+    whole = ids[: n_remove // 2]
+    first_single = -(-len(whole) // reports) * reports
+    return whole + ids[first_single::reports][: n_remove - len(whole)]
+
+
+def _remove_once(source: Path, store: Path, ids: list[str], folder: Path) -> tuple[float, float, str]:
+    import shutil
+    import subprocess
+    import sys
+
+    copy = folder / "store"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(store, copy)
+    env = dict(os.environ, PYTHONPATH=str(source))
+    done = subprocess.run([sys.executable, "-c", _REMOVE_CHILD, str(copy)], input="\n".join(ids), env=env,
+                          cwd=source, capture_output=True, text=True, check=True)
+    module, cpu, wall, left = done.stdout.split()
+    if not module.startswith(str(source)):
+        raise RuntimeError(f"ran the kg at {module}, not the one in {source}")
+    shutil.rmtree(copy)
+    return float(cpu), float(wall), left
+
+
+def remove_cost(revisions: list[str], *, n_articles: int = 1000, n_remove: int = 100, reports: int = 10,
+                rounds: int = 3, cache: Path = CACHE) -> dict[str, list[tuple[float, float]]]:
+    """``kg remove`` of ``n_remove`` articles from a copy of the ``n_articles`` store, the current
+    tree and each revision in turns, ``rounds`` times; prints CPU and wall seconds side by side."""
+    store = built_store(n_articles, reports, cache)
+    ids = removal_ids(n_articles, reports, n_remove, cache)
+    with tempfile.TemporaryDirectory(prefix="remove_cost_") as tmp:
+        folder = Path(tmp)
+        sources = {"current tree": ROOT} | {rev: _export(rev, folder) for rev in revisions}
+        times: dict[str, list[tuple[float, float]]] = {name: [] for name in sources}
+        digests = set()
+        for _ in range(rounds):
+            for name, source in sources.items():
+                cpu, wall, left = _remove_once(source, store, ids, folder)
+                times[name].append((cpu, wall))
+                digests.add(left)
+                print(f"  {name}: {cpu:.2f} s CPU, {wall:.2f} s wall", flush=True)
+    if len(digests) != 1:
+        raise RuntimeError(f"the contenders left different stores: {sorted(digests)}")
+    mine = statistics.median(cpu for cpu, _ in times["current tree"])
+    print(f"\nkg remove of {len(ids)} articles from {n_articles:,} ({reports} reports per event), "
+          f"median of {rounds}; every contender left the same store")
+    for name, runs in times.items():
+        cpu = statistics.median(c for c, _ in runs)
+        wall = statistics.median(w for _, w in runs)
+        print(f"{name:>14}: {cpu:8.2f} s CPU {wall:8.2f} s wall   CPU {cpu / mine:5.2f}x the current tree")
+    return times
+
+
+def _with_own_aliases(extractions: Iterator) -> Iterator:
+    """Each article also calls each of its entities by a name of its own, so a subject
+    gathers names as the store grows (the case ``names.STATED_IN``'s join grew with)."""
+    for extraction in extractions:
+        tag = extraction.article.id.split("-", 2)[:2]
+        entities = tuple(dataclasses.replace(ent, aliases=(*ent.aliases, f"{ent.name} {''.join(tag)}"))
+                         for ent in extraction.entities)
+        yield dataclasses.replace(extraction, entities=entities)
+
+
+def remove_many_names(sizes: list[int], *, n_remove: int = 40, reports: int = 10, cache: Path = CACHE) -> None:
+    """Removal in memory when subjects gather names: the old path (the base class's
+    ``_replace_article``, ``names.STATED_IN``) against the embedded store's, same corpus, one process."""
+    from kg.store import open_store
+    from kg.store.base import KGStore
+
+    contenders = {"STATED_IN join (main)": lambda store, article_id: KGStore._replace_article(store, article_id, []),
+                  "left_unrecorded (this tree)": lambda store, article_id: store._replace_article(article_id, [])}
+    print(f"kg remove of {n_remove} articles, in memory, each article naming its entities by one more alias; CPU s")
+    for n in sizes:
+        ids = removal_ids(n, reports, n_remove, cache)
+        seconds, left = {}, set()
+        for name, remove in contenders.items():
+            store = open_store(None)
+            store.add(_with_own_aliases(reported_corpus(n, reports, cache)))
+            started = time.process_time()
+            for article_id in ids:
+                remove(store, article_id)
+            seconds[name] = time.process_time() - started
+            left.add(tuple(sorted(map(str, store.quads()))))
+        if len(left) != 1:
+            raise RuntimeError("the two paths left different stores")
+        old, new = seconds.values()
+        print(f"  {n:>6,} articles: " + ", ".join(f"{name} {s:.2f}" for name, s in seconds.items())
+              + f"; ratio {old / new:.1f}x", flush=True)

@@ -302,13 +302,36 @@ def main() -> None:
     parser.add_argument("--dir", type=Path, help="--growth: where the stores are built once and kept "
                                                  "(default: vnkg-bench-growth in the temp directory)")
     parser.add_argument("--skip", default="", help="--growth: example queries left out (names, comma-separated)")
+    parser.add_argument("--query", type=Path, action="append", default=[],
+                        help="--growth: one more query file to time beside the examples (repeatable)")
+    parser.add_argument("--remove", nargs="*", metavar="REVISION",
+                        help="instead: kg remove of 100 articles from the 1,000-article --growth store, "
+                             "side by side with the same at these git revisions (default: main)")
+    parser.add_argument("--remove-from", type=int, default=1000, help="--remove: the store's articles")
+    parser.add_argument("--remove-many-names", action="store_true",
+                        help="instead: kg remove's old and new names cleanup in memory at --sizes, each "
+                             "article giving its entities one more alias")
     args = parser.parse_args()
+    if args.remove_many_names:
+        sys.path.insert(0, str(Path(__file__).parent))
+        from growth import remove_many_names
+
+        remove_many_names([int(n) for n in args.sizes.split(",")], **({"cache": args.dir} if args.dir else {}))
+        return
+    if args.remove is not None:
+        sys.path.insert(0, str(Path(__file__).parent))
+        from growth import remove_cost
+
+        remove_cost(args.remove or ["main"], n_articles=args.remove_from, rounds=args.repeat,
+                    **({"cache": args.dir} if args.dir else {}))
+        return
     if args.growth:
         sys.path.insert(0, str(Path(__file__).parent))
         from growth import main as growth
 
         growth([int(n) for n in args.sizes.split(",")], args.reports, args.repeat,
-               tuple(filter(None, args.skip.split(","))), **({"cache": args.dir} if args.dir else {}))
+               tuple(filter(None, args.skip.split(","))), extra=tuple(args.query),
+               **({"cache": args.dir} if args.dir else {}))
         return
     if args.child:
         print(json.dumps(run_backend(args.child, args.articles, args.repeat, args.dump)))

@@ -156,6 +156,23 @@ class EmbeddedStore(KGStore):
             self._journal.unlink()
         return identical
 
+    def _replace_article(self, article_id: str, quads: list[Quad]) -> None:
+        """Put ``quads`` (nothing: remove) in place of an article, in one update (one transaction).
+
+        The names only this article records are found through the store's
+        indexes (``names.left_unrecorded``) and dropped by ``DELETE DATA`` in
+        the same update; only this process writes (the lock), so nothing
+        changes between the lookups and the update.
+        """
+        from kg import ids
+
+        graph = NamedNode(ids.article_graph_iri(article_id))
+        stale = names.left_unrecorded(self._store, graph, quads)
+        update = replace_update(graph.value, quads)
+        if stale:
+            update += " ;\n" + names.drop_update((q.subject, q.predicate, q.object, None) for q in stale)
+        self._update(update)
+
     def _holds(self, article_id: str, quads: list[Quad]) -> bool:
         """Whether the store holds exactly ``quads`` for the article: the same digest
         (``kg.store.digest``) is stored in its graph."""

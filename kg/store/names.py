@@ -19,12 +19,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from pyoxigraph import Literal, NamedNode, Quad, Store
+from pyoxigraph import Literal, NamedNode, Quad, QuerySolutions, RdfFormat, Store, parse
 
 from kg import ids
 
-__all__ = ["NAMES", "NAME_FACT", "NAME_FACT_NODE", "STATED_IN", "collect_update", "drop_update",
-           "recorded_query", "stale_names", "stated", "stated_rows", "with_statements"]
+__all__ = ["NAMES", "NAME_FACT", "NAME_FACT_NODE", "STATED_IN", "UNRECORDED_ELSEWHERE", "collect_update", "drop_update",
+           "left_unrecorded", "recorded_query", "stale_names", "stated", "stated_rows", "with_statements"]
 
 NAME_FACT = ids.ONT + "nameFact"
 NAME_FACT_NODE = _NAME_FACT = NamedNode(NAME_FACT)
@@ -35,6 +35,14 @@ STATED_IN = f"""
 SELECT ?n ?p ?o ?f WHERE {{
   GRAPH <G> {{ ?n <{NAME_FACT}> ?f }}
   GRAPH <{ids.NAMES_GRAPH}> {{ ?n ?p ?o }}
+}}
+"""
+
+# The records of the article graph <G> that no other graph holds.
+UNRECORDED_ELSEWHERE = f"""
+SELECT ?n ?f WHERE {{
+  GRAPH <G> {{ ?n <{NAME_FACT}> ?f }}
+  FILTER NOT EXISTS {{ GRAPH ?g {{ ?n <{NAME_FACT}> ?f }} FILTER(?g != <G>) }}
 }}
 """
 
@@ -95,3 +103,36 @@ def stale_names(store: Store, subjects: Iterable[Any] | None = None) -> Iterator
         record = Literal(_fact(quad))
         if next(store.quads_for_pattern(quad.subject, _NAME_FACT, record, None), None) is None:
             yield quad
+
+
+def _recorded_triple(record: Quad) -> Quad | None:
+    """The names quad a ``vnkg:nameFact`` record stands for, read back from its N-Triples text."""
+    if not isinstance(record.object, Literal):
+        return None
+    try:
+        found = list(parse(f"{record.subject} {record.object.value} .", format=RdfFormat.N_TRIPLES))
+    except SyntaxError:
+        return None  # not written by kg.store: it names no triple
+    if len(found) != 1:
+        return None
+    return Quad(record.subject, found[0].predicate, found[0].object, _NAMES)
+
+
+def left_unrecorded(store: Store, graph: NamedNode, keep: Iterable[Quad] = ()) -> list[Quad]:
+    """The names triples only the article graph ``graph`` of ``store`` records (nor ``keep``, the
+    quads about to replace it): what must go with the graph.
+
+    The graph's own records are each looked up once among every graph's
+    records (``UNRECORDED_ELSEWHERE``), and those no other graph holds are
+    read back as their triples: the cost follows the article's size, not
+    how many names its subjects have in the whole store (``STATED_IN``'s join).
+    """
+    kept = {(q.subject, q.object) for q in keep if q.predicate == _NAME_FACT}
+    out: dict[Quad, None] = {}
+    solutions = store.query(UNRECORDED_ELSEWHERE.replace("<G>", str(graph)))
+    assert isinstance(solutions, QuerySolutions)  # a SELECT
+    for n, f in solutions:
+        triple = None if (n, f) in kept else _recorded_triple(Quad(n, _NAME_FACT, f, graph))
+        if triple is not None and triple in store:
+            out.setdefault(triple, None)
+    return list(out)
