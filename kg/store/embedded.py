@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
+import tempfile
 import time
 from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
@@ -33,6 +35,29 @@ class LoadReport:
     loaded: list[Path] = field(default_factory=list)
     failed: list[InputError] = field(default_factory=list)
     seconds: float = 0.0
+
+
+STAGING_PREFIX = "vnkg-new-"
+
+
+def _create_in_place(path: Path) -> None:
+    """Make an empty store in ``path`` that is whole or absent, never half made.
+
+    RocksDB writes ``CURRENT`` before the column families, so a process killed
+    while creating a store left a directory that looked like a store and could
+    not be opened ("Column family not found"). The store is made in a staging
+    folder inside ``path`` and its files are moved in with ``CURRENT`` last.
+    The caller holds the directory's exclusive lock.
+    """
+    for stale in path.glob(STAGING_PREFIX + "*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=path))
+    made = pyoxigraph.Store(str(staging))
+    made.flush()
+    del made  # closes RocksDB: the files are complete before they move
+    for part in sorted(staging.iterdir(), key=lambda p: p.name == "CURRENT"):
+        part.replace(path / part.name)
+    staging.rmdir()
 
 
 class EmbeddedStore(KGStore):
@@ -68,6 +93,8 @@ class EmbeddedStore(KGStore):
             path.mkdir(parents=True, exist_ok=True)
         self._lock = StoreLock(path, exclusive=not read_only)
         try:
+            if not read_only and not (path / "CURRENT").exists():
+                _create_in_place(path)
             self._store = pyoxigraph.Store.read_only(str(path)) if read_only else pyoxigraph.Store(str(path))
         except OSError as err:
             self._lock.release()
