@@ -352,7 +352,7 @@ def _oxigraph_binary() -> str:
 @click.option("--timeout", type=click.FloatRange(min=1), default=30.0, show_default=True,
               help="Seconds a query may run before it is stopped.")
 @click.option("--memory-limit", type=click.IntRange(min=128), default=768, show_default=True, metavar="MB",
-              help="Address space of the query engine; a query needing more fails and the engine restarts.")
+              help="Resident memory of the query engine; a query needing more fails and the engine restarts.")
 @click.option("--host-name", "host_names", multiple=True, metavar="NAME",
               help="Another name clients use for this server (checked against the Host header).")
 def serve(store: str, bind: str, writable: bool, timeout: float, memory_limit: int,

@@ -5,7 +5,7 @@
       ├── kg.server.http    explorer page and API; proxies /query /update /store
       ├── kg.server.address where it serves, for kg backup (kg.server.backup)
       └── kg.server.child   oxigraph on a private loopback port: --timeout-s,
-                            an address-space cap, killed if this process dies;
+                            a resident-memory cap, killed if this process dies;
                             restarted when a query makes it run out of memory
 
 The main thread watches: a SIGTERM, SIGINT or SIGHUP stops the HTTP server

@@ -1,10 +1,15 @@
 """The Oxigraph engine behind ``kg serve``: a child process with a time limit and a memory cap that cannot outlive vnkg.
 
 The child listens on a private loopback port. It is started with
-Oxigraph's own ``--timeout-s``, an address-space limit (``RLIMIT_AS``: an
-allocation past it aborts the child instead of growing the machine into
-swap) and a parent-death signal (``PR_SET_PDEATHSIG``: it is killed when
-the vnkg process goes, however that process ends). It also holds the
+Oxigraph's own ``--timeout-s``, a cap on its resident memory (watched from
+vnkg: past it the child is killed and restarted instead of growing the
+machine into swap) and a parent-death signal (``PR_SET_PDEATHSIG``: it is
+killed when the vnkg process goes, however that process ends).
+
+The cap is on resident memory, not address space: Oxigraph's server keeps a
+thread, with its stack reserved, for each recent connection (for as long as
+``--timeout-s``), so an address-space limit failed ordinary queries with
+"Resource temporarily unavailable" once a few hundred had been asked. It also holds the
 store lock's descriptor, so the lock lasts exactly as long as anything serves.
 """
 
@@ -12,11 +17,11 @@ from __future__ import annotations
 
 import ctypes
 import os
-import resource
 import signal
 import socket
 import subprocess
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,11 +32,12 @@ from kg.errors import StoreError
 PR_SET_PDEATHSIG = 1
 START_SECONDS = 30.0
 STOP_SECONDS = 5.0
+MEMORY_POLL_S = 0.05  # Oxigraph was seen to grow 330 MB a second: an overshoot of some 20 MB
 
 
 @dataclass(frozen=True, slots=True)
 class EngineLimits:
-    """Bounds on one query: seconds (Oxigraph's ``--timeout-s``) and the engine's address space in MB."""
+    """Bounds on one query: seconds (Oxigraph's ``--timeout-s``) and the engine's resident memory in MB."""
 
     timeout_s: float
     memory_mb: int
@@ -68,6 +74,7 @@ class OxigraphChild:
         self.port = 0
         self._proc: subprocess.Popen[bytes] | None = None
         self._stderr: IO[bytes] | None = None
+        self._killed_for_memory: int | None = None  # the pid the memory watch killed
 
     @property
     def base_url(self) -> str:
@@ -86,13 +93,24 @@ class OxigraphChild:
         if self._stderr is not None:
             self._stderr.close()  # the previous engine's
         self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 - kept open for the child's life, closed in stop()
-        env = {**os.environ, "MALLOC_ARENA_MAX": "2"}  # glibc reserves 64 MB of address space per arena
+        env = {**os.environ, "MALLOC_ARENA_MAX": "2"}  # fewer glibc arenas, less memory held idle
         self._proc = subprocess.Popen(
             command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=self._stderr, env=env,
             pass_fds=(self.lock_fd,) if self.lock_fd is not None else (),
             # Only prctl and setrlimit run between fork and exec, no locks taken, so threads are no hazard.
-            preexec_fn=_child_setup(self.limits.memory_mb * 1024 * 1024, os.getpid()))  # noqa: PLW1509
+            preexec_fn=_child_setup(os.getpid()))  # noqa: PLW1509
+        threading.Thread(target=self._watch_memory, args=(self._proc,), name="vnkg-engine-memory",
+                         daemon=True).start()
         self._wait_ready()
+
+    def _watch_memory(self, proc: subprocess.Popen[bytes]) -> None:
+        limit = self.limits.memory_mb * 1024 * 1024
+        while proc.poll() is None:
+            if _resident_bytes(proc.pid) > limit:
+                self._killed_for_memory = proc.pid
+                proc.kill()
+                return
+            time.sleep(MEMORY_POLL_S)
 
     def _wait_ready(self) -> None:
         deadline = time.monotonic() + START_SECONDS
@@ -114,7 +132,8 @@ class OxigraphChild:
             return None
         code = self._proc.returncode
         detail = self._stderr_tail()
-        oom = code == -signal.SIGABRT or "memory allocation" in detail
+        oom = (self._killed_for_memory == self._proc.pid or code == -signal.SIGABRT
+               or "memory allocation" in detail)
         return EngineExit(code=code, out_of_memory=oom, detail=detail)
 
     def _stderr_tail(self) -> str:
@@ -148,7 +167,19 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _child_setup(address_space: int, parent_pid: int):  # type: ignore[no-untyped-def]
+def _resident_bytes(pid: int) -> int:
+    """The resident set of a process (0 once it is gone, or where /proc is missing)."""
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as statm:
+            return int(statm.read().split()[1]) * PAGE_BYTES
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+PAGE_BYTES = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+def _child_setup(parent_pid: int):  # type: ignore[no-untyped-def]
     """What runs in the child between fork and exec; looked up beforehand, since it must not allocate much."""
     try:
         prctl = ctypes.CDLL(None, use_errno=True).prctl
@@ -161,6 +192,5 @@ def _child_setup(address_space: int, parent_pid: int):  # type: ignore[no-untype
             prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
             if os.getppid() != parent_pid:  # the parent died before prctl took effect
                 os._exit(1)
-        resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
 
     return setup
