@@ -107,6 +107,9 @@ def neighbourhood(store: Any, node_id: str, *, hops: int = 1, relations: list[st
     those with the fewest events toward the start are left out and
     ``dropped`` says how many. Returns the JSON of
     :func:`kg.export.html.page_data`, whose ``focus`` is the node asked for.
+    Only that node comes with its article count and offices (a hub's count and
+    a leader's office dates cost their reports); the others are marked
+    ``"partial": true`` and the page asks for them (``hops=0``) when one is selected.
 
     Raises:
         KGError: a malformed IRI, date, hop count or an unknown relation.
@@ -125,13 +128,17 @@ def neighbourhood(store: Any, node_id: str, *, hops: int = 1, relations: list[st
                    "nodes": dropped.get("nodes", 0), "edges": dropped.get("edges", 0),
                    "examples": dropped.get("examples", [])}
     g = new_graph()
-    add_entities(g, store, keep)
+    add_entities(g, store, keep, details={node_id})
     add_events(g, events)
     if node_id in g:
         g.graph["focus"] = [node_id]
     g.graph["dropped"] = dropped
     g.graph["articles"] = read_articles(store, _article_ids(g))
-    return page_data(g, title="vnkg", layout="physics")
+    data = page_data(g, title="vnkg", layout="physics")
+    for node in data["nodes"]:
+        if node["iri"] != node_id:
+            node["partial"] = True
+    return data
 
 
 def _walk(store: Any, start: str, hops: int, relations: list[str], date_from: str | None,

@@ -226,8 +226,10 @@ def add_events(g: nx.MultiDiGraph, events: dict[str, Event], *, include_negated:
                 g.add_edge(s, o, key=iri, **data)
 
 
-def add_entities(g: nx.MultiDiGraph, store: Any, only: set[str]) -> None:
-    """Add the entities ``only`` (those the store types as one) with names, article counts and offices."""
+def add_entities(g: nx.MultiDiGraph, store: Any, only: set[str], *, details: set[str] | None = None) -> None:
+    """Add the entities ``only`` (those the store types as one) with names, and with article counts and
+    offices for those in ``details`` (all of ``only`` by default): a hub's article count and a leader's
+    office dates cost its reports, so the explorer reads them for the node it opens."""
     from kg.export.graph import add_entity
 
     if not only:
@@ -250,6 +252,10 @@ def add_entities(g: nx.MultiDiGraph, store: Any, only: set[str]) -> None:
     for iri in only:
         if iri in g and not g.nodes[iri]["label"]:
             g.nodes[iri]["label"] = iri
+    wanted = only if details is None else only & details
+    if not wanted:
+        return
+    entities = iris(wanted)
     for row in rows(store, sparql("article_counts", entities=entities)):
         iri = row.get("e")
         if iri in g:

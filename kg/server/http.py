@@ -181,7 +181,7 @@ class Handler(BaseHTTPRequestHandler):
                 answer: Any = _explorer().search(store, params.get("q", ""), limit=_int(params, "limit", 20, 200))
             else:
                 answer = _explorer().neighbourhood(
-                    store, _required(params, "id"), hops=_int(params, "hops", 1, 3),
+                    store, _required(params, "id"), hops=_int(params, "hops", 1, 3, least=0),
                     relations=[r for r in params.get("rel", "").split(",") if r] or None,
                     date_from=params.get("from") or None, date_to=params.get("to") or None,
                     limit=_int(params, "limit", 500, 5000))
@@ -266,7 +266,7 @@ def _explorer() -> Any:
     return explorer
 
 
-def _int(params: dict[str, str], name: str, default: int, most: int) -> int:
+def _int(params: dict[str, str], name: str, default: int, most: int, *, least: int = 1) -> int:
     text = params.get(name)
     if not text:
         return default
@@ -274,8 +274,8 @@ def _int(params: dict[str, str], name: str, default: int, most: int) -> int:
         value = int(text)
     except ValueError:
         raise ValueError(f"{name} must be a whole number, not {text!r}") from None
-    if not 1 <= value <= most:
-        raise ValueError(f"{name} must be between 1 and {most}, not {value}")
+    if not least <= value <= most:
+        raise ValueError(f"{name} must be between {least} and {most}, not {value}")
     return value
 
 

@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -126,17 +127,26 @@ def test_explorer_served_by_kg_serve_searches_expands_on_click_and_stays_inert(s
         iris = page.evaluate("window.vnkg.data.nodes.map(n => n.iri)")
         assert len(iris) == len(set(iris))  # merged by IRI, never twice
         assert IMG in page.evaluate("window.vnkg.data.nodes.map(n => n.label)")
+        # a neighbour arrives without its offices (they cost its reports): asked for when it is selected
+        evil = "window.vnkg.data.nodes.find(n => n.label === label)"
+        assert page.evaluate(f"label => [{evil}.partial, {evil}.offices.length]", IMG) == [True, 0]
+        evil_iri = page.evaluate(f"label => {evil}.iri", IMG)
 
-        page.evaluate("label => window.vnkg.select(window.vnkg.data.nodes.find(n => n.label === label).id)", IMG)
+        page.evaluate(f"label => window.vnkg.select({evil}.id)", IMG)
         page.wait_for_function("label => document.querySelector('#details h2').textContent === label", arg=IMG,
                                timeout=30_000)
-        page.wait_for_timeout(500)
-        details = page.text_content("#details") or ""
-        assert SCRIPT in details  # the alias and office shown as text
+        page.wait_for_function("() => document.querySelectorAll('#details li').length > 0", timeout=30_000)
+        assert page.evaluate(f"label => [{evil}.partial, {evil}.offices.map(o => o.title)]", IMG) == [None, [SCRIPT]]
+        assert page.text_content("#details li") == f"{SCRIPT} (2024-09-01)"  # the office, shown as text
+        assert SCRIPT in (page.text_content("#details") or "")  # and the alias
         assert page.evaluate("document.querySelectorAll('img[src=x], #details script, #matches script').length") == 0
         assert dialogs == [] and errors == []
 
         assert any("/api/search?q=xi" in url for url in requests)
         assert any("/api/node?id=https%3A%2F%2Fvnkg.org%2Fid%2Fperson%2Fto-lam" in url for url in requests)
+        # details asked once for each neighbour selected: Tô Lâm (clicked) and the payload entity
+        asked = [urllib.parse.parse_qs(urllib.parse.urlsplit(url).query)["id"][0] for url in requests
+                 if url.endswith("&hops=0")]
+        assert asked == ["https://vnkg.org/id/person/to-lam", evil_iri]
         assert outside == [] and all(url.startswith(served + "/") for url in requests)
         browser.close()

@@ -89,7 +89,15 @@
     var local = new Map(), newNodes = [], newEdges = [], changedEdges = [];
     data.nodes.forEach(function (n) {
       var known = nodeByIri.get(n.iri);
-      if (known) { local.set(n.id, known.id); return; }
+      if (known) {
+        if (known.partial && !n.partial) {  // the details asked for when it was selected
+          known.offices = n.offices; known.articles = n.articles; known.aliases = n.aliases;
+          known.folded = [fold(known.label)].concat(known.aliases.map(fold));
+          delete known.partial;
+        }
+        local.set(n.id, known.id);
+        return;
+      }
       var node = Object.assign({}, n, { id: graph.nodes.length });
       node.folded = [fold(node.label)].concat(node.aliases.map(fold));
       graph.nodes.push(node); nodeById.set(node.id, node); nodeByIri.set(node.iri, node); incident.set(node.id, []);
@@ -441,6 +449,15 @@
     if (n || !EXPLORER) { if (n) select(n.id); return; }
     load(iri, function () { var m = nodeByIri.get(iri); if (m) { apply(false); settle(function () { select(m.id); fit(); }); } });
   }
+  // a neighbour comes without its offices and article count (they cost its reports): asked for when selected
+  function details(n) {
+    if (!EXPLORER || !n.partial || n.asked) return;
+    n.asked = true;
+    getJSON("/node?id=" + encodeURIComponent(n.iri) + "&hops=0", function (data) {
+      ingest(data);
+      if (state.selected === n.id) showNode(n.id);
+    });
+  }
   $("expand").addEventListener("click", function () {
     if (state.selected === null) return;
     var iri = nodeById.get(state.selected).iri;
@@ -460,6 +477,7 @@
     network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: false });
     apply(state.onlyNeighbours);
     network.selectNodes([id]);
+    details(n);
   }
   function unselect() {
     if (state.selected === null) return;
