@@ -29,6 +29,7 @@ from urllib.parse import unquote
 from kg import ids
 from kg.export.queries import iris, sparql
 from kg.model import ENTITY_TYPE_INFO, PREDICATE_INFO
+from kg.rdf import NS
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -126,15 +127,20 @@ def event_pairs(event: Event) -> list[tuple[str, str]]:
     return [(s, o) for s in sorted(event.agents) for o in sorted(event.objects) if s != o or alone]
 
 
+_TYPE = NS["rdf"] + "type"
+
+
 def _values_of(store: Any, query: str, part: str, subjects: set[str]) -> dict[str, dict[str, list[str]]]:
-    """Subject -> property -> values, from ``query`` (a ``?x ?p ?v`` query over the subjects in ``part``)."""
+    """Subject -> property (its local name: ``agent``, ``type``) -> values, from ``query`` (a
+    ``?x ?p ?v`` query over the subjects in ``part``)."""
     out: dict[str, dict[str, list[str]]] = {}
     if not subjects:
         return out
     for row in rows(store, sparql(query, **{part: iris(subjects)})):
         x, p, v = row.get("x"), row.get("p"), row.get("v")
         if x and p and v is not None:
-            out.setdefault(x, {}).setdefault(p, []).append(v)
+            name = "type" if p == _TYPE else p.removeprefix(ids.ONT)
+            out.setdefault(x, {}).setdefault(name, []).append(v)
     return out
 
 
@@ -149,13 +155,10 @@ def read_events(store: Any, only: Iterable[str]) -> dict[str, Event]:
     events: dict[str, Event] = {}
     if not wanted:
         return events
-    for row in rows(store, sparql("event_types", events=iris(wanted))):
-        relation = EVENT_CLASSES.get((row.get("cls") or "")[len(ids.ONT):])
-        if row.get("ev") and relation:
-            events.setdefault(row["ev"] or "", Event(relation))
-    for iri, values in _values_of(store, "event_values", "events", set(events)).items():
-        event = events.get(iri)
-        if event is not None:
+    for iri, values in _values_of(store, "event_values", "events", wanted).items():
+        relations = sorted(r for cls in values.get("type", ()) if (r := EVENT_CLASSES.get(cls[len(ids.ONT):])))
+        if relations:
+            event = events[iri] = Event(relations[0])
             for prop, slot in _SLOTS.items():
                 getattr(event, slot).update(values.get(prop, ()))
     evidence = _samples(store, events)
