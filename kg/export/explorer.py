@@ -12,7 +12,7 @@ work. Queries never join two properties of an event across its reports
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from kg import ids
 from kg.errors import KGError
@@ -28,10 +28,8 @@ from kg.export.sparql import (
     read_articles,
     read_events,
     rows,
+    together,
 )
-
-if TYPE_CHECKING:
-    import networkx as nx
 
 __all__ = ["explorer_page", "neighbourhood", "search"]
 
@@ -128,12 +126,14 @@ def neighbourhood(store: Any, node_id: str, *, hops: int = 1, relations: list[st
                    "nodes": dropped.get("nodes", 0), "edges": dropped.get("edges", 0),
                    "examples": dropped.get("examples", [])}
     g = new_graph()
-    add_entities(g, store, keep, details={node_id})
+    cited = {report["article"] for event in events.values() for report in event.reports} - {""}
+    _, articles = together(lambda: add_entities(g, store, keep, details={node_id}),
+                           lambda: read_articles(store, cited))  # page_data keeps those the edges cite
     add_events(g, events)
     if node_id in g:
         g.graph["focus"] = [node_id]
     g.graph["dropped"] = dropped
-    g.graph["articles"] = read_articles(store, _article_ids(g))
+    g.graph["articles"] = articles
     data = page_data(g, title="vnkg", layout="physics")
     for node in data["nodes"]:
         if node["iri"] != node_id:
@@ -178,15 +178,6 @@ def _trim(keep: set[str], events: dict[str, Event], start: str, limit: int) -> t
     kept = {start, *ranked[:limit - 1]}
     return kept, {"nodes": len(keep) - len(kept), "edges": 0, "examples": [],
                   "reason": f"only the {limit} entities with the most events are drawn"}
-
-
-def _article_ids(g: nx.MultiDiGraph) -> set[str]:
-    out = set()
-    for _, _, d in g.edges(data=True):
-        out.add(d.get("article") or "")
-        out.update(s["article"] for s in d.get("sources") or ())
-    out.discard("")
-    return out
 
 
 def explorer_page(*, api_base: str = "/api") -> str:

@@ -21,7 +21,7 @@ graph is read by :mod:`kg.export.reader`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
@@ -130,6 +130,16 @@ def event_pairs(event: Event) -> list[tuple[str, str]]:
 _TYPE = NS["rdf"] + "type"
 
 
+def together(*calls: Callable[[], Any]) -> list[Any]:
+    """What ``calls`` return, run at once: each mostly waits on the store, and a SPARQL server (or
+    pyoxigraph, which lets go of the GIL while it evaluates) answers several queries side by side."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=len(calls)) as pool:
+        futures = [pool.submit(call) for call in calls]
+        return [future.result() for future in futures]
+
+
 def _values_of(store: Any, query: str, part: str, subjects: set[str]) -> dict[str, dict[str, list[str]]]:
     """Subject -> property (its local name: ``agent``, ``type``) -> values, from ``query`` (a
     ``?x ?p ?v`` query over the subjects in ``part``)."""
@@ -155,13 +165,15 @@ def read_events(store: Any, only: Iterable[str]) -> dict[str, Event]:
     events: dict[str, Event] = {}
     if not wanted:
         return events
-    for iri, values in _values_of(store, "event_values", "events", wanted).items():
+    found, samples = together(lambda: _values_of(store, "event_values", "events", wanted),
+                              lambda: rows(store, sparql("report_samples", events=iris(wanted))))
+    for iri, values in found.items():
         relations = sorted(r for cls in values.get("type", ()) if (r := EVENT_CLASSES.get(cls[len(ids.ONT):])))
         if relations:
             event = events[iri] = Event(relations[0])
             for prop, slot in _SLOTS.items():
                 getattr(event, slot).update(values.get(prop, ()))
-    evidence = _samples(store, events)
+    evidence = _samples(samples, events)
     reports = _values_of(store, "report_values", "reports", set(evidence))
     for evd, iri in evidence.items():
         values = reports.get(evd, {})
@@ -175,12 +187,11 @@ def read_events(store: Any, only: Iterable[str]) -> dict[str, Event]:
     return events
 
 
-def _samples(store: Any, events: dict[str, Event]) -> dict[str, str]:
-    """One evidence node per event (evidence IRI -> event IRI); each event's ``count`` set to its reports."""
+def _samples(samples: list[dict[str, str | None]], events: dict[str, Event]) -> dict[str, str]:
+    """One evidence node per event (evidence IRI -> event IRI), from the rows of ``report_samples``;
+    each event's ``count`` set to its reports."""
     out: dict[str, str] = {}
-    if not events:
-        return out
-    for row in rows(store, sparql("report_samples", events=iris(events))):
+    for row in samples:
         event = events.get(row.get("ev") or "")
         if event is not None and row.get("one"):
             event.count = int(row.get("n") or 0)
@@ -237,13 +248,19 @@ def add_entities(g: nx.MultiDiGraph, store: Any, only: set[str], *, details: set
 
     if not only:
         return
-    entities = iris(only)
-    for row in rows(store, sparql("entity_types", entities=entities)):
+    wanted = only if details is None else only & details
+    entities, detailed = iris(only), iris(wanted)
+    typed, named, counts, offices = together(
+        lambda: rows(store, sparql("entity_types", entities=entities)),
+        lambda: rows(store, sparql("names", entities=entities)),
+        lambda: rows(store, sparql("article_counts", entities=detailed)) if wanted else [],
+        lambda: rows(store, sparql("offices", people=detailed)) if wanted else [])
+    for row in typed:
         iri, kind = row.get("e"), ENTITY_CLASSES.get((row.get("cls") or "")[len(ids.ONT):])
         if iri and kind and iri not in g:
             g.add_node(iri, type=kind, label="", aliases=[], offices=[], articles=0)
     names: dict[str, tuple[list[str], list[str]]] = {}
-    for row in rows(store, sparql("names", entities=entities)):
+    for row in named:
         iri = row.get("e")
         if iri and iri in g:
             preferred, others = names.setdefault(iri, ([], []))
@@ -255,15 +272,11 @@ def add_entities(g: nx.MultiDiGraph, store: Any, only: set[str], *, details: set
     for iri in only:
         if iri in g and not g.nodes[iri]["label"]:
             g.nodes[iri]["label"] = iri
-    wanted = only if details is None else only & details
-    if not wanted:
-        return
-    entities = iris(wanted)
-    for row in rows(store, sparql("article_counts", entities=entities)):
+    for row in counts:
         iri = row.get("e")
         if iri in g:
             g.nodes[iri]["articles"] = int(row.get("n") or 0)
-    for row in rows(store, sparql("offices", people=entities)):
+    for row in offices:
         iri = row.get("person")
         if iri and iri in g:
             first, last = row.get("first"), row.get("last")
