@@ -1,17 +1,22 @@
 """The explorer: the ``kg viz`` page fed on demand from a store too big for one page.
 
-``kg serve`` mounts three functions: :func:`search` (names and aliases),
+``kg serve`` mounts four functions: :func:`search` (names and aliases),
 :func:`neighbourhood` (what the page draws when a node is opened or
-expanded, in the JSON shape of :func:`kg.export.html.page_data`) and
-:func:`explorer_page` (the page itself, with no data inlined). Every read
-goes through ``store.query`` so an embedded store and a SPARQL server both
-work. Queries never join two properties of an event across its reports
-(see :mod:`kg.export.sparql`): a neighbourhood costs the reports it holds.
+expanded, in the JSON shape of :func:`kg.export.html.page_data`),
+:func:`reports` (the sentences of events two steps away, asked for when the
+page shows them) and :func:`explorer_page` (the page itself, with no data
+inlined). Every read goes through ``store.query`` so an embedded store and a
+SPARQL server both work. Queries never join two properties of an event
+across its reports (see :mod:`kg.export.sparql`), and an interaction reads
+what its view shows: the opened node's offices and article count (a
+neighbour's when it is selected, ``hops=0``), and the reports of the events
+the opened node takes part in.
 """
 
 from __future__ import annotations
 
 import re
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from typing import Any
 
 from kg import ids
@@ -24,14 +29,15 @@ from kg.export.sparql import (
     Event,
     add_entities,
     add_events,
+    add_reports,
+    edge_data,
     event_pairs,
     read_articles,
-    read_events,
+    read_parties,
     rows,
-    together,
 )
 
-__all__ = ["explorer_page", "neighbourhood", "search"]
+__all__ = ["explorer_page", "neighbourhood", "reports", "search"]
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -74,10 +80,14 @@ def _touching(entities: set[str], relations: list[str], date_from: str | None, d
     return sparql("touching", entities=iris(entities), classes=classes, dated=dated, limit=str(most + 1))
 
 
+def _check_iri(iri: str) -> None:
+    if not iri or any(c in iri for c in '<>"{}|^`\\ '):
+        raise ExplorerRequestError(f"not an IRI: {iri!r}")
+
+
 def _check(node_id: str, hops: int, relations: list[str] | None, date_from: str | None,
            date_to: str | None) -> list[str]:
-    if not node_id or any(c in node_id for c in '<>"{}|^`\\ '):
-        raise ExplorerRequestError(f"not an entity IRI: {node_id!r}")
+    _check_iri(node_id)
     if hops < 0 or hops > 3:
         raise ExplorerRequestError(f"hops must be 0 to 3, not {hops}")
     for name, value in (("from", date_from), ("to", date_to)):
@@ -116,34 +126,72 @@ def neighbourhood(store: Any, node_id: str, *, hops: int = 1, relations: list[st
     from kg.export.html import page_data
 
     wanted = _check(node_id, hops, relations, date_from, date_to)
-    keep, events, more = _walk(store, node_id, hops, wanted, date_from, date_to, max_events)
-    dropped: dict[str, Any] = {}
-    if len(keep) > limit:
-        keep, dropped = _trim(keep, events, node_id, limit)
+    g = new_graph()
+    with ThreadPoolExecutor(max_workers=4) as pool:  # reads that do not wait on each other run side by side
+        keep, events, more, reading = _walk(store, node_id, hops, wanted, date_from, date_to, max_events, pool)
+        dropped: dict[str, Any] = {}
+        if len(keep) > limit:
+            keep, dropped = _trim(keep, events, node_id, limit)
+        entities = pool.submit(add_entities, g, store, keep, details={node_id})
+        for step in reading:
+            step.result()
+        cited = {report["article"] for event in events.values() for report in event.reports} - {""}
+        g.graph["articles"] = read_articles(store, cited)  # page_data keeps those the edges cite
+        entities.result()
     if more:
         dropped = {**dropped, "events": True, "reason": dropped.get("reason") or
                    f"only {max_events} events of each step; narrow the dates or relations to see others",
                    "nodes": dropped.get("nodes", 0), "edges": dropped.get("edges", 0),
                    "examples": dropped.get("examples", [])}
-    g = new_graph()
-    cited = {report["article"] for event in events.values() for report in event.reports} - {""}
-    _, articles = together(lambda: add_entities(g, store, keep, details={node_id}),
-                           lambda: read_articles(store, cited))  # page_data keeps those the edges cite
     add_events(g, events)
     if node_id in g:
         g.graph["focus"] = [node_id]
     g.graph["dropped"] = dropped
-    g.graph["articles"] = articles
     data = page_data(g, title="vnkg", layout="physics")
     for node in data["nodes"]:
         if node["iri"] != node_id:
             node["partial"] = True
+    for edge in data["edges"]:
+        for event in edge["events"]:
+            if node_id not in _parties(events[event["event"]]):
+                event["partial"] = True
     return data
 
 
+def reports(store: Any, event_ids: list[str]) -> dict[str, Any]:
+    """The reports of some events, as :func:`neighbourhood` leaves them out of the events marked
+    ``"partial": true``: ``{"events": {IRI: {"evidence", "article", "confidence", "caption",
+    "reports", "sources"}}, "articles": {...}}``, the fields of an event in
+    :func:`kg.export.html.page_data`.
+
+    Raises:
+        KGError: a malformed IRI, or more than 500 of them.
+    """
+    from kg.export.html import MAX_SOURCES
+
+    if len(event_ids) > 500:
+        raise ExplorerRequestError(f"at most 500 events a request, not {len(event_ids)}")
+    for iri in event_ids:
+        _check_iri(iri)
+    events = {iri: Event("") for iri in event_ids}
+    add_reports(store, events)
+    out = {}
+    for iri, event in events.items():
+        data = edge_data(event)
+        sources = list(data.get("sources") or ())
+        out[iri] = {"evidence": data["evidence"], "article": data["article"], "confidence": data["confidence"],
+                    "caption": bool(data["caption"]), "reports": data["reports"] or 1 + len(sources),
+                    "sources": sources[:MAX_SOURCES]}
+    cited = {e["article"] for e in out.values()} | {s["article"] for e in out.values() for s in e["sources"]}
+    return {"events": out, "articles": read_articles(store, cited - {""})}
+
+
 def _walk(store: Any, start: str, hops: int, relations: list[str], date_from: str | None,
-          date_to: str | None, most: int) -> tuple[set[str], dict[str, Event], bool]:
-    """The entities within ``hops`` of ``start`` and the events that reach them.
+          date_to: str | None, most: int, pool: Executor) -> tuple[set[str], dict[str, Event], bool, list[Future[None]]]:
+    """The entities within ``hops`` of ``start``, the events that reach them, whether a step had more
+    than ``most``, and the reads of the reports of the events ``start`` takes part in (started in
+    ``pool``: the next step needs the parties only; the others' reports are read when the page
+    shows them, :func:`reports`).
 
     Events between two entities of the last ring are not fetched: a ring
     holds hubs (Việt Nam) whose events are most of the store; the page's
@@ -151,21 +199,29 @@ def _walk(store: Any, start: str, hops: int, relations: list[str], date_from: st
     """
     keep, frontier = {start}, {start}
     events: dict[str, Event] = {}
+    reading: list[Future[None]] = []
     more = False
     for _hop in range(hops):
         found = [row.get("ev") or "" for row in rows(store, _touching(frontier, relations, date_from, date_to, most))]
         found = [iri for iri in found if iri]
         more = more or len(found) > most
         found = found[:most]
-        fresh = {iri for iri in found if iri not in events}
-        events.update(read_events(store, fresh))
+        fresh = read_parties(store, {iri for iri in found if iri not in events})
+        told = {iri: event for iri, event in fresh.items() if start in _parties(event)}
+        reading.append(pool.submit(add_reports, store, told))
+        events.update(fresh)
         reached = {end for iri in fresh if iri in events for pair in event_pairs(events[iri])
                    if frontier & set(pair) for end in pair}
         frontier = reached - keep
         keep |= frontier
         if not frontier:
             break
-    return keep, events, more
+    return keep, events, more, reading
+
+
+def _parties(event: Event) -> set[str]:
+    """Everyone an event's edges join."""
+    return {end for pair in event_pairs(event) for end in pair}
 
 
 def _trim(keep: set[str], events: dict[str, Event], start: str, limit: int) -> tuple[set[str], dict[str, Any]]:

@@ -161,19 +161,31 @@ _SLOTS = {"agent": "agents", "object": "objects", "participant": "participants",
 def read_events(store: Any, only: Iterable[str]) -> dict[str, Event]:
     """The events ``only``, each with all its parties and values, one report's sentence and the
     number of reports in ``count`` (a hub told ten thousand times costs no ten thousand sentences)."""
+    events = read_parties(store, only)
+    add_reports(store, events)
+    return events
+
+
+def read_parties(store: Any, only: Iterable[str]) -> dict[str, Event]:
+    """The events ``only`` with their relation, parties and values, but no report yet (:func:`add_reports`)."""
     wanted = set(only)
     events: dict[str, Event] = {}
     if not wanted:
         return events
-    found, samples = together(lambda: _values_of(store, "event_values", "events", wanted),
-                              lambda: rows(store, sparql("report_samples", events=iris(wanted))))
-    for iri, values in found.items():
+    for iri, values in _values_of(store, "event_values", "events", wanted).items():
         relations = sorted(r for cls in values.get("type", ()) if (r := EVENT_CLASSES.get(cls[len(ids.ONT):])))
         if relations:
             event = events[iri] = Event(relations[0])
             for prop, slot in _SLOTS.items():
                 getattr(event, slot).update(values.get(prop, ()))
-    evidence = _samples(samples, events)
+    return events
+
+
+def add_reports(store: Any, events: dict[str, Event]) -> None:
+    """Give each of ``events`` one report's sentence, article and confidence, and its number of reports."""
+    if not events:
+        return
+    evidence = _samples(rows(store, sparql("report_samples", events=iris(events))), events)
     reports = _values_of(store, "report_values", "reports", set(evidence))
     for evd, iri in evidence.items():
         values = reports.get(evd, {})
@@ -184,7 +196,6 @@ def read_events(store: Any, only: Iterable[str]) -> dict[str, Event]:
                 "article": article_id((values.get("article") or [""])[0]), "evidence": sentence,
                 "confidence": round(float(confidence[0]), 3) if confidence else None,
                 "caption": is_caption(sentence)})
-    return events
 
 
 def _samples(samples: list[dict[str, str | None]], events: dict[str, Event]) -> dict[str, str]:

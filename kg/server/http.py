@@ -2,7 +2,7 @@
 
     client ──> Host / Origin / Content-Type checks (kg.server.guard)
            ──> /            the explorer page
-               /api/search  /api/node   the explorer's JSON, queried through the engine
+               /api/search  /api/node  /api/reports   the explorer's JSON, queried through the engine
                /query  /update  /store  proxied to the Oxigraph child (kg.server.child)
 """
 
@@ -77,7 +77,7 @@ class Handler(BaseHTTPRequestHandler):
             self._send_text(405, f"{self.command} {path} is not allowed")
         elif path == "/":
             self._send(200, "text/html; charset=utf-8", _explorer().explorer_page(api_base="/api").encode())
-        elif path in ("/api/search", "/api/node"):
+        elif path in ("/api/search", "/api/node", "/api/reports"):
             self._api(path)
         else:
             self._send_text(404, f"no {path} here: try /, /query or /api/search?q=")
@@ -179,6 +179,8 @@ class Handler(BaseHTTPRequestHandler):
         try:
             if path == "/api/search":
                 answer: Any = _explorer().search(store, params.get("q", ""), limit=_int(params, "limit", 20, 200))
+            elif path == "/api/reports":
+                answer = _explorer().reports(store, _required(params, "ids").split())
             else:
                 answer = _explorer().neighbourhood(
                     store, _required(params, "id"), hops=_int(params, "hops", 1, 3, least=0),

@@ -105,3 +105,24 @@ def test_explorer_neighbours_details_come_with_hops_0_as_the_whole_graph_has_the
         assert one["offices"] == g.nodes[n["iri"]]["offices"]
         with_offices += bool(one["offices"])
     assert with_offices >= 3
+
+
+def test_explorer_reports_fill_the_events_two_steps_away_as_their_own_neighbourhood_has_them(data_store):
+    data = explorer.neighbourhood(data_store, TO_LAM, hops=2)
+    iris = [n["iri"] for n in data["nodes"]]
+    fields = ("evidence", "article", "confidence", "caption", "reports", "sources")
+    lazy = {ev["event"]: ev for e in data["edges"] for ev in e["events"] if ev.get("partial")}
+    told = [ev for e in data["edges"] for ev in e["events"] if not ev.get("partial")]
+    assert lazy and told and all(ev["evidence"] == "" for ev in lazy.values())
+    assert all(TO_LAM in (iris[ev["from"]], iris[ev["to"]]) for ev in told)
+    got = explorer.reports(data_store, sorted(lazy))
+    assert set(got["events"]) == set(lazy)
+    for iri, ev in lazy.items():
+        party = iris[ev["from"]]
+        around = explorer.neighbourhood(data_store, party)
+        (same,) = {json.dumps({k: x[k] for k in fields}) for e in around["edges"] for x in e["events"]
+                   if x["event"] == iri}
+        assert got["events"][iri] == json.loads(same) and got["events"][iri]["evidence"]
+    assert {e["article"] for e in got["events"].values()} <= set(got["articles"])
+    with pytest.raises(KGError):
+        explorer.reports(data_store, ["x> } DROP"])

@@ -458,6 +458,25 @@
       if (state.selected === n.id) showNode(n.id);
     });
   }
+  // events two steps away come without their reports (sentence, article, count): asked for when shown
+  function lazyReports(list, redraw) {
+    if (!EXPLORER) return;
+    var wanted = [];
+    list.forEach(function (e) {
+      e.events.forEach(function (ev) { if (ev.partial && !ev.asked) { ev.asked = true; wanted.push(ev); } });
+    });
+    var ids = Array.from(new Set(wanted.map(function (ev) { return ev.event; })));
+    for (var i = 0; i < ids.length; i += 100) {
+      getJSON("/reports?ids=" + encodeURIComponent(ids.slice(i, i + 100).join(" ")), function (data) {
+        Object.assign(graph.articles, data.articles || {});
+        wanted.forEach(function (ev) {
+          var got = data.events[ev.event];
+          if (got) { Object.assign(ev, got); delete ev.partial; }
+        });
+        redraw();
+      });
+    }
+  }
   $("expand").addEventListener("click", function () {
     if (state.selected === null) return;
     var iri = nodeById.get(state.selected).iri;
@@ -478,10 +497,12 @@
     apply(state.onlyNeighbours);
     network.selectNodes([id]);
     details(n);
+    lazyReports(incident.get(id), function () { if (state.selected === id) showNode(id); });
   }
   function unselect() {
     if (state.selected === null) return;
     state.selected = null;
+    panelEdge = null;
     network.unselectAll();
     clear($("details"));
     $("details").appendChild(el("p", t("detailsHint"), "muted"));
@@ -560,6 +581,7 @@
 
   function showNode(id) {
     var n = nodeById.get(id), panel = $("details");
+    panelEdge = null;
     clear(panel);
     panel.appendChild(el("h2", n.label));
     facts(n, panel);
@@ -589,8 +611,11 @@
       });
     });
   }
+  var panelEdge = null;
   function showEdge(id) {
     var e = edgeById.get(id), panel = $("details");
+    panelEdge = id;
+    lazyReports([e], function () { if (panelEdge === id) showEdge(id); });
     clear(panel);
     var h = el("h2");
     h.appendChild(link(nodeById.get(e.from)));
