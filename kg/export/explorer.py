@@ -16,7 +16,6 @@ the opened node takes part in.
 from __future__ import annotations
 
 import re
-from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from typing import Any
 
 from kg import ids
@@ -126,18 +125,14 @@ def neighbourhood(store: Any, node_id: str, *, hops: int = 1, relations: list[st
     from kg.export.html import page_data
 
     wanted = _check(node_id, hops, relations, date_from, date_to)
+    keep, events, more = _walk(store, node_id, hops, wanted, date_from, date_to, max_events)
+    dropped: dict[str, Any] = {}
+    if len(keep) > limit:
+        keep, dropped = _trim(keep, events, node_id, limit)
     g = new_graph()
-    with ThreadPoolExecutor(max_workers=4) as pool:  # reads that do not wait on each other run side by side
-        keep, events, more, reading = _walk(store, node_id, hops, wanted, date_from, date_to, max_events, pool)
-        dropped: dict[str, Any] = {}
-        if len(keep) > limit:
-            keep, dropped = _trim(keep, events, node_id, limit)
-        entities = pool.submit(add_entities, g, store, keep, details={node_id})
-        for step in reading:
-            step.result()
-        cited = {report["article"] for event in events.values() for report in event.reports} - {""}
-        g.graph["articles"] = read_articles(store, cited)  # page_data keeps those the edges cite
-        entities.result()
+    add_entities(g, store, keep, details={node_id})
+    cited = {report["article"] for event in events.values() for report in event.reports} - {""}
+    g.graph["articles"] = read_articles(store, cited)  # page_data keeps those the edges cite
     if more:
         dropped = {**dropped, "events": True, "reason": dropped.get("reason") or
                    f"only {max_events} events of each step; narrow the dates or relations to see others",
@@ -187,11 +182,10 @@ def reports(store: Any, event_ids: list[str]) -> dict[str, Any]:
 
 
 def _walk(store: Any, start: str, hops: int, relations: list[str], date_from: str | None,
-          date_to: str | None, most: int, pool: Executor) -> tuple[set[str], dict[str, Event], bool, list[Future[None]]]:
-    """The entities within ``hops`` of ``start``, the events that reach them, whether a step had more
-    than ``most``, and the reads of the reports of the events ``start`` takes part in (started in
-    ``pool``: the next step needs the parties only; the others' reports are read when the page
-    shows them, :func:`reports`).
+          date_to: str | None, most: int) -> tuple[set[str], dict[str, Event], bool]:
+    """The entities within ``hops`` of ``start``, the events that reach them, and whether a step had
+    more than ``most``. Reports are read for the events ``start`` takes part in; the others' when
+    the page shows them (:func:`reports`).
 
     Events between two entities of the last ring are not fetched: a ring
     holds hubs (Việt Nam) whose events are most of the store; the page's
@@ -199,7 +193,6 @@ def _walk(store: Any, start: str, hops: int, relations: list[str], date_from: st
     """
     keep, frontier = {start}, {start}
     events: dict[str, Event] = {}
-    reading: list[Future[None]] = []
     more = False
     for _hop in range(hops):
         found = [row.get("ev") or "" for row in rows(store, _touching(frontier, relations, date_from, date_to, most))]
@@ -208,7 +201,7 @@ def _walk(store: Any, start: str, hops: int, relations: list[str], date_from: st
         found = found[:most]
         fresh = read_parties(store, {iri for iri in found if iri not in events})
         told = {iri: event for iri, event in fresh.items() if start in _parties(event)}
-        reading.append(pool.submit(add_reports, store, told))
+        add_reports(store, told)
         events.update(fresh)
         reached = {end for iri in fresh if iri in events for pair in event_pairs(events[iri])
                    if frontier & set(pair) for end in pair}
@@ -216,7 +209,7 @@ def _walk(store: Any, start: str, hops: int, relations: list[str], date_from: st
         keep |= frontier
         if not frontier:
             break
-    return keep, events, more, reading
+    return keep, events, more
 
 
 def _parties(event: Event) -> set[str]:

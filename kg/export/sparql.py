@@ -21,7 +21,7 @@ graph is read by :mod:`kg.export.reader`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
@@ -130,16 +130,6 @@ def event_pairs(event: Event) -> list[tuple[str, str]]:
 
 
 _TYPE = NS["rdf"] + "type"
-
-
-def together(*calls: Callable[[], Any]) -> list[Any]:
-    """What ``calls`` return, run at once: each mostly waits on the store, and a SPARQL server (or
-    pyoxigraph, which lets go of the GIL while it evaluates) answers several queries side by side."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    with ThreadPoolExecutor(max_workers=len(calls)) as pool:
-        futures = [pool.submit(call) for call in calls]
-        return [future.result() for future in futures]
 
 
 def _values_of(store: Any, query: str, part: str, subjects: set[str]) -> dict[str, dict[str, list[str]]]:
@@ -263,11 +253,10 @@ def add_entities(g: nx.MultiDiGraph, store: Any, only: set[str], *, details: set
         return
     wanted = only if details is None else only & details
     entities, detailed = iris(only), iris(wanted)
-    typed, named, counts, offices = together(
-        lambda: rows(store, sparql("entity_types", entities=entities)),
-        lambda: rows(store, sparql("names", entities=entities)),
-        lambda: rows(store, sparql("article_counts", entities=detailed)) if wanted else [],
-        lambda: rows(store, sparql("offices", people=detailed)) if wanted else [])
+    typed = rows(store, sparql("entity_types", entities=entities))
+    named = rows(store, sparql("names", entities=entities))
+    counts = rows(store, sparql("article_counts", entities=detailed)) if wanted else []
+    offices = rows(store, sparql("offices", people=detailed)) if wanted else []
     for row in typed:
         iri, kind = row.get("e"), ENTITY_CLASSES.get((row.get("cls") or "")[len(ids.ONT):])
         if iri and kind and iri not in g:
