@@ -1,18 +1,22 @@
 """The explorer: the ``kg viz`` page fed on demand from a store too big for one page.
 
-``kg serve`` mounts three functions: :func:`search` (names and aliases),
+``kg serve`` mounts four functions: :func:`search` (names and aliases),
 :func:`neighbourhood` (what the page draws when a node is opened or
-expanded, in the JSON shape of :func:`kg.export.html.page_data`) and
-:func:`explorer_page` (the page itself, with no data inlined). Every read
-goes through ``store.query`` so an embedded store and a SPARQL server both
-work. Queries never join two properties of an event across its reports
-(see :mod:`kg.export.sparql`): a neighbourhood costs the reports it holds.
+expanded, in the JSON shape of :func:`kg.export.html.page_data`),
+:func:`reports` (the sentences of events two steps away, asked for when the
+page shows them) and :func:`explorer_page` (the page itself, with no data
+inlined). Every read goes through ``store.query`` so an embedded store and a
+SPARQL server both work. Queries never join two properties of an event
+across its reports (see :mod:`kg.export.sparql`), and an interaction reads
+what its view shows: the opened node's offices and article count (a
+neighbour's when it is selected, ``hops=0``), and the reports of the events
+the opened node takes part in.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from kg import ids
 from kg.errors import KGError
@@ -24,16 +28,15 @@ from kg.export.sparql import (
     Event,
     add_entities,
     add_events,
+    add_reports,
+    edge_data,
     event_pairs,
     read_articles,
-    read_events,
+    read_parties,
     rows,
 )
 
-if TYPE_CHECKING:
-    import networkx as nx
-
-__all__ = ["explorer_page", "neighbourhood", "search"]
+__all__ = ["explorer_page", "neighbourhood", "reports", "search"]
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -76,10 +79,14 @@ def _touching(entities: set[str], relations: list[str], date_from: str | None, d
     return sparql("touching", entities=iris(entities), classes=classes, dated=dated, limit=str(most + 1))
 
 
+def _check_iri(iri: str) -> None:
+    if not iri or any(c in iri for c in '<>"{}|^`\\ '):
+        raise ExplorerRequestError(f"not an IRI: {iri!r}")
+
+
 def _check(node_id: str, hops: int, relations: list[str] | None, date_from: str | None,
            date_to: str | None) -> list[str]:
-    if not node_id or any(c in node_id for c in '<>"{}|^`\\ '):
-        raise ExplorerRequestError(f"not an entity IRI: {node_id!r}")
+    _check_iri(node_id)
     if hops < 0 or hops > 3:
         raise ExplorerRequestError(f"hops must be 0 to 3, not {hops}")
     for name, value in (("from", date_from), ("to", date_to)):
@@ -107,6 +114,9 @@ def neighbourhood(store: Any, node_id: str, *, hops: int = 1, relations: list[st
     those with the fewest events toward the start are left out and
     ``dropped`` says how many. Returns the JSON of
     :func:`kg.export.html.page_data`, whose ``focus`` is the node asked for.
+    Only that node comes with its article count and offices (a hub's count and
+    a leader's office dates cost their reports); the others are marked
+    ``"partial": true`` and the page asks for them (``hops=0``) when one is selected.
 
     Raises:
         KGError: a malformed IRI, date, hop count or an unknown relation.
@@ -119,24 +129,63 @@ def neighbourhood(store: Any, node_id: str, *, hops: int = 1, relations: list[st
     dropped: dict[str, Any] = {}
     if len(keep) > limit:
         keep, dropped = _trim(keep, events, node_id, limit)
+    g = new_graph()
+    add_entities(g, store, keep, details={node_id})
+    cited = {report["article"] for event in events.values() for report in event.reports} - {""}
+    g.graph["articles"] = read_articles(store, cited)  # page_data keeps those the edges cite
     if more:
         dropped = {**dropped, "events": True, "reason": dropped.get("reason") or
                    f"only {max_events} events of each step; narrow the dates or relations to see others",
                    "nodes": dropped.get("nodes", 0), "edges": dropped.get("edges", 0),
                    "examples": dropped.get("examples", [])}
-    g = new_graph()
-    add_entities(g, store, keep)
     add_events(g, events)
     if node_id in g:
         g.graph["focus"] = [node_id]
     g.graph["dropped"] = dropped
-    g.graph["articles"] = read_articles(store, _article_ids(g))
-    return page_data(g, title="vnkg", layout="physics")
+    data = page_data(g, title="vnkg", layout="physics")
+    for node in data["nodes"]:
+        if node["iri"] != node_id:
+            node["partial"] = True
+    for edge in data["edges"]:
+        for event in edge["events"]:
+            if node_id not in _parties(events[event["event"]]):
+                event["partial"] = True
+    return data
+
+
+def reports(store: Any, event_ids: list[str]) -> dict[str, Any]:
+    """The reports of some events, as :func:`neighbourhood` leaves them out of the events marked
+    ``"partial": true``: ``{"events": {IRI: {"evidence", "article", "confidence", "caption",
+    "reports", "sources"}}, "articles": {...}}``, the fields of an event in
+    :func:`kg.export.html.page_data`.
+
+    Raises:
+        KGError: a malformed IRI, or more than 500 of them.
+    """
+    from kg.export.html import MAX_SOURCES
+
+    if len(event_ids) > 500:
+        raise ExplorerRequestError(f"at most 500 events a request, not {len(event_ids)}")
+    for iri in event_ids:
+        _check_iri(iri)
+    events = {iri: Event("") for iri in event_ids}
+    add_reports(store, events)
+    out = {}
+    for iri, event in events.items():
+        data = edge_data(event)
+        sources = list(data.get("sources") or ())
+        out[iri] = {"evidence": data["evidence"], "article": data["article"], "confidence": data["confidence"],
+                    "caption": bool(data["caption"]), "reports": data["reports"] or 1 + len(sources),
+                    "sources": sources[:MAX_SOURCES]}
+    cited = {e["article"] for e in out.values()} | {s["article"] for e in out.values() for s in e["sources"]}
+    return {"events": out, "articles": read_articles(store, cited - {""})}
 
 
 def _walk(store: Any, start: str, hops: int, relations: list[str], date_from: str | None,
           date_to: str | None, most: int) -> tuple[set[str], dict[str, Event], bool]:
-    """The entities within ``hops`` of ``start`` and the events that reach them.
+    """The entities within ``hops`` of ``start``, the events that reach them, and whether a step had
+    more than ``most``. Reports are read for the events ``start`` takes part in; the others' when
+    the page shows them (:func:`reports`).
 
     Events between two entities of the last ring are not fetched: a ring
     holds hubs (Việt Nam) whose events are most of the store; the page's
@@ -150,8 +199,10 @@ def _walk(store: Any, start: str, hops: int, relations: list[str], date_from: st
         found = [iri for iri in found if iri]
         more = more or len(found) > most
         found = found[:most]
-        fresh = {iri for iri in found if iri not in events}
-        events.update(read_events(store, fresh))
+        fresh = read_parties(store, {iri for iri in found if iri not in events})
+        told = {iri: event for iri, event in fresh.items() if start in _parties(event)}
+        add_reports(store, told)
+        events.update(fresh)
         reached = {end for iri in fresh if iri in events for pair in event_pairs(events[iri])
                    if frontier & set(pair) for end in pair}
         frontier = reached - keep
@@ -159,6 +210,11 @@ def _walk(store: Any, start: str, hops: int, relations: list[str], date_from: st
         if not frontier:
             break
     return keep, events, more
+
+
+def _parties(event: Event) -> set[str]:
+    """Everyone an event's edges join."""
+    return {end for pair in event_pairs(event) for end in pair}
 
 
 def _trim(keep: set[str], events: dict[str, Event], start: str, limit: int) -> tuple[set[str], dict[str, Any]]:
@@ -171,15 +227,6 @@ def _trim(keep: set[str], events: dict[str, Event], start: str, limit: int) -> t
     kept = {start, *ranked[:limit - 1]}
     return kept, {"nodes": len(keep) - len(kept), "edges": 0, "examples": [],
                   "reason": f"only the {limit} entities with the most events are drawn"}
-
-
-def _article_ids(g: nx.MultiDiGraph) -> set[str]:
-    out = set()
-    for _, _, d in g.edges(data=True):
-        out.add(d.get("article") or "")
-        out.update(s["article"] for s in d.get("sources") or ())
-    out.discard("")
-    return out
 
 
 def explorer_page(*, api_base: str = "/api") -> str:

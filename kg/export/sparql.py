@@ -29,6 +29,7 @@ from urllib.parse import unquote
 from kg import ids
 from kg.export.queries import iris, sparql
 from kg.model import ENTITY_TYPE_INFO, PREDICATE_INFO
+from kg.rdf import NS
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -55,8 +56,10 @@ def _text(value: Any) -> str | None:
 def rows(store: Any, query: str) -> list[dict[str, str | None]]:
     """The rows of a SELECT as ``{variable: text}``, unbound variables left out."""
     result = store.query(query)
-    if hasattr(result, "dicts"):  # kg.store.QueryResult
-        return [{k: _text(v) for k, v in row.items()} for row in result.dicts()]
+    if hasattr(result, "terms"):  # kg.store.QueryResult: its pyoxigraph terms, not converted to Python values
+        names = result.variables
+        return [{name: _text(term) for name, term in zip(names, row, strict=False) if term is not None}
+                for row in result.terms]
     names = [v.value for v in result.variables]  # pyoxigraph.QuerySolutions
     return [{name: _text(solution[name]) for name in names} for solution in result]
 
@@ -126,15 +129,20 @@ def event_pairs(event: Event) -> list[tuple[str, str]]:
     return [(s, o) for s in sorted(event.agents) for o in sorted(event.objects) if s != o or alone]
 
 
+_TYPE = NS["rdf"] + "type"
+
+
 def _values_of(store: Any, query: str, part: str, subjects: set[str]) -> dict[str, dict[str, list[str]]]:
-    """Subject -> property -> values, from ``query`` (a ``?x ?p ?v`` query over the subjects in ``part``)."""
+    """Subject -> property (its local name: ``agent``, ``type``) -> values, from ``query`` (a
+    ``?x ?p ?v`` query over the subjects in ``part``)."""
     out: dict[str, dict[str, list[str]]] = {}
     if not subjects:
         return out
     for row in rows(store, sparql(query, **{part: iris(subjects)})):
         x, p, v = row.get("x"), row.get("p"), row.get("v")
         if x and p and v is not None:
-            out.setdefault(x, {}).setdefault(p, []).append(v)
+            name = "type" if p == _TYPE else p.removeprefix(ids.ONT)
+            out.setdefault(x, {}).setdefault(name, []).append(v)
     return out
 
 
@@ -145,20 +153,31 @@ _SLOTS = {"agent": "agents", "object": "objects", "participant": "participants",
 def read_events(store: Any, only: Iterable[str]) -> dict[str, Event]:
     """The events ``only``, each with all its parties and values, one report's sentence and the
     number of reports in ``count`` (a hub told ten thousand times costs no ten thousand sentences)."""
+    events = read_parties(store, only)
+    add_reports(store, events)
+    return events
+
+
+def read_parties(store: Any, only: Iterable[str]) -> dict[str, Event]:
+    """The events ``only`` with their relation, parties and values, but no report yet (:func:`add_reports`)."""
     wanted = set(only)
     events: dict[str, Event] = {}
     if not wanted:
         return events
-    for row in rows(store, sparql("event_types", events=iris(wanted))):
-        relation = EVENT_CLASSES.get((row.get("cls") or "")[len(ids.ONT):])
-        if row.get("ev") and relation:
-            events.setdefault(row["ev"] or "", Event(relation))
-    for iri, values in _values_of(store, "event_values", "events", set(events)).items():
-        event = events.get(iri)
-        if event is not None:
+    for iri, values in _values_of(store, "event_values", "events", wanted).items():
+        relations = sorted(r for cls in values.get("type", ()) if (r := EVENT_CLASSES.get(cls[len(ids.ONT):])))
+        if relations:
+            event = events[iri] = Event(relations[0])
             for prop, slot in _SLOTS.items():
                 getattr(event, slot).update(values.get(prop, ()))
-    evidence = _samples(store, events)
+    return events
+
+
+def add_reports(store: Any, events: dict[str, Event]) -> None:
+    """Give each of ``events`` one report's sentence, article and confidence, and its number of reports."""
+    if not events:
+        return
+    evidence = _samples(rows(store, sparql("report_samples", events=iris(events))), events)
     reports = _values_of(store, "report_values", "reports", set(evidence))
     for evd, iri in evidence.items():
         values = reports.get(evd, {})
@@ -169,15 +188,13 @@ def read_events(store: Any, only: Iterable[str]) -> dict[str, Event]:
                 "article": article_id((values.get("article") or [""])[0]), "evidence": sentence,
                 "confidence": round(float(confidence[0]), 3) if confidence else None,
                 "caption": is_caption(sentence)})
-    return events
 
 
-def _samples(store: Any, events: dict[str, Event]) -> dict[str, str]:
-    """One evidence node per event (evidence IRI -> event IRI); each event's ``count`` set to its reports."""
+def _samples(samples: list[dict[str, str | None]], events: dict[str, Event]) -> dict[str, str]:
+    """One evidence node per event (evidence IRI -> event IRI), from the rows of ``report_samples``;
+    each event's ``count`` set to its reports."""
     out: dict[str, str] = {}
-    if not events:
-        return out
-    for row in rows(store, sparql("report_samples", events=iris(events))):
+    for row in samples:
         event = events.get(row.get("ev") or "")
         if event is not None and row.get("one"):
             event.count = int(row.get("n") or 0)
@@ -226,19 +243,26 @@ def add_events(g: nx.MultiDiGraph, events: dict[str, Event], *, include_negated:
                 g.add_edge(s, o, key=iri, **data)
 
 
-def add_entities(g: nx.MultiDiGraph, store: Any, only: set[str]) -> None:
-    """Add the entities ``only`` (those the store types as one) with names, article counts and offices."""
+def add_entities(g: nx.MultiDiGraph, store: Any, only: set[str], *, details: set[str] | None = None) -> None:
+    """Add the entities ``only`` (those the store types as one) with names, and with article counts and
+    offices for those in ``details`` (all of ``only`` by default): a hub's article count and a leader's
+    office dates cost its reports, so the explorer reads them for the node it opens."""
     from kg.export.graph import add_entity
 
     if not only:
         return
-    entities = iris(only)
-    for row in rows(store, sparql("entity_types", entities=entities)):
+    wanted = only if details is None else only & details
+    entities, detailed = iris(only), iris(wanted)
+    typed = rows(store, sparql("entity_types", entities=entities))
+    named = rows(store, sparql("names", entities=entities))
+    counts = rows(store, sparql("article_counts", entities=detailed)) if wanted else []
+    offices = rows(store, sparql("offices", people=detailed)) if wanted else []
+    for row in typed:
         iri, kind = row.get("e"), ENTITY_CLASSES.get((row.get("cls") or "")[len(ids.ONT):])
         if iri and kind and iri not in g:
             g.add_node(iri, type=kind, label="", aliases=[], offices=[], articles=0)
     names: dict[str, tuple[list[str], list[str]]] = {}
-    for row in rows(store, sparql("names", entities=entities)):
+    for row in named:
         iri = row.get("e")
         if iri and iri in g:
             preferred, others = names.setdefault(iri, ([], []))
@@ -250,11 +274,11 @@ def add_entities(g: nx.MultiDiGraph, store: Any, only: set[str]) -> None:
     for iri in only:
         if iri in g and not g.nodes[iri]["label"]:
             g.nodes[iri]["label"] = iri
-    for row in rows(store, sparql("article_counts", entities=entities)):
+    for row in counts:
         iri = row.get("e")
         if iri in g:
             g.nodes[iri]["articles"] = int(row.get("n") or 0)
-    for row in rows(store, sparql("offices", people=entities)):
+    for row in offices:
         iri = row.get("person")
         if iri and iri in g:
             first, last = row.get("first"), row.get("last")

@@ -2,7 +2,7 @@
 
     client ──> Host / Origin / Content-Type checks (kg.server.guard)
            ──> /            the explorer page
-               /api/search  /api/node   the explorer's JSON, queried through the engine
+               /api/search  /api/node  /api/reports   the explorer's JSON, queried through the engine
                /query  /update  /store  proxied to the Oxigraph child (kg.server.child)
 """
 
@@ -77,7 +77,7 @@ class Handler(BaseHTTPRequestHandler):
             self._send_text(405, f"{self.command} {path} is not allowed")
         elif path == "/":
             self._send(200, "text/html; charset=utf-8", _explorer().explorer_page(api_base="/api").encode())
-        elif path in ("/api/search", "/api/node"):
+        elif path in ("/api/search", "/api/node", "/api/reports"):
             self._api(path)
         else:
             self._send_text(404, f"no {path} here: try /, /query or /api/search?q=")
@@ -179,9 +179,11 @@ class Handler(BaseHTTPRequestHandler):
         try:
             if path == "/api/search":
                 answer: Any = _explorer().search(store, params.get("q", ""), limit=_int(params, "limit", 20, 200))
+            elif path == "/api/reports":
+                answer = _explorer().reports(store, _required(params, "ids").split())
             else:
                 answer = _explorer().neighbourhood(
-                    store, _required(params, "id"), hops=_int(params, "hops", 1, 3),
+                    store, _required(params, "id"), hops=_int(params, "hops", 1, 3, least=0),
                     relations=[r for r in params.get("rel", "").split(",") if r] or None,
                     date_from=params.get("from") or None, date_to=params.get("to") or None,
                     limit=_int(params, "limit", 500, 5000))
@@ -266,7 +268,7 @@ def _explorer() -> Any:
     return explorer
 
 
-def _int(params: dict[str, str], name: str, default: int, most: int) -> int:
+def _int(params: dict[str, str], name: str, default: int, most: int, *, least: int = 1) -> int:
     text = params.get(name)
     if not text:
         return default
@@ -274,8 +276,8 @@ def _int(params: dict[str, str], name: str, default: int, most: int) -> int:
         value = int(text)
     except ValueError:
         raise ValueError(f"{name} must be a whole number, not {text!r}") from None
-    if not 1 <= value <= most:
-        raise ValueError(f"{name} must be between 1 and {most}, not {value}")
+    if not least <= value <= most:
+        raise ValueError(f"{name} must be between {least} and {most}, not {value}")
     return value
 
 

@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -126,17 +127,47 @@ def test_explorer_served_by_kg_serve_searches_expands_on_click_and_stays_inert(s
         iris = page.evaluate("window.vnkg.data.nodes.map(n => n.iri)")
         assert len(iris) == len(set(iris))  # merged by IRI, never twice
         assert IMG in page.evaluate("window.vnkg.data.nodes.map(n => n.label)")
+        # a neighbour arrives without its offices (they cost its reports): asked for when it is selected
+        evil = "window.vnkg.data.nodes.find(n => n.label === label)"
+        assert page.evaluate(f"label => [{evil}.partial, {evil}.offices.length]", IMG) == [True, 0]
+        evil_iri = page.evaluate(f"label => {evil}.iri", IMG)
 
-        page.evaluate("label => window.vnkg.select(window.vnkg.data.nodes.find(n => n.label === label).id)", IMG)
+        page.evaluate(f"label => window.vnkg.select({evil}.id)", IMG)
         page.wait_for_function("label => document.querySelector('#details h2').textContent === label", arg=IMG,
                                timeout=30_000)
-        page.wait_for_timeout(500)
-        details = page.text_content("#details") or ""
-        assert SCRIPT in details  # the alias and office shown as text
+        page.wait_for_function("() => document.querySelectorAll('#details li').length > 0", timeout=30_000)
+        assert page.evaluate(f"label => [{evil}.partial, {evil}.offices.map(o => o.title)]", IMG) == [None, [SCRIPT]]
+        assert page.text_content("#details li") == f"{SCRIPT} (2024-09-01)"  # the office, shown as text
+        assert SCRIPT in (page.text_content("#details") or "")  # and the alias
         assert page.evaluate("document.querySelectorAll('img[src=x], #details script, #matches script').length") == 0
+
+        # two steps: the events Tô Lâm takes no part in come without their reports, read when shown
+        page.select_option("#hops", "2")
+        page.evaluate("window.vnkg.select(window.vnkg.data.nodes.find(n => n.label === 'Tô Lâm').id)")
+        before = page.evaluate("window.vnkg.data.nodes.length")
+        page.click("#expand")
+        page.wait_for_function(f"() => window.vnkg.data.nodes.length > {before}", timeout=30_000)
+        lazy = page.evaluate("""() => window.vnkg.data.edges.flatMap(e => e.events.filter(ev => ev.partial)
+                                  .map(ev => [e.from, ev.event, ev.evidence]))""")
+        assert lazy and all(evidence == "" for _, _, evidence in lazy)
+        end, event = lazy[0][0], lazy[0][1]
+        page.wait_for_timeout(2000)  # the physics settle and the expand selects Tô Lâm again
+        page.evaluate(f"window.vnkg.select({end})")
+        page.wait_for_function("end => document.querySelector('#details h2').textContent === "
+                               "window.vnkg.data.nodes[end].label", arg=end, timeout=30_000)
+        page.wait_for_function("""end => window.vnkg.data.edges.filter(e => e.from === end || e.to === end)
+                                  .every(e => e.events.every(ev => !ev.partial))""", arg=end, timeout=30_000)
+        sentence = page.evaluate("""event => window.vnkg.data.edges.flatMap(e => e.events)
+                                    .find(ev => ev.event === event).evidence""", event)
+        assert sentence and sentence in (page.text_content("#details") or "")
         assert dialogs == [] and errors == []
 
         assert any("/api/search?q=xi" in url for url in requests)
         assert any("/api/node?id=https%3A%2F%2Fvnkg.org%2Fid%2Fperson%2Fto-lam" in url for url in requests)
+        # details asked once for each neighbour selected: Tô Lâm (clicked), the payload entity, the last one
+        asked = [urllib.parse.parse_qs(urllib.parse.urlsplit(url).query)["id"][0] for url in requests
+                 if url.endswith("&hops=0")]
+        assert asked == ["https://vnkg.org/id/person/to-lam", evil_iri, page.evaluate(f"window.vnkg.data.nodes[{end}].iri")]
+        assert any("/api/reports?ids=" in url for url in requests)
         assert outside == [] and all(url.startswith(served + "/") for url in requests)
         browser.close()

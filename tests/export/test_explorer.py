@@ -84,3 +84,45 @@ def test_explorer_page_is_the_viz_page_in_explorer_mode():
     page = explorer.explorer_page(api_base="/api/v1")
     assert '"explorer":{"api":"/api/v1"}' in page
     assert "connect-src &#x27;self&#x27;" in page and 'id="search"' in page and 'id="expand"' in page
+
+
+def test_explorer_neighbours_details_come_with_hops_0_as_the_whole_graph_has_them(data_store):
+    from kg.export import to_networkx
+
+    g = to_networkx(data_store)
+    data = explorer.neighbourhood(data_store, TO_LAM)
+    (focus,) = [n for n in data["nodes"] if n["iri"] == TO_LAM]
+    assert "partial" not in focus and focus["offices"] and focus["articles"] == g.nodes[TO_LAM]["articles"]
+    neighbours = [n for n in data["nodes"] if n["iri"] != TO_LAM]
+    assert neighbours and all(n["partial"] and n["offices"] == [] and n["articles"] == 0 for n in neighbours)
+    with_offices = 0
+    for n in neighbours:
+        alone = explorer.neighbourhood(data_store, n["iri"], hops=0)
+        assert alone["edges"] == [] and len(alone["nodes"]) == 1
+        (one,) = alone["nodes"]
+        assert "partial" not in one and one["label"] == n["label"] and one["aliases"] == n["aliases"]
+        assert one["articles"] == g.nodes[n["iri"]]["articles"] > 0
+        assert one["offices"] == g.nodes[n["iri"]]["offices"]
+        with_offices += bool(one["offices"])
+    assert with_offices >= 3
+
+
+def test_explorer_reports_fill_the_events_two_steps_away_as_their_own_neighbourhood_has_them(data_store):
+    data = explorer.neighbourhood(data_store, TO_LAM, hops=2)
+    iris = [n["iri"] for n in data["nodes"]]
+    fields = ("evidence", "article", "confidence", "caption", "reports", "sources")
+    lazy = {ev["event"]: ev for e in data["edges"] for ev in e["events"] if ev.get("partial")}
+    told = [ev for e in data["edges"] for ev in e["events"] if not ev.get("partial")]
+    assert lazy and told and all(ev["evidence"] == "" for ev in lazy.values())
+    assert all(TO_LAM in (iris[ev["from"]], iris[ev["to"]]) for ev in told)
+    got = explorer.reports(data_store, sorted(lazy))
+    assert set(got["events"]) == set(lazy)
+    for iri, ev in lazy.items():
+        party = iris[ev["from"]]
+        around = explorer.neighbourhood(data_store, party)
+        (same,) = {json.dumps({k: x[k] for k in fields}) for e in around["edges"] for x in e["events"]
+                   if x["event"] == iri}
+        assert got["events"][iri] == json.loads(same) and got["events"][iri]["evidence"]
+    assert {e["article"] for e in got["events"].values()} <= set(got["articles"])
+    with pytest.raises(KGError):
+        explorer.reports(data_store, ["x> } DROP"])

@@ -94,6 +94,10 @@ def test_serve_explorer_page_and_api(server_factory, store_dir):
     assert status == 200 and json.loads(body)["nodes"]
     status, body = server.request("/api/node?id=x&hops=9")
     assert status == 400 and "hops" in json.loads(body)["error"]
+    status, body = server.request("/api/node?id=" + urllib.parse.quote(hits[0]["id"], safe="") + "&hops=0")
+    assert status == 200 and [n["iri"] for n in json.loads(body)["nodes"]] == [hits[0]["id"]]
+    status, body = server.request("/api/reports?ids=" + urllib.parse.quote("x> } DROP"))
+    assert status == 400 and "not an IRI" in json.loads(body)["error"]
 
 
 def test_serve_refuses_a_chunked_body(writable):

@@ -89,7 +89,15 @@
     var local = new Map(), newNodes = [], newEdges = [], changedEdges = [];
     data.nodes.forEach(function (n) {
       var known = nodeByIri.get(n.iri);
-      if (known) { local.set(n.id, known.id); return; }
+      if (known) {
+        if (known.partial && !n.partial) {  // the details asked for when it was selected
+          known.offices = n.offices; known.articles = n.articles; known.aliases = n.aliases;
+          known.folded = [fold(known.label)].concat(known.aliases.map(fold));
+          delete known.partial;
+        }
+        local.set(n.id, known.id);
+        return;
+      }
       var node = Object.assign({}, n, { id: graph.nodes.length });
       node.folded = [fold(node.label)].concat(node.aliases.map(fold));
       graph.nodes.push(node); nodeById.set(node.id, node); nodeByIri.set(node.iri, node); incident.set(node.id, []);
@@ -441,6 +449,34 @@
     if (n || !EXPLORER) { if (n) select(n.id); return; }
     load(iri, function () { var m = nodeByIri.get(iri); if (m) { apply(false); settle(function () { select(m.id); fit(); }); } });
   }
+  // a neighbour comes without its offices and article count (they cost its reports): asked for when selected
+  function details(n) {
+    if (!EXPLORER || !n.partial || n.asked) return;
+    n.asked = true;
+    getJSON("/node?id=" + encodeURIComponent(n.iri) + "&hops=0", function (data) {
+      ingest(data);
+      if (state.selected === n.id) showNode(n.id);
+    });
+  }
+  // events two steps away come without their reports (sentence, article, count): asked for when shown
+  function lazyReports(list, redraw) {
+    if (!EXPLORER) return;
+    var wanted = [];
+    list.forEach(function (e) {
+      e.events.forEach(function (ev) { if (ev.partial && !ev.asked) { ev.asked = true; wanted.push(ev); } });
+    });
+    var ids = Array.from(new Set(wanted.map(function (ev) { return ev.event; })));
+    for (var i = 0; i < ids.length; i += 100) {
+      getJSON("/reports?ids=" + encodeURIComponent(ids.slice(i, i + 100).join(" ")), function (data) {
+        Object.assign(graph.articles, data.articles || {});
+        wanted.forEach(function (ev) {
+          var got = data.events[ev.event];
+          if (got) { Object.assign(ev, got); delete ev.partial; }
+        });
+        redraw();
+      });
+    }
+  }
   $("expand").addEventListener("click", function () {
     if (state.selected === null) return;
     var iri = nodeById.get(state.selected).iri;
@@ -460,10 +496,13 @@
     network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: false });
     apply(state.onlyNeighbours);
     network.selectNodes([id]);
+    details(n);
+    lazyReports(incident.get(id), function () { if (state.selected === id) showNode(id); });
   }
   function unselect() {
     if (state.selected === null) return;
     state.selected = null;
+    panelEdge = null;
     network.unselectAll();
     clear($("details"));
     $("details").appendChild(el("p", t("detailsHint"), "muted"));
@@ -542,6 +581,7 @@
 
   function showNode(id) {
     var n = nodeById.get(id), panel = $("details");
+    panelEdge = null;
     clear(panel);
     panel.appendChild(el("h2", n.label));
     facts(n, panel);
@@ -571,8 +611,11 @@
       });
     });
   }
+  var panelEdge = null;
   function showEdge(id) {
     var e = edgeById.get(id), panel = $("details");
+    panelEdge = id;
+    lazyReports([e], function () { if (panelEdge === id) showEdge(id); });
     clear(panel);
     var h = el("h2");
     h.appendChild(link(nodeById.get(e.from)));
