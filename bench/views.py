@@ -175,10 +175,7 @@ def _served_ms(store_path: Path, paths: dict[str, str], calls: int) -> dict[str,
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    # --memory-limit: under the default 768 MB address space the engine answers some of these requests
-    # "Resource temporarily unavailable (os error 11)" on this machine (main's code too; reported, not fixed here)
-    proc = subprocess.Popen([KG, "serve", "--store", str(store_path), "--bind", f"127.0.0.1:{port}",
-                             "--memory-limit", "2048"],
+    proc = subprocess.Popen([KG, "serve", "--store", str(store_path), "--bind", f"127.0.0.1:{port}"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
