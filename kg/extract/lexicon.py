@@ -79,7 +79,6 @@ class Lexicon:
     countries: dict[str, Place] = field(default_factory=dict)  # canonical name -> the country
     # a verb syllable -> the second syllables that make it half of another word ("tiếp tục")
     blocked_next: dict[str, frozenset[str]] = field(default_factory=dict)
-    titles_en: dict[str, str] = field(default_factory=dict)  # office title as printed -> its English name
 
     def set(self, name: str) -> frozenset[tuple[str, ...]]:
         return self.sets.get(name, frozenset())
@@ -190,7 +189,7 @@ def load_lexicon() -> Lexicon:
     >>> lex.places[syllable_key("Mỹ")][0][1].name
     'Hoa Kỳ'
     """
-    lex = Lexicon(titles_en=load_titles_en())
+    lex = Lexicon()
     for row in _table_rows("offices.tsv"):
         if _cell(row, 3) != "label only":
             lex.offices[syllable_key(row[0])] = (row[0], _split(_cell(row, 1)))

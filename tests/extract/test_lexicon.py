@@ -6,7 +6,7 @@ from importlib import resources
 from pathlib import Path
 
 from kg.extract import document_lists, engine, quantities, relations
-from kg.extract.lexicon import load_lexicon, load_phrase_lists, syllable_key
+from kg.extract.lexicon import load_lexicon, load_phrase_lists, load_titles_en, syllable_key
 from kg.extract.mention_words import mention_words
 
 _RESOURCES = resources.files("kg.resources")
@@ -50,10 +50,10 @@ def test_phrase_lists_keep_file_order_as_syllable_keys():
 
 
 def test_offices_english_column_and_label_only_rows():
-    lex = load_lexicon()
-    assert lex.titles_en["Thủ tướng"] == "Prime Minister"
+    lex, english = load_lexicon(), load_titles_en()
+    assert english["Thủ tướng"] == "Prime Minister"
     # a title listed only for its English name is not an office the extractor looks up
-    assert lex.titles_en["Bộ trưởng Bộ Tài chính"] == "Minister of Finance"
+    assert english["Bộ trưởng Bộ Tài chính"] == "Minister of Finance"
     assert syllable_key("Bộ trưởng Bộ Tài chính") not in lex.offices
     assert syllable_key("Bộ trưởng") in lex.offices
 
