@@ -15,9 +15,13 @@ from dataclasses import dataclass
 
 __all__ = ["TimeExpr", "find_dates"]
 
-_PART = r"(?:sáng|chiều|tối|trưa|đêm|rạng sáng|ngày|hôm|đầu|cuối|giữa|hồi|vào)"
+_PARTS = ("sáng", "chiều", "tối", "trưa", "đêm", "rạng sáng", "ngày", "hôm", "đầu", "cuối", "giữa", "hồi", "vào")
+_PART = "(?:" + "|".join(_PARTS) + ")"
+_PART_OR_DIGIT = "[\\d" + "".join(sorted({part[0] for part in _PARTS})) + "]"  # how a day-month match starts
+# a lookahead for the first character some match can start with comes first where it pays: at
+# every other position the pattern fails at one test instead of trying each alternative
 _DAY_MONTH_YEAR = re.compile(
-    rf"(?:\b{_PART}\s+)?(?<![\d/])(\d{{1,2}})(?:\s*[-–]\s*(\d{{1,2}}))?\s*/\s*(\d{{1,2}})(?:\s*/\s*(\d{{4}}))?(?![\d/])",
+    rf"(?={_PART_OR_DIGIT})(?:\b{_PART}\s+)?(?<![\d/])(\d{{1,2}})(?:\s*[-–]\s*(\d{{1,2}}))?\s*/\s*(\d{{1,2}})(?:\s*/\s*(\d{{4}}))?(?![\d/])",
     re.IGNORECASE)
 _DAY_WORDS = re.compile(
     r"\bngày\s+(\d{1,2})(?:\s*[-–]\s*\d{1,2})?\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?", re.IGNORECASE)
@@ -26,10 +30,10 @@ _DAY_DASH_MONTH = re.compile(
     r"\b(?:sáng|chiều|tối|trưa|đêm|rạng sáng|ngày|hôm)\s+(\d{1,2})\s*[-–]\s*(\d{1,2})(?:\s*[-–]\s*(\d{4}))?(?![\d/])",
     re.IGNORECASE)
 # "từ ngày 10 đến 12/9": the first day names no month of its own
-_DAY_RANGE = re.compile(r"\bngày\s+(\d{1,2})\s*(?:đến|tới|-|–)\s*(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})"
+_DAY_RANGE = re.compile(r"(?=n)\bngày\s+(\d{1,2})\s*(?:đến|tới|-|–)\s*(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})"
                         r"(?:\s*/\s*(\d{4}))?(?![\d/])", re.IGNORECASE)
 _FIRST_MONTHS = re.compile(r"\b(\d{1,2})\s+tháng\s+(?:đầu\s+)?năm\s+(?:nay|(\d{4}))", re.IGNORECASE)
-_MONTH = re.compile(r"\btháng\s+(\d{1,2})(?:\s*(?:/|năm)\s*(\d{4}))?(?![\d/])", re.IGNORECASE)
+_MONTH = re.compile(r"(?=t)\btháng\s+(\d{1,2})(?:\s*(?:/|năm)\s*(\d{4}))?(?![\d/])", re.IGNORECASE)
 _YEAR = re.compile(r"\bnăm\s+(\d{4})\b|\b((?:19|20)\d\d)\b", re.IGNORECASE)
 _RELATIVE = re.compile(
     r"\b(?:(?:sáng|chiều|tối|trưa|đêm)\s+)?(hôm nay|hôm qua|hôm kia|ngày mai|nay|qua|mai)\b(?!\s+(?:mai|đây))",
