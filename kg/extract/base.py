@@ -82,15 +82,20 @@ class Span:
 def split_syllables(text: str, sentence: Sentence) -> list[Syl]:
     """The syllables of ``sentence`` with article offsets and the tags of the token they sit in."""
     sylls: list[Syl] = []
-    append, fold, new, syl_type = sylls.append, _fold_syllable, _new_syl, Syl
+    append, fold, new, syl_type, find = sylls.append, _fold_syllable, _new_syl, Syl, text.find
     tokens = sentence.tokens
     n = len(tokens)
     k = -1
     # the current token's fields, kept in locals: read once per token, not once per syllable
     t_start = t_end = -1
     pos = ner = ""
-    for m in _SYL.finditer(text, sentence.start, sentence.end):
-        start, end = m.span()
+    end = sentence.start
+    # findall, not finditer: no match object per syllable. Between two matches there is only
+    # white space (``\S`` takes any other character), so a syllable starts where its text is
+    # next found
+    for word in _SYL.findall(text, sentence.start, sentence.end):
+        start = find(word, end)
+        end = start + len(word)
         if start >= t_end:  # past the current token: find the first one ending after start
             k += 1
             while k < n and tokens[k].end <= start:
@@ -100,7 +105,6 @@ def split_syllables(text: str, sentence: Sentence) -> list[Syl]:
                 t_start, t_end, pos, ner = token.start, token.end, token.pos, token.ner
             else:
                 t_start = t_end = _PAST_END
-        word = m.group()
         if t_start <= start:  # and start < t_end, by the step above
             append(new(syl_type, (word, start, end, pos, ner, t_start, t_end, fold(word))))
         else:

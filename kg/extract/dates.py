@@ -12,8 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-__all__ = ["TimeExpr", "find_dates"]
+__all__ = ["TimeExpr", "dates_in", "find_dates"]
 
 _PARTS = ("sáng", "chiều", "tối", "trưa", "đêm", "rạng sáng", "ngày", "hôm", "đầu", "cuối", "giữa", "hồi", "vào")
 _PART = "(?:" + "|".join(_PARTS) + ")"
@@ -165,6 +166,17 @@ def find_dates(text: str, ref: dt.date | None) -> list[TimeExpr]:
                 add(m.start(), m.end(), _iso(year))
     found.sort(key=lambda d: d.start)
     return _join_spans(found, text)
+
+
+@lru_cache(maxsize=1024)
+def dates_in(text: str, ref: dt.date | None) -> tuple[TimeExpr, ...]:
+    """``find_dates``, remembered: the engine asks for a sentence's dates, and then the
+    office tenures for their clause's, which is most often the whole sentence again.
+
+    >>> dates_in("Sáng 24-10, ông A thăm Lào.", dt.date(2025, 11, 30))[0].value
+    '2025-10-24'
+    """
+    return tuple(find_dates(text, ref))
 
 
 def _join_spans(found: list[TimeExpr], text: str) -> list[TimeExpr]:

@@ -14,7 +14,7 @@ from itertools import pairwise
 from kg.extract.base import Span, split_syllables
 from kg.extract.captions import credit_spans
 from kg.extract.coref import CorefEntity, EntityTable, entity_key
-from kg.extract.dates import find_dates
+from kg.extract.dates import dates_in
 from kg.extract.document_lists import listed_documents
 from kg.extract.lexicon import Lexicon, load_lexicon, syllable_key
 from kg.extract.mentions import find_mentions
@@ -78,7 +78,7 @@ def extract_doc(doc: Doc, *, lexicon: Lexicon | None = None) -> Extraction:
         spans = [sp for sp in find_mentions(text, sylls, lex)
                  if not any(s <= sp.start < e for s, e in credits)
                  and syllable_key(sp.name) not in sources]
-        sentences.append((sentence, sylls, spans, find_dates(text[sentence.start:sentence.end], article.published)))
+        sentences.append((sentence, sylls, spans, dates_in(text[sentence.start:sentence.end], article.published)))
         for sp in _flatten(spans):
             ent = table.add(sp)
             order.append((sp.start, sp))
