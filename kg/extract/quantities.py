@@ -8,10 +8,20 @@ from dataclasses import dataclass
 __all__ = ["RawQuantity", "find_quantities"]
 
 _NUMBER = r"(\d+(?:[.,]\d+)*)"
+_AMOUNT_WORDS = ("gần", "hơn", "khoảng", "trên", "xấp xỉ", "đạt", "gần như", "tới", "lên tới")
+_COUNT_WORDS = ("gần", "hơn", "khoảng", "trên")
+
+
+def _starts(words: tuple[str, ...]) -> str:
+    """A lookahead for how a figure with one of ``words`` before it starts: a match at any other
+    position fails at one test instead of trying each word (a figure is rare, "đồng" is not)."""
+    return "(?=[\\d" + "".join(sorted({word[0] for word in words})) + "])"
+
+
 _AMOUNT = re.compile(
-    rf"(?:(gần|hơn|khoảng|trên|xấp xỉ|đạt|gần như|tới|lên tới)\s+)?{_NUMBER}\s*(nghìn tỷ|tỷ|triệu|nghìn|ngàn)?\s*"
+    rf"{_starts(_AMOUNT_WORDS)}(?:({'|'.join(_AMOUNT_WORDS)})\s+)?{_NUMBER}\s*(nghìn tỷ|tỷ|triệu|nghìn|ngàn)?\s*"
     r"(USD|đô la Mỹ|đô la|đồng|EUR|euro|yen|nhân dân tệ)\b", re.IGNORECASE)
-_COUNT = re.compile(rf"(?:(gần|hơn|khoảng|trên)\s+)?{_NUMBER}\s+(dự án)\b", re.IGNORECASE)
+_COUNT = re.compile(rf"{_starts(_COUNT_WORDS)}(?:({'|'.join(_COUNT_WORDS)})\s+)?{_NUMBER}\s+(dự án)\b", re.IGNORECASE)
 _CHANGE = re.compile(rf"(tăng|giảm)\s+(?:gần|hơn|khoảng)?\s*{_NUMBER}\s*%", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 # a part of every unit of _AMOUNT, and _COUNT's unit: found faster than the patterns run
