@@ -17,7 +17,8 @@ from kg.text import fold_case_and_spaces
 
 __all__ = ["PUNCT_BREAK", "Span", "SpanType", "Syl", "split_syllables"]
 
-_SYL = re.compile(r"\b(?:[A-ZĐ]|Jr|TP|Tp|St)\.(?=\s|\w)|\w+(?:[-'’.&]\w+)*|…|\S")
+# (?=\S) first: at a space between syllables the pattern fails at once, not after each alternative
+_SYL = re.compile(r"(?=\S)(?:\b(?:[A-ZĐ]|Jr|TP|Tp|St)\.(?=\s|\w)|\w+(?:[-'’.&]\w+)*|…|\S)")
 PUNCT_BREAK = frozenset({",", ";", ".", ":", "…", "(", ")", "!", "?", '"', "“", "”", "'", "‘", "’", "/"})
 
 

@@ -39,7 +39,7 @@ _YEAR = re.compile(r"\bnăm\s+(\d{4})\b|\b((?:19|20)\d\d)\b", re.IGNORECASE)
 _RELATIVE = re.compile(
     r"\b(?:(?:sáng|chiều|tối|trưa|đêm)\s+)?(hôm nay|hôm qua|hôm kia|ngày mai|nay|qua|mai)\b(?!\s+(?:mai|đây))",
     re.IGNORECASE)
-_RELATIVE_ANCHORED = re.compile(r"\b(?:sáng|chiều|tối|trưa|đêm)\s+(nay|qua|mai)\b|\b(hôm nay|hôm qua|hôm kia|ngày mai)\b",
+_RELATIVE_ANCHORED = re.compile(r"(?=[sctđhn])\b(?:sáng|chiều|tối|trưa|đêm)\s+(nay|qua|mai)\b|\b(hôm nay|hôm qua|hôm kia|ngày mai)\b",
                                 re.IGNORECASE)
 # "hồi tháng 8", "vào đầu tháng 9": the words before a month that belong to the expression
 _MONTH_PREFIX = re.compile(r"(?:\b(?:hồi|vào|đầu|cuối|giữa)\s+)+$", re.IGNORECASE)

@@ -24,7 +24,8 @@ __all__ = ["Tenure", "tenure_of"]
 
 _FORMER_PREFIXES = ("nguyên ", "cựu ", "cố ")
 # "khi còn là Bộ trưởng", "lúc đó là", "thời kỳ làm": the words before a title that put it in the past
-_PAST_LEAD = re.compile(r"\b(?:khi|lúc|hồi|thời|thuở)\s+(?:còn\s+(?:là|làm|giữ\s+chức)|đó\s+là|ấy\s+là|là)\s*$",
+# (the lookahead: a match starts with one of those letters, so other positions fail at one test)
+_PAST_LEAD = re.compile(r"(?=[klht])\b(?:khi|lúc|hồi|thời|thuở)\s+(?:còn\s+(?:là|làm|giữ\s+chức)|đó\s+là|ấy\s+là|là)\s*$",
                         re.IGNORECASE)
 _SPAN_AFTER_NAME = re.compile(r"^\s*\((?:nhiệm kỳ\s+)?(\d{4})\s*[-–—]\s*(\d{4})\)")
 _CLAUSE_BREAK = re.compile(r"[;:]|\.\s")
