@@ -13,6 +13,7 @@ temporary folder put first on ``PYTHONPATH``.
     .venv/bin/python bench/nlp_cpu.py                       # against HEAD
     .venv/bin/python bench/nlp_cpu.py f0c85ff 24e5f2d --rounds 9
     .venv/bin/python bench/nlp_cpu.py 08df57a --stage engine   # the extraction engine alone
+    .venv/bin/python bench/nlp_cpu.py 3bf8b0a --stage engine --distinct 200   # on fresh text
 
 ``--stage engine`` times the engine (``extract_doc``) on parses made once in the
 warm-up (the engine without the NLP); ``--stage both`` the whole of it.
@@ -81,9 +82,9 @@ def _export(revision: str, folder: Path) -> Path:
     return target
 
 
-def _start(source: Path, stage: str) -> subprocess.Popen[str]:
+def _start(source: Path, stage: str, corpus: list[Path]) -> subprocess.Popen[str]:
     env = dict(os.environ, PYTHONPATH=str(source))
-    return subprocess.Popen([sys.executable, "-c", _CHILD, stage, *map(str, CORPUS)], env=env, cwd=source,
+    return subprocess.Popen([sys.executable, "-c", _CHILD, stage, *map(str, corpus)], env=env, cwd=source,
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
 
 
@@ -109,11 +110,18 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=7, help="timed passes per contender, in turns")
     parser.add_argument("--stage", choices=("nlp", "engine", "both"), default="nlp",
                         help="kg.nlp.parse, the extraction engine on ready parses, or extract_article whole")
+    parser.add_argument("--distinct", type=int, default=0, metavar="N",
+                        help="instead of data/ and tests/data, N articles of bench/extract.py's distinct corpus")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="nlp_cpu_") as folder:
+        corpus = CORPUS
+        if args.distinct:
+            from extract import build_distinct_corpus  # bench/extract.py, beside this file
+
+            corpus = [build_distinct_corpus(Path(folder) / "distinct", args.distinct)]
         sources = {"current tree": ROOT}
         sources.update({rev: _export(rev, Path(folder)) for rev in args.revisions})
-        children = {name: _start(source, args.stage) for name, source in sources.items()}
+        children = {name: _start(source, args.stage, corpus) for name, source in sources.items()}
         corpora = [_ready(child, sources[name]) for name, child in children.items()]  # all warm
         seconds: dict[str, list[float]] = {name: [] for name in children}
         for _ in range(args.rounds):

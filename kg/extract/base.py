@@ -17,7 +17,8 @@ from kg.text import fold_case_and_spaces
 
 __all__ = ["PUNCT_BREAK", "Span", "SpanType", "Syl", "split_syllables"]
 
-_SYL = re.compile(r"\b(?:[A-ZĐ]|Jr|TP|Tp|St)\.(?=\s|\w)|\w+(?:[-'’.&]\w+)*|…|\S")
+# (?=\S) first: at a space between syllables the pattern fails at once, not after each alternative
+_SYL = re.compile(r"(?=\S)(?:\b(?:[A-ZĐ]|Jr|TP|Tp|St)\.(?=\s|\w)|\w+(?:[-'’.&]\w+)*|…|\S)")
 PUNCT_BREAK = frozenset({",", ";", ".", ":", "…", "(", ")", "!", "?", '"', "“", "”", "'", "‘", "’", "/"})
 
 
@@ -82,22 +83,38 @@ class Span:
 
 def split_syllables(text: str, sentence: Sentence) -> list[Syl]:
     """The syllables of ``sentence`` with article offsets and the tags of the token they sit in."""
-    sylls = []
+    sylls: list[Syl] = []
+    append, fold, new, syl_type, find = sylls.append, _fold_syllable, _new_syl, Syl, text.find
     tokens = sentence.tokens
-    k = 0
-    for m in _SYL.finditer(text, sentence.start, sentence.end):
-        start, end = m.span()
-        while k < len(tokens) and tokens[k].end <= start:
+    n = len(tokens)
+    k = -1
+    # the current token's fields, kept in locals: read once per token, not once per syllable
+    t_start = t_end = -1
+    pos = ner = ""
+    end = sentence.start
+    # findall, not finditer: no match object per syllable. Between two matches there is only
+    # white space (``\S`` takes any other character), so a syllable starts where its text is
+    # next found
+    for word in _SYL.findall(text, sentence.start, sentence.end):
+        start = find(word, end)
+        end = start + len(word)
+        if start >= t_end:  # past the current token: find the first one ending after start
             k += 1
-        word = m.group()
-        if k < len(tokens) and tokens[k].start <= start:  # and start < its end, by the loop above
-            token = tokens[k]
-            syl = (word, start, end, token.pos, token.ner, token.start, token.end, _fold_syllable(word))
+            while k < n and tokens[k].end <= start:
+                k += 1
+            if k < n:
+                token = tokens[k]
+                t_start, t_end, pos, ner = token.start, token.end, token.pos, token.ner
+            else:
+                t_start = t_end = _PAST_END
+        if t_start <= start:  # and start < t_end, by the step above
+            append(new(syl_type, (word, start, end, pos, ner, t_start, t_end, fold(word))))
         else:
-            syl = (word, start, end, "", "", -1, -1, _fold_syllable(word))
-        sylls.append(_new_syl(Syl, syl))
+            append(new(syl_type, (word, start, end, "", "", -1, -1, fold(word))))
     return sylls
 
+
+_PAST_END = 1 << 62  # a token position after every text: no token left
 
 # an article has thousands of syllables, mostly repeated: one cached call each, and the
 # tuple made without the Python-level __new__ of a named tuple

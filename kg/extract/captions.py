@@ -12,7 +12,9 @@ import re
 __all__ = ["credit_spans"]
 
 # "Trong ảnh: A tiếp B" describes the photo: it is a caption with actors, not a credit
-_CREDIT = re.compile(r"(?<!trong )[(\[]?\b(?:Ảnh|Nguồn|Video|Clip|Đồ họa|Ảnh minh họa|Thực hiện|Bài và ảnh|Bài, ảnh)"
+# (the lookahead first: a match starts with a bracket or a keyword's first letter, so the other
+# positions of an article fail at one character test instead of the lookbehind and the alternation)
+_CREDIT = re.compile(r"(?=[(\[ảẢnNvVcCđĐtTbB])(?<!trong )[(\[]?\b(?:Ảnh|Nguồn|Video|Clip|Đồ họa|Ảnh minh họa|Thực hiện|Bài và ảnh|Bài, ảnh)"
                      r"\s*:\s*[^\n)\]]*[)\]]?", re.IGNORECASE)
 _SOURCE = re.compile(r"\((?:theo|nguồn)\s+[^()\n]{1,40}\)|^\s*\(?theo\s+[^\n]{1,60}$", re.IGNORECASE | re.MULTILINE)
 _BYLINE = re.compile(r"^\s*(?:[A-ZĐÀ-Ỹ][\w.]*\s*){1,5}(?:\s*[-–/]\s*(?:[A-ZĐÀ-Ỹ][\w.]*\s*){1,4})?"

@@ -239,16 +239,21 @@ class EntityTable:
         title and the country agree), so two namesakes in one article stay apart.
         """
         persons = [e for e in self.ents if e.type == "Person"]
+        # what the two tests ask first, once per name: an initial needs a dot, a slip the same syllable count
+        dotted = {e: "." in _fold(e.name) for e in persons}
+        size = {e: len(_fold(e.name).split()) for e in persons}
+        merged: set[CorefEntity] = set()  # taken out of self.ents by this loop (a set: no list scan per pair)
         for ent in persons:
-            if ent not in self.ents:
+            if ent in merged:
                 continue
             for other in persons:
-                if other is ent or other not in self.ents:
+                if other is ent or other in merged:
                     continue
-                if _initials_of(ent.name, other.name) or \
-                        (one_slip(ent.name, other.name) and _same_office(ent, other) and
+                if (dotted[ent] and _initials_of(ent.name, other.name)) or \
+                        (size[ent] == size[other] and one_slip(ent.name, other.name) and _same_office(ent, other) and
                          len(other.mentions) >= len(ent.mentions) and other.mentions[0].start < ent.mentions[0].start):
                     self._merge(ent, other)
+                    merged.add(ent)
                     break
 
     def _rebuild(self, span: Span, kind: SpanType) -> Span:

@@ -14,10 +14,11 @@ from dataclasses import replace
 from kg.extract.base import Span, split_syllables
 from kg.extract.captions import credit_spans
 from kg.extract.coref import CorefEntity, EntityTable, entity_key
-from kg.extract.dates import find_dates
+from kg.extract.dates import dates_in
 from kg.extract.document_lists import listed_documents
 from kg.extract.lexicon import HOME_COUNTRY, Lexicon, load_lexicon, load_phrase_lists, syllable_key
 from kg.extract.mention_words import mention_words
+from kg.extract.mentions import find_mentions
 from kg.extract.quantities import find_quantities
 from kg.extract.relations import Discourse, find_relations
 from kg.extract.tenure import Tenure, tenure_of
@@ -84,12 +85,10 @@ def extract_doc(doc: Doc, *, lexicon: Lexicon | None = None) -> Extraction:
     weak: set[tuple[CorefEntity, int, str]] = set()  # leading titles of a joined list, without a country
     for sentence in doc.sentences:
         sylls = split_syllables(text, sentence)
-        from kg.extract.mentions import find_mentions
-
         spans = [sp for sp in find_mentions(text, sylls, lex)
                  if not any(s <= sp.start < e for s, e in credits)
                  and syllable_key(sp.name) not in sources]
-        sentences.append((sentence, sylls, spans, find_dates(text[sentence.start:sentence.end], article.published)))
+        sentences.append((sentence, sylls, spans, dates_in(text[sentence.start:sentence.end], article.published)))
         at = len(order)
         for sp in _flatten(spans):
             ent = table.add(sp)
@@ -227,6 +226,7 @@ def _positions(table: EntityTable, sentences, article: Article, lex, weak: set) 
     by_start = {}
     for sentence, _, _, _ in sentences:
         by_start[sentence.start] = sentence
+    country_names = {e.name for e in table.ents if e.type == "Country"}
     first_holder: dict[str, tuple[int, object]] = {}
     for ent in table.ents:
         if ent.type == "Person":
@@ -260,8 +260,7 @@ def _positions(table: EntityTable, sentences, article: Article, lex, weak: set) 
                 org_name = _HOME
             org_key = None
             if org_name:
-                org_type = "Country" if any(e.type == "Country" and e.name == org_name for e in table.ents) \
-                    or org_name == _HOME else "Organization"
+                org_type = "Country" if org_name in country_names or org_name == _HOME else "Organization"
                 org_key = entity_key(org_type, org_name)
             former = tenure.former or title.lower().startswith(_PAST_OFFICE_PREFIXES)
             out.append(Position(ent.key, title, org_key, tenure.date,

@@ -165,6 +165,7 @@ class _Index:
         self.lists = _WordLists({name: _table(keys) for name, keys in lex.sets.items()})
         self.particles = {key[0] for key in lex.set("name_particles")} | _NAME_PARTICLES_EXTRA
         self.lower_plan, self.cap_plan, self.cap_default = _patterns_by_first_syllable(self)
+        self.misspelt: dict[str, tuple[str, tuple[str, ...]] | None] = {}  # name -> _leader_misspelt's answer
 
 
 def _index(lex: Lexicon) -> _Index:
@@ -842,6 +843,14 @@ class MentionFinder:
 
     def _leader_misspelt(self, name: str) -> tuple[str, tuple[str, ...]] | None:
         """The one leader of the table whose name differs from ``name`` by a slip in one syllable."""
+        memo = self.ix.misspelt
+        if name not in memo:  # an article names its people again and again
+            if len(memo) >= 4096:
+                memo.clear()
+            memo[name] = self._find_leader_misspelt(name)
+        return memo[name]
+
+    def _find_leader_misspelt(self, name: str) -> tuple[str, tuple[str, ...]] | None:
         by_rest = derived(self.ix.leaders, "leaders_by_all_but_one_syllable", _leaders_by_rest)
         folded = fold_case_and_spaces(name).split()
         candidates = {pair for at in range(len(folded))

@@ -27,11 +27,23 @@ def _either(name: str) -> str:
 
 _LISTS = _read_lists()
 _NUMBER = r"(\d+(?:[.,]\d+)*)"
+
+
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(word for word, _ in _LISTS[name])
+
+
+def _starts(words: tuple[str, ...]) -> str:
+    """A lookahead for how a figure with one of ``words`` before it starts: a match at any other
+    position fails at one test instead of trying each word (a figure is rare, "đồng" is not)."""
+    return "(?=[\\d" + "".join(sorted({word[0] for word in words})) + "])"
+
+
 _AMOUNT = re.compile(
-    rf"(?:({_either('amount_qualifiers')})\s+)?{_NUMBER}\s*({_either('scales')})?\s*"
-    rf"({_either('currencies')})\b", re.IGNORECASE)
-_COUNT = re.compile(rf"(?:({_either('count_qualifiers')})\s+)?{_NUMBER}\s+({_either('project_nouns')})\b",
-                    re.IGNORECASE)
+    rf"{_starts(_words('amount_qualifiers'))}(?:({_either('amount_qualifiers')})\s+)?{_NUMBER}\s*"
+    rf"({_either('scales')})?\s*({_either('currencies')})\b", re.IGNORECASE)
+_COUNT = re.compile(rf"{_starts(_words('count_qualifiers'))}(?:({_either('count_qualifiers')})\s+)?{_NUMBER}\s+"
+                    rf"({_either('project_nouns')})\b", re.IGNORECASE)
 _CHANGE = re.compile(rf"({_either('rises')}|{_either('falls')})\s+(?:{_either('change_qualifiers')})?\s*{_NUMBER}\s*%",
                      re.IGNORECASE)
 _RISES = {word.lower() for word, _ in _LISTS["rises"]}

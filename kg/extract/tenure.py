@@ -17,16 +17,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from kg.extract.dates import TimeExpr, find_dates
+from kg.extract.dates import TimeExpr, dates_in
 from kg.extract.mention_words import mention_words
 
 __all__ = ["Tenure", "tenure_of"]
 
 _FORMER_PREFIXES = tuple(prefix + " " for prefix in mention_words()["former_prefixes"])
 # "khi còn là Bộ trưởng", "lúc đó là", "thời kỳ làm": the words before a title that put it in the past
-_PAST_LEAD = re.compile(r"\b(?:khi|lúc|hồi|thời|thuở)\s+(?:còn\s+(?:là|làm|giữ\s+chức)|đó\s+là|ấy\s+là|là)\s*$",
+# (the lookahead: a match starts with one of those letters, so other positions fail at one test)
+_PAST_LEAD = re.compile(r"(?=[klht])\b(?:khi|lúc|hồi|thời|thuở)\s+(?:còn\s+(?:là|làm|giữ\s+chức)|đó\s+là|ấy\s+là|là)\s*$",
                         re.IGNORECASE)
 _SPAN_AFTER_NAME = re.compile(r"^\s*\((?:nhiệm kỳ\s+)?(\d{4})\s*[-–—]\s*(\d{4})\)")
 _CLAUSE_BREAK = re.compile(r"[;:]|\.\s")
@@ -85,7 +85,7 @@ def _described_date(sentence: str, start: int, end: int, published: dt.date | No
         return None
     clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
     clause_end = next((m.start() for m in _CLAUSE_BREAK.finditer(sentence, end)), len(sentence))
-    for expr in _clause_dates(sentence[clause_start:clause_end], published):
+    for expr in dates_in(sentence[clause_start:clause_end], published):
         at = TimeExpr(expr.start + clause_start, expr.end + clause_start, expr.value, expr.period_end)
         if _in_parentheses(sentence, at.start):
             continue  # "(18/1/1950 - 18/1/2025)": a span cited, not the time described
@@ -94,11 +94,6 @@ def _described_date(sentence: str, start: int, end: int, published: dt.date | No
         if (opens_clause or follows_name) and _earlier(at.value, published):
             return at.value
     return None
-
-
-@lru_cache(maxsize=1024)  # the offices of one clause ("Chủ tịch nước A và Thủ tướng B") share it
-def _clause_dates(clause: str, published: dt.date) -> tuple[TimeExpr, ...]:
-    return tuple(find_dates(clause, published))
 
 
 def _in_parentheses(sentence: str, at: int) -> bool:
