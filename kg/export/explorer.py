@@ -10,12 +10,15 @@ SPARQL server both work. Queries never join two properties of an event
 across its reports (see :mod:`kg.export.sparql`), and an interaction reads
 what its view shows: the opened node's offices and article count (a
 neighbour's when it is selected, ``hops=0``), and the reports of the events
-the opened node takes part in.
+the opened node takes part in. At most two queries run at once: those
+reports are read beside the walk and the entities (the engine answers two
+connections on two cores; the walk's steps depend on each other).
 """
 
 from __future__ import annotations
 
 import re
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from kg import ids
@@ -125,12 +128,15 @@ def neighbourhood(store: Any, node_id: str, *, hops: int = 1, relations: list[st
     from kg.export.html import page_data
 
     wanted = _check(node_id, hops, relations, date_from, date_to)
-    keep, events, more = _walk(store, node_id, hops, wanted, date_from, date_to, max_events)
-    dropped: dict[str, Any] = {}
-    if len(keep) > limit:
-        keep, dropped = _trim(keep, events, node_id, limit)
-    g = new_graph()
-    add_entities(g, store, keep, details={node_id})
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="vnkg-reports") as beside:
+        keep, events, more, reading = _walk(store, node_id, hops, wanted, date_from, date_to, max_events, beside)
+        dropped: dict[str, Any] = {}
+        if len(keep) > limit:
+            keep, dropped = _trim(keep, events, node_id, limit)
+        g = new_graph()
+        add_entities(g, store, keep, details={node_id})
+        for job in reading:
+            job.result()  # raises what the reports' queries raised
     cited = {report["article"] for event in events.values() for report in event.reports} - {""}
     g.graph["articles"] = read_articles(store, cited)  # page_data keeps those the edges cite
     if more:
@@ -182,10 +188,12 @@ def reports(store: Any, event_ids: list[str]) -> dict[str, Any]:
 
 
 def _walk(store: Any, start: str, hops: int, relations: list[str], date_from: str | None,
-          date_to: str | None, most: int) -> tuple[set[str], dict[str, Event], bool]:
-    """The entities within ``hops`` of ``start``, the events that reach them, and whether a step had
-    more than ``most``. Reports are read for the events ``start`` takes part in; the others' when
-    the page shows them (:func:`reports`).
+          date_to: str | None, most: int,
+          beside: ThreadPoolExecutor) -> tuple[set[str], dict[str, Event], bool, list[Future[None]]]:
+    """The entities within ``hops`` of ``start``, the events that reach them, whether a step had
+    more than ``most``, and the reads of reports left running in ``beside``. Reports are read for
+    the events ``start`` takes part in, while the walk goes on; the others' when the page shows
+    them (:func:`reports`).
 
     Events between two entities of the last ring are not fetched: a ring
     holds hubs (Việt Nam) whose events are most of the store; the page's
@@ -193,6 +201,7 @@ def _walk(store: Any, start: str, hops: int, relations: list[str], date_from: st
     """
     keep, frontier = {start}, {start}
     events: dict[str, Event] = {}
+    reading: list[Future[None]] = []
     more = False
     for _hop in range(hops):
         found = [row.get("ev") or "" for row in rows(store, _touching(frontier, relations, date_from, date_to, most))]
@@ -201,7 +210,7 @@ def _walk(store: Any, start: str, hops: int, relations: list[str], date_from: st
         found = found[:most]
         fresh = read_parties(store, {iri for iri in found if iri not in events})
         told = {iri: event for iri, event in fresh.items() if start in _parties(event)}
-        add_reports(store, told)
+        reading.append(beside.submit(add_reports, store, told))
         events.update(fresh)
         reached = {end for iri in fresh if iri in events for pair in event_pairs(events[iri])
                    if frontier & set(pair) for end in pair}
@@ -209,7 +218,7 @@ def _walk(store: Any, start: str, hops: int, relations: list[str], date_from: st
         keep |= frontier
         if not frontier:
             break
-    return keep, events, more
+    return keep, events, more, reading
 
 
 def _parties(event: Event) -> set[str]:
