@@ -12,9 +12,9 @@ what its view shows: the opened node's offices and article count (a
 neighbour's when it is selected, ``hops=0``), and the reports of the events
 of the first step (the opened node's own; more of them found further on, when
 that step stopped at its limit, wait for :func:`reports` like the others).
-At most two queries run at once: those reports are read beside the walk and
-the entities (the engine answers two connections on two cores; the walk's
-steps depend on each other).
+At most two queries run at once: the opened node's details, those reports
+and their articles are read beside the walk and the entities (the engine
+answers two connections on two cores; the walk's steps depend on each other).
 """
 
 from __future__ import annotations
@@ -32,12 +32,14 @@ from kg.export.sparql import (
     ENTITY_CLASSES,
     EVENT_CLASSES,
     Event,
+    add_details,
     add_entities,
     add_events,
     add_reports,
     edge_data,
     event_pairs,
     read_articles,
+    read_details,
     read_parties,
     rows,
 )
@@ -135,18 +137,17 @@ def neighbourhood(store: Any, node_id: str, *, hops: int = 1, relations: list[st
     from kg.export.html import page_data
 
     wanted = _check(node_id, hops, relations, date_from, date_to)
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="vnkg-reports") as beside:
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="vnkg-beside") as beside:
+        detailed = beside.submit(read_details, store, {node_id})
         walk = _walk(store, node_id, hops, wanted, date_from, date_to, max_events, beside)
         keep, events = walk.keep, walk.events
         dropped: dict[str, Any] = {}
         if len(keep) > limit:
             keep, dropped = _trim(keep, events, node_id, limit)
         g = new_graph()
-        add_entities(g, store, keep, details={node_id})
-        if walk.reading:
-            walk.reading.result()  # raises what the reports' queries raised
-    cited = {report["article"] for event in events.values() for report in event.reports} - {""}
-    g.graph["articles"] = read_articles(store, cited)  # page_data keeps those the edges cite
+        add_entities(g, store, keep, details=set())
+        add_details(g, detailed.result())  # .result() raises what the queries beside raised
+        g.graph["articles"] = walk.reading.result() if walk.reading else {}
     if walk.more:
         dropped = {**dropped, "events": True, "reason": dropped.get("reason") or
                    f"only {max_events} events of each step; narrow the dates or relations to see others",
@@ -201,7 +202,7 @@ class _Walk:
     events: dict[str, Event]  # the events that reach them
     more: bool = False  # a step had more events than it read
     told: set[str] = field(default_factory=set)  # the events whose reports are read
-    reading: Future[None] | None = None  # the read of those reports, running beside the walk
+    reading: Future[dict[str, Any]] | None = None  # the read of those reports and their articles, running beside
 
 
 def _walk(store: Any, start: str, hops: int, relations: list[str], date_from: str | None,
@@ -226,7 +227,7 @@ def _walk(store: Any, start: str, hops: int, relations: list[str], date_from: st
         if walk.reading is None:
             told = {iri: event for iri, event in fresh.items() if start in _parties(event)}
             walk.told = set(told)
-            walk.reading = beside.submit(add_reports, store, told)
+            walk.reading = beside.submit(_read_reports, store, told)
         events.update(fresh)
         reached = {end for iri in fresh if iri in events for pair in event_pairs(events[iri])
                    if frontier & set(pair) for end in pair}
@@ -235,6 +236,12 @@ def _walk(store: Any, start: str, hops: int, relations: list[str], date_from: st
         if not frontier:
             break
     return walk
+
+
+def _read_reports(store: Any, told: dict[str, Event]) -> dict[str, dict[str, Any]]:
+    """Give ``told`` their reports; the metadata of the articles those cite."""
+    add_reports(store, told)
+    return read_articles(store, {report["article"] for event in told.values() for report in event.reports} - {""})
 
 
 def _parties(event: Event) -> set[str]:
