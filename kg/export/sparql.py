@@ -56,9 +56,9 @@ def _text(value: Any) -> str | None:
 def rows(store: Any, query: str) -> list[dict[str, str | None]]:
     """The rows of a SELECT as ``{variable: text}``, unbound variables left out."""
     result = store.query(query)
-    if hasattr(result, "terms"):  # kg.store.QueryResult: its pyoxigraph terms, not converted to Python values
+    if hasattr(result, "terms"):  # kg.store.QueryResult: its pyoxigraph terms, whose value is their text
         names = result.variables
-        return [{name: _text(term) for name, term in zip(names, row, strict=False) if term is not None}
+        return [{name: term.value for name, term in zip(names, row, strict=False) if term is not None}
                 for row in result.terms]
     names = [v.value for v in result.variables]  # pyoxigraph.QuerySolutions
     return [{name: _text(solution[name]) for name in names} for solution in result]
