@@ -14,6 +14,11 @@ real ``kg serve`` (wall time) and in-process on the embedded store (CPU time).
 
     .venv/bin/python bench/views.py [--sizes 100,1000,10000] [--dir /tmp/vnkg-view-stores]
 
+``--against DIR``: a second ``kg serve`` runs the code of the source tree
+DIR (an older commit: ``git archive COMMIT | tar -x -C DIR``) on the same
+store, and the two servers answer each explorer request in turns; both are
+printed side by side, with the CPU of each server and its engine.
+
 ``--page``: the page itself. Synthetic graphs shaped like ours (persons, countries, organizations ...,
 about two events per node, a few hubs, a Vietnamese evidence sentence per
 event), drawn in headless Chromium (/usr/bin/chromium) through Playwright.
@@ -167,37 +172,84 @@ def _median_ms(call, calls: int) -> tuple[float, float]:
 EXPORTS = ("graphml", "gexf", "json")
 
 
-def _served_ms(store_path: Path, paths: dict[str, str], calls: int) -> dict[str, float]:
-    """Median wall milliseconds of each explorer request to a real ``kg serve`` on loopback, warm."""
+def _start_serve(store_path: Path, tree: Path) -> tuple[subprocess.Popen, str]:
+    """A real ``kg serve`` of ``store_path`` on a free loopback port, running the code of the source tree ``tree``."""
     import socket
-    import urllib.request
 
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    proc = subprocess.Popen([KG, "serve", "--store", str(store_path), "--bind", f"127.0.0.1:{port}"],
+    # python -m puts the working directory first on sys.path: the tree's kg is imported
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(store_path),
+                             "--bind", f"127.0.0.1:{port}"], cwd=tree,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(600):
+    for _ in range(600):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            time.sleep(0.2)
+    return proc, f"http://127.0.0.1:{port}"
+
+
+def _cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) of process ``pid`` and its descendants (kg serve and its engine), from /proc."""
+    import os
+
+    tick = os.sysconf("SC_CLK_TCK")
+    stats = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
             try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
             except OSError:
-                time.sleep(0.2)
-        out = {}
-        for name, path in paths.items():
-            def get(path: str = path) -> None:
-                with urllib.request.urlopen(base + path, timeout=300) as response:
-                    response.read()
-            out[name] = _median_ms(get, calls)[0]
+                continue
+            stats[int(entry.name)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / tick)
+    family, total = {pid}, 0.0
+    while True:
+        grown = family | {p for p, (ppid, _) in stats.items() if ppid in family}
+        if grown == family:
+            break
+        family = grown
+    for p in family:
+        total += stats.get(p, (0, 0.0))[1]
+    return total
+
+
+def _served_ms(store_path: Path, paths: dict[str, str], calls: int,
+               trees: dict[str, Path]) -> dict[str, dict[str, tuple[float, float]]]:
+    """Tree -> request -> (median wall ms, mean CPU ms of kg serve and its engine) of each explorer
+    request to a real ``kg serve`` per source tree on loopback, warm; the trees' servers take turns,
+    request by request, the first of each turn alternating."""
+    import urllib.request
+
+    servers = {name: _start_serve(store_path, tree) for name, tree in trees.items()}
+    try:
+        out: dict[str, dict[str, tuple[float, float]]] = {name: {} for name in trees}
+        for request, path in paths.items():
+            walls: dict[str, list[float]] = {name: [] for name in trees}
+            cpus = dict.fromkeys(trees, 0.0)
+            order = list(trees)
+            for call in range(calls + 1):  # the first call of each warms it
+                for name in order if call % 2 else order[::-1]:
+                    proc, base = servers[name]
+                    cpu, start = _cpu_s(proc.pid), time.perf_counter()
+                    with urllib.request.urlopen(base + path, timeout=300) as response:
+                        response.read()
+                    if call:
+                        walls[name].append(time.perf_counter() - start)
+                        cpus[name] += _cpu_s(proc.pid) - cpu
+            for name in trees:
+                out[name][request] = (statistics.median(walls[name]) * 1000, cpus[name] / calls * 1000)
         return out
     finally:
-        proc.terminate()
-        proc.wait(30)
+        for proc, _ in servers.values():
+            proc.terminate()
+            proc.wait(30)
 
 
-def measure_store(store_path: Path, out: Path, *, repeat: int, calls: int, commands: bool = True) -> dict:
+def measure_store(store_path: Path, out: Path, *, repeat: int, calls: int, commands: bool = True,
+                  against: Path | None = None) -> dict:
     from urllib.parse import quote
 
     from kg.export import explorer
@@ -216,6 +268,11 @@ def measure_store(store_path: Path, out: Path, *, repeat: int, calls: int, comma
         # what selecting a node two steps away asks for: the reports of its events left out of the hop
         two = explorer.neighbourhood(store, to_lam, hops=2)
         lazy = sorted({ev["event"] for e in two["edges"] for ev in e["events"] if ev.get("partial")})[:100]
+        # and what the page asks right after a two-hop view: the reports of the opened node's own events
+        # that the second step found (the first stopped at 100), shown in its details
+        ends = [n["iri"] for n in two["nodes"]]
+        own = sorted({ev["event"] for e in two["edges"] for ev in e["events"]
+                      if ev.get("partial") and to_lam in (ends[ev["from"]], ends[ev["to"]])})[:100]
         embedded = {
             "search": _median_ms(lambda: explorer.search(store, "to lam"), calls),
             "node": _median_ms(lambda: explorer.neighbourhood(store, to_lam), calls),
@@ -226,6 +283,8 @@ def measure_store(store_path: Path, out: Path, *, repeat: int, calls: int, comma
             "details": _median_ms(lambda: explorer.neighbourhood(store, viet_nam, hops=0), calls),
             "reports": _median_ms(lambda: explorer.reports(store, lazy), calls),
         }
+        if own:  # none where the first step read every event of the node
+            embedded["own_reports"] = _median_ms(lambda: explorer.reports(store, own), calls)
         quads = store.count()
     served = _served_ms(store_path, {
         "search": "/api/search?q=to%20lam", "node": f"/api/node?id={quote(to_lam, safe='')}",
@@ -233,7 +292,9 @@ def measure_store(store_path: Path, out: Path, *, repeat: int, calls: int, comma
         "node_filtered": f"/api/node?id={quote(to_lam, safe='')}&rel=met&from=2024-01-01&to=2024-12-31",
         "hub": f"/api/node?id={quote(viet_nam, safe='')}",
         "details": f"/api/node?id={quote(viet_nam, safe='')}&hops=0",
-        "reports": f"/api/reports?ids={quote(' '.join(lazy), safe='')}"}, calls)
+        "reports": f"/api/reports?ids={quote(' '.join(lazy), safe='')}",
+        **({"own_reports": f"/api/reports?ids={quote(' '.join(own), safe='')}"} if own else {})},
+        calls, {"this tree": ROOT, **({"against": against} if against else {})})
     html = out / f"viz-{n}.html"
     return {"articles": n, "quads": quads, "timed": timed, "embedded": embedded, "served": served,
             "html_mb": html.stat().st_size / 1e6 if html.exists() else float("nan")}
@@ -253,7 +314,7 @@ def stores_main(args: argparse.Namespace) -> int:
             build_store(base_dir / f"store-{n}", n, base)
     out = Path(tempfile.mkdtemp(prefix="vnkg-views-"))
     results = [measure_store(base_dir / f"store-{n}", out, repeat=args.repeat, calls=args.calls,
-                             commands=not args.explorer_only) for n in sizes]
+                             commands=not args.explorer_only, against=args.against) for n in sizes]
     ref = next((r for r in results if r["articles"] == 1000), results[0])
     print(f"load average at the end: {' '.join(f'{x:.1f}' for x in __import__('os').getloadavg())}")
     if not args.explorer_only:
@@ -276,13 +337,35 @@ def stores_main(args: argparse.Namespace) -> int:
           "embedded store (CPU ms, median)")
     print()
     print("| articles | search | node, 1 hop | 2 hops | met in 2024 | Việt Nam, 1 hop | Việt Nam's details "
-          "| reports two steps away |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "| reports two steps away | 2 hops: its own reports after |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    keys = ("search", "node", "node_2hops", "node_filtered", "hub", "details", "reports", "own_reports")
     for r in results:
-        keys = ("search", "node", "node_2hops", "node_filtered", "hub", "details", "reports")
         print(f"| {r['articles']:,} | " + " | ".join(
-            f"{r['served'][k]:.0f} ({r['embedded'][k][1]:.0f} CPU)" for k in keys) + " |")
+            f"{r['served']['this tree'][k][0]:.0f} ({r['embedded'][k][1]:.0f} CPU)" if k in r["embedded"] else "–"
+            for k in keys) + " |")
+    if args.against:
+        _print_against(results, keys)
     return 0
+
+
+def _print_against(results: list[dict], keys: tuple[str, ...]) -> None:
+    print()
+    print("This tree and --against side by side, through a kg serve each, taking turns: wall ms (median) and, "
+          "in brackets, CPU ms of kg serve and its engine (mean, from /proc: 10 ms ticks); then against / this")
+    print()
+    print("| articles | code | search | node, 1 hop | 2 hops | met in 2024 | Việt Nam, 1 hop | Việt Nam's details "
+          "| reports two steps away | 2 hops: its own reports after |")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for r in results:
+        served = r["served"]
+        for name in ("against", "this tree"):
+            print(f"| {r['articles']:,} | {name} | " + " | ".join(
+                f"{served[name][k][0]:.0f} ({served[name][k][1]:.0f} CPU)" if k in served[name] else "–"
+                for k in keys) + " |")
+        print(f"| {r['articles']:,} | against / this | " + " | ".join(
+            f"{served['against'][k][0] / served['this tree'][k][0]:.2f}x" if k in served["against"] else "–"
+            for k in keys) + " |")
 
 
 def page_main(args: argparse.Namespace) -> int:
@@ -313,6 +396,8 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=1, help="Runs of each kg command (the best is kept).")
     parser.add_argument("--calls", type=int, default=5, help="Explorer calls timed (the median is kept).")
     parser.add_argument("--explorer-only", action="store_true", help="Skip kg viz and kg export.")
+    parser.add_argument("--against", type=Path, help="Another source tree (e.g. `git archive COMMIT | tar -x "
+                        "-C DIR`): its kg serve answers the explorer's requests too, in turns with this tree's.")
     parser.add_argument("--nodes", default="500,2000,10000", help="With --page: graph sizes in nodes.")
     parser.add_argument("--keep", help="With --page: directory to keep the pages in.")
     args = parser.parse_args()

@@ -3,19 +3,25 @@
 ``kg serve`` mounts four functions: :func:`search` (names and aliases),
 :func:`neighbourhood` (what the page draws when a node is opened or
 expanded, in the JSON shape of :func:`kg.export.html.page_data`),
-:func:`reports` (the sentences of events two steps away, asked for when the
-page shows them) and :func:`explorer_page` (the page itself, with no data
+:func:`reports` (the sentences of events beyond the first step, asked for
+when the page shows them) and :func:`explorer_page` (the page itself, with no data
 inlined). Every read goes through ``store.query`` so an embedded store and a
 SPARQL server both work. Queries never join two properties of an event
 across its reports (see :mod:`kg.export.sparql`), and an interaction reads
 what its view shows: the opened node's offices and article count (a
 neighbour's when it is selected, ``hops=0``), and the reports of the events
-the opened node takes part in.
+of the first step (the opened node's own; more of them found further on, when
+that step stopped at its limit, wait for :func:`reports` like the others).
+At most two queries run at once: the opened node's details, those reports
+and their articles are read beside the walk and the entities (the engine
+answers two connections on two cores; the walk's steps depend on each other).
 """
 
 from __future__ import annotations
 
 import re
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
 from typing import Any
 
 from kg import ids
@@ -26,12 +32,14 @@ from kg.export.sparql import (
     ENTITY_CLASSES,
     EVENT_CLASSES,
     Event,
+    add_details,
     add_entities,
     add_events,
     add_reports,
     edge_data,
     event_pairs,
     read_articles,
+    read_details,
     read_parties,
     rows,
 )
@@ -117,6 +125,10 @@ def neighbourhood(store: Any, node_id: str, *, hops: int = 1, relations: list[st
     Only that node comes with its article count and offices (a hub's count and
     a leader's office dates cost their reports); the others are marked
     ``"partial": true`` and the page asks for them (``hops=0``) when one is selected.
+    Likewise only the events of the first step come with their reports; the
+    others, two steps away or more of the node's own when the first step
+    stopped at ``max_events``, are ``"partial": true`` and the page asks
+    :func:`reports` for them when it shows them.
 
     Raises:
         KGError: a malformed IRI, date, hop count or an unknown relation.
@@ -125,15 +137,18 @@ def neighbourhood(store: Any, node_id: str, *, hops: int = 1, relations: list[st
     from kg.export.html import page_data
 
     wanted = _check(node_id, hops, relations, date_from, date_to)
-    keep, events, more = _walk(store, node_id, hops, wanted, date_from, date_to, max_events)
-    dropped: dict[str, Any] = {}
-    if len(keep) > limit:
-        keep, dropped = _trim(keep, events, node_id, limit)
-    g = new_graph()
-    add_entities(g, store, keep, details={node_id})
-    cited = {report["article"] for event in events.values() for report in event.reports} - {""}
-    g.graph["articles"] = read_articles(store, cited)  # page_data keeps those the edges cite
-    if more:
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="vnkg-beside") as beside:
+        detailed = beside.submit(read_details, store, {node_id})
+        walk = _walk(store, node_id, hops, wanted, date_from, date_to, max_events, beside)
+        keep, events = walk.keep, walk.events
+        dropped: dict[str, Any] = {}
+        if len(keep) > limit:
+            keep, dropped = _trim(keep, events, node_id, limit)
+        g = new_graph()
+        add_entities(g, store, keep, details=set())
+        add_details(g, detailed.result())  # .result() raises what the queries beside raised
+        g.graph["articles"] = walk.reading.result() if walk.reading else {}
+    if walk.more:
         dropped = {**dropped, "events": True, "reason": dropped.get("reason") or
                    f"only {max_events} events of each step; narrow the dates or relations to see others",
                    "nodes": dropped.get("nodes", 0), "edges": dropped.get("edges", 0),
@@ -148,7 +163,7 @@ def neighbourhood(store: Any, node_id: str, *, hops: int = 1, relations: list[st
             node["partial"] = True
     for edge in data["edges"]:
         for event in edge["events"]:
-            if node_id not in _parties(events[event["event"]]):
+            if event["event"] not in walk.told:
                 event["partial"] = True
     return data
 
@@ -181,27 +196,38 @@ def reports(store: Any, event_ids: list[str]) -> dict[str, Any]:
     return {"events": out, "articles": read_articles(store, cited - {""})}
 
 
+@dataclass
+class _Walk:
+    keep: set[str]  # the entities within the hops
+    events: dict[str, Event]  # the events that reach them
+    more: bool = False  # a step had more events than it read
+    told: set[str] = field(default_factory=set)  # the events whose reports are read
+    reading: Future[dict[str, Any]] | None = None  # the read of those reports and their articles, running beside
+
+
 def _walk(store: Any, start: str, hops: int, relations: list[str], date_from: str | None,
-          date_to: str | None, most: int) -> tuple[set[str], dict[str, Event], bool]:
-    """The entities within ``hops`` of ``start``, the events that reach them, and whether a step had
-    more than ``most``. Reports are read for the events ``start`` takes part in; the others' when
-    the page shows them (:func:`reports`).
+          date_to: str | None, most: int, beside: ThreadPoolExecutor) -> _Walk:
+    """The entities within ``hops`` of ``start`` and the events that reach them. The reports of the
+    first step's events that ``start`` takes part in are read in ``beside`` while the walk goes on;
+    the others' when the page shows them (:func:`reports`). A further step finds more of
+    ``start``'s events only when the first stopped at ``most``: their reports wait too.
 
     Events between two entities of the last ring are not fetched: a ring
     holds hubs (Việt Nam) whose events are most of the store; the page's
     "expand" asks for them.
     """
-    keep, frontier = {start}, {start}
-    events: dict[str, Event] = {}
-    more = False
+    walk = _Walk(keep={start}, events={})
+    keep, events, frontier = walk.keep, walk.events, {start}
     for _hop in range(hops):
         found = [row.get("ev") or "" for row in rows(store, _touching(frontier, relations, date_from, date_to, most))]
         found = [iri for iri in found if iri]
-        more = more or len(found) > most
+        walk.more = walk.more or len(found) > most
         found = found[:most]
         fresh = read_parties(store, {iri for iri in found if iri not in events})
-        told = {iri: event for iri, event in fresh.items() if start in _parties(event)}
-        add_reports(store, told)
+        if walk.reading is None:
+            told = {iri: event for iri, event in fresh.items() if start in _parties(event)}
+            walk.told = set(told)
+            walk.reading = beside.submit(_read_reports, store, told)
         events.update(fresh)
         reached = {end for iri in fresh if iri in events for pair in event_pairs(events[iri])
                    if frontier & set(pair) for end in pair}
@@ -209,7 +235,13 @@ def _walk(store: Any, start: str, hops: int, relations: list[str], date_from: st
         keep |= frontier
         if not frontier:
             break
-    return keep, events, more
+    return walk
+
+
+def _read_reports(store: Any, told: dict[str, Event]) -> dict[str, dict[str, Any]]:
+    """Give ``told`` their reports; the metadata of the articles those cite."""
+    add_reports(store, told)
+    return read_articles(store, {report["article"] for event in told.values() for report in event.reports} - {""})
 
 
 def _parties(event: Event) -> set[str]:

@@ -56,9 +56,9 @@ def _text(value: Any) -> str | None:
 def rows(store: Any, query: str) -> list[dict[str, str | None]]:
     """The rows of a SELECT as ``{variable: text}``, unbound variables left out."""
     result = store.query(query)
-    if hasattr(result, "terms"):  # kg.store.QueryResult: its pyoxigraph terms, not converted to Python values
+    if hasattr(result, "terms"):  # kg.store.QueryResult: its pyoxigraph terms, whose value is their text
         names = result.variables
-        return [{name: _text(term) for name, term in zip(names, row, strict=False) if term is not None}
+        return [{name: term.value for name, term in zip(names, row, strict=False) if term is not None}
                 for row in result.terms]
     names = [v.value for v in result.variables]  # pyoxigraph.QuerySolutions
     return [{name: _text(solution[name]) for name in names} for solution in result]
@@ -247,16 +247,12 @@ def add_entities(g: nx.MultiDiGraph, store: Any, only: set[str], *, details: set
     """Add the entities ``only`` (those the store types as one) with names, and with article counts and
     offices for those in ``details`` (all of ``only`` by default): a hub's article count and a leader's
     office dates cost its reports, so the explorer reads them for the node it opens."""
-    from kg.export.graph import add_entity
-
     if not only:
         return
     wanted = only if details is None else only & details
-    entities, detailed = iris(only), iris(wanted)
+    entities = iris(only)
     typed = rows(store, sparql("entity_types", entities=entities))
     named = rows(store, sparql("names", entities=entities))
-    counts = rows(store, sparql("article_counts", entities=detailed)) if wanted else []
-    offices = rows(store, sparql("offices", people=detailed)) if wanted else []
     for row in typed:
         iri, kind = row.get("e"), ENTITY_CLASSES.get((row.get("cls") or "")[len(ids.ONT):])
         if iri and kind and iri not in g:
@@ -274,11 +270,34 @@ def add_entities(g: nx.MultiDiGraph, store: Any, only: set[str], *, details: set
     for iri in only:
         if iri in g and not g.nodes[iri]["label"]:
             g.nodes[iri]["label"] = iri
-    for row in counts:
+    add_details(g, read_details(store, wanted))
+
+
+@dataclass
+class Details:
+    """The article counts and offices of some entities, as the store gives them (:func:`read_details`)."""
+
+    counts: list[dict[str, str | None]] = field(default_factory=list)
+    offices: list[dict[str, str | None]] = field(default_factory=list)
+
+
+def read_details(store: Any, only: set[str]) -> Details:
+    """The article counts and offices of the entities ``only`` (each costs the entity's reports)."""
+    if not only:
+        return Details()
+    return Details(rows(store, sparql("article_counts", entities=iris(only))),
+                   rows(store, sparql("offices", people=iris(only))))
+
+
+def add_details(g: nx.MultiDiGraph, details: Details) -> None:
+    """Give the nodes of ``g`` their article counts and offices from ``details``."""
+    from kg.export.graph import add_entity
+
+    for row in details.counts:
         iri = row.get("e")
         if iri in g:
             g.nodes[iri]["articles"] = int(row.get("n") or 0)
-    for row in offices:
+    for row in details.offices:
         iri = row.get("person")
         if iri and iri in g:
             first, last = row.get("first"), row.get("last")

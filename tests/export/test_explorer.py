@@ -126,3 +126,71 @@ def test_explorer_reports_fill_the_events_two_steps_away_as_their_own_neighbourh
     assert {e["article"] for e in got["events"].values()} <= set(got["articles"])
     with pytest.raises(KGError):
         explorer.reports(data_store, ["x> } DROP"])
+
+
+class _Watched:
+    """A store that counts the queries running at once, runs them one at a time if ``serial``,
+    and fails those containing ``fail``."""
+
+    def __init__(self, store, *, serial=False, fail=None):
+        import threading
+
+        self.store, self.serial, self.fail = store, serial, fail
+        self.count_lock, self.one_at_a_time = threading.Lock(), threading.Lock()
+        self.running = self.most = 0
+
+    def query(self, sparql):
+        from contextlib import nullcontext
+
+        from kg.errors import QueryError
+
+        with self.one_at_a_time if self.serial else nullcontext():
+            with self.count_lock:
+                self.running += 1
+                self.most = max(self.most, self.running)
+            try:
+                if self.fail and self.fail in sparql:
+                    raise QueryError(f"refused: {self.fail}")
+                return self.store.query(sparql)
+            finally:
+                with self.count_lock:
+                    self.running -= 1
+
+
+def test_explorer_reports_read_beside_the_walk_give_the_serial_answer(data_store):
+    for hops in (1, 2):
+        beside, serial = _Watched(data_store), _Watched(data_store, serial=True)
+        data = explorer.neighbourhood(beside, TO_LAM, hops=hops)
+        assert json.dumps(data, sort_keys=True) == json.dumps(
+            explorer.neighbourhood(serial, TO_LAM, hops=hops), sort_keys=True)
+        assert beside.most <= 2 and serial.most == 1
+        told = [ev for e in data["edges"] for ev in e["events"] if not ev.get("partial")]
+        assert told and all(ev["evidence"] and ev["article"] in data["articles"] for ev in told)
+
+
+def test_explorer_a_failed_reports_query_fails_the_neighbourhood(data_store):
+    with pytest.raises(KGError, match="refused"):
+        explorer.neighbourhood(_Watched(data_store, fail="How many reports each"), TO_LAM, hops=2)
+
+
+def test_explorer_own_events_a_further_step_finds_wait_for_reports_as_their_neighbourhood_has_them(data_store):
+    # the first step stops at `most` events: the second may find more of Tô Lâm's (which ones is the
+    # engine's order), whose reports are asked for later
+    for most in (5, 10, 20, 30, 40):
+        data = explorer.neighbourhood(data_store, TO_LAM, hops=2, max_events=most)
+        iris = [n["iri"] for n in data["nodes"]]
+        events = {ev["event"]: ev for e in data["edges"] for ev in e["events"]}
+        told = {iri for iri, ev in events.items() if not ev.get("partial")}
+        own_later = {iri: ev for iri, ev in events.items() if ev.get("partial")
+                     and TO_LAM in (iris[ev["from"]], iris[ev["to"]])}
+        assert 0 < len(told) <= most and data["dropped"]["events"]
+        if own_later:
+            break
+    assert own_later
+    assert all(ev["evidence"] == "" for ev in own_later.values())
+    whole = explorer.neighbourhood(data_store, TO_LAM)  # every event of his, reports read
+    fields = ("evidence", "article", "confidence", "caption", "reports", "sources")
+    expected = {ev["event"]: {k: ev[k] for k in fields} for e in whole["edges"] for ev in e["events"]}
+    got = explorer.reports(data_store, sorted(own_later))
+    assert got["events"] == {iri: expected[iri] for iri in own_later}
+    assert all(got["events"][iri]["evidence"] for iri in own_later)
