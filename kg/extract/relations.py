@@ -43,6 +43,11 @@ def _phrases(name: str) -> list[tuple[str, ...]]:
     return list(_LISTS[name])
 
 
+def _texts(name: str) -> frozenset[str]:
+    """A list of phrases, each as its text (syllables joined by spaces), as a set."""
+    return frozenset(" ".join(phrase) for phrase in _LISTS[name])
+
+
 _OBJECT_MARKERS = _words("object_markers")
 # words that may open a sentence before a fronted verb: "Ngay sau khi đến ...", "Trước khi thăm ..."
 _FRONT_OK = _words("fronted_clause_openers")
@@ -105,7 +110,7 @@ _MESSAGE_RELAY_VERBS = _words("message_relay_verbs")
 _SUBJECT_BEFORE_VERB = _words("subject_before_verb")
 _NOMINAL_CLASSIFIERS = _words("nominal_trigger_classifiers")
 _INVITER_PRONOUNS = _words("inviter_pronouns")
-_ACCEPTANCES = {" ".join(phrase) for phrase in _phrases("acceptance_triggers")}
+_ACCEPTANCES = _texts("acceptance_triggers")
 _PASSIVE_ASPECT = _words("passive_aspect_words")
 _RELATIVE_OBJECT_GLUE = _words("relative_object_glue")
 _BOTH_SIDES = [" ".join(phrase) for phrase in _phrases("both_sides")]
@@ -116,15 +121,15 @@ _RELATIVE_CLAUSE_ASPECT = _words("relative_clause_aspect")
 _VISIT_MODIFIERS = _words("visit_modifiers")
 # a ceremony at which documents are signed or exchanged: its listed documents' parties signed them
 _SIGNING_CEREMONIES = _phrases("signing_ceremonies")
-_INVITE_VERBS = {" ".join(phrase) for phrase in _phrases("invite_verbs")}
-_INVITEE_SUBJECT = {" ".join(phrase) for phrase in _phrases("invitee_subject_triggers")}
+_INVITE_VERBS = _texts("invite_verbs")
+_INVITEE_SUBJECT = _texts("invitee_subject_triggers")
 _MESSAGE_NOUNS = _words("message_nouns")
 _WITNESS_VERBS = _phrases("witness_verbs")
-_CHAIRING = {" ".join(phrase) for phrase in _phrases("chairing_triggers")}
-_CO_CHAIRING = {" ".join(phrase) for phrase in _phrases("co_chairing_triggers")}
+_CHAIRING = _texts("chairing_triggers")
+_CO_CHAIRING = _texts("co_chairing_triggers")
 _AGENT_MARKERS = _words("agent_markers")
 _DELEGATION_NOUNS = _words("delegation_nouns")
-_BOTH_COUNTRIES = {" ".join(phrase) for phrase in _phrases("both_countries")}
+_BOTH_COUNTRIES = _texts("both_countries")
 _COUNTERPART_NOUNS = _phrases("counterpart_nouns")
 _PAIR_NUMERALS = _words("pair_numerals")
 _OCCASION_FRAME_FIRSTS = _words("occasion_frame_firsts")

@@ -33,7 +33,7 @@ def test_resources_readme_documents_every_file_and_list():
 
 def test_relations_json_every_list_is_read():
     source = "".join(Path(module.__file__).read_text(encoding="utf-8") for module in (relations, document_lists))
-    read = set(re.findall(r'_(?:words|phrases)\("(\w+)"\)|\("relations\.json"\)\["(\w+)"\]', source))
+    read = set(re.findall(r'_(?:words|phrases|texts)\("(\w+)"\)|\("relations\.json"\)\["(\w+)"\]', source))
     assert set(load_phrase_lists("relations.json")) == {name for pair in read for name in pair if name}
 
 
