@@ -39,6 +39,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES = sorted((ROOT / "examples" / "queries").glob("*.rq"))
@@ -258,13 +259,30 @@ def _with_own_aliases(extractions: Iterator) -> Iterator:
         yield dataclasses.replace(extraction, entities=entities)
 
 
-def remove_many_names(sizes: list[int], *, n_remove: int = 40, reports: int = 10, cache: Path = CACHE) -> None:
-    """Removal in memory when subjects gather names: the old path (the base class's
-    ``_replace_article``, ``names.STATED_IN``) against the embedded store's, same corpus, one process."""
-    from kg.store import open_store
-    from kg.store.base import KGStore
+def _remove_by_stated_in_join(store: Any, article_id: str) -> None:
+    """The removal the base class did before ``names.left_unrecorded``: the graph's names joined
+    with every graph's records (``names.STATED_IN``), dropped by one ``DELETE ... WHERE``."""
+    from kg import ids
+    from kg.store import names
+    from kg.store.base import replace_update
 
-    contenders = {"STATED_IN join (main)": lambda store, article_id: KGStore._replace_article(store, article_id, []),
+    graph = ids.article_graph_iri(article_id)
+    rows = [f"({n} {p} {o} {f})" for n, p, o, f in
+            names.stated(store.query(names.STATED_IN.replace("<G>", f"<{graph}>")).terms)]
+    update = replace_update(graph, [])
+    if rows:
+        update += (f" ;\nDELETE {{ GRAPH <{ids.NAMES_GRAPH}> {{ ?n ?p ?o }} }} WHERE {{\n"
+                   f"  VALUES (?n ?p ?o ?f) {{\n  " + "\n  ".join(rows) + "\n  }\n"
+                   f"  FILTER NOT EXISTS {{ GRAPH ?g {{ ?n <{names.NAME_FACT}> ?f }} }}\n}}")
+    store.update(update)
+
+
+def remove_many_names(sizes: list[int], *, n_remove: int = 40, reports: int = 10, cache: Path = CACHE) -> None:
+    """Removal in memory when subjects gather names: the old path (``_remove_by_stated_in_join``,
+    ``names.STATED_IN``) against the embedded store's, same corpus, one process."""
+    from kg.store import open_store
+
+    contenders = {"STATED_IN join (main)": _remove_by_stated_in_join,
                   "left_unrecorded (this tree)": lambda store, article_id: store._replace_article(article_id, [])}
     print(f"kg remove of {n_remove} articles, in memory, each article naming its entities by one more alias; CPU s")
     for n in sizes:

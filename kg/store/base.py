@@ -9,7 +9,7 @@ knows nothing of parsing, extractors or workers (``kg.build`` composes those).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any
@@ -195,11 +195,10 @@ class KGStore:
 
         The names graph is the union of what the stored articles say about
         names (see ``kg.store.names``): each names triple the old version
-        stated goes unless another article still states it.
+        recorded goes unless another article still records it. Each backend
+        finds those its own way (``names.left_unrecorded``, ``names.recorded_query``).
         """
-        graph = ids.article_graph_iri(article_id)
-        stated = self._query(names.STATED_IN.replace("<G>", f"<{graph}>"))
-        self._update(replace_update(graph, quads, names.stated_rows(stated.terms)))
+        raise NotImplementedError
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL 1.1 Update."""
@@ -328,10 +327,8 @@ def _distinct_triples(quads: Iterable[Quad]) -> list[Any]:
     return list(seen)
 
 
-def replace_update(graph_iri: str, quads: list[Quad], stale_names: Sequence[str] = ()) -> str:
-    """One SPARQL update (one transaction) replacing an article's graph, adding the names it
-    uses and dropping those of ``stale_names`` (``VALUES`` rows, see ``kg.store.names``) that
-    no article states any more."""
+def replace_update(graph_iri: str, quads: list[Quad]) -> str:
+    """One SPARQL update (one transaction) replacing an article's graph with ``quads``."""
     by_graph: dict[str, list[str]] = {}
     for q in quads:
         by_graph.setdefault(str(q.graph_name), []).append(f"{q.subject} {q.predicate} {q.object} .")
@@ -339,8 +336,6 @@ def replace_update(graph_iri: str, quads: list[Quad], stale_names: Sequence[str]
     update = f"DROP SILENT GRAPH <{graph_iri}>"
     if blocks:
         update += f" ;\nINSERT DATA {{\n{blocks}\n}}"
-    if stale_names:
-        update += " ;\n" + names.collect_update(stale_names)
     return update
 
 

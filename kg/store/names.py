@@ -23,8 +23,8 @@ from pyoxigraph import Literal, NamedNode, Quad, QuerySolutions, RdfFormat, Stor
 
 from kg import ids
 
-__all__ = ["NAMES", "NAME_FACT", "NAME_FACT_NODE", "STATED_IN", "UNRECORDED_ELSEWHERE", "collect_update", "drop_update",
-           "left_unrecorded", "recorded_query", "stale_names", "stated", "stated_rows", "with_statements"]
+__all__ = ["NAMES", "NAME_FACT", "NAME_FACT_NODE", "STATED_IN", "UNRECORDED_ELSEWHERE", "drop_update",
+           "left_unrecorded", "recorded_query", "stale_names", "stated", "with_statements"]
 
 NAME_FACT = ids.ONT + "nameFact"
 NAME_FACT_NODE = _NAME_FACT = NamedNode(NAME_FACT)
@@ -68,11 +68,6 @@ def stated(terms: Iterable[Sequence[Any]]) -> list[Sequence[Any]]:
     return [(n, p, o, f) for n, p, o, f in terms if isinstance(f, Literal) and f.value == f"{p} {o}"]
 
 
-def stated_rows(terms: Iterable[Sequence[Any]]) -> list[str]:
-    """``VALUES (?n ?p ?o ?f)`` rows for the ``STATED_IN`` answers whose record matches the triple."""
-    return [f"({n} {p} {o} {f})" for n, p, o, f in stated(terms)]
-
-
 def recorded_query(facts: Iterable[Sequence[Any]]) -> str:
     """Which of the ``stated`` answers some article graph still records: ``SELECT ?n ?f``."""
     values = "\n  ".join(sorted({f"({n} {f})" for n, _, _, f in facts}))
@@ -84,13 +79,6 @@ def drop_update(facts: Iterable[Sequence[Any]]) -> str:
     """Drop the names triples of ``stated`` answers from the names graph (``DELETE DATA``)."""
     triples = sorted({f"{n} {p} {o} ." for n, p, o, _ in facts})
     return f"DELETE DATA {{ GRAPH <{ids.NAMES_GRAPH}> {{\n" + "\n".join(triples) + "\n}}"
-
-
-def collect_update(rows: Sequence[str]) -> str:
-    """Drop the names triples of ``rows`` that no article graph records any more."""
-    return (f"DELETE {{ GRAPH <{ids.NAMES_GRAPH}> {{ ?n ?p ?o }} }} WHERE {{\n"
-            f"  VALUES (?n ?p ?o ?f) {{\n  " + "\n  ".join(rows) + "\n  }\n"
-            f"  FILTER NOT EXISTS {{ GRAPH ?g {{ ?n <{NAME_FACT}> ?f }} }}\n}}")
 
 
 def stale_names(store: Store, subjects: Iterable[Any] | None = None) -> Iterator[Quad]:
