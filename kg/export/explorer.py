@@ -177,7 +177,7 @@ def reports(store: Any, event_ids: list[str]) -> dict[str, Any]:
     Raises:
         KGError: a malformed IRI, or more than 500 of them.
     """
-    from kg.export.html import MAX_SOURCES
+    from kg.export.html import report_fields
 
     if len(event_ids) > 500:
         raise ExplorerRequestError(f"at most 500 events a request, not {len(event_ids)}")
@@ -187,11 +187,7 @@ def reports(store: Any, event_ids: list[str]) -> dict[str, Any]:
     add_reports(store, events)
     out = {}
     for iri, event in events.items():
-        data = edge_data(event)
-        sources = list(data.get("sources") or ())
-        out[iri] = {"evidence": data["evidence"], "article": data["article"], "confidence": data["confidence"],
-                    "caption": bool(data["caption"]), "reports": data["reports"] or 1 + len(sources),
-                    "sources": sources[:MAX_SOURCES]}
+        out[iri] = report_fields(edge_data(event))
     cited = {e["article"] for e in out.values()} | {s["article"] for e in out.values() for s in e["sources"]}
     return {"events": out, "articles": read_articles(store, cited - {""})}
 

@@ -51,6 +51,15 @@ SYMMETRIC = {"met", "signed"}
 MAX_SOURCES = 5
 
 
+def report_fields(d: dict[str, Any]) -> dict[str, Any]:
+    """An event's report part in the page: one sentence with its article, confidence and caption
+    mark, the number of reports, and the first ``MAX_SOURCES`` other reports."""
+    sources = list(d.get("sources") or ())
+    return {"evidence": d.get("evidence") or "", "article": d.get("article") or "",
+            "confidence": d.get("confidence"), "caption": bool(d.get("caption")),
+            "reports": d.get("reports") or 1 + len(sources), "sources": sources[:MAX_SOURCES]}
+
+
 def script_json(value: Any) -> str:
     """JSON that is safe inside an HTML ``<script>`` block.
 
@@ -89,13 +98,9 @@ def page_data(g: nx.MultiDiGraph, *, title: str = "vnkg", layout: str = "auto",
             edge = groups[pair] = {"id": len(groups), "from": a, "to": b, "relation": relation,
                                    "directions": set(), "events": []}
         edge["directions"].add((a, b))
-        sources = list(d.get("sources") or ())
         edge["events"].append({
             "event": str(key), "from": a, "to": b, "date": d.get("date"), "kind": d.get("kind") or "",
-            "modality": d.get("modality") or "", "evidence": d.get("evidence") or "",
-            "article": d.get("article") or "", "confidence": d.get("confidence"),
-            "caption": bool(d.get("caption")), "reports": d.get("reports") or 1 + len(sources),
-            "sources": sources[:MAX_SOURCES]})
+            "modality": d.get("modality") or "", **report_fields(d)})
     edges = []
     bends: dict[tuple[int, int], int] = {}
     for edge in groups.values():
