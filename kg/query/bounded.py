@@ -19,7 +19,7 @@ from typing import TypeVar
 
 from kg.errors import QueryError
 
-__all__ = ["run_bounded"]
+__all__ = ["resident_bytes", "run_bounded"]
 
 T = TypeVar("T")
 POLL_S = 0.05
@@ -54,7 +54,7 @@ def run_bounded(call: Callable[[], T], *, timeout: float | None = None, memory_m
         worker.join(POLL_S)  # interruptible: Ctrl-C raises KeyboardInterrupt here
         if timeout is not None and worker.is_alive() and time.monotonic() - started > timeout:
             raise QueryError(f"the query ran longer than {timeout:g} s and was stopped (--timeout allows more)")
-        if memory_mb is not None and worker.is_alive() and _resident_mb() > memory_mb:
+        if memory_mb is not None and worker.is_alive() and resident_bytes() > memory_mb * 1024 * 1024:
             raise QueryError(f"the query needed more than {memory_mb} MB of memory and was stopped "
                              "(--memory-limit allows more)")
     ok, value = outcome[0]
@@ -63,11 +63,11 @@ def run_bounded(call: Callable[[], T], *, timeout: float | None = None, memory_m
     raise value  # type: ignore[misc]
 
 
-def _resident_mb() -> float:
-    """This process's resident memory in MB (0 where /proc is missing)."""
+def resident_bytes(pid: int | str = "self") -> int:
+    """The resident memory of a process, this one by default (0 once it is gone, or where /proc is missing)."""
     try:
-        with open("/proc/self/statm") as statm:
+        with open(f"/proc/{pid}/statm", "rb") as statm:
             pages = int(statm.read().split()[1])
     except (OSError, ValueError, IndexError):
-        return 0.0
-    return pages * os.sysconf("SC_PAGE_SIZE") / 1024 / 1024
+        return 0
+    return pages * os.sysconf("SC_PAGE_SIZE")

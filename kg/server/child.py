@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import IO
 
 from kg.errors import StoreError
+from kg.query.bounded import resident_bytes
 
 PR_SET_PDEATHSIG = 1
 START_SECONDS = 30.0
@@ -97,7 +98,7 @@ class OxigraphChild:
         self._proc = subprocess.Popen(
             command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=self._stderr, env=env,
             pass_fds=(self.lock_fd,) if self.lock_fd is not None else (),
-            # Only prctl and setrlimit run between fork and exec, no locks taken, so threads are no hazard.
+            # Only setpgid and prctl run between fork and exec, no locks taken, so threads are no hazard.
             preexec_fn=_child_setup(os.getpid()))  # noqa: PLW1509
         threading.Thread(target=self._watch_memory, args=(self._proc,), name="vnkg-engine-memory",
                          daemon=True).start()
@@ -106,7 +107,7 @@ class OxigraphChild:
     def _watch_memory(self, proc: subprocess.Popen[bytes]) -> None:
         limit = self.limits.memory_mb * 1024 * 1024
         while proc.poll() is None:
-            if _resident_bytes(proc.pid) > limit:
+            if resident_bytes(proc.pid) > limit:
                 self._killed_for_memory = proc.pid
                 proc.kill()
                 return
@@ -165,18 +166,6 @@ def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
-
-
-def _resident_bytes(pid: int) -> int:
-    """The resident set of a process (0 once it is gone, or where /proc is missing)."""
-    try:
-        with open(f"/proc/{pid}/statm", "rb") as statm:
-            return int(statm.read().split()[1]) * PAGE_BYTES
-    except (OSError, IndexError, ValueError):
-        return 0
-
-
-PAGE_BYTES = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
 def _child_setup(parent_pid: int):  # type: ignore[no-untyped-def]
