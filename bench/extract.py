@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -29,6 +30,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import replicate_corpus, vary_corpus, write_synthetic_corpus
+
+from kg.nlp.sentence_memo import CAPACITY_VAR
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 
@@ -104,12 +107,19 @@ def has_engine() -> bool:
             and importlib.util.find_spec("kg.extract.record") is not None)
 
 
-def run(mode: str, corpus: Path, *, workers: int = 1) -> dict:
-    """Run one contender in a fresh process: seconds and peak RSS (MB)."""
+def run(mode: str, corpus: Path, *, workers: int = 1, sentence_memo: bool = True) -> dict:
+    """Run one contender in a fresh process: seconds and peak RSS (MB).
+
+    ``sentence_memo=False`` runs kg with ``kg.nlp.sentence_memo`` off, as on text
+    that never repeats a sentence.
+    """
+    env = dict(os.environ)
+    if not sentence_memo:
+        env[CAPACITY_VAR] = "0"
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "out.jsonl"
         proc = subprocess.run([sys.executable, "-c", _CHILD, mode, str(corpus), str(out), str(workers)],
-                              capture_output=True, text=True, cwd=ROOT, check=False)
+                              capture_output=True, text=True, cwd=ROOT, check=False, env=env)
         if proc.returncode:
             raise RuntimeError(f"{mode} failed:\n{proc.stderr[-3000:]}")
         result = json.loads(proc.stdout.strip().splitlines()[-1])
@@ -228,7 +238,24 @@ def rebuild_table(corpus: Path, workdir: Path, *, repeat: int = 2) -> str:
     return "\n".join(lines)
 
 
-def speed_table(corpus: Path, *, mode: str, repeat: int = 1) -> list[dict]:
+def repeated_sentence_share(corpus: Path) -> float:
+    """The share of the corpus's sentence characters in sentences seen before in it."""
+    from kg.ingest import read_articles
+    from kg.nlp import split_sentences
+
+    seen: set[str] = set()
+    total = repeated = 0
+    for article in read_articles([str(corpus)]):
+        for start, end in split_sentences(article.text):
+            sentence = article.text[start:end]
+            total += len(sentence)
+            if sentence in seen:
+                repeated += len(sentence)
+            seen.add(sentence)
+    return repeated / total if total else 0.0
+
+
+def speed_table(corpus: Path, *, mode: str, repeat: int = 1, sentence_memo: bool = True) -> list[dict]:
     """Each contender ``repeat`` times, round robin; the best time of each is kept.
 
     Other jobs share the machine: the fastest run is the one they disturbed
@@ -243,7 +270,7 @@ def speed_table(corpus: Path, *, mode: str, repeat: int = 1) -> list[dict]:
     best: dict[str, dict] = {}
     for _ in range(repeat):
         for name, kind, workers in contenders:
-            result = run(kind, corpus, workers=workers)
+            result = run(kind, corpus, workers=workers, sentence_memo=sentence_memo)
             if result["lines"] != articles:
                 raise RuntimeError(f"{name}: {result['lines']} output lines for {articles} articles")
             print(f"  {name}: {result['seconds']:.1f} s", file=sys.stderr)
@@ -309,14 +336,17 @@ def main() -> None:
         corpus = args.corpus or build_corpus(Path(tmp) / "corpus", args.articles)
         if not args.no_speed:
             articles, chars = corpus_size(corpus)
+            print(f"repeated corpus: {repeated_sentence_share(corpus):.0%} of its sentence characters "
+                  "repeat an earlier sentence; kg's sentence memo on")
             print(format_speed(speed_table(corpus, mode=mode, repeat=args.repeat),
                               articles=articles, chars=chars))
             print()
         if args.distinct:
             distinct = build_distinct_corpus(Path(tmp) / "distinct", args.articles)
             articles, chars = corpus_size(distinct)
-            print("distinct corpus (no article repeats):")
-            print(format_speed(speed_table(distinct, mode=mode, repeat=args.repeat),
+            print(f"distinct corpus (no article repeats; {repeated_sentence_share(distinct):.0%} of its "
+                  "sentence characters repeat an earlier sentence, so kg's sentence memo is off):")
+            print(format_speed(speed_table(distinct, mode=mode, repeat=args.repeat, sentence_memo=False),
                               articles=articles, chars=chars))
             print()
         if args.startup:

@@ -36,6 +36,7 @@ from kg.nlp.features import (
     segmenter_functions,
     sentence_features,
 )
+from kg.nlp.sentence_memo import SentenceMemo, memo_capacity
 
 __all__ = ["TESTED_UNDERTHESEA", "Taggers", "get_taggers"]
 
@@ -80,6 +81,7 @@ class Taggers:
         self._pos: _Stage = (models[0], pos_template)
         self._chunk: _Stage = (models[1], chunk_template)
         self._ner: _Stage = (models[2], ner_template)
+        self._memo = SentenceMemo(self._tag_sentence, capacity=memo_capacity())
 
     def words(self, sentence: str) -> list[str]:
         """Word segmentation, as ``underthesea.word_tokenize`` (default options)."""
@@ -127,7 +129,11 @@ class Taggers:
         return list(zip(words, pos, chunk, ner, strict=False))
 
     def tag(self, sentence: str) -> Tags:
-        """(word, POS, chunk, NER) for each word of ``sentence``, as ``underthesea.ner``."""
+        """(word, POS, chunk, NER) for each word of ``sentence``, as ``underthesea.ner``;
+        a sentence met lately is answered from ``kg.nlp.sentence_memo``."""
+        return self._memo(sentence)
+
+    def _tag_sentence(self, sentence: str) -> Tags:
         return self.tag_words(self.words(sentence))
 
     @staticmethod
