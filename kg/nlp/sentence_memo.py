@@ -43,6 +43,8 @@ class SentenceMemo:
         return len(self._entries)
 
     def __call__(self, sentence: str) -> Tags:
+        if self.capacity <= 0:
+            return self._tag(sentence)
         with self._lock:
             entry = self._entries.get(sentence)
             if entry is not None:
@@ -50,7 +52,7 @@ class SentenceMemo:
                 return self._unpack(entry)
         tags = self._tag(sentence)
         packed = self._pack(sentence, tags)
-        if packed is not None and self.capacity > 0:
+        if packed is not None:
             with self._lock:
                 self._entries[sentence] = packed
                 if len(self._entries) > self.capacity:
@@ -60,17 +62,16 @@ class SentenceMemo:
     def _pack(self, sentence: str, tags: Tags) -> tuple[str, bytes] | None:
         if _WORD_SEPARATOR in sentence:
             return None
-        codes = bytearray()
-        for _word, *labels in tags:
-            for label in labels:
-                code = self._tag_codes.get(label)
-                if code is None:
-                    with self._lock:
-                        code = self._number(label)
-                    if code is None:
-                        return None
-                codes.append(code)
-        return _WORD_SEPARATOR.join(word for word, *_ in tags), bytes(codes)
+        labels = [label for _, *three in tags for label in three]
+        try:
+            codes = bytes(map(self._tag_codes.__getitem__, labels))
+        except KeyError:
+            with self._lock:
+                numbered = [self._number(label) for label in labels]
+            if None in numbered:
+                return None
+            codes = bytes(numbered)  # type: ignore[arg-type]
+        return _WORD_SEPARATOR.join([word for word, *_ in tags]), codes
 
     def _number(self, label: str) -> int | None:
         code = self._tag_codes.get(label)
