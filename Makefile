@@ -11,11 +11,17 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
+# An editable install leaves kg's bytecode to be written on first import, which
+# PYTHONDONTWRITEBYTECODE (set on some machines, CI's among them) forbids: every
+# kg command would compile its modules again (~0.15 s CPU). compileall writes it
+# once, as pip does for an install that is not editable.
 install: $(BIN)/python
 	$(BIN)/pip install --quiet -e .
+	$(BIN)/python -m compileall -q kg > /dev/null
 
 install-test: $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/python -m compileall -q kg > /dev/null
 
 demo: install
 	$(BIN)/kg build data --store $(STORE)
