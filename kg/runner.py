@@ -4,8 +4,9 @@ Each article is parsed once (``kg.nlp.parse``, through the parse cache when
 one is in use) and its ``Doc`` handed to the extractors (``kg.extract``):
 ``extract_article`` does that for one article, under its time limit.
 
-One worker extracts in this process. More workers extract in a process pool
-on this machine, or on a Dask distributed cluster. In every case the input is
+One worker extracts in this process. More workers extract in worker processes
+on this machine (one lane each, ``kg.lanes``: a text met again goes to the
+worker that had it), or on a Dask distributed cluster. In every case the input is
 consumed lazily and only a bounded number of batches is held, so memory
 does not grow with the corpus, and extractions come out in input order, equal
 to what one worker gives.
@@ -371,14 +372,18 @@ def _run_processes(articles: Iterable[Article], fn: ExtractFn, *,
                    workers: int) -> Iterator[tuple[Article, Any]]:
     from concurrent.futures import ProcessPoolExecutor
 
+    from kg.lanes import Lanes
+
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context(START_METHOD if START_METHOD in methods else "spawn")
     if context.get_start_method() == "forkserver":
         # The server loads the models once and workers fork with them (no
         # effect if this process already started its forkserver).
         context.set_forkserver_preload(["kg.nlp._preload", "kg.extract._preload"])  # type: ignore[attr-defined]
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
-                               initargs=(os.getpid(),))
+    # One single-process pool per worker, so that a text met again goes where it went before
+    # (kg.lanes): each worker's sentence memo then holds its own texts.
+    pool = Lanes([ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_init_worker,
+                                      initargs=(os.getpid(),)) for _ in range(workers)])
     try:
         yield from _ordered(articles, lambda batch: pool.submit(_extract_batch, batch, fn), _wait_any,
                             running=WINDOW_PER_WORKER * workers, held=HELD_PER_WORKER * workers)

@@ -41,6 +41,16 @@ def echo(article: Article) -> Extraction:
     return Extraction(article=article)
 
 
+def worker_pid(article: Article) -> Extraction:
+    """Which process extracted the article (its pid, as the only extractor name), after 5 ms of
+    work: long enough that batches queue as they do on real articles."""
+    import os
+    import time
+
+    time.sleep(0.005)
+    return Extraction(article=article, extractors=(str(os.getpid()),))
+
+
 def fail_on_odd(article: Article) -> Extraction:
     if int(article.id[1:]) % 2:
         raise ValueError(f"odd article {article.id}")
