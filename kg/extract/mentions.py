@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple, cast
 
 from kg.extract.base import PUNCT_BREAK, Span, SpanType, Syl
@@ -168,6 +169,21 @@ class _Index:
         self.misspelt: dict[str, tuple[str, tuple[str, ...]] | None] = {}  # name -> _leader_misspelt's answer
 
 
+class _CapitalFirst(dict):
+    """A first character -> whether a syllable starting with it is capitalized (an upper-case letter).
+
+    Looked up through ``map`` for a whole sentence at once, with no Python step per syllable.
+    """
+
+    def __missing__(self, char: str) -> bool:
+        self[char] = capital = char.isupper() and char.isalnum()
+        return capital
+
+
+_CAPITAL_FIRST = _CapitalFirst()
+_LOW, _TEXT, _FIRST = attrgetter("low"), attrgetter("text"), itemgetter(0)
+
+
 def _index(lex: Lexicon) -> _Index:
     return derived(lex, "mention_index", _Index)
 
@@ -189,8 +205,8 @@ class MentionFinder:
         self.inside_name = inside_name  # the words of an event's, agreement's or body's name
         self.n = len(sylls)
         # the folded text and capitalization of each syllable, asked for many times per position
-        self.lows = [s.low for s in sylls]
-        self.caps = [s.text[0].isupper() and s.text[0].isalnum() for s in sylls]
+        self.lows = list(map(_LOW, sylls))
+        self.caps = list(map(_CAPITAL_FIRST.__getitem__, map(_FIRST, map(_TEXT, sylls))))
         self.ix = _index(lex)
 
     def has(self, i: int, name: str, maxlen: int = 6) -> int:

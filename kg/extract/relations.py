@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 
 from kg.extract.base import Span, Syl
 from kg.extract.coref import entity_key, entity_type
@@ -157,6 +158,7 @@ _WITH = "với"  # the partner: "hội đàm với X", "đồng chủ trì với
 _HAS = "có"  # the inverted clause's subjects after it: "Dự X có A, B"
 _WHICH = "mà"  # a relative clause on a document: "X mà A ký"
 _WHO = "người"  # a relative clause on a person: "X, người sẽ dự Y"
+_LOW = attrgetter("low")  # a syllable's folded text
 _AT = "tại"  # the one-syllable frame "Tại X, A ...": its marker ends after one syllable, the others' after two
 _SUBJECT_TYPES = {p.name: {*p.subject_types, *(("Group",) if p.group_subject else ())}
                   for p in PREDICATE_INFO.values()}
@@ -256,7 +258,7 @@ class _Sentence:
         self.sylls, self.spans, self.resolve, self.dates, self.lex, self.discourse = sylls, spans, resolve, dates, lex, discourse
         self.n = len(sylls)
         self._trigger_starts: list[int] = []  # set by run: where each trigger begins
-        self.lows = [syl.low for syl in sylls]
+        self.lows = list(map(_LOW, sylls))
         self.covered: list[Span | None] = [None] * self.n  # syllable -> span
         for sp in spans:
             for k in range(sp.i, sp.j):
@@ -295,27 +297,27 @@ class _Sentence:
 
     def triggers(self) -> list[tuple[int, int, Verb]]:
         found: list[tuple[int, int, Verb]] = []
-        k = 0
-        while k < self.n:
-            hit = None
-            verbs = self.verbs.get(self.lows[k])
-            if verbs and self.covered[k] is None:
-                for verb, key in verbs:
-                    n = len(key)
-                    if tuple(self.lows[k:k + n]) == key and self._ok(k, n, verb):
-                        hit = (k, k + n, verb)
-                        break
-            if hit and hit[2].trigger in _JOURNEY and found and \
-                    found[-1][2].predicate == "visited" and k - found[-1][1] <= 4:
-                hit = None
-                k += 1
+        free = 0  # the first syllable after the last trigger found
+        verbs = self.verbs
+        # only where a trigger's first syllable is, left to right (most syllables start none)
+        for k in [k for k, low in enumerate(self.lows) if low in verbs]:
+            if k < free or self.covered[k] is not None:
                 continue
-            if hit:
-                found.append(hit)
-                k = hit[1]
-            else:
-                k += 1
+            hit = self._trigger_at(k, verbs[self.lows[k]])
+            if hit is None or (hit[2].trigger in _JOURNEY and found and
+                               found[-1][2].predicate == "visited" and k - found[-1][1] <= 4):
+                continue
+            found.append(hit)
+            free = hit[1]
         return found
+
+    def _trigger_at(self, k: int, verbs: list[tuple[Verb, tuple[str, ...]]]) -> tuple[int, int, Verb] | None:
+        """The first of ``verbs`` (their trigger's syllables given) that is a trigger at ``k``."""
+        for verb, key in verbs:
+            n = len(key)
+            if tuple(self.lows[k:k + n]) == key and self._ok(k, n, verb):
+                return k, k + n, verb
+        return None
 
     def _ok(self, k: int, n: int, verb: Verb) -> bool:
         nxt = self.low(k + n)
