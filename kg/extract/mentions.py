@@ -115,9 +115,10 @@ def _longest(lows: list[str], i: int, table: _Table, maxlen: int) -> int:
     lengths = table.lengths.get(lows[i])
     if lengths is None:
         return 0
-    window = lows[i:i + maxlen]
+    left = min(len(lows) - i, maxlen)  # the syllables a key may take from i
+    keys = table.keys
     for n in lengths:
-        if n <= len(window) and tuple(window[:n]) in table.keys:
+        if n <= left and tuple(lows[i:i + n]) in keys:
             return n
     return 0
 
@@ -129,12 +130,13 @@ def _match(lows: list[str], i: int, table: _Table) -> tuple[int, Any] | None:
     lengths = table.lengths.get(lows[i])
     if lengths is None:
         return None
-    window = lows[i:i + table.maxlen]
+    left = len(lows) - i  # the syllables a key may take from i (no key is longer than table.maxlen)
+    keys = table.keys
     for n in lengths:
-        if n <= len(window):
-            key = tuple(window[:n])
-            if key in table.keys:
-                return n, table.keys[key]
+        if n <= left:
+            key = tuple(lows[i:i + n])
+            if key in keys:
+                return n, keys[key]
     return None
 
 
@@ -276,7 +278,10 @@ class MentionFinder:
 
     def is_domain(self, i: int) -> bool:
         """``Chinhphu.vn``, ``Baoquocte.vn``: a web address, never a name."""
-        return _DOMAIN.match(self.s[i].text) is not None or _DOMAIN_AFTER.match(self.text, self.s[i].end) is not None
+        syl = self.s[i]
+        # each pattern needs a dot where it looks (most syllables have none): asked first
+        return ("." in syl.text and _DOMAIN.match(syl.text) is not None) or \
+            (self.text[syl.end:syl.end + 1] == "." and _DOMAIN_AFTER.match(self.text, syl.end) is not None)
 
     def is_person_start(self, i: int) -> bool:
         """A run of capitalized syllables at ``i`` that reads as a person's name."""

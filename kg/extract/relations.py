@@ -553,9 +553,8 @@ class _Sentence:
     def _frame_opening(self) -> tuple[int, int] | None:
         """Where a frame opens the sentence (``Bên lề X,``, ``Trong khuôn khổ X,``, ``Tại X,``, ``Nhân dịp
         tham dự X,``): the marker's first syllable and the comma that closes the frame before its subject."""
-        m = 0
-        while m < min(self.n, 8) and self.low(m) not in _FRAME_FIRSTS:
-            m += 1  # past a time expression: "Tối 5/3, bên lề ..."
+        # past a time expression: "Tối 5/3, bên lề ..."
+        m = next((m for m, low in enumerate(self.lows[:8]) if low in _FRAME_FIRSTS), min(self.n, 8))
         if m >= min(self.n, 8) or not any(self.lows[m:m + len(f)] == list(f) for f in _FRAMES) \
                 or (m > 0 and self.low(m - 1) != ","):
             return None
@@ -775,11 +774,13 @@ class _Sentence:
 
     def _passive_agents(self, c: _Clause) -> list[Span] | None:
         """``được X tiếp``: the people after ``được`` before the verb."""
-        for m in range(max(c.clause_start, c.prev_e, c.k - 20), c.k):
-            if self.low(m) == _PASSIVE:
-                agents = [sp for sp in self.spans if m < sp.i and sp.j <= c.k and sp.type in ("Person", "Title")]
-                return agents or None
-        return None
+        first = max(c.clause_start, c.prev_e, c.k - 20, 0)
+        window = self.lows[first:c.k]
+        if _PASSIVE not in window:
+            return None
+        m = first + window.index(_PASSIVE)
+        agents = [sp for sp in self.spans if m < sp.i and sp.j <= c.k and sp.type in ("Person", "Title")]
+        return agents or None
 
     def _passive_signing(self, c: _Clause) -> None:
         """``Tuyên bố chung đã được A và B ký kết``: the agents signed the document named before được."""
