@@ -1087,38 +1087,49 @@ class MentionFinder:
     # -- all together ------------------------------------------------------
     def find(self) -> list[Span]:
         spans: list[Span] = []
-        i = 0
-        lower_plan, cap_plan, cap_default = self.ix.lower_plan, self.ix.cap_plan, self.ix.cap_default
-        while i < self.n:
-            span = None
-            if self.caps[i]:
-                patterns = cap_plan.get(self.lows[i], cap_default)
-            elif self.lows[i] in lower_plan and self.s[i].is_word:
-                patterns = lower_plan[self.lows[i]]
-            else:
-                patterns = ()
-            for pattern in patterns:
-                span = pattern(self, i)
-                if span is not None:
-                    break
+        free = 0  # the first syllable after the last span found
+        lower_plan = self.ix.lower_plan
+        # only where a pattern can start (a capitalized syllable, or one that starts a pattern's
+        # words), left to right: most syllables start none
+        for i in [i for i, (low, cap) in enumerate(zip(self.lows, self.caps, strict=True)) if cap or low in lower_plan]:
+            if i < free:
+                continue
+            span = self._first_span_at(i)
             if span is None or span.j <= i:
-                i += 1
                 continue
             spans.append(span)
             if span.type in ("Event", "Agreement", "Location", "Organization") and span.j - span.i > 1 and \
                     (span.source != "gazetteer" or span.type == "Organization"):
-                inner = MentionFinder(self.text, _split_compounds(self.s[span.i + 1:span.j]), self.lex,
-                                      inside_name=True).find()
-                # a person named in a place ("Lăng Chủ tịch Hồ Chí Minh") is an entity, never an actor
-                keep: tuple[str, ...] = ("Country", "Organization", "Location")
-                if span.type == "Location" and self.has(span.i, "memorial_heads"):
-                    keep = ("Country", "Organization", "Location", "Person")
-                if span.source == "gazetteer":
-                    keep = ("Organization",)  # "Đại hội đồng Liên nghị viện ASEAN": only a known body inside
-                span.inner.extend(sp for sp in inner if sp.type in keep and not (
-                    sp.type == "Location" and syllable_key(sp.name) in self.lex.set("regions")))
-            i = span.j
+                self._find_inside(span)
+            free = span.j
         return spans
+
+    def _first_span_at(self, i: int) -> Span | None:
+        """The span of the first pattern, in ``find``'s order, that matches at ``i``."""
+        if self.caps[i]:
+            patterns = self.ix.cap_plan.get(self.lows[i], self.ix.cap_default)
+        elif self.s[i].is_word:
+            patterns = self.ix.lower_plan[self.lows[i]]
+        else:
+            return None
+        for pattern in patterns:
+            span = pattern(self, i)
+            if span is not None:
+                return span
+        return None
+
+    def _find_inside(self, span: Span) -> None:
+        """The entities named inside an event's, document's, place's or body's name, into ``span.inner``."""
+        inner = MentionFinder(self.text, _split_compounds(self.s[span.i + 1:span.j]), self.lex,
+                              inside_name=True).find()
+        # a person named in a place ("Lăng Chủ tịch Hồ Chí Minh") is an entity, never an actor
+        keep: tuple[str, ...] = ("Country", "Organization", "Location")
+        if span.type == "Location" and self.has(span.i, "memorial_heads"):
+            keep = ("Country", "Organization", "Location", "Person")
+        if span.source == "gazetteer":
+            keep = ("Organization",)  # "Đại hội đồng Liên nghị viện ASEAN": only a known body inside
+        span.inner.extend(sp for sp in inner if sp.type in keep and not (
+            sp.type == "Location" and syllable_key(sp.name) in self.lex.set("regions")))
 
     def context_place(self, i: int) -> Span | None:
         """An unknown place read from its context: ``tới Zurich (Thụy Sĩ)``, ``tại Burabay, Kazakhstan``, ``tại Bogor``."""

@@ -261,8 +261,7 @@ class _Sentence:
         self.lows = list(map(_LOW, sylls))
         self.covered: list[Span | None] = [None] * self.n  # syllable -> span
         for sp in spans:
-            for k in range(sp.i, sp.j):
-                self.covered[k] = sp
+            self.covered[sp.i:sp.j] = [sp] * (sp.j - sp.i)
         self.verbs = _verbs_by_first_syllable(lex.verbs)
         for sp in spans:
             if sp.type == "Person" and ((self.low(sp.i), self.low(sp.i + 1)) in _SPOUSE
