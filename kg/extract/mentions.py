@@ -252,8 +252,8 @@ class MentionFinder:
         return n, title, heads
 
     def place_at(self, i: int, *, strict: bool = True) -> tuple[int, Place, str] | None:
-        if i >= self.n:
-            return None
+        if i >= self.n or self.lows[i] not in self.ix.places.lengths:
+            return None  # most syllables start no place: asked before the longer lookup
         found = _match(self.lows, i, self.ix.places)
         if not found or not self.s[i].is_word:
             return None
