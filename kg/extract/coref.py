@@ -48,6 +48,7 @@ def _holds(ent: CorefEntity, wanted: list[str], org: str | None) -> bool:
     return False
 
 
+@lru_cache(maxsize=8192)  # asked for each entity's key many times an article (CorefEntity.key)
 def entity_key(type_: str, name: str) -> str:
     """The identifier of an entity, stable across articles.
 
