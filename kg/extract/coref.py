@@ -48,6 +48,7 @@ def _holds(ent: CorefEntity, wanted: list[str], org: str | None) -> bool:
     return False
 
 
+@lru_cache(maxsize=8192)  # asked for each entity's key many times an article (CorefEntity.key)
 def entity_key(type_: str, name: str) -> str:
     """The identifier of an entity, stable across articles.
 
@@ -102,6 +103,22 @@ def _initials_of(short: str, full: str) -> bool:
         return False
     given = whole[:-len(rest)]
     return [g[0] for g in given[:len(initials)]] == initials and len(given) >= len(initials)
+
+
+def _slip_candidates(persons: list[CorefEntity]) -> dict[CorefEntity, set[CorefEntity]]:
+    """Each person -> the others whose folded names are the same but in at most one syllable.
+
+    Two names one slip apart (``one_slip``) agree in every syllable but one, so they share a
+    key (syllable count, the syllable left out, the others): only such pairs are compared.
+    """
+    by_rest: dict[tuple[int, int, tuple[str, ...]], list[CorefEntity]] = {}
+    keys: dict[CorefEntity, list[tuple[int, int, tuple[str, ...]]]] = {}
+    for ent in persons:
+        words = _fold(ent.name).split()
+        keys[ent] = [(len(words), at, (*words[:at], *words[at + 1:])) for at in range(len(words))]
+        for key in keys[ent]:
+            by_rest.setdefault(key, []).append(ent)
+    return {ent: {other for key in keys[ent] for other in by_rest[key]} for ent in persons}
 
 
 def _same_office(a: CorefEntity, b: CorefEntity) -> bool:
@@ -170,8 +187,9 @@ class EntityTable:
         elif len(name) > len(ent.name) and span.type != "Person":
             ent.aliases.append(ent.name)
             ent.name = name
+        folded_name = _fold(ent.name)
         for alias in (span.text, span.name, *span.aliases):
-            if alias and _fold(alias) != _fold(ent.name) and alias not in ent.aliases:
+            if alias and _fold(alias) != folded_name and alias not in ent.aliases:
                 ent.aliases.append(alias)
         for eng in span.english:
             if eng not in ent.english:
@@ -241,7 +259,7 @@ class EntityTable:
         persons = [e for e in self.ents if e.type == "Person"]
         # what the two tests ask first, once per name: an initial needs a dot, a slip the same syllable count
         dotted = {e: "." in _fold(e.name) for e in persons}
-        size = {e: len(_fold(e.name).split()) for e in persons}
+        slips = _slip_candidates(persons)
         merged: set[CorefEntity] = set()  # taken out of self.ents by this loop (a set: no list scan per pair)
         for ent in persons:
             if ent in merged:
@@ -250,7 +268,7 @@ class EntityTable:
                 if other is ent or other in merged:
                     continue
                 if (dotted[ent] and _initials_of(ent.name, other.name)) or \
-                        (size[ent] == size[other] and one_slip(ent.name, other.name) and _same_office(ent, other) and
+                        (other in slips[ent] and one_slip(ent.name, other.name) and _same_office(ent, other) and
                          len(other.mentions) >= len(ent.mentions) and other.mentions[0].start < ent.mentions[0].start):
                     self._merge(ent, other)
                     merged.add(ent)

@@ -45,7 +45,7 @@ _RELATIVE_ANCHORED = re.compile(r"(?=[sctđhn])\b(?:sáng|chiều|tối|trưa|đ
 _MONTH_PREFIX = re.compile(r"(?:\b(?:hồi|vào|đầu|cuối|giữa)\s+)+$", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _MONTH_WORD = re.compile("tháng", re.IGNORECASE)
-_RELATIVE_WORD = re.compile("nay|qua|mai|kia", re.IGNORECASE)  # how every relative day ends
+_RELATIVE_WORD = re.compile("(?=[nqmk])(?:nay|qua|mai|kia)", re.IGNORECASE)  # how every relative day ends
 _OFFSETS = {"hôm nay": 0, "nay": 0, "hôm qua": -1, "qua": -1, "hôm kia": -2, "ngày mai": 1, "mai": 1}
 
 
@@ -181,6 +181,8 @@ def dates_in(text: str, ref: dt.date | None) -> tuple[TimeExpr, ...]:
 
 def _join_spans(found: list[TimeExpr], text: str) -> list[TimeExpr]:
     """``từ ngày 30/7 đến 1/8``: one span, dated by its first day."""
+    if len(found) < 2:
+        return found  # most sentences: nothing to join
     drop = set()
     for n in range(len(found) - 1):
         a, b = found[n], found[n + 1]

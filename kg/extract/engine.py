@@ -49,6 +49,7 @@ _TITLE_APPOSITION_GLUE = [list(phrase) for phrase in _LISTS["title_apposition_gl
 _TITLE_APPOSITION_ENDS = [list(phrase) for phrase in _LISTS["title_apposition_ends"]]
 _PAST_OFFICE_PREFIXES = tuple(" ".join(phrase) + " " for phrase in _LISTS["past_office_prefixes"])
 _TITLE_PREFIXES = tuple(prefix + " " for prefix in mention_words()["title_prefixes"])
+_LONGEST_TITLE_PREFIX = max(map(len, _TITLE_PREFIXES))
 
 
 def _flatten(spans: list[Span]) -> list[Span]:
@@ -304,8 +305,8 @@ def _tenure(ent: CorefEntity, starts: list[int], title: str, by_start: dict, art
         if sentence is None:
             continue
         # "nguyên Chủ tịch Quốc hội (2001-2006)": the mention starts at the prefix, before the title
-        prefix = next((len(p) for p in _TITLE_PREFIXES
-                       if article.text[start:start + len(p)].lower() == p), 0)
+        head = article.text[start:start + _LONGEST_TITLE_PREFIX].lower()
+        prefix = next((len(p) for p in _TITLE_PREFIXES if head.startswith(p)), 0)
         end = max(ends.get(start, 0), start + prefix + len(title))
         found.append((start, tenure_of(article.text[sentence.start:sentence.end], start - sentence.start,
                                        end - sentence.start, article.published, historical=historical)))

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple, cast
 
 from kg.extract.base import PUNCT_BREAK, Span, SpanType, Syl
@@ -114,9 +115,10 @@ def _longest(lows: list[str], i: int, table: _Table, maxlen: int) -> int:
     lengths = table.lengths.get(lows[i])
     if lengths is None:
         return 0
-    window = lows[i:i + maxlen]
+    left = min(len(lows) - i, maxlen)  # the syllables a key may take from i
+    keys = table.keys
     for n in lengths:
-        if n <= len(window) and tuple(window[:n]) in table.keys:
+        if n <= left and tuple(lows[i:i + n]) in keys:
             return n
     return 0
 
@@ -128,12 +130,13 @@ def _match(lows: list[str], i: int, table: _Table) -> tuple[int, Any] | None:
     lengths = table.lengths.get(lows[i])
     if lengths is None:
         return None
-    window = lows[i:i + table.maxlen]
+    left = len(lows) - i  # the syllables a key may take from i (no key is longer than table.maxlen)
+    keys = table.keys
     for n in lengths:
-        if n <= len(window):
-            key = tuple(window[:n])
-            if key in table.keys:
-                return n, table.keys[key]
+        if n <= left:
+            key = tuple(lows[i:i + n])
+            if key in keys:
+                return n, keys[key]
     return None
 
 
@@ -168,6 +171,21 @@ class _Index:
         self.misspelt: dict[str, tuple[str, tuple[str, ...]] | None] = {}  # name -> _leader_misspelt's answer
 
 
+class _CapitalFirst(dict):
+    """A first character -> whether a syllable starting with it is capitalized (an upper-case letter).
+
+    Looked up through ``map`` for a whole sentence at once, with no Python step per syllable.
+    """
+
+    def __missing__(self, char: str) -> bool:
+        self[char] = capital = char.isupper() and char.isalnum()
+        return capital
+
+
+_CAPITAL_FIRST = _CapitalFirst()
+_LOW, _TEXT, _FIRST = attrgetter("low"), attrgetter("text"), itemgetter(0)
+
+
 def _index(lex: Lexicon) -> _Index:
     return derived(lex, "mention_index", _Index)
 
@@ -189,8 +207,8 @@ class MentionFinder:
         self.inside_name = inside_name  # the words of an event's, agreement's or body's name
         self.n = len(sylls)
         # the folded text and capitalization of each syllable, asked for many times per position
-        self.lows = [s.low for s in sylls]
-        self.caps = [s.text[0].isupper() and s.text[0].isalnum() for s in sylls]
+        self.lows = list(map(_LOW, sylls))
+        self.caps = list(map(_CAPITAL_FIRST.__getitem__, map(_FIRST, map(_TEXT, sylls))))
         self.ix = _index(lex)
 
     def has(self, i: int, name: str, maxlen: int = 6) -> int:
@@ -234,8 +252,8 @@ class MentionFinder:
         return n, title, heads
 
     def place_at(self, i: int, *, strict: bool = True) -> tuple[int, Place, str] | None:
-        if i >= self.n:
-            return None
+        if i >= self.n or self.lows[i] not in self.ix.places.lengths:
+            return None  # most syllables start no place: asked before the longer lookup
         found = _match(self.lows, i, self.ix.places)
         if not found or not self.s[i].is_word:
             return None
@@ -260,7 +278,10 @@ class MentionFinder:
 
     def is_domain(self, i: int) -> bool:
         """``Chinhphu.vn``, ``Baoquocte.vn``: a web address, never a name."""
-        return _DOMAIN.match(self.s[i].text) is not None or _DOMAIN_AFTER.match(self.text, self.s[i].end) is not None
+        syl = self.s[i]
+        # each pattern needs a dot where it looks (most syllables have none): asked first
+        return ("." in syl.text and _DOMAIN.match(syl.text) is not None) or \
+            (self.text[syl.end:syl.end + 1] == "." and _DOMAIN_AFTER.match(self.text, syl.end) is not None)
 
     def is_person_start(self, i: int) -> bool:
         """A run of capitalized syllables at ``i`` that reads as a person's name."""
@@ -1066,38 +1087,49 @@ class MentionFinder:
     # -- all together ------------------------------------------------------
     def find(self) -> list[Span]:
         spans: list[Span] = []
-        i = 0
-        lower_plan, cap_plan, cap_default = self.ix.lower_plan, self.ix.cap_plan, self.ix.cap_default
-        while i < self.n:
-            span = None
-            if self.caps[i]:
-                patterns = cap_plan.get(self.lows[i], cap_default)
-            elif self.lows[i] in lower_plan and self.s[i].is_word:
-                patterns = lower_plan[self.lows[i]]
-            else:
-                patterns = ()
-            for pattern in patterns:
-                span = pattern(self, i)
-                if span is not None:
-                    break
+        free = 0  # the first syllable after the last span found
+        lower_plan = self.ix.lower_plan
+        # only where a pattern can start (a capitalized syllable, or one that starts a pattern's
+        # words), left to right: most syllables start none
+        for i in [i for i, (low, cap) in enumerate(zip(self.lows, self.caps, strict=True)) if cap or low in lower_plan]:
+            if i < free:
+                continue
+            span = self._first_span_at(i)
             if span is None or span.j <= i:
-                i += 1
                 continue
             spans.append(span)
             if span.type in ("Event", "Agreement", "Location", "Organization") and span.j - span.i > 1 and \
                     (span.source != "gazetteer" or span.type == "Organization"):
-                inner = MentionFinder(self.text, _split_compounds(self.s[span.i + 1:span.j]), self.lex,
-                                      inside_name=True).find()
-                # a person named in a place ("Lăng Chủ tịch Hồ Chí Minh") is an entity, never an actor
-                keep: tuple[str, ...] = ("Country", "Organization", "Location")
-                if span.type == "Location" and self.has(span.i, "memorial_heads"):
-                    keep = ("Country", "Organization", "Location", "Person")
-                if span.source == "gazetteer":
-                    keep = ("Organization",)  # "Đại hội đồng Liên nghị viện ASEAN": only a known body inside
-                span.inner.extend(sp for sp in inner if sp.type in keep and not (
-                    sp.type == "Location" and syllable_key(sp.name) in self.lex.set("regions")))
-            i = span.j
+                self._find_inside(span)
+            free = span.j
         return spans
+
+    def _first_span_at(self, i: int) -> Span | None:
+        """The span of the first pattern, in ``find``'s order, that matches at ``i``."""
+        if self.caps[i]:
+            patterns = self.ix.cap_plan.get(self.lows[i], self.ix.cap_default)
+        elif self.s[i].is_word:
+            patterns = self.ix.lower_plan[self.lows[i]]
+        else:
+            return None
+        for pattern in patterns:
+            span = pattern(self, i)
+            if span is not None:
+                return span
+        return None
+
+    def _find_inside(self, span: Span) -> None:
+        """The entities named inside an event's, document's, place's or body's name, into ``span.inner``."""
+        inner = MentionFinder(self.text, _split_compounds(self.s[span.i + 1:span.j]), self.lex,
+                              inside_name=True).find()
+        # a person named in a place ("Lăng Chủ tịch Hồ Chí Minh") is an entity, never an actor
+        keep: tuple[str, ...] = ("Country", "Organization", "Location")
+        if span.type == "Location" and self.has(span.i, "memorial_heads"):
+            keep = ("Country", "Organization", "Location", "Person")
+        if span.source == "gazetteer":
+            keep = ("Organization",)  # "Đại hội đồng Liên nghị viện ASEAN": only a known body inside
+        span.inner.extend(sp for sp in inner if sp.type in keep and not (
+            sp.type == "Location" and syllable_key(sp.name) in self.lex.set("regions")))
 
     def context_place(self, i: int) -> Span | None:
         """An unknown place read from its context: ``tới Zurich (Thụy Sĩ)``, ``tại Burabay, Kazakhstan``, ``tại Bogor``."""

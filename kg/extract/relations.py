@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 
 from kg.extract.base import Span, Syl
 from kg.extract.coref import entity_key, entity_type
@@ -157,6 +158,7 @@ _WITH = "với"  # the partner: "hội đàm với X", "đồng chủ trì với
 _HAS = "có"  # the inverted clause's subjects after it: "Dự X có A, B"
 _WHICH = "mà"  # a relative clause on a document: "X mà A ký"
 _WHO = "người"  # a relative clause on a person: "X, người sẽ dự Y"
+_LOW = attrgetter("low")  # a syllable's folded text
 _AT = "tại"  # the one-syllable frame "Tại X, A ...": its marker ends after one syllable, the others' after two
 _SUBJECT_TYPES = {p.name: {*p.subject_types, *(("Group",) if p.group_subject else ())}
                   for p in PREDICATE_INFO.values()}
@@ -256,11 +258,10 @@ class _Sentence:
         self.sylls, self.spans, self.resolve, self.dates, self.lex, self.discourse = sylls, spans, resolve, dates, lex, discourse
         self.n = len(sylls)
         self._trigger_starts: list[int] = []  # set by run: where each trigger begins
-        self.lows = [syl.low for syl in sylls]
+        self.lows = list(map(_LOW, sylls))
         self.covered: list[Span | None] = [None] * self.n  # syllable -> span
         for sp in spans:
-            for k in range(sp.i, sp.j):
-                self.covered[k] = sp
+            self.covered[sp.i:sp.j] = [sp] * (sp.j - sp.i)
         self.verbs = _verbs_by_first_syllable(lex.verbs)
         for sp in spans:
             if sp.type == "Person" and ((self.low(sp.i), self.low(sp.i + 1)) in _SPOUSE
@@ -295,27 +296,27 @@ class _Sentence:
 
     def triggers(self) -> list[tuple[int, int, Verb]]:
         found: list[tuple[int, int, Verb]] = []
-        k = 0
-        while k < self.n:
-            hit = None
-            verbs = self.verbs.get(self.lows[k])
-            if verbs and self.covered[k] is None:
-                for verb, key in verbs:
-                    n = len(key)
-                    if tuple(self.lows[k:k + n]) == key and self._ok(k, n, verb):
-                        hit = (k, k + n, verb)
-                        break
-            if hit and hit[2].trigger in _JOURNEY and found and \
-                    found[-1][2].predicate == "visited" and k - found[-1][1] <= 4:
-                hit = None
-                k += 1
+        free = 0  # the first syllable after the last trigger found
+        verbs = self.verbs
+        # only where a trigger's first syllable is, left to right (most syllables start none)
+        for k in [k for k, low in enumerate(self.lows) if low in verbs]:
+            if k < free or self.covered[k] is not None:
                 continue
-            if hit:
-                found.append(hit)
-                k = hit[1]
-            else:
-                k += 1
+            hit = self._trigger_at(k, verbs[self.lows[k]])
+            if hit is None or (hit[2].trigger in _JOURNEY and found and
+                               found[-1][2].predicate == "visited" and k - found[-1][1] <= 4):
+                continue
+            found.append(hit)
+            free = hit[1]
         return found
+
+    def _trigger_at(self, k: int, verbs: list[tuple[Verb, tuple[str, ...]]]) -> tuple[int, int, Verb] | None:
+        """The first of ``verbs`` (their trigger's syllables given) that is a trigger at ``k``."""
+        for verb, key in verbs:
+            n = len(key)
+            if tuple(self.lows[k:k + n]) == key and self._ok(k, n, verb):
+                return k, k + n, verb
+        return None
 
     def _ok(self, k: int, n: int, verb: Verb) -> bool:
         nxt = self.low(k + n)
@@ -551,9 +552,8 @@ class _Sentence:
     def _frame_opening(self) -> tuple[int, int] | None:
         """Where a frame opens the sentence (``Bên lề X,``, ``Trong khuôn khổ X,``, ``Tại X,``, ``Nhân dịp
         tham dự X,``): the marker's first syllable and the comma that closes the frame before its subject."""
-        m = 0
-        while m < min(self.n, 8) and self.low(m) not in _FRAME_FIRSTS:
-            m += 1  # past a time expression: "Tối 5/3, bên lề ..."
+        # past a time expression: "Tối 5/3, bên lề ..."
+        m = next((m for m, low in enumerate(self.lows[:8]) if low in _FRAME_FIRSTS), min(self.n, 8))
         if m >= min(self.n, 8) or not any(self.lows[m:m + len(f)] == list(f) for f in _FRAMES) \
                 or (m > 0 and self.low(m - 1) != ","):
             return None
@@ -773,11 +773,13 @@ class _Sentence:
 
     def _passive_agents(self, c: _Clause) -> list[Span] | None:
         """``được X tiếp``: the people after ``được`` before the verb."""
-        for m in range(max(c.clause_start, c.prev_e, c.k - 20), c.k):
-            if self.low(m) == _PASSIVE:
-                agents = [sp for sp in self.spans if m < sp.i and sp.j <= c.k and sp.type in ("Person", "Title")]
-                return agents or None
-        return None
+        first = max(c.clause_start, c.prev_e, c.k - 20, 0)
+        window = self.lows[first:c.k]
+        if _PASSIVE not in window:
+            return None
+        m = first + window.index(_PASSIVE)
+        agents = [sp for sp in self.spans if m < sp.i and sp.j <= c.k and sp.type in ("Person", "Title")]
+        return agents or None
 
     def _passive_signing(self, c: _Clause) -> None:
         """``Tuyên bố chung đã được A và B ký kết``: the agents signed the document named before được."""

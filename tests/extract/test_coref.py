@@ -88,3 +88,21 @@ def test_names_a_misspelt_known_leader_with_a_title_is_the_leader():
     persons = {e["name"]: e["aliases"] for e in record(text)["entities"] if e["type"] == "Person"}
     assert set(persons) == {"Tập Cận Bình", "Vladimir Putin"}
     assert "Tập Cận Bìng" in persons["Tập Cận Bình"] and "Vladimir Putn" in persons["Vladimir Putin"]
+
+
+_SYLLABLES = ["Song", "Jae", "Jea", "Ho", "Nguyễn", "Chí", "Chính", "Dũng", "Văn", "Nam", "Năm", "J."]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_SYLLABLES), min_size=0, max_size=4).map(" ".join), min_size=1, max_size=8))
+def test_slip_candidates_hold_every_pair_one_slip_accepts(names: list[str]) -> None:
+    """The index of names one syllable apart leaves out no pair that ``one_slip`` would merge."""
+    from kg.extract.coref import CorefEntity, _slip_candidates
+    from kg.text import one_slip
+
+    persons = [CorefEntity("Person", name) for name in names]
+    slips = _slip_candidates(persons)
+    for ent in persons:
+        for other in persons:
+            if one_slip(ent.name, other.name):
+                assert other in slips[ent]

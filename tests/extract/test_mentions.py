@@ -670,3 +670,12 @@ def test_titles_an_office_of_a_foreign_province_is_not_vietnams_for_a_sino_vietn
     got = positions(text)
     assert ("Hoàng Khôn Minh", "Bí thư Tỉnh ủy Quảng Đông", None) in got
     assert ("Đinh Tiến Dũng", "Bí thư Thành ủy Hà Nội", "Việt Nam") in got
+
+
+def test_capital_first_gives_what_the_characters_say() -> None:
+    """The table of first characters answers as ``isupper() and isalnum()`` does, asked once or again."""
+    from kg.extract.mentions import _CAPITAL_FIRST
+
+    for char in "AaĐđ1,“ÂâỨứ…-Ⅳ":
+        for _ in range(2):
+            assert _CAPITAL_FIRST[char] == (char.isupper() and char.isalnum())
