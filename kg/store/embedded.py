@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph
-from pyoxigraph import NamedNode, Quad
+from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.errors import ErrorHandler, InputError, QueryError, StoreError, StoreLockedError, handle_with
 from kg.rdf import Row, quads_of
@@ -28,6 +28,7 @@ DEFAULT_LOCATION = "vnkg-store"
 _NAME_FACT = names.NAME_FACT_NODE
 _NAMES = names.NAMES
 _FACTS_DIGEST = NamedNode(digest.FACTS_DIGEST)
+_XSD_DOUBLE = NamedNode("http://www.w3.org/2001/XMLSchema#double")
 JOURNAL_NAME = "vnkg-pending.json"
 LOAD_MARKER_NAME = "vnkg-loading"
 
@@ -42,6 +43,18 @@ class LoadReport:
 
 
 STAGING_PREFIX = "vnkg-new-"
+
+
+def _same(quad: Quad) -> Any:
+    """What a quad read back from the store and one vnkg built agree on: Oxigraph writes a double
+    in its canonical form ("1" for "1.0"), so doubles compare by value."""
+    value = quad.object
+    if isinstance(value, Literal) and value.datatype == _XSD_DOUBLE:
+        try:
+            return quad.subject, quad.predicate, float(value.value), quad.graph_name
+        except ValueError:
+            return quad
+    return quad
 
 
 def _create_in_place(path: Path) -> None:
@@ -204,16 +217,16 @@ class EmbeddedStore(KGStore):
                 to_write += quads
                 continue
             graph = NamedNode(ids.article_graph_iri(article_id))
-            old = set(self._store.quads_for_pattern(None, None, None, graph))
-            own = {q for q in quads if q.graph_name == graph}
-            gone = old - own
+            old = {_same(q): q for q in self._store.quads_for_pattern(None, None, None, graph)}
+            own = {_same(q): q for q in quads if q.graph_name == graph}
+            gone = [q for key, q in old.items() if key not in own]
             if len(gone) * 2 > len(old):  # mostly new: rewriting the graph costs less than the difference
                 self._store.remove_graph(graph)
-                gone, own_new = old, own
+                gone, own_new = list(old.values()), list(own.values())
             else:
                 for quad in gone:
                     self._store.remove(quad)
-                own_new = own - old
+                own_new = [q for key, q in own.items() if key not in old]
             lost += any(q.predicate != _FACTS_DIGEST for q in gone)
             dropped.update((q.subject, q.object) for q in gone if q.predicate == _NAME_FACT)
             to_write += own_new
