@@ -7,14 +7,18 @@ with its own parse cache, then runs ``kg build --force`` over it in a fresh
 process, one worker, with the stages wrapped to add up their CPU time
 (``time.process_time``): start-up (imports, up to the build), loading the
 models and the lexicon, reading the articles, the parse cache, the
-extraction engine, the quads, the store's writes and the rest. Two cases:
-the rules unchanged (nothing rewritten) and every article changed (the
-stored digests spoilt first, so every article is rewritten). The
+extraction engine, the quads, the store's writes and the rest. Cases: the
+rules unchanged, parse cache warm (nothing rewritten) or, with ``--cold``,
+empty; with ``--changed`` every article changed (the stored digests spoilt
+first, so every article is replaced, its facts the same); with ``--edited``
+every article edited (the same ids with other names, figures and dates,
+``vary_corpus`` with another seed; there and back). The
 contenders take turns, ``--rounds`` times; the table gives the median of
 each figure, and the ratio of the whole builds.
 
     .venv/bin/python bench/rebuild_stages.py main --articles 200 --rounds 3
     .venv/bin/python bench/rebuild_stages.py main --articles 1000 --rounds 1 --cold
+    .venv/bin/python bench/rebuild_stages.py 6df17c0 --articles 200 --rounds 2 --edited
 """
 
 from __future__ import annotations
@@ -143,6 +147,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--cold", action="store_true", help="also a cold-cache (empty) --force build")
     parser.add_argument("--changed", action="store_true", help="also the every-article-changed case")
+    parser.add_argument("--edited", action="store_true",
+                        help="also every article edited: the same ids, other texts (there and back)")
     parser.add_argument("--workdir", type=Path, help="keep corpus, stores and caches here")
     args = parser.parse_args()
     from extract import build_distinct_corpus
@@ -156,10 +162,21 @@ def main() -> None:
         for revision in args.revisions:  # a directory holding kg/, or a git revision
             trees[revision] = Path(revision) if Path(revision, "kg").is_dir() else \
                 checkout(revision, Path(tmp) / f"rev-{revision}")
-        cases = ["warm"] + (["cold"] if args.cold else []) + (["changed, warm"] if args.changed else [])
+        # the same ids with other names, figures and dates: every article edited (bar the unvaried originals)
+        edited = work / f"corpus-{args.articles}-edited"
+        if args.edited and not edited.exists():
+            from corpus import vary_corpus
+            from extract import _sources
+
+            vary_corpus(_sources(), edited, args.articles, seed=1)
+        cases = ["warm"] + (["cold"] if args.cold else []) + (["changed, warm"] if args.changed else []) \
+            + (["edited, warm"] if args.edited else [])
         results: dict[tuple[str, str], list[dict[str, float]]] = {}
-        for i, path in enumerate(trees.values()):  # the first build fills each tree's warm cache
+        for i, path in enumerate(trees.values()):  # the first builds fill each tree's warm cache
             store, cache = work / f"store-{i}-{path.name}", work / f"cache-{path.name}"
+            if args.edited:
+                run_child(path, ["-q", "build", str(edited), "--store", str(work / f"scratch-{i}"), "--workers", "1",
+                                 "--parse-cache", str(cache)])
             run_child(path, ["-q", "build", str(corpus), "--store", str(store), "--workers", "1",
                              "--parse-cache", str(cache)])
         for round_ in range(args.rounds):
@@ -169,14 +186,19 @@ def main() -> None:
                     cache = work / (f"cold-{round_}-{i}" if case == "cold" else f"cache-{path.name}")
                     if case.startswith("changed"):
                         spoil(path, store)
-                    cpu = run_child(path, ["-q", "build", str(corpus), "--store", str(store), "--workers", "1",
-                                           "--parse-cache", str(cache), "--force"])
-                    results.setdefault((name, case), []).append(cpu)
-                    print(f"  round {round_ + 1}, {case}, {name}: {cpu['whole build']:.2f} s CPU", file=sys.stderr)
+                    # edited: there (the edited texts replace the originals) and back, two runs
+                    for source in [edited, corpus] if case.startswith("edited") else [corpus]:
+                        cpu = run_child(path, ["-q", "build", str(source), "--store", str(store), "--workers", "1",
+                                               "--parse-cache", str(cache), "--force"])
+                        results.setdefault((name, case), []).append(cpu)
+                        print(f"  round {round_ + 1}, {case}, {name}: {cpu['whole build']:.2f} s CPU",
+                              file=sys.stderr)
         print(f"kg build --force of {args.articles} distinct articles, one worker; CPU seconds, "
               f"median of {args.rounds} rounds")
         for case in cases:
-            print(f"\n{case} parse cache" if case != "changed, warm" else "\nevery article changed, warm cache")
+            print({"changed, warm": "\nevery article changed (digests spoilt), warm cache",
+                   "edited, warm": "\nevery article edited (other names, figures, dates), warm cache"}.get(
+                       case, f"\n{case} parse cache"))
             names = list(trees)
             print("| stage | " + " | ".join(names) + " |")
             print("|---|" + "---:|" * len(names))
