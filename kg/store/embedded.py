@@ -162,10 +162,10 @@ class EmbeddedStore(KGStore):
         ``Store.bulk_extend`` is several times faster than a transaction but
         not atomic, so the batch's article ids are journaled first and the
         journal is deleted once the data is flushed. A replaced article's
-        stored graph is read and only the difference written (most facts
-        survive a rule change; reading a quad costs what removing it does,
-        and no rewrite); one whose facts mostly changed has its graph dropped
-        and rewritten. The names that only the old versions recorded go,
+        stored graph is read and only the difference written: most facts
+        survive a rule change, and reading a quad back costs about what
+        removing it did, while the unchanged ones need no rewrite. One whose
+        facts mostly changed has its graph dropped and rewritten. The names that only the old versions recorded go,
         once for the whole batch (``kg.store.names.unrecorded``). A crash or
         Ctrl-C in between leaves the journal: the next open removes those
         articles (a replaced one then is absent, neither version; the next
