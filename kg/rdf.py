@@ -96,9 +96,14 @@ __all__ = [
     "EVENT_CLASSES",
     "NS",
     "PREFIXES",
+    "Pair",
+    "Row",
     "date_literal",
+    "nquads_line",
+    "quads_of",
     "title_english",
     "to_quads",
+    "to_rows",
 ]
 
 NS = {
@@ -173,24 +178,37 @@ XSD_DOUBLE = NamedNode(_XSD + "double")
 XSD_BOOLEAN = NamedNode(_XSD + "boolean")
 
 
+# The builder works on pairs (term, its N-Triples text as ``str(term)`` writes it): an article's
+# quads are made as plain tuples of pairs (``Row``), whose N-Quads lines cost no call into
+# pyoxigraph, so an article the store holds unchanged is told by its digest without one
+# ``Quad`` being built (``kg.store.digest``).
+Term = NamedNode | Literal
+Pair = tuple[Term, str]
+Row = tuple[Pair, Pair, Pair, Pair]  # subject, predicate, object, graph
+
+
+def _pair(term: Term) -> Pair:
+    return term, str(term)
+
+
 @lru_cache(maxsize=262144)
-def _iri(value: str) -> NamedNode:
-    return NamedNode(value)
+def _iri(value: str) -> Pair:
+    return _pair(NamedNode(value))
 
 
 @lru_cache(maxsize=131072)
-def _vi(text: str) -> Literal:
-    return Literal(text, language="vi")
+def _vi(text: str) -> Pair:
+    return _pair(Literal(text, language="vi"))
 
 
 @lru_cache(maxsize=4096)
-def _en(text: str) -> Literal:
-    return Literal(text, language="en")
+def _en(text: str) -> Pair:
+    return _pair(Literal(text, language="en"))
 
 
 @lru_cache(maxsize=16384)
-def _str(text: str) -> Literal:
-    return Literal(text)
+def _str(text: str) -> Pair:
+    return _pair(Literal(text))
 
 
 @lru_cache(maxsize=16384)
@@ -206,6 +224,11 @@ def date_literal(value: str) -> Literal:
     if datatype is None or not value[:4].isdigit():
         return Literal(value)
     return Literal(value, datatype=datatype)
+
+
+@lru_cache(maxsize=16384)
+def _date(value: str) -> Pair:
+    return _pair(date_literal(value))
 
 
 def _o(name: str) -> NamedNode:
@@ -237,12 +260,23 @@ NAMES = NamedNode(ids.NAMES_GRAPH)
 
 
 @lru_cache(maxsize=65536)
-def _int(value: int) -> Literal:
-    return Literal(str(value), datatype=XSD_INTEGER)
+def _int(value: int) -> Pair:
+    return _pair(Literal(str(value), datatype=XSD_INTEGER))
 
 
-def _double(value: float) -> Literal:
-    return Literal(repr(float(value)), datatype=XSD_DOUBLE)
+def _double(value: float) -> Pair:
+    return _pair(Literal(repr(float(value)), datatype=XSD_DOUBLE))
+
+
+_TYPE_, _LABEL_, _PREF_, _ALT_ = _pair(RDF_TYPE), _pair(RDFS_LABEL), _pair(PREF), _pair(ALT)
+_PUBLISHED_, _HEADLINE_, _URL_, _PUBLISHER_ = _pair(S_PUBLISHED), _pair(S_HEADLINE), _pair(S_URL), _pair(S_PUBLISHER)
+_ARTICLE_, _EVIDENCE_, _POSITION_, _OFFICE_, _STATISTIC_ = (
+    _pair(C_ARTICLE), _pair(C_EVIDENCE), _pair(C_POSITION), _pair(C_OFFICE), _pair(C_STATISTIC))
+_P = {name: _pair(term) for name, term in P.items()}
+_EVENT_TYPE_ = {pred: _pair(term) for pred, term in _EVENT_TYPE.items()}
+_DIRECT_ = {pred: _pair(term) for pred, term in _DIRECT.items()}
+_ENTITY_TYPE_ = {t: _pair(term) for t, term in _ENTITY_TYPE.items()}
+_TRUE_, _NAMES_ = _pair(_TRUE), _pair(NAMES)
 
 
 # ------------------------------------------------------------------ mapping
@@ -250,25 +284,25 @@ def _double(value: float) -> Literal:
 class _Builder:
     """Collects the quads of one article; raises ``ValueError`` on a dangling key."""
 
-    __slots__ = ("article", "default_date", "ex", "g", "keys", "names", "quads")
+    __slots__ = ("article", "default_date", "ex", "g", "keys", "names", "rows")
 
     def __init__(self, extraction: Extraction) -> None:
         article = extraction.article
         self.ex = extraction
         self.g = _iri(ids.article_graph_iri(article.id))
-        self.names = NAMES
+        self.names = _NAMES_
         self.article = _iri(ids.article_iri(article.id))
-        self.quads: list[Quad] = []
-        self.keys: dict[str, tuple[NamedNode, Entity]] = {}
+        self.rows: list[Row] = []
+        self.keys: dict[str, tuple[Pair, Entity]] = {}
         self.default_date = article.published.isoformat() if article.published else None
 
-    def add(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
-        self.quads.append(Quad(s, p, o, self.g))
+    def add(self, s: Pair, p: Pair, o: Pair) -> None:
+        self.rows.append((s, p, o, self.g))
 
-    def name(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
-        self.quads.append(Quad(s, p, o, self.names))
+    def name(self, s: Pair, p: Pair, o: Pair) -> None:
+        self.rows.append((s, p, o, self.names))
 
-    def node(self, key: str, *, what: str) -> tuple[NamedNode, Entity]:
+    def node(self, key: str, *, what: str) -> tuple[Pair, Entity]:
         try:
             return self.keys[key]
         except KeyError:
@@ -283,8 +317,8 @@ class _Builder:
             ent = Entity(key=key, type=type_, name=rest)
             node = _iri(ids.entity_iri(type_, key))
             self.keys[key] = (node, ent)
-            self.name(node, RDF_TYPE, _ENTITY_TYPE[type_])
-            self.add(self.article, P["mentions"], node)
+            self.name(node, _TYPE_, _ENTITY_TYPE_[type_])
+            self.add(self.article, _P["mentions"], node)
             return node, ent
         raise ValueError(
                 f"article {self.ex.article.id!r}: {what} refers to entity key {key!r}, "
@@ -296,89 +330,89 @@ class _Builder:
         for ent in self.ex.entities:
             node = _iri(ids.entity_iri(ent.type, ent.key))
             self.keys[ent.key] = (node, ent)
-            name_(node, RDF_TYPE, _ENTITY_TYPE[ent.type])
+            name_(node, _TYPE_, _ENTITY_TYPE_[ent.type])
             name = _vi(ent.name)
-            name_(node, RDFS_LABEL, name)
-            name_(node, PREF, name)
+            name_(node, _LABEL_, name)
+            name_(node, _PREF_, name)
             english = ent.english_name
             if english is None and ent.type == "Country":
                 countries = countries if countries is not None else _country_english()
                 english = countries.get(ent.name)
             if english and english != ent.name:
-                name_(node, RDFS_LABEL, _en(english))
-                name_(node, PREF, _en(english))
+                name_(node, _LABEL_, _en(english))
+                name_(node, _PREF_, _en(english))
             for alias in ent.aliases:
                 if alias != ent.name:
-                    name_(node, ALT, _vi(alias))
-            add(article, P["mentions"], node)
+                    name_(node, _ALT_, _vi(alias))
+            add(article, _P["mentions"], node)
 
     def article_meta(self) -> None:
         art, add = self.ex.article, self.add
         node = self.article
-        add(node, RDF_TYPE, C_ARTICLE)
-        add(node, RDFS_LABEL, _vi(art.title) if art.title else _str(art.id))
+        add(node, _TYPE_, _ARTICLE_)
+        add(node, _LABEL_, _vi(art.title) if art.title else _str(art.id))
         if art.title:
-            add(node, S_HEADLINE, _vi(art.title))
+            add(node, _HEADLINE_, _vi(art.title))
         if art.published:
-            add(node, S_PUBLISHED, date_literal(art.published.isoformat()))
+            add(node, _PUBLISHED_, _date(art.published.isoformat()))
         if art.url:
             try:
-                add(node, S_URL, NamedNode(art.url))
+                add(node, _URL_, _pair(NamedNode(art.url)))
             except ValueError:
-                add(node, S_URL, _str(art.url))
+                add(node, _URL_, _str(art.url))
         if art.outlet:
-            add(node, S_PUBLISHER, _str(art.outlet))
-        add(node, P["contentHash"], _str(art.content_hash))
-        add(node, P["sourceFile"], _str(art.source))
+            add(node, _PUBLISHER_, _str(art.outlet))
+        add(node, _P["contentHash"], _str(art.content_hash))
+        add(node, _P["sourceFile"], _str(art.source))
         for name in self.ex.extractors:
-            add(node, P["extractor"], _str(name))
+            add(node, _P["extractor"], _str(name))
 
-    def evidence(self, fact: NamedNode, ev: Evidence, confidence: float, extractor: str) -> None:
-        node = _iri(ids.evidence_iri(self.ex.article.id, ev.start, ev.end, fact.value))
+    def evidence(self, fact: Pair, ev: Evidence, confidence: float, extractor: str) -> None:
+        node = _iri(ids.evidence_iri(self.ex.article.id, ev.start, ev.end, fact[0].value))
         add = self.add
-        add(fact, P["evidence"], node)
-        add(node, RDF_TYPE, C_EVIDENCE)
-        add(node, P["article"], self.article)
-        add(node, P["sentence"], _vi(ev.sentence))
-        add(node, P["sentenceStart"], _int(ev.sentence_start))
-        add(node, P["start"], _int(ev.start))
-        add(node, P["end"], _int(ev.end))
-        add(node, P["confidence"], _double(confidence))
+        add(fact, _P["evidence"], node)
+        add(node, _TYPE_, _EVIDENCE_)
+        add(node, _P["article"], self.article)
+        add(node, _P["sentence"], _vi(ev.sentence))
+        add(node, _P["sentenceStart"], _int(ev.sentence_start))
+        add(node, _P["start"], _int(ev.start))
+        add(node, _P["end"], _int(ev.end))
+        add(node, _P["confidence"], _double(confidence))
         if extractor:
-            add(node, P["extractor"], _str(extractor))
+            add(node, _P["extractor"], _str(extractor))
 
     def relation(self, rel: Relation) -> None:
         kind, _, _ = EVENT_CLASSES[rel.predicate]
         subj, _ = self.node(rel.subject, what=f"{rel.predicate} subject")
         obj, obj_ent = self.node(rel.object, what=f"{rel.predicate} object")
-        obj_slug = obj.value.rsplit("/", 1)[1]
+        obj_slug = obj[0].value.rsplit("/", 1)[1]
         if rel.predicate in _OBJECT_KEYED:
             key: tuple[str, ...] = (obj_slug,)
         else:
-            key = (subj.value.rsplit("/", 1)[1], obj_slug)
+            key = (subj[0].value.rsplit("/", 1)[1], obj_slug)
         event = _iri(ids.event_iri(kind, key, rel.date or self.default_date))
         add = self.add
-        add(event, RDF_TYPE, _EVENT_TYPE[rel.predicate])
-        add(event, P["agent"], subj)
-        add(event, P["object"], obj)
-        add(event, P["participant"], subj)
+        add(event, _TYPE_, _EVENT_TYPE_[rel.predicate])
+        add(event, _P["agent"], subj)
+        add(event, _P["object"], obj)
+        add(event, _P["participant"], subj)
         if rel.predicate in _OBJECT_PARTICIPATES and obj_ent.type in _ACTORS:
-            add(event, P["participant"], obj)
+            add(event, _P["participant"], obj)
         if rel.date:
-            add(event, P["date"], date_literal(rel.date))
+            add(event, _P["date"], _date(rel.date))
         if rel.place:
             place, _ = self.node(rel.place, what=f"{rel.predicate} place")
-            add(event, P["place"], place)
+            add(event, _P["place"], place)
         elif rel.predicate in _OBJECT_IS_PLACE:
-            add(event, P["place"], obj)
-        add(event, P["modality"], _str(rel.modality))
+            add(event, _P["place"], obj)
+        add(event, _P["modality"], _str(rel.modality))
         if rel.kind:
-            add(event, P["protocolKind"], _vi(rel.kind))
+            add(event, _P["protocolKind"], _vi(rel.kind))
         if rel.cameo:
-            add(event, P["cameoCode"], _str(rel.cameo))
+            add(event, _P["cameoCode"], _str(rel.cameo))
         self.evidence(event, rel.evidence, rel.confidence, rel.extractor)
         if rel.modality != "negated":
-            direct = _DIRECT[rel.predicate]
+            direct = _DIRECT_[rel.predicate]
             add(subj, direct, obj)
             if rel.predicate in _SYMMETRIC:
                 add(obj, direct, subj)
@@ -391,51 +425,51 @@ class _Builder:
             node = _iri(ids.position_iri(pos.person, pos.title, pos.org))
             office = _iri(ids.office_iri(pos.title))
             english = title_english(pos.title)
-            name_(person, P["holdsPosition"], node)
-            name_(node, RDF_TYPE, C_POSITION)
-            name_(node, P["holder"], person)
-            name_(node, P["office"], office)
-            name_(node, P["title"], _vi(pos.title))
-            name_(office, RDF_TYPE, C_OFFICE)
-            name_(office, RDFS_LABEL, _vi(pos.title))
-            name_(office, PREF, _vi(pos.title))
+            name_(person, _P["holdsPosition"], node)
+            name_(node, _TYPE_, _POSITION_)
+            name_(node, _P["holder"], person)
+            name_(node, _P["office"], office)
+            name_(node, _P["title"], _vi(pos.title))
+            name_(office, _TYPE_, _OFFICE_)
+            name_(office, _LABEL_, _vi(pos.title))
+            name_(office, _PREF_, _vi(pos.title))
             if english:
-                name_(node, P["title"], _en(english))
-                name_(office, RDFS_LABEL, _en(english))
-                name_(office, PREF, _en(english))
+                name_(node, _P["title"], _en(english))
+                name_(office, _LABEL_, _en(english))
+                name_(office, _PREF_, _en(english))
             if org_node is not None:
-                name_(node, P["organization"], org_node)
+                name_(node, _P["organization"], org_node)
             date = pos.date or self.default_date
             if date:
-                add(node, P["observedOn"], date_literal(date))
+                add(node, _P["observedOn"], _date(date))
             if pos.former:
-                add(node, P["former"], _TRUE)
+                add(node, _P["former"], _TRUE_)
             if pos.held_from:
-                add(node, P["heldFrom"], date_literal(pos.held_from))
+                add(node, _P["heldFrom"], _date(pos.held_from))
             if pos.held_until:
-                add(node, P["heldUntil"], date_literal(pos.held_until))
+                add(node, _P["heldUntil"], _date(pos.held_until))
             self.evidence(node, pos.evidence, pos.confidence, "")
 
     def quantities(self) -> None:
         add = self.add
         for qty in self.ex.quantities:
             subjects = [self.node(key, what=f"{qty.metric} figure")[0] for key in qty.subjects]
-            node = _iri(ids.statistic_iri(qty.metric, qty.period, tuple(s.value for s in subjects),
+            node = _iri(ids.statistic_iri(qty.metric, qty.period, tuple(s[0].value for s in subjects),
                                           qty.value))
-            add(node, RDF_TYPE, C_STATISTIC)
-            add(node, P["metric"], _str(qty.metric))
-            add(node, P["value"], _double(qty.value))
-            add(node, P["unit"], _str(qty.unit))
+            add(node, _TYPE_, _STATISTIC_)
+            add(node, _P["metric"], _str(qty.metric))
+            add(node, _P["value"], _double(qty.value))
+            add(node, _P["unit"], _str(qty.unit))
             if qty.period:
-                add(node, P["period"], _str(qty.period))
+                add(node, _P["period"], _str(qty.period))
                 if qty.period[:4].isdigit():
-                    add(node, P["year"], _int(int(qty.period[:4])))
+                    add(node, _P["year"], _int(int(qty.period[:4])))
             for subj in subjects:
-                add(node, P["about"], subj)
+                add(node, _P["about"], subj)
             if qty.qualifier:
-                add(node, P["qualifier"], _vi(qty.qualifier))
+                add(node, _P["qualifier"], _vi(qty.qualifier))
             if qty.change_pct is not None:
-                add(node, P["changePercent"], _double(qty.change_pct))
+                add(node, _P["changePercent"], _double(qty.change_pct))
             self.evidence(node, qty.evidence, qty.confidence, "")
 
 
@@ -488,6 +522,19 @@ def to_quads(extraction: Extraction) -> list[Quad]:
     >>> any(q.object == Literal("Laos", language="en") for q in quads)
     True
     """
+    return quads_of(to_rows(extraction))
+
+
+def to_rows(extraction: Extraction) -> list[Row]:
+    """``to_quads`` as plain tuples of (term, N-Triples text) pairs, for ``kg.store``.
+
+    >>> import datetime as dt
+    >>> from kg.model import Article
+    >>> art = Article(id="a", text="x", published=None, source="a.txt", content_hash="h")
+    >>> s, p, o, g = to_rows(Extraction(article=art))[0]
+    >>> s[1], p[1], o[1] == str(o[0])
+    ('<https://vnkg.org/id/article/a>', '<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>', True)
+    """
     builder = _Builder(extraction)
     builder.article_meta()
     builder.entities()
@@ -495,4 +542,15 @@ def to_quads(extraction: Extraction) -> list[Quad]:
     for rel in _precise_dates(extraction.relations):
         builder.relation(rel)
     builder.quantities()
-    return builder.quads
+    return builder.rows
+
+
+def quads_of(rows: Iterable[Row]) -> list[Quad]:
+    """The pyoxigraph quads of ``to_rows``' rows."""
+    return [Quad(s[0], p[0], o[0], g[0]) for s, p, o, g in rows]  # type: ignore[arg-type]
+
+
+def nquads_line(row: Row) -> str:
+    """The row as ``str(Quad)`` writes it: N-Quads without the final dot."""
+    s, p, o, g = row
+    return f"{s[1]} {p[1]} {o[1]} {g[1]}"

@@ -40,6 +40,7 @@ _MIXED_WORD = re.compile(r"\w*(?:[^\W\d_a-zA-Z\u00c0-\u024f\u1e00-\u1eff]\w*[a-z
                          r"[a-zA-Z\u00c0-\u024f\u1e00-\u1eff]\w*[\u0400-\u04ff])\w*")
 # an en or em dash between two letters is a hyphen inside a name ("Jae–in")
 _DASH_IN_WORD = re.compile(r"(?<=[^\W\d_])[\u2013\u2014](?=[^\W\d_])")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # "...anh-1.jpgThủ tướng ...": a caption glued to the image's file name
 _GLUED_FILE = re.compile(r"(\.(?:jpe?g|png|gif|webp))(?=[^\W\d_])", re.IGNORECASE)
@@ -55,7 +56,7 @@ def fold_lookalikes(text: str) -> str:
     """
     text = text.translate(_LOOKALIKES)
     text = _DASH_IN_WORD.sub("-", text)
-    if any("\u0400" <= ch <= "\u04ff" for ch in text):
+    if _CYRILLIC.search(text):
         text = _MIXED_WORD.sub(lambda m: m.group(0).translate(_CYRILLIC_TWINS)
                                if any(ch.isascii() for ch in m.group(0)) or
                                any("\u00c0" <= ch <= "\u1eff" for ch in m.group(0)) else m.group(0), text)

@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph
-from pyoxigraph import NamedNode, Quad
+from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.errors import ErrorHandler, InputError, QueryError, StoreError, StoreLockedError, handle_with
+from kg.rdf import Row, quads_of
 from kg.store import compaction, digest, names
 from kg.store.base import KGStore, replace_update, syntax_error
 from kg.store.events import DATE, event_days
@@ -24,6 +25,10 @@ from kg.store.lock import StoreLock
 from kg.store.results import QueryResult, from_pyoxigraph
 
 DEFAULT_LOCATION = "vnkg-store"
+_NAME_FACT = names.NAME_FACT_NODE
+_NAMES = names.NAMES
+_FACTS_DIGEST = NamedNode(digest.FACTS_DIGEST)
+_XSD_DOUBLE = NamedNode("http://www.w3.org/2001/XMLSchema#double")
 JOURNAL_NAME = "vnkg-pending.json"
 LOAD_MARKER_NAME = "vnkg-loading"
 
@@ -38,6 +43,18 @@ class LoadReport:
 
 
 STAGING_PREFIX = "vnkg-new-"
+
+
+def _same(quad: Quad) -> Any:
+    """What a quad read back from the store and one vnkg built agree on: Oxigraph writes a double
+    in its canonical form ("1" for "1.0"), so doubles compare by value."""
+    value = quad.object
+    if isinstance(value, Literal) and value.datatype == _XSD_DOUBLE:
+        try:
+            return quad.subject, quad.predicate, float(value.value), quad.graph_name
+        except ValueError:
+            return quad
+    return quad
 
 
 def _create_in_place(path: Path) -> None:
@@ -139,40 +156,41 @@ class EmbeddedStore(KGStore):
         except (OSError, SyntaxError, ValueError) as err:
             raise StoreError(f"writing article {article_id!r} to {self.location} failed: {err}") from err
 
-    def _write_batch(self, batch: list[tuple[str, list[Quad], bool]]) -> set[str]:
+    def _write_batch(self, batch: list[tuple[str, list[Quad], bool]]) -> int:
         """Bulk-load a batch of new and replaced articles, made all-or-nothing by a journal.
 
-        A replaced article whose stored graph already holds exactly its new
-        facts is left alone. For the others, ``Store.bulk_extend`` is several
-        times faster than a transaction but not atomic, so the batch's
-        article ids are journaled first and the journal is deleted once the
-        data is flushed. The old graphs go, the new quads come in, and the
-        names that only the old versions stated go, once for the whole
-        batch (``kg.store.names.stale_names``). A crash or Ctrl-C in between
-        leaves the journal: the next open removes those articles (a replaced
-        one then is absent, neither version; the next build adds it again).
+        ``Store.bulk_extend`` is several times faster than a transaction but
+        not atomic, so the batch's article ids are journaled first and the
+        journal is deleted once the data is flushed. A replaced article's
+        stored graph is read and only the difference written: most facts
+        survive a rule change, and reading a quad back costs about what
+        removing it did, while the unchanged ones need no rewrite. One whose
+        facts mostly changed has its graph dropped and rewritten. The names that only the old versions recorded go,
+        once for the whole batch (``kg.store.names.unrecorded``). A crash or
+        Ctrl-C in between leaves the journal: the next open removes those
+        articles (a replaced one then is absent, neither version; the next
+        build adds it again). Replaced articles whose facts are stored as
+        they are never get here: ``KGStore.add`` asks ``_holds`` first.
+
+        Returns how many replaced articles lost facts (more than their digest).
         """
-        identical = {article_id for article_id, quads, replaces in batch
-                     if replaces and self._holds(article_id, quads)}
-        todo = [(article_id, quads, replaces) for article_id, quads, replaces in batch
-                if article_id not in identical]
-        if not todo:
-            return identical
         if self._journal is not None:
             import json
 
             with open(self._journal, "w", encoding="utf-8") as fh:
-                json.dump([article_id for article_id, _, _ in todo], fh)
+                json.dump([article_id for article_id, _, _ in batch], fh)
                 fh.flush()
                 os.fsync(fh.fileno())
         try:
-            subjects = self._drop_graphs([article_id for article_id, _, replaces in todo if replaces])
-            new_quads = [q for _, quads, _ in todo for q in quads]
+            lost, dropped, new_quads = self._replace_in_place(batch)
             if self._journal is None:  # in memory: nothing survives a crash anyway
                 self._store.extend(new_quads)
             else:
                 self._store.bulk_extend(new_quads)
-            self._drop_stale_names(subjects)
+            if dropped:
+                dropped.difference_update((q.subject, q.object) for q in new_quads if q.predicate == _NAME_FACT)
+                for quad in names.unrecorded(self._store, dropped):
+                    self._store.remove(quad)
             if self._journal is not None:
                 self._store.flush()
         except BaseException:
@@ -181,7 +199,40 @@ class EmbeddedStore(KGStore):
             raise
         if self._journal is not None:
             self._journal.unlink()
-        return identical
+        return lost
+
+    def _replace_in_place(self, batch: list[tuple[str, list[Quad], bool]]) -> tuple[int, set[tuple[Any, Any]], list[Quad]]:
+        """Take out of the replaced articles' graphs what their new versions no longer say.
+
+        Returns how many lost more than their digest, the names records taken
+        out ((subject, record) pairs), and the quads still to write.
+        """
+        from kg import ids
+
+        lost = 0
+        dropped: set[tuple[Any, Any]] = set()
+        to_write: list[Quad] = []
+        for article_id, quads, replaces in batch:
+            if not replaces:
+                to_write += quads
+                continue
+            graph = NamedNode(ids.article_graph_iri(article_id))
+            old = {_same(q): q for q in self._store.quads_for_pattern(None, None, None, graph)}
+            own = {_same(q): q for q in quads if q.graph_name == graph}
+            gone = [q for key, q in old.items() if key not in own]
+            if len(gone) * 2 > len(old):  # mostly new: rewriting the graph costs less than the difference
+                self._store.remove_graph(graph)
+                gone, own_new = list(old.values()), list(own.values())
+            else:
+                for quad in gone:
+                    self._store.remove(quad)
+                own_new = [q for key, q in own.items() if key not in old]
+            lost += any(q.predicate != _FACTS_DIGEST for q in gone)
+            dropped.update((q.subject, q.object) for q in gone if q.predicate == _NAME_FACT)
+            to_write += own_new
+            # the names triples it states are mostly stored already: a lookup costs less than a write
+            to_write += [q for q in quads if q.graph_name == _NAMES and q not in self._store]
+        return lost, dropped, to_write
 
     def _replace_article(self, article_id: str, quads: list[Quad]) -> None:
         """Put ``quads`` (nothing: remove) in place of an article, in one update (one transaction).
@@ -200,28 +251,25 @@ class EmbeddedStore(KGStore):
             update += " ;\n" + names.drop_update((q.subject, q.predicate, q.object, None) for q in stale)
         self._update(update)
 
-    def _holds(self, article_id: str, quads: list[Quad]) -> bool:
-        """Whether the store holds exactly ``quads`` for the article: the same digest
-        (``kg.store.digest``) is stored in its graph."""
-        found = digest.digest_quad(quads)
-        if found is None:
+    def _holds(self, digest_row: Row | None) -> bool:
+        if digest_row is None:
             return False
-        return next(self._store.quads_for_pattern(*found), None) is not None
+        return quads_of([digest_row])[0] in self._store
 
-    def _drop_graphs(self, article_ids: Iterable[str]) -> set[Any]:
-        """Remove the articles' graphs; returns the subjects of the names they recorded."""
+    def _drop_graphs(self, article_ids: Iterable[str]) -> set[tuple[Any, Any]]:
+        """Remove the articles' graphs; returns the names records they held, (subject, record) pairs."""
         from kg import ids
 
-        subjects: set[Any] = set()
+        records: set[tuple[Any, Any]] = set()
         for article_id in article_ids:
             graph = NamedNode(ids.article_graph_iri(article_id))
-            subjects.update(q.subject for q in self._store.quads_for_pattern(None, names.NAME_FACT_NODE, None, graph))
+            records.update((q.subject, q.object) for q in self._store.quads_for_pattern(None, _NAME_FACT, None, graph))
             self._store.remove_graph(graph)
-        return subjects
+        return records
 
-    def _drop_stale_names(self, subjects: Iterable[Any] | None) -> None:
-        """Remove the names triples (of ``subjects``; None: all) that no article graph records."""
-        for quad in names.stale_names(self._store, subjects):
+    def _drop_stale_names(self) -> None:
+        """Remove every names triple that no article graph records."""
+        for quad in names.stale_names(self._store):
             self._store.remove(quad)
 
     def _recover(self) -> None:
@@ -240,7 +288,7 @@ class EmbeddedStore(KGStore):
         self._drop_graphs(present)
         # The batch may have died after dropping old graphs, taking the records that named
         # their subjects: look at every names triple.
-        self._drop_stale_names(None)
+        self._drop_stale_names()
         self._store.flush()
         journal.unlink()
 

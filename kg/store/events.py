@@ -16,12 +16,14 @@ from collections.abc import Callable, Iterable
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kg import ids
+from kg.rdf import Pair, Row
 
 __all__ = ["MERGE_DAYS", "event_days", "link_events"]
 
 MERGE_DAYS = 3
 DATE = ids.ONT + "date"
 _DATE_NODE = NamedNode(DATE)
+_DATE_TEXT = str(_DATE_NODE)
 _XSD_DATE_NODE = NamedNode("http://www.w3.org/2001/XMLSchema#date")
 _EVENT = f"{ids.ID}event/"
 
@@ -30,11 +32,13 @@ DaysOf = Callable[[str], set[dt.date]]
 
 def event_days(quads: Iterable[Quad]) -> dict[str, set[dt.date]]:
     """The full dates (``xsd:date``) each event node of ``quads`` is given."""
+    return _days((quad.subject, quad.object) for quad in quads if quad.predicate == _DATE_NODE)
+
+
+def _days(dated: Iterable[tuple[object, object]]) -> dict[str, set[dt.date]]:
+    """Event IRI -> full dates, from (subject, object) pairs of ``vnkg:date`` triples."""
     days: dict[str, set[dt.date]] = {}
-    for quad in quads:
-        if quad.predicate != _DATE_NODE:
-            continue
-        subject, value = quad.subject, quad.object
+    for subject, value in dated:
         if isinstance(subject, NamedNode) and subject.value.startswith(_EVENT) \
                 and isinstance(value, Literal) and value.datatype == _XSD_DATE_NODE:
             try:
@@ -44,24 +48,25 @@ def event_days(quads: Iterable[Quad]) -> dict[str, set[dt.date]]:
     return days
 
 
-def link_events(quads: list[Quad], days_of: DaysOf) -> tuple[list[Quad], dict[str, set[dt.date]]]:
-    """``quads`` with each event that a known report in a neighbouring window describes renamed to it.
+def link_events(rows: list[Row], days_of: DaysOf) -> tuple[list[Row], dict[str, set[dt.date]]]:
+    """``rows`` (``kg.rdf.to_rows``) with each event that a known report in a neighbouring window
+    describes renamed to it.
 
     ``days_of(iri)`` gives the dates already known for an event IRI. Also
     returns the dates of the events as renamed.
     """
-    own = event_days(quads)
-    renames: dict[str, NamedNode] = {}
+    own = _days((s[0], o[0]) for s, p, o, _ in rows if p[1] == _DATE_TEXT)
+    renames: dict[str, Pair] = {}  # by N-Triples text
+    linked: dict[str, set[dt.date]] = {}
     for iri, days in own.items():
         target = _neighbour(iri, days, own, days_of)
         if target is not None:
-            renames[iri] = NamedNode(target)
+            node = NamedNode(target)
+            renames[f"<{iri}>"] = (node, str(node))
+        linked.setdefault(target or iri, set()).update(days)
     if not renames:
-        return quads, own
-    linked: dict[str, set[dt.date]] = {}
-    for iri, days in own.items():
-        linked.setdefault(renames[iri].value if iri in renames else iri, set()).update(days)
-    return [_renamed(quad, renames) for quad in quads], linked
+        return rows, own
+    return [_renamed(row, renames) for row in rows], linked
 
 
 def _neighbour(iri: str, days: set[dt.date], own: dict[str, set[dt.date]], days_of: DaysOf) -> str | None:
@@ -73,9 +78,8 @@ def _neighbour(iri: str, days: set[dt.date], own: dict[str, set[dt.date]], days_
     return None
 
 
-def _renamed(quad: Quad, renames: dict[str, NamedNode]) -> Quad:
-    subject = renames.get(quad.subject.value, quad.subject) if isinstance(quad.subject, NamedNode) else quad.subject
-    obj = renames.get(quad.object.value, quad.object) if isinstance(quad.object, NamedNode) else quad.object
-    if subject is quad.subject and obj is quad.object:
-        return quad
-    return Quad(subject, quad.predicate, obj, quad.graph_name)
+def _renamed(row: Row, renames: dict[str, Pair]) -> Row:
+    s, p, o, g = row
+    if s[1] not in renames and o[1] not in renames:  # a literal's text never looks like <iri>
+        return row
+    return renames.get(s[1], s), p, renames.get(o[1], o), g

@@ -22,13 +22,16 @@ from typing import Any
 from pyoxigraph import Literal, NamedNode, Quad, QuerySolutions, RdfFormat, Store, parse
 
 from kg import ids
+from kg.rdf import Row
 
 __all__ = ["NAMES", "NAME_FACT", "NAME_FACT_NODE", "STATED_IN", "UNRECORDED_ELSEWHERE", "drop_update",
-           "left_unrecorded", "recorded_query", "stale_names", "stated", "with_statements"]
+           "left_unrecorded", "recorded_query", "stale_names", "stated", "unrecorded", "with_statements"]
 
 NAME_FACT = ids.ONT + "nameFact"
 NAME_FACT_NODE = _NAME_FACT = NamedNode(NAME_FACT)
 NAMES = _NAMES = NamedNode(ids.NAMES_GRAPH)
+_NAMES_TEXT = str(_NAMES)
+_NAME_FACT_PAIR = (_NAME_FACT, str(_NAME_FACT))
 
 # The names triples the article graph <G> records, with its records.
 STATED_IN = f"""
@@ -51,16 +54,20 @@ def _fact(quad: Quad) -> str:
     return f"{quad.predicate} {quad.object}"
 
 
-def with_statements(quads: list[Quad]) -> list[Quad]:
-    """``quads`` of one article, plus a record in its graph of each names triple it states."""
-    graph = next((q.graph_name for q in quads if q.graph_name != _NAMES), None)
+def with_statements(rows: list[Row]) -> list[Row]:
+    """``rows`` of one article (``kg.rdf.to_rows``), plus a record in its graph of each names
+    triple it states."""
+    graph = next((row[3] for row in rows if row[3][1] != _NAMES_TEXT), None)
     if graph is None:
-        return quads
-    records: dict[Quad, None] = {}
-    for quad in quads:
-        if quad.graph_name == _NAMES:
-            records.setdefault(Quad(quad.subject, _NAME_FACT, Literal(_fact(quad)), graph), None)
-    return quads + list(records)
+        return rows
+    records: dict[tuple[str, str], Row] = {}
+    for s, p, o, g in rows:
+        if g[1] == _NAMES_TEXT:
+            fact = f"{p[1]} {o[1]}"  # _fact of the quad
+            if (s[1], fact) not in records:
+                record = Literal(fact)
+                records[(s[1], fact)] = (s, _NAME_FACT_PAIR, (record, str(record)), graph)
+    return rows + list(records.values())
 
 
 def stated(terms: Iterable[Sequence[Any]]) -> list[Sequence[Any]]:
@@ -81,29 +88,40 @@ def drop_update(facts: Iterable[Sequence[Any]]) -> str:
     return f"DELETE DATA {{ GRAPH <{ids.NAMES_GRAPH}> {{\n" + "\n".join(triples) + "\n}}"
 
 
-def stale_names(store: Store, subjects: Iterable[Any] | None = None) -> Iterator[Quad]:
-    """The names triples (of ``subjects``; None: every one) that no article graph of ``store`` records."""
-    if subjects is None:
-        candidates: Iterable[Quad] = list(store.quads_for_pattern(None, None, None, _NAMES))
-    else:
-        candidates = [q for n in subjects for q in store.quads_for_pattern(n, None, None, _NAMES)]
-    for quad in candidates:
+def stale_names(store: Store) -> Iterator[Quad]:
+    """Every names triple of ``store`` that no article graph records."""
+    for quad in list(store.quads_for_pattern(None, None, None, _NAMES)):
         record = Literal(_fact(quad))
         if next(store.quads_for_pattern(quad.subject, _NAME_FACT, record, None), None) is None:
             yield quad
 
 
-def _recorded_triple(record: Quad) -> Quad | None:
+def unrecorded(store: Store, records: Iterable[tuple[Any, Any]]) -> Iterator[Quad]:
+    """The names triples of ``records`` ((subject, ``vnkg:nameFact`` text) pairs, as dropped
+    graphs held them) that no article graph of ``store`` records any more.
+
+    Only a dropped record can leave its triple unrecorded, so a batch looks up
+    what its old versions recorded and the new ones do not, not every names
+    triple of every subject it touched (which grew with the store).
+    """
+    for subject, record in records:
+        if next(store.quads_for_pattern(subject, _NAME_FACT, record, None), None) is None:
+            triple = _recorded_triple(subject, record)
+            if triple is not None and triple in store:
+                yield triple
+
+
+def _recorded_triple(subject: Any, record: Any) -> Quad | None:
     """The names quad a ``vnkg:nameFact`` record stands for, read back from its N-Triples text."""
-    if not isinstance(record.object, Literal):
+    if not isinstance(record, Literal):
         return None
     try:
-        found = list(parse(f"{record.subject} {record.object.value} .", format=RdfFormat.N_TRIPLES))
+        found = list(parse(f"{subject} {record.value} .", format=RdfFormat.N_TRIPLES))
     except SyntaxError:
         return None  # not written by kg.store: it names no triple
     if len(found) != 1:
         return None
-    return Quad(record.subject, found[0].predicate, found[0].object, _NAMES)
+    return Quad(subject, found[0].predicate, found[0].object, _NAMES)
 
 
 def left_unrecorded(store: Store, graph: NamedNode, keep: Iterable[Quad] = ()) -> list[Quad]:
@@ -120,7 +138,7 @@ def left_unrecorded(store: Store, graph: NamedNode, keep: Iterable[Quad] = ()) -
     solutions = store.query(UNRECORDED_ELSEWHERE.replace("<G>", str(graph)))
     assert isinstance(solutions, QuerySolutions)  # a SELECT
     for n, f in solutions:
-        triple = None if (n, f) in kept else _recorded_triple(Quad(n, _NAME_FACT, f, graph))
+        triple = None if (n, f) in kept else _recorded_triple(n, f)
         if triple is not None and triple in store:
             out.setdefault(triple, None)
     return list(out)
