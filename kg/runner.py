@@ -158,17 +158,15 @@ def extract_article(article: Article, *, timeout: float | None = None) -> Extrac
     """
     from kg.extract import extract_doc
     from kg.extract.lexicon import load_lexicon
-    from kg.nlp import load_models, parse
-    from kg.nlp.cache import active_cache
+    from kg.nlp import cached_parse, load_models, parse_fresh
     from kg.nlp.deadline import time_limit
 
-    cache = active_cache()
-    doc = cache.get(article) if cache is not None else None
+    doc = cached_parse(article)
     if doc is None:  # a rebuild whose parses are all cached never loads the models
         load_models()  # once per process, and not counted against the first article's time
     lexicon = load_lexicon()
     with time_limit(article_timeout() if timeout is None else timeout, article):
-        return extract_doc(doc if doc is not None else parse(article), lexicon=lexicon)
+        return extract_doc(doc if doc is not None else parse_fresh(article), lexicon=lexicon)
 
 
 def extract_json_line(article: Article) -> str:

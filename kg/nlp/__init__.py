@@ -16,8 +16,8 @@ from collections.abc import Iterator
 
 from kg.model import Article, Doc, Sentence, Token
 
-__all__ = ["MAX_SENTENCE_CHARS", "align_tokens", "cap_sentence", "load_models", "parse",
-           "split_sentences", "tag_sentence"]
+__all__ = ["MAX_SENTENCE_CHARS", "align_tokens", "cached_parse", "cap_sentence", "load_models", "parse",
+           "parse_fresh", "split_sentences", "tag_sentence"]
 
 # Far above any real sentence (the longest in data/ and the test sets is under 600).
 MAX_SENTENCE_CHARS = 2_000
@@ -33,19 +33,30 @@ def parse(article: Article) -> Doc:
     >>> [(t.text, t.pos, t.ner) for t in doc.sentences[0].tokens][:2]
     [('Thủ tướng', 'N', 'O'), ('Phạm Minh Chính', 'Np', 'B-PER')]
     """
+    doc = cached_parse(article)
+    return doc if doc is not None else parse_fresh(article)
+
+
+def cached_parse(article: Article) -> Doc | None:
+    """The article's parse from the cache in use, or ``None`` (no cache, or not in it)."""
+    from kg.nlp.cache import active_cache
+
+    cache = active_cache()
+    return cache.get(article) if cache is not None else None
+
+
+def parse_fresh(article: Article) -> Doc:
+    """``parse`` without looking in the cache first (the caller has); the parse is kept there."""
     from kg.nlp.cache import active_cache
     from kg.nlp.deadline import check_deadline
 
-    cache = active_cache()
-    doc = cache.get(article) if cache is not None else None
-    if doc is not None:
-        return doc
     sentences = []
     for start, end in split_sentences(article.text):
         check_deadline()
         tags = tag_sentence(article.text[start:end])
         sentences.append(Sentence(start, end, tuple(align_tokens(article.text, start, end, tags))))
     doc = Doc(article=article, sentences=tuple(sentences))
+    cache = active_cache()
     if cache is not None:
         cache.put(doc)
     return doc
