@@ -24,7 +24,7 @@ from kg.model import Article
 
 __all__ = ["Lanes"]
 
-REMEMBERED_TEXTS = 16_384  # content hashes whose lane is kept (about 2 MB)
+REMEMBERED_TEXTS = 16_384  # content hashes whose lane is kept (about 3 MB)
 
 
 class Lanes:

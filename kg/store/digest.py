@@ -20,7 +20,7 @@ import hashlib
 from pyoxigraph import Literal, NamedNode
 
 from kg import ids
-from kg.rdf import Row
+from kg.rdf import Row, nquads_line
 
 __all__ = ["FACTS_DIGEST", "digest_row", "with_digest"]
 
@@ -35,8 +35,7 @@ def with_digest(rows: list[Row]) -> list[Row]:
     article = next((row for row in rows if row[1][1] == _CONTENT_HASH_TEXT), None)
     if article is None:
         return rows
-    # the lines str(Quad) writes (kg.rdf.nquads_line, inlined: this runs for every quad)
-    lines = sorted([f"{s[1]} {p[1]} {o[1]} {g[1]}" for s, p, o, g in rows])
+    lines = sorted(map(nquads_line, rows))
     digest = Literal(hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest())
     return [*rows, (article[0], (_FACTS_DIGEST, _FACTS_DIGEST_TEXT), (digest, str(digest)), article[3])]
 
